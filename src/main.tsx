@@ -1,0 +1,26 @@
+// WARNING: main bundle. Render and service-worker registration, nothing else.
+import { render } from 'preact';
+import { Workbox } from 'workbox-window';
+import { App } from './ui/app';
+import { appDb } from './storage/db';
+import { flushOnHide, startApp } from './state/startup';
+import { startRouting } from './state/route';
+import './ui/styles.css';
+
+const db = appDb();
+const root = document.getElementById('app') as HTMLElement;
+
+startRouting();
+flushOnHide();
+startApp(db).then(
+  () => render(<App db={db} />, root),
+  (error: unknown) => {
+    console.error(error);
+    root.innerHTML =
+      '<main id="contenu"><h1>L\'application n\'a pas pu démarrer</h1><p>Le stockage de l\'appareil est inaccessible (navigation privée ou stockage plein ?). Vos données déjà enregistrées ne sont pas effacées.</p></main>';
+  },
+);
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void new Workbox('/sw.js').register();
+}

@@ -1,0 +1,36 @@
+// Where the audit of one school stands, from its fiches of the campaign.
+import type { ClassroomFiche, Fiche, SchoolFiche } from './types';
+
+export type AuditStatus = 'todo' | 'in-progress' | 'complete';
+
+export const AUDIT_STATUS_LABELS: Record<AuditStatus, string> = {
+  todo: 'À auditer',
+  'in-progress': 'En cours',
+  complete: 'Terminé',
+};
+
+export interface SchoolAudit {
+  /** The school fiche that speaks for the school: the most recently updated one. */
+  school: SchoolFiche | undefined;
+  classrooms: ClassroomFiche[];
+  status: AuditStatus;
+}
+
+const byUpdatedAt = (a: Fiche, b: Fiche) => a.updatedAt.localeCompare(b.updatedAt);
+
+/** Groups live (not deleted) fiches by school; classrooms in the order they were last changed. */
+export function groupAudits(fiches: Iterable<Fiche>): Map<string, SchoolAudit> {
+  const audits = new Map<string, SchoolAudit>();
+  for (const fiche of fiches) {
+    if (fiche.deleted) continue;
+    let audit = audits.get(fiche.uai);
+    if (!audit) audits.set(fiche.uai, (audit = { school: undefined, classrooms: [], status: 'in-progress' }));
+    if (fiche.kind === 'classroom') audit.classrooms.push(fiche);
+    else if (!audit.school || byUpdatedAt(audit.school, fiche) < 0) audit.school = fiche;
+  }
+  for (const audit of audits.values()) {
+    audit.classrooms.sort(byUpdatedAt);
+    audit.status = audit.school?.data.status === 'complete' ? 'complete' : 'in-progress';
+  }
+  return audits;
+}

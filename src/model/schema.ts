@@ -1,0 +1,140 @@
+// Schemas of the records of records.md, shared by every entry point (form, import, sync endpoint).
+import * as v from 'valibot';
+import { CLASS_LEVELS } from './types';
+import { decimalIn, integerIn, oneOf, setOf, text, yearUpTo, yesNo } from './fields';
+import { TRAINING_NEED_IDS } from './training';
+import { uaiCheckLetter, uaiProblem } from './uai';
+
+const CONDITIONS = ['working', 'degraded', 'broken', 'out_of_service'] as const;
+const ROLES = ['erun', 'technicien', 'directeur', 'autre'] as const;
+
+function uaiSchema() {
+  return v.pipe(
+    v.string('saisissez un UAI'),
+    v.check(
+      (uai) => uaiProblem(uai) === null,
+      (issue) =>
+        uaiProblem(issue.input) === 'format'
+          ? `« ${issue.input} » n'est pas un UAI (7 chiffres puis une lettre, par exemple 0130569Y)`
+          : `la lettre de contrôle de « ${issue.input} » est fausse (attendu : ${issue.input.slice(0, 7)}${uaiCheckLetter(issue.input.slice(0, 7))})`,
+    ),
+  );
+}
+
+const campaignSchema = v.pipe(
+  v.string('saisissez une campagne'),
+  v.check((c) => {
+    const m = /^(\d{4})-(\d{4})$/.exec(c);
+    return m !== null && Number(m[2]) === Number(m[1]) + 1;
+  }, (issue) => `saisissez une année scolaire comme 2026-2027 (saisi : ${issue.input})`),
+);
+
+export const authorSchema = v.object({ name: text(100, 1), role: oneOf(ROLES) });
+
+export function classroomDataSchema(currentYear: number) {
+  const year = v.nullable(yearUpTo(currentYear));
+  const condition = v.nullable(oneOf(CONDITIONS));
+  return v.object({
+    label: text(60, 1),
+    levels: setOf(CLASS_LEVELS),
+    pupils: v.nullable(integerIn(0, 40)),
+    display: v.object({
+      type: oneOf(['eni', 'vpi', 'tni', 'projector', 'tv', 'none']),
+      condition,
+      year,
+      sizeInches: v.nullable(decimalIn(10, 120)),
+    }),
+    computer: v.object({
+      type: oneOf(['desktop', 'laptop', 'none']),
+      condition,
+      year,
+      os: v.nullable(text(60)),
+      ramGb: v.nullable(decimalIn(0.5, 256)),
+      storage: v.nullable(oneOf(['ssd', 'hdd'])),
+      linkedToDisplay: v.nullable(yesNo),
+      inventoryTag: v.nullable(text(60)),
+    }),
+    network: v.object({ access: v.nullable(oneOf(['wired', 'wifi', 'both', 'none'])), tested: v.nullable(yesNo) }),
+    documentCamera: v.object({ present: v.nullable(yesNo), condition }),
+    notes: text(2000),
+    trainingNeeds: v.optional(setOf(TRAINING_NEED_IDS)),
+  });
+}
+
+function fleetSchema(currentYear: number) {
+  return v.pipe(
+    v.object({
+      type: oneOf(['tablet', 'laptop', 'hybrid']),
+      count: integerIn(0, 5000),
+      workingCount: integerIn(0, 5000),
+      year: v.nullable(yearUpTo(currentYear)),
+      charging: v.nullable(oneOf(['cart', 'case', 'none'])),
+      mdm: v.nullable(yesNo),
+    }),
+    v.forward(
+      v.partialCheck(
+        [['count'], ['workingCount']],
+        (fleet) => fleet.workingCount <= fleet.count,
+        (issue) => `ne peut pas dépasser le nombre d'appareils (${String((issue.input as { count?: unknown }).count)})`,
+      ),
+      ['workingCount'],
+    ),
+  );
+}
+
+export function schoolDataSchema(currentYear: number) {
+  return v.object({
+    visitDate: v.nullable(v.pipe(v.string('saisissez une date'), v.isoDate('saisissez une date comme 2026-11-28'))),
+    status: oneOf(['draft', 'complete']),
+    classesCount: v.nullable(integerIn(1, 60)),
+    pupils: v.nullable(integerIn(0, 2000)),
+    newTeachers: v.nullable(integerIn(0, 60)),
+    internet: v.object({
+      access: v.nullable(oneOf(['fibre', 'vdsl', 'adsl', 'mobile', 'satellite', 'none'])),
+      downloadMbps: v.nullable(decimalIn(0, 100_000)),
+      uploadMbps: v.nullable(decimalIn(0, 100_000)),
+    }),
+    wifi: v.object({
+      accessPoints: v.nullable(integerIn(0, 500)),
+      coverage: v.nullable(oneOf(['all', 'partial', 'none'])),
+      switchable: v.nullable(yesNo),
+    }),
+    fleets: v.pipe(v.array(fleetSchema(currentYear), 'saisissez une liste de flottes'), v.maxLength(50, '50 flottes au plus')),
+    filtering: v.nullable(yesNo),
+    usageCharter: v.nullable(yesNo),
+    ent: v.object({ used: v.nullable(yesNo), name: v.nullable(text(100)) }),
+    resources: v.nullable(yesNo),
+    peripherals: v.object({
+      printerScanner: v.nullable(yesNo),
+      camera: v.nullable(yesNo),
+      robots: v.nullable(integerIn(0, 1000)),
+    }),
+    trainingNeeds: setOf(TRAINING_NEED_IDS),
+    needs: text(4000),
+    notes: text(4000),
+  });
+}
+
+export function ficheSchema(currentYear: number) {
+  const envelope = {
+    id: v.pipe(v.string('saisissez un identifiant'), v.uuid("n'est pas un identifiant UUID")),
+    uai: uaiSchema(),
+    campaign: campaignSchema,
+    rev: integerIn(1, Number.MAX_SAFE_INTEGER),
+    updatedAt: v.pipe(v.string('saisissez une date'), v.isoTimestamp("n'est pas une date ISO 8601")),
+    deleted: v.boolean('doit valoir vrai ou faux'),
+    author: authorSchema,
+    referentialVersion: text(40, 1),
+  };
+  return v.variant(
+    'kind',
+    [
+      v.object({ ...envelope, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
+      v.object({ ...envelope, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
+    ],
+    'doit valoir « school » ou « classroom »',
+  );
+}
+
+export { uaiSchema, campaignSchema };
+

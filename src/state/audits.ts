@@ -1,0 +1,28 @@
+// The campaign's fiches on this device, kept in memory and updated after every saved revision.
+import { computed, signal } from '@preact/signals';
+import type { AuditDb } from '../storage/db';
+import { listCampaignFiches } from '../storage/fiches';
+import { groupAudits, type SchoolAudit } from '../model/audit-status';
+import type { Fiche } from '../model/types';
+
+export const campaignFiches = signal<ReadonlyMap<string, Fiche>>(new Map());
+
+export const auditsByUai = computed(() => groupAudits(campaignFiches.value.values()));
+
+export const NO_AUDIT: SchoolAudit = { school: undefined, classrooms: [], status: 'todo' };
+
+export function auditOf(uai: string): SchoolAudit {
+  return auditsByUai.value.get(uai) ?? NO_AUDIT;
+}
+
+export async function loadCampaignFiches(db: AuditDb, campaign: string): Promise<void> {
+  const fiches = await listCampaignFiches(db, campaign);
+  campaignFiches.value = new Map(fiches.map((fiche) => [fiche.id, fiche]));
+}
+
+/** Takes in a revision just saved on this device. */
+export function noteRevision(fiche: Fiche): void {
+  const next = new Map(campaignFiches.value);
+  next.set(fiche.id, fiche);
+  campaignFiches.value = next;
+}

@@ -1,0 +1,56 @@
+// Turning what a form holds into a revision: valid fields as typed, invalid ones as last saved (revision-data.ts).
+// Shared by the autosave and by the start-up recovery of drafts left by a closed or killed tab.
+import type { AuditDb } from '../storage/db';
+import { getFiche, saveRevision } from '../storage/fiches';
+import { listDrafts } from '../storage/drafts';
+import { keepValidFields } from '../model/revision-data';
+import { makeClassroomData, makeSchoolData } from '../model/make';
+import { validateClassroomData, validateSchoolData } from '../model/validate';
+import type { Author, Fiche, FicheData, FicheKind, FieldError } from '../model/types';
+
+export interface FicheRef<K extends FicheKind = FicheKind> {
+  id: string;
+  kind: K;
+  uai: string;
+  campaign: string;
+}
+
+export function validateData<K extends FicheKind>(kind: K, data: FicheData<K>): FieldError[] {
+  const result = kind === 'school' ? validateSchoolData(data) : validateClassroomData(data);
+  return result.ok ? [] : result.errors;
+}
+
+function emptyData(kind: FicheKind): FicheData<FicheKind> {
+  return kind === 'school' ? makeSchoolData() : makeClassroomData();
+}
+
+/**
+ * Saves the revision that `data` allows. The draft is removed with it only when `data` is entirely valid;
+ * otherwise it stays, holding the invalid values as typed. Returns undefined when no valid revision can be made.
+ */
+export async function commitFormData<K extends FicheKind>(
+  db: AuditDb,
+  ref: FicheRef<K>,
+  data: FicheData<K>,
+  author: Author,
+): Promise<Fiche | undefined> {
+  const errors = validateData(ref.kind, data);
+  let revisionData = data;
+  if (errors.length > 0) {
+    const previous = await getFiche(db, ref.id);
+    const fallbacks = [previous?.data, emptyData(ref.kind)].filter((d) => d !== undefined) as FicheData<K>[];
+    revisionData = keepValidFields(data, errors, fallbacks);
+    if (validateData(ref.kind, revisionData).length > 0) return undefined;
+  }
+  return saveRevision(db, { ...ref, data: revisionData, author }, { clearDraft: errors.length === 0 });
+}
+
+/** At start-up: every draft left behind becomes a revision (as far as its values are valid). */
+export async function recoverDrafts(db: AuditDb, author: Author): Promise<number> {
+  let recovered = 0;
+  for (const draft of await listDrafts(db)) {
+    const { id, kind, uai, campaign, data } = draft;
+    if (await commitFormData(db, { id, kind, uai, campaign }, data, author)) recovered += 1;
+  }
+  return recovered;
+}

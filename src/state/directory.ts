@@ -1,0 +1,31 @@
+// The school directory as the schools list shows it: search and filters.
+import { computed, signal } from '@preact/signals';
+import type { AuditDb } from '../storage/db';
+import { listSchools, seedDirectoryIfEmpty } from '../storage/directory';
+import { DEMO_SCHOOLS } from '../directory/demo-schools';
+import { filterSchools, type SchoolFilter } from '../model/search';
+import type { DirectorySchool } from '../model/school';
+
+export const schools = signal<DirectorySchool[]>([]);
+export const schoolFilter = signal<SchoolFilter>({ query: '', circonscription: '', chefDeFile: '' });
+
+export const isDemoDirectory = computed(() => schools.value.some((school) => school.source === 'demo'));
+
+export const circonscriptions = computed(() =>
+  [...new Set(schools.value.map((school) => school.circonscription))].sort((a, b) => a.localeCompare(b, 'fr')),
+);
+
+export const filteredSchools = computed(() => filterSchools(schools.value, schoolFilter.value));
+
+export const schoolsByUai = computed(() => new Map(schools.value.map((school) => [school.uai, school])));
+
+export function updateFilter(patch: Partial<SchoolFilter>): void {
+  schoolFilter.value = { ...schoolFilter.value, ...patch };
+}
+
+/** Loads the directory, with the demonstration schools on a device that has none. */
+export async function loadDirectory(db: AuditDb): Promise<void> {
+  await seedDirectoryIfEmpty(db, DEMO_SCHOOLS);
+  const list = await listSchools(db);
+  schools.value = list.sort((a, b) => a.commune.localeCompare(b.commune, 'fr') || a.name.localeCompare(b.name, 'fr'));
+}

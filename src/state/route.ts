@@ -1,0 +1,46 @@
+// The screen shown follows the address hash, so that the back button and a reload keep the user where they were.
+import { signal } from '@preact/signals';
+
+export type Route =
+  | { screen: 'schools' }
+  | { screen: 'profile' }
+  | { screen: 'school'; uai: string }
+  | { screen: 'classroom'; uai: string; id: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'profil') return { screen: 'profile' };
+  if (parts[0] === 'ecole' && parts[1]) {
+    if (parts[2] === 'classe' && parts[3]) return { screen: 'classroom', uai: parts[1], id: parts[3] };
+    return { screen: 'school', uai: parts[1] };
+  }
+  return { screen: 'schools' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.screen) {
+    case 'schools':
+      return '#/';
+    case 'profile':
+      return '#/profil';
+    case 'school':
+      return `#/ecole/${encodeURIComponent(route.uai)}`;
+    case 'classroom':
+      return `#/ecole/${encodeURIComponent(route.uai)}/classe/${encodeURIComponent(route.id)}`;
+  }
+}
+
+export const route = signal<Route>(parseRoute(typeof location === 'undefined' ? '' : location.hash));
+
+export function startRouting(): () => void {
+  const onChange = () => (route.value = parseRoute(location.hash));
+  window.addEventListener('hashchange', onChange);
+  onChange();
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function navigate(to: Route): void {
+  const hash = routeHash(to);
+  if (location.hash !== hash) location.hash = hash;
+  route.value = to;
+}

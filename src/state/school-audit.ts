@@ -1,0 +1,50 @@
+// Actions of the school screen: classrooms added, copied, deleted and restored.
+import { signal } from '@preact/signals';
+import type { AuditDb } from '../storage/db';
+import { deleteFiche, getFiche, restoreFiche, saveRevision } from '../storage/fiches';
+import { makeClassroomData } from '../model/make';
+import { nextClassroomLabel } from '../model/classroom-label';
+import type { Author, ClassroomData, ClassroomFiche } from '../model/types';
+import { auditOf, noteRevision } from './audits';
+
+/** The classroom just deleted, while its undo is offered. */
+export const lastDeleted = signal<{ id: string; label: string } | null>(null);
+
+async function createClassroom(db: AuditDb, uai: string, campaign: string, author: Author, data: ClassroomData) {
+  const fiche = await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai, campaign, data, author });
+  noteRevision(fiche);
+  return fiche as ClassroomFiche;
+}
+
+function takenLabels(uai: string): string[] {
+  return auditOf(uai).classrooms.map((c) => c.data.label);
+}
+
+export function addClassroom(db: AuditDb, uai: string, campaign: string, author: Author) {
+  const label = nextClassroomLabel(undefined, takenLabels(uai));
+  return createClassroom(db, uai, campaign, author, makeClassroomData({ label }));
+}
+
+/** A new classroom with the equipment of `sourceId`, a following label, and nothing that belongs to one room only. */
+export async function copyClassroom(db: AuditDb, sourceId: string, author: Author) {
+  const source = await getFiche(db, sourceId);
+  if (!source || source.kind !== 'classroom') throw new Error(`no classroom ${sourceId}`);
+  const data: ClassroomData = structuredClone(source.data);
+  data.label = nextClassroomLabel(source.data.label, takenLabels(source.uai));
+  data.computer.inventoryTag = null;
+  data.notes = '';
+  return createClassroom(db, source.uai, source.campaign, author, data);
+}
+
+export async function deleteClassroom(db: AuditDb, id: string, author: Author): Promise<void> {
+  const fiche = await deleteFiche(db, id, author);
+  noteRevision(fiche);
+  lastDeleted.value = { id, label: fiche.kind === 'classroom' ? fiche.data.label : '' };
+}
+
+export async function undoDelete(db: AuditDb, author: Author): Promise<void> {
+  const deleted = lastDeleted.value;
+  if (!deleted) return;
+  lastDeleted.value = null;
+  noteRevision(await restoreFiche(db, deleted.id, author));
+}

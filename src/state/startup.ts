@@ -1,0 +1,27 @@
+// What happens before the first screen: session, directory, drafts left by a killed tab, the campaign's fiches.
+import type { AuditDb } from '../storage/db';
+import { auditor, campaign, loadSession } from './session';
+import { loadDirectory } from './directory';
+import { loadCampaignFiches } from './audits';
+import { recoverDrafts } from './commit';
+import { flushAllEditors } from './fiche-editor';
+
+export async function startApp(db: AuditDb): Promise<void> {
+  await loadSession();
+  await loadDirectory(db);
+  if (auditor.value) await recoverDrafts(db, auditor.value);
+  let loaded = campaign.value;
+  await loadCampaignFiches(db, loaded);
+  campaign.subscribe((value) => {
+    if (value !== loaded) void loadCampaignFiches(db, (loaded = value));
+  });
+}
+
+/** Commits open forms when the tab is hidden or closed: a tablet may never come back to it. */
+export function flushOnHide(): void {
+  const flush = () => void flushAllEditors();
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  window.addEventListener('pagehide', flush);
+}

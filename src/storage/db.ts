@@ -1,0 +1,51 @@
+// The device's database: the school directory, the fiches (latest revision of each), the outbox of revisions
+// not yet acknowledged by the server, and the drafts of forms being typed. The only module that defines Dexie tables.
+import Dexie, { type EntityTable } from 'dexie';
+import type { DirectorySchool } from '../model/school';
+import type { ClassroomData, Fiche, FicheKind, SchoolData } from '../model/types';
+
+export interface OutboxEntry {
+  /** The fiche's id: the outbox holds the latest unacknowledged revision of each fiche. */
+  id: string;
+  rev: number;
+  record: Fiche;
+  queuedAt: string;
+}
+
+/** What a form holds right now, valid or not, written on every edit so that a killed tab loses nothing. */
+export interface Draft {
+  id: string;
+  kind: FicheKind;
+  uai: string;
+  campaign: string;
+  data: SchoolData | ClassroomData;
+  editedAt: string;
+}
+
+export const DEFAULT_DB_NAME = 'tne13-etat-des-lieux';
+
+export class AuditDb extends Dexie {
+  schools!: EntityTable<DirectorySchool, 'uai'>;
+  fiches!: EntityTable<Fiche, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  drafts!: EntityTable<Draft, 'id'>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    // Version 1 is released: change it only through a new version with a migration.
+    this.version(1).stores({
+      schools: 'uai, communeCode, circonscription, chefDeFile',
+      fiches: 'id, [campaign+uai], updatedAt',
+      outbox: 'id, queuedAt',
+      drafts: 'id',
+    });
+  }
+}
+
+let shared: AuditDb | undefined;
+
+/** The app's database, opened on first use. */
+export function appDb(): AuditDb {
+  shared ??= new AuditDb();
+  return shared;
+}

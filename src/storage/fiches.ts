@@ -1,0 +1,103 @@
+// Saving fiches. Every save is one transaction over fiches, outbox (and drafts): offline, the tablet is the only
+// copy, so there must never be a fiche whose revision is not queued for sending, nor a queued revision that is
+// not the fiche's state. A revision is validated here, at the last door before the disk.
+import type { AuditDb } from './db';
+import { REFERENTIAL_VERSION } from '../model/make';
+import { validateFiche } from '../model/validate';
+import type { Author, Fiche, FicheData, FicheKind, FieldError } from '../model/types';
+
+export interface RevisionInput<K extends FicheKind = FicheKind> {
+  id: string;
+  kind: K;
+  uai: string;
+  campaign: string;
+  data: FicheData<K>;
+  author: Author;
+  /** Defaults to the fiche's current state: an edit never deletes or restores by itself. */
+  deleted?: boolean;
+}
+
+export class InvalidRecordError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join(' '));
+    this.name = 'InvalidRecordError';
+  }
+}
+
+export interface SaveOptions {
+  now?: Date;
+  /** Also removes the fiche's draft, in the same transaction: the revision now holds what was typed. */
+  clearDraft?: boolean;
+}
+
+/**
+ * Writes the next revision of a fiche and queues it for sending, atomically. Returns the fiche as stored;
+ * when nothing changed since the last revision, no revision is made and the stored fiche is returned.
+ */
+export function saveRevision(db: AuditDb, input: RevisionInput, options: SaveOptions = {}): Promise<Fiche> {
+  const now = options.now ?? new Date();
+  return db.transaction('rw', [db.fiches, db.outbox, db.drafts], async () => {
+    const previous = await db.fiches.get(input.id);
+    if (previous && previous.kind !== input.kind) throw new Error(`fiche ${input.id} is a ${previous.kind}`);
+    const deleted = input.deleted ?? previous?.deleted ?? false;
+    if (options.clearDraft) await db.drafts.delete(input.id);
+    if (previous && previous.deleted === deleted && sameData(previous.data, input.data)) return previous;
+
+    const checked = validateFiche(
+      {
+        id: input.id,
+        kind: input.kind,
+        uai: input.uai,
+        campaign: input.campaign,
+        rev: (previous?.rev ?? 0) + 1,
+        updatedAt: now.toISOString(),
+        deleted,
+        author: input.author,
+        referentialVersion: REFERENTIAL_VERSION,
+        data: input.data,
+      },
+      { now },
+    );
+    if (!checked.ok) throw new InvalidRecordError(checked.errors);
+    const fiche = checked.value;
+    await db.fiches.put(fiche);
+    await db.outbox.put({ id: fiche.id, rev: fiche.rev, record: fiche, queuedAt: fiche.updatedAt });
+    return fiche;
+  });
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+async function setDeleted(db: AuditDb, id: string, author: Author, deleted: boolean, now?: Date): Promise<Fiche> {
+  const previous = await db.fiches.get(id);
+  if (!previous) throw new Error(`no fiche ${id}`);
+  const { kind, uai, campaign, data } = previous;
+  // A draft, if any, is kept: it holds typing not yet in a revision, and comes back with an undo.
+  return saveRevision(db, { id, kind, uai, campaign, data, author, deleted } as RevisionInput, { now });
+}
+
+/** Deletes a fiche by saving a tombstone revision: the fiche stays on disk and can be restored. */
+export function deleteFiche(db: AuditDb, id: string, author: Author, now?: Date): Promise<Fiche> {
+  return setDeleted(db, id, author, true, now);
+}
+
+/** Undoes a deletion with a new revision that is not deleted. */
+export function restoreFiche(db: AuditDb, id: string, author: Author, now?: Date): Promise<Fiche> {
+  return setDeleted(db, id, author, false, now);
+}
+
+export function getFiche(db: AuditDb, id: string): Promise<Fiche | undefined> {
+  return db.fiches.get(id);
+}
+
+/** Every fiche of one school in one campaign, tombstones included. */
+export function listSchoolFiches(db: AuditDb, campaign: string, uai: string): Promise<Fiche[]> {
+  return db.fiches.where('[campaign+uai]').equals([campaign, uai]).toArray();
+}
+
+/** Every fiche of a campaign, tombstones included. */
+export function listCampaignFiches(db: AuditDb, campaign: string): Promise<Fiche[]> {
+  return db.fiches.where('[campaign+uai]').between([campaign, ''], [campaign, '\uffff']).toArray();
+}

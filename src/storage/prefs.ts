@@ -1,0 +1,32 @@
+// Small preferences in idb-keyval: who audits, which campaign, this device's id.
+import { get, set } from 'idb-keyval';
+import type { Author } from '../model/types';
+
+const AUDITOR_KEY = 'auditor';
+const CAMPAIGN_KEY = 'campaign';
+const DEVICE_ID_KEY = 'deviceId';
+
+export function getAuditor(): Promise<Author | undefined> {
+  return get<Author>(AUDITOR_KEY);
+}
+
+export function setAuditor(author: Author): Promise<void> {
+  return set(AUDITOR_KEY, author);
+}
+
+export function getCampaign(): Promise<string | undefined> {
+  return get<string>(CAMPAIGN_KEY);
+}
+
+export function setCampaign(campaign: string): Promise<void> {
+  return set(CAMPAIGN_KEY, campaign);
+}
+
+/** This device's id for the sync protocol, made once. */
+export async function getDeviceId(): Promise<string> {
+  const existing = await get<string>(DEVICE_ID_KEY);
+  if (existing) return existing;
+  const id = crypto.randomUUID();
+  await set(DEVICE_ID_KEY, id);
+  return id;
+}

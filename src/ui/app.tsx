@@ -1,0 +1,48 @@
+// The application shell: header, skip link, and the screen the route names.
+import type { AuditDb } from '../storage/db';
+import { auditor, campaign } from '../state/session';
+import { route, routeHash } from '../state/route';
+import { ROLE_LABELS } from '../model/labels';
+import { SchoolsScreen } from './screens/schools-screen';
+import { SchoolScreen } from './screens/school-screen';
+import { ClassroomScreen } from './screens/classroom-screen';
+import { ProfileScreen } from './screens/profile-screen';
+
+export function App({ db }: { db: AuditDb }) {
+  const author = auditor.value;
+  return (
+    <>
+      <a class="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <header class="app-header">
+        <p class="app-title">
+          <a href={routeHash({ screen: 'schools' })}>TNE 13 · État des lieux numérique</a>
+        </p>
+        {author && (
+          <p class="app-user">
+            {author.name} ({ROLE_LABELS[author.role]}) · campagne {campaign.value} ·{' '}
+            <a href={routeHash({ screen: 'profile' })}>Modifier le profil</a>
+          </p>
+        )}
+      </header>
+      <Screen db={db} />
+    </>
+  );
+}
+
+function Screen({ db }: { db: AuditDb }) {
+  const author = auditor.value;
+  const current = route.value;
+  if (!author) return <ProfileScreen firstRun />;
+  switch (current.screen) {
+    case 'profile':
+      return <ProfileScreen firstRun={false} />;
+    case 'school':
+      return <SchoolScreen key={current.uai} db={db} author={author} uai={current.uai} />;
+    case 'classroom':
+      return <ClassroomScreen key={current.id} db={db} author={author} uai={current.uai} id={current.id} />;
+    case 'schools':
+      return <SchoolsScreen />;
+  }
+}

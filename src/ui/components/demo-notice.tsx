@@ -1,0 +1,6 @@
+// The mark on anything that comes from the demonstration directory.
+import { DEMO_DIRECTORY_LABEL } from '../../directory/demo-schools';
+
+export function DemoNotice() {
+  return <span class="demo-badge">{DEMO_DIRECTORY_LABEL}</span>;
+}

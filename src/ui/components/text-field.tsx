@@ -1,0 +1,41 @@
+// Free text, on one line or several; `nullable` stores an empty field as null ("non renseigné").
+import { FieldError, errorId } from './field-error';
+
+interface Props {
+  id: string;
+  label: string;
+  value: string | null;
+  onChange: (value: string | null, editedAt: number) => void;
+  multiline?: boolean;
+  nullable?: boolean;
+  maxLength?: number;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  autoComplete?: string;
+}
+
+export function TextField(props: Props) {
+  const { id, label, value, onChange, multiline, nullable, maxLength, error, hint, required, autoComplete } = props;
+  const describedBy = [hint ? `${id}-aide` : '', error ? errorId(id) : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value: value ?? '',
+    maxLength,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    onInput: (event: Event & { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
+      const text = event.currentTarget.value;
+      onChange(nullable && text.trim() === '' ? null : text, event.timeStamp);
+    },
+  };
+  return (
+    <div class="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p class="hint" id={`${id}-aide`}>{hint}</p>}
+      {multiline ? <textarea rows={4} {...common} /> : <input type="text" autoComplete={autoComplete ?? 'off'} {...common} />}
+      <FieldError id={id} message={error} />
+    </div>
+  );
+}

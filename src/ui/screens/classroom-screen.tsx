@@ -1,0 +1,114 @@
+// The classroom form: one fiche per classroom, saved as it is typed.
+import type { AuditDb } from '../../storage/db';
+import type { FicheEditor } from '../../state/fiche-editor';
+import { auditOf } from '../../state/audits';
+import { schoolsByUai } from '../../state/directory';
+import { makeClassroomData } from '../../model/make';
+import { CLASS_LEVELS, type Author, type ClassroomData, type Condition } from '../../model/types';
+import { COMPUTER_LABELS, CONDITION_LABELS, DISPLAY_LABELS, NETWORK_LABELS, STORAGE_LABELS } from '../../model/labels';
+import { bind, options } from '../bind';
+import { useFicheEditor } from '../use-editor';
+import { SegmentedField, YES_NO } from '../components/segmented-field';
+import { NumberField } from '../components/number-field';
+import { TextField } from '../components/text-field';
+import { CheckboxGroup } from '../components/checkbox-group';
+import { SaveIndicator } from '../components/save-indicator';
+import { TrainingNeedsField } from '../components/training-needs-field';
+import { routeHash } from '../../state/route';
+
+const CONDITIONS = options<Condition>(CONDITION_LABELS);
+
+export function ClassroomScreen({ db, author, uai, id }: { db: AuditDb; author: Author; uai: string; id: string }) {
+  const fiche = auditOf(uai).classrooms.find((c) => c.id === id);
+  const ref = fiche ? { id, kind: 'classroom' as const, uai, campaign: fiche.campaign } : undefined;
+  const editor = useFicheEditor(db, ref, author, makeClassroomData);
+  const school = schoolsByUai.value.get(uai);
+  const back = routeHash({ screen: 'school', uai });
+  if (!fiche) {
+    return (
+      <main id="contenu">
+        <h1>Classe introuvable</h1>
+        <p>Cette classe n'existe pas ou a été supprimée.</p>
+        <a href={back}>Retour à l'école</a>
+      </main>
+    );
+  }
+  if (!editor) return <main id="contenu" aria-busy="true"><p>Chargement de la classe…</p></main>;
+  return <ClassroomForm editor={editor} back={back} schoolName={school?.name ?? uai} />;
+}
+
+function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'classroom'>; back: string; schoolName: string }) {
+  const data = editor.data.value;
+  const hasComputer = data.computer.type !== 'none';
+  const hasDisplay = data.display.type !== 'none';
+  return (
+    <main id="contenu" class="form-screen">
+      <p class="breadcrumb">
+        <a href={back}>← {schoolName}</a>
+      </p>
+      <h1>Classe : {data.label.trim() || 'sans nom'}</h1>
+      <SaveIndicator autosave={editor.autosave} errorCount={editor.errors.value.size} />
+      <form class="fiche-form" onSubmit={(event) => event.preventDefault()}>
+        <section aria-labelledby="s-classe">
+          <h2 id="s-classe">La classe</h2>
+          <TextField {...bind<string>(editor, 'label')} label="Nom de la classe" maxLength={60} required hint="Par exemple « CM1 B » ou « Salle 12 »." />
+          <CheckboxGroup {...bind<string[]>(editor, 'levels')} label="Niveaux" options={CLASS_LEVELS.map((l) => [l, l] as const)} inline />
+          <NumberField {...bind<number | null>(editor, 'pupils')} label="Nombre d'élèves" />
+        </section>
+        <section aria-labelledby="s-affichage">
+          <h2 id="s-affichage">Affichage collectif</h2>
+          <SegmentedField {...bind<ClassroomData['display']['type']>(editor, 'display.type')} label="Type d'affichage" options={options(DISPLAY_LABELS)} />
+          {hasDisplay && (
+            <>
+              <SegmentedField {...bind<Condition | null>(editor, 'display.condition')} label="État de l'affichage" options={CONDITIONS} nullable />
+              <NumberField {...bind<number | null>(editor, 'display.year')} label="Année d'installation" />
+              <NumberField {...bind<number | null>(editor, 'display.sizeInches')} label="Taille" unit="pouces" decimal />
+            </>
+          )}
+        </section>
+        <section aria-labelledby="s-ordinateur">
+          <h2 id="s-ordinateur">Ordinateur de la classe</h2>
+          <SegmentedField {...bind<ClassroomData['computer']['type']>(editor, 'computer.type')} label="Ordinateur" options={options(COMPUTER_LABELS)} />
+          {hasComputer && <ComputerDetails editor={editor} />}
+        </section>
+        <section aria-labelledby="s-reseau">
+          <h2 id="s-reseau">Réseau</h2>
+          <SegmentedField {...bind<ClassroomData['network']['access'] | null>(editor, 'network.access')} label="Accès réseau dans la classe" options={options(NETWORK_LABELS)} nullable />
+          <SegmentedField {...bind<boolean | null>(editor, 'network.tested')} label="Accès testé pendant la visite" options={YES_NO} nullable />
+        </section>
+        <section aria-labelledby="s-visualiseur">
+          <h2 id="s-visualiseur">Visualiseur</h2>
+          <SegmentedField {...bind<boolean | null>(editor, 'documentCamera.present')} label="Visualiseur présent" options={YES_NO} nullable />
+          {data.documentCamera.present && (
+            <SegmentedField {...bind<Condition | null>(editor, 'documentCamera.condition')} label="État du visualiseur" options={CONDITIONS} nullable />
+          )}
+        </section>
+        <section aria-labelledby="s-formation">
+          <h2 id="s-formation">Besoins de formation de l'enseignant</h2>
+          <TrainingNeedsField {...bind<string[]>(editor, 'trainingNeeds')} value={data.trainingNeeds ?? []} />
+        </section>
+        <section aria-labelledby="s-remarques">
+          <h2 id="s-remarques">Remarques</h2>
+          <TextField {...bind<string>(editor, 'notes')} label="Remarques sur la classe" multiline maxLength={2000} />
+        </section>
+      </form>
+      <p class="form-end">
+        <a class="button" href={back}>Terminer la classe</a>
+      </p>
+    </main>
+  );
+}
+
+function ComputerDetails({ editor }: { editor: FicheEditor<'classroom'> }) {
+  return (
+    <>
+      <SegmentedField {...bind<Condition | null>(editor, 'computer.condition')} label="État de l'ordinateur" options={CONDITIONS} nullable />
+      <NumberField {...bind<number | null>(editor, 'computer.year')} label="Année d'achat" />
+      <NumberField {...bind<number | null>(editor, 'computer.ramGb')} label="Mémoire vive" unit="Go" decimal />
+      <SegmentedField {...bind<'ssd' | 'hdd' | null>(editor, 'computer.storage')} label="Stockage" options={options(STORAGE_LABELS)} nullable />
+      <TextField {...bind<string | null>(editor, 'computer.os')} label="Système d'exploitation" nullable maxLength={60} />
+      <SegmentedField {...bind<boolean | null>(editor, 'computer.linkedToDisplay')} label="Relié à l'affichage collectif" options={YES_NO} nullable />
+      <TextField {...bind<string | null>(editor, 'computer.inventoryTag')} label="Numéro d'inventaire" nullable maxLength={60} />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// Opens a fiche editor for as long as a screen shows it, and commits it when the screen goes.
+import { useEffect, useState } from 'preact/hooks';
+import { FicheEditor } from '../state/fiche-editor';
+import type { FicheRef } from '../state/commit';
+import type { AuditDb } from '../storage/db';
+import type { Author, FicheData, FicheKind } from '../model/types';
+
+export function useFicheEditor<K extends FicheKind>(
+  db: AuditDb,
+  ref: FicheRef<K> | undefined,
+  author: Author,
+  empty: () => FicheData<K>,
+): FicheEditor<K> | undefined {
+  const [editor, setEditor] = useState<FicheEditor<K>>();
+  useEffect(() => {
+    if (!ref) return;
+    let opened: FicheEditor<K> | undefined;
+    let cancelled = false;
+    void FicheEditor.open(db, ref, author, empty()).then((e) => {
+      if (cancelled) return void e.close();
+      opened = e;
+      setEditor(e);
+    });
+    return () => {
+      cancelled = true;
+      setEditor(undefined);
+      void opened?.close();
+    };
+  }, [ref?.id]);
+  return editor;
+}

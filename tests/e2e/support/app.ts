@@ -1,0 +1,22 @@
+// Steps a user takes in the app, written once for the browser tests.
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+export async function completeFirstRun(page: Page, name = 'Camille Martin') {
+  await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+  await page.getByLabel('Votre nom et prénom').fill(name);
+  await page.getByRole('radio', { name: 'ERUN' }).check();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByRole('heading', { name: 'Écoles', level: 1 }).waitFor();
+}
+
+export async function openSchool(page: Page, query: string, name: string) {
+  await page.getByLabel('Rechercher une école (nom, UAI ou commune)').fill(query);
+  await page.getByRole('link', { name: new RegExp(name) }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+/** Waits until the form says its content is on the device's disk. */
+export async function waitSaved(page: Page) {
+  await expect.poll(() => page.locator('.save-indicator [role=status]').textContent(), { timeout: 5000 }).toBe('Enregistré');
+}

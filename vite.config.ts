@@ -1,0 +1,58 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const testing = process.env.VITEST !== undefined;
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    !testing &&
+      VitePWA({
+        strategies: 'injectManifest',
+        srcDir: 'sw',
+        filename: 'sw.ts',
+        injectRegister: false,
+        injectManifest: { rollupFormat: 'iife', globPatterns: ['**/*.{js,css,html}'] },
+        manifest: {
+          name: 'TNE 13 – État des lieux du numérique dans les écoles',
+          short_name: 'TNE 13 audit',
+          description: "Recensement de l'équipement numérique des écoles, classe par classe.",
+          lang: 'fr',
+          display: 'standalone',
+          start_url: '/',
+          theme_color: '#000091',
+          background_color: '#ffffff',
+          icons: [],
+        },
+      }),
+  ],
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], environment: 'node', setupFiles: ['tests/setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'ui', include: ['tests/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['tests/setup.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
