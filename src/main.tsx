@@ -13,7 +13,10 @@ const root = document.getElementById('app') as HTMLElement;
 startRouting();
 flushOnHide();
 startApp(db).then(
-  () => render(<App db={db} />, root),
+  () => {
+    root.textContent = ''; // the static "Chargement…" shown while starting
+    render(<App db={db} />, root);
+  },
   (error: unknown) => {
     console.error(error);
     root.innerHTML =

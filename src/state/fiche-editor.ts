@@ -10,6 +10,7 @@ import { validateData, type FicheRef } from './commit';
 import { noteRevision } from './audits';
 
 const openEditors = new Set<FicheEditor<FicheKind>>();
+const closing = new Set<Promise<void>>();
 
 export class FicheEditor<K extends FicheKind> {
   readonly data: Signal<FicheData<K>>;
@@ -44,14 +45,16 @@ export class FicheEditor<K extends FicheKind> {
   }
 
   /** Commits what is pending, then lets the editor go. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     openEditors.delete(this as unknown as FicheEditor<FicheKind>);
-    await this.autosave.flush();
-    this.autosave.dispose();
+    const done = this.autosave.flush().then(() => this.autosave.dispose());
+    closing.add(done);
+    void done.finally(() => closing.delete(done));
+    return done;
   }
 }
 
-/** Commits every open form now: the tab is being hidden or closed. */
-export function flushAllEditors(): Promise<void[]> {
-  return Promise.all([...openEditors].map((editor) => editor.autosave.flush()));
+/** Commits every open form now (the tab is being hidden or closed), and waits for the ones closing. */
+export async function flushAllEditors(): Promise<void> {
+  await Promise.all([...[...openEditors].map((editor) => editor.autosave.flush()), ...closing]);
 }

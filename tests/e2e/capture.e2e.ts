@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
-import { completeFirstRun, openSchool, waitSaved } from './support/app';
+import { completeFirstRun, openSchool, waitClassroomForm, waitSaved } from './support/app';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,6 +27,7 @@ describe('auditing a school in Chromium', () => {
 
     // First classroom.
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+    await waitClassroomForm(page, 'Classe 1');
     await page.getByLabel('Nom de la classe').fill('CM1 A');
     await page.getByRole('group', { name: "Type d'affichage" }).getByRole('radio', { name: 'VPI' }).check();
     await page.getByRole('group', { name: 'Ordinateur', exact: true }).getByRole('radio', { name: 'Portable' }).check();
@@ -37,13 +38,14 @@ describe('auditing a school in Chromium', () => {
 
     // Second, by copying the first.
     await page.getByRole('button', { name: /Copier la dernière classe saisie \(CM1 A\)/ }).click();
-    await expect.poll(() => page.getByLabel('Nom de la classe').inputValue()).toBe('CM1 B');
+    await waitClassroomForm(page, 'CM1 B');
     await page.getByLabel("Nombre d'élèves").fill('22');
     await waitSaved(page);
     await page.getByRole('link', { name: 'Terminer la classe' }).click();
 
     // Third, typed from scratch, and the page reloaded straight after typing.
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+    await waitClassroomForm(page, 'Classe 3');
     await page.getByLabel('Nom de la classe').fill('CP');
     await page.getByRole('group', { name: "Type d'affichage" }).getByRole('radio', { name: 'ENI (écran interactif)' }).check();
     await waitSaved(page);
@@ -56,6 +58,7 @@ describe('auditing a school in Chromium', () => {
     await expect.poll(() => page.getByLabel("Nombre de classes de l'école").inputValue()).toBe('12');
 
     await page.getByRole('link', { name: /CM1 B/ }).click();
+    await waitClassroomForm(page, 'CM1 B');
     await expect.poll(() => page.getByLabel("Nombre d'élèves").inputValue()).toBe('22');
     await expect.poll(() => page.getByLabel('Mémoire vive').inputValue()).toBe('8');
     await expect(page.getByRole('group', { name: "Type d'affichage" }).getByLabel('VPI').isChecked()).resolves.toBe(true);

@@ -13,10 +13,11 @@ interface Props {
   hint?: string;
   required?: boolean;
   autoComplete?: string;
+  type?: 'text' | 'date';
 }
 
 export function TextField(props: Props) {
-  const { id, label, value, onChange, multiline, nullable, maxLength, error, hint, required, autoComplete } = props;
+  const { id, label, value, onChange, multiline, nullable, maxLength, error, hint, required, autoComplete, type = 'text' } = props;
   const describedBy = [hint ? `${id}-aide` : '', error ? errorId(id) : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
@@ -34,7 +35,7 @@ export function TextField(props: Props) {
     <div class="field">
       <label htmlFor={id}>{label}</label>
       {hint && <p class="hint" id={`${id}-aide`}>{hint}</p>}
-      {multiline ? <textarea rows={4} {...common} /> : <input type="text" autoComplete={autoComplete ?? 'off'} {...common} />}
+      {multiline ? <textarea rows={4} {...common} /> : type === 'date' ? <input type="date" {...common} /> : <input type="text" autoComplete={autoComplete ?? 'off'} {...common} />}
       <FieldError id={id} message={error} />
     </div>
   );

@@ -26,9 +26,9 @@ export function SchoolForm({ editor }: { editor: FicheEditor<'school'> }) {
   return (
     <form class="fiche-form" onSubmit={(event) => event.preventDefault()}>
       <Section title="Visite et effectifs" open>
-        <TextField {...b<string | null>('visitDate')} label="Date de visite" nullable hint="Au format AAAA-MM-JJ, par exemple 2026-11-28." />
+        <TextField {...b<string | null>('visitDate')} label="Date de visite" type="date" nullable />
         <NumberField {...b<number | null>('classesCount')} label="Nombre de classes de l'école" />
-        <NumberField {...b<number | null>('pupils')} label="Nombre d'élèves" />
+        <NumberField {...b<number | null>('pupils')} label="Nombre d'élèves de l'école" />
         <NumberField {...b<number | null>('newTeachers')} label="Néo-titulaires à équiper" />
       </Section>
       <Section title="Connexion internet">

@@ -20,3 +20,8 @@ export async function openSchool(page: Page, query: string, name: string) {
 export async function waitSaved(page: Page) {
   await expect.poll(() => page.locator('.save-indicator [role=status]').textContent(), { timeout: 5000 }).toBe('Enregistré');
 }
+
+/** Waits for the classroom form of `label` (after adding, copying or opening a classroom). */
+export async function waitClassroomForm(page: Page, label: string) {
+  await page.getByRole('heading', { name: `Classe : ${label}`, level: 1 }).waitFor();
+}
