@@ -10,7 +10,14 @@ import { validateData, type FicheRef } from './commit';
 import { noteRevision } from './audits';
 
 const openEditors = new Set<FicheEditor<FicheKind>>();
-const closing = new Set<Promise<void>>();
+/** Opening and closing editors: their reads and writes are still running. */
+const pending = new Set<Promise<unknown>>();
+
+function track<T>(promise: Promise<T>): Promise<T> {
+  pending.add(promise);
+  void promise.catch(() => undefined).finally(() => pending.delete(promise));
+  return promise;
+}
 
 export class FicheEditor<K extends FicheKind> {
   readonly data: Signal<FicheData<K>>;
@@ -28,11 +35,15 @@ export class FicheEditor<K extends FicheKind> {
   }
 
   /** Opens a fiche as it was last typed: its draft if one is left, else its latest revision, else `empty`. */
-  static async open<K extends FicheKind>(db: AuditDb, ref: FicheRef<K>, author: Author, empty: FicheData<K>) {
-    const draft = await getDraft(db, ref.id);
-    const fiche = draft ? undefined : await getFiche(db, ref.id);
-    const initial = (draft?.data ?? fiche?.data ?? empty) as FicheData<K>;
-    return new FicheEditor(db, ref, author, structuredClone(initial));
+  static open<K extends FicheKind>(db: AuditDb, ref: FicheRef<K>, author: Author, empty: FicheData<K>) {
+    return track(
+      (async () => {
+        const draft = await getDraft(db, ref.id);
+        const fiche = draft ? undefined : await getFiche(db, ref.id);
+        const initial = (draft?.data ?? fiche?.data ?? empty) as FicheData<K>;
+        return new FicheEditor(db, ref, author, structuredClone(initial));
+      })(),
+    );
   }
 
   get(path: string): unknown {
@@ -47,14 +58,12 @@ export class FicheEditor<K extends FicheKind> {
   /** Commits what is pending, then lets the editor go. */
   close(): Promise<void> {
     openEditors.delete(this as unknown as FicheEditor<FicheKind>);
-    const done = this.autosave.flush().then(() => this.autosave.dispose());
-    closing.add(done);
-    void done.finally(() => closing.delete(done));
-    return done;
+    return track(this.autosave.flush().then(() => this.autosave.dispose()));
   }
 }
 
-/** Commits every open form now (the tab is being hidden or closed), and waits for the ones closing. */
+/** Commits every open form now (the tab is being hidden or closed), and waits for those opening or closing. */
 export async function flushAllEditors(): Promise<void> {
-  await Promise.all([...[...openEditors].map((editor) => editor.autosave.flush()), ...closing]);
+  await Promise.all([...openEditors].map((editor) => editor.autosave.flush()));
+  while (pending.size > 0) await Promise.allSettled([...pending]);
 }

@@ -1,4 +1,5 @@
 // Opens a fiche editor for as long as a screen shows it, and commits it when the screen goes.
+// Gives undefined while opening, and the Error if the device's storage could not be read.
 import { useEffect, useState } from 'preact/hooks';
 import { FicheEditor } from '../state/fiche-editor';
 import type { FicheRef } from '../state/commit';
@@ -10,17 +11,23 @@ export function useFicheEditor<K extends FicheKind>(
   ref: FicheRef<K> | undefined,
   author: Author,
   empty: () => FicheData<K>,
-): FicheEditor<K> | undefined {
-  const [editor, setEditor] = useState<FicheEditor<K>>();
+): FicheEditor<K> | Error | undefined {
+  const [editor, setEditor] = useState<FicheEditor<K> | Error>();
   useEffect(() => {
     if (!ref) return;
     let opened: FicheEditor<K> | undefined;
     let cancelled = false;
-    void FicheEditor.open(db, ref, author, empty()).then((e) => {
-      if (cancelled) return void e.close();
-      opened = e;
-      setEditor(e);
-    });
+    FicheEditor.open(db, ref, author, empty()).then(
+      (e) => {
+        if (cancelled) return void e.close();
+        opened = e;
+        setEditor(e);
+      },
+      (error: unknown) => {
+        console.error('cannot open the fiche', error);
+        if (!cancelled) setEditor(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
     return () => {
       cancelled = true;
       setEditor(undefined);

@@ -1,6 +1,7 @@
 // Says whether what was typed is on the device's disk.
 import type { Autosave } from '../../state/autosave';
 import type { FicheKind } from '../../model/types';
+import { count } from '../plural';
 
 export function SaveIndicator({ autosave, errorCount }: { autosave: Autosave<FicheKind>; errorCount: number }) {
   const phase = autosave.phase.value;
@@ -16,7 +17,7 @@ export function SaveIndicator({ autosave, errorCount }: { autosave: Autosave<Fic
       )}
       {errorCount > 0 && (
         <p class="save-warning">
-          {errorCount === 1 ? '1 champ à corriger' : `${errorCount} champs à corriger`} : la saisie est gardée sur
+          {count(errorCount, 'champ')} à corriger : la saisie est gardée sur
           l'appareil, la dernière valeur correcte est celle qui sera envoyée.
         </p>
       )}

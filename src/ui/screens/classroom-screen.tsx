@@ -15,6 +15,7 @@ import { CheckboxGroup } from '../components/checkbox-group';
 import { SaveIndicator } from '../components/save-indicator';
 import { TrainingNeedsField } from '../components/training-needs-field';
 import { routeHash } from '../../state/route';
+import { OpenFailed } from '../components/open-failed';
 
 const CONDITIONS = options<Condition>(CONDITION_LABELS);
 
@@ -33,6 +34,7 @@ export function ClassroomScreen({ db, author, uai, id }: { db: AuditDb; author: 
       </main>
     );
   }
+  if (editor instanceof Error) return <OpenFailed back={back} />;
   if (!editor) return <main id="contenu" aria-busy="true"><p>Chargement de la classe…</p></main>;
   return <ClassroomForm editor={editor} back={back} schoolName={school?.name ?? uai} />;
 }

@@ -1,5 +1,5 @@
 // One school's audit: its status, its classrooms (add, copy, delete with undo) and the school fiche.
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { AuditDb } from '../../storage/db';
 import { auditOf } from '../../state/audits';
 import { campaign } from '../../state/session';
@@ -23,6 +23,7 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
   const newId = useMemo(() => crypto.randomUUID(), [uai]);
   const ref = { id: audit.school?.id ?? newId, kind: 'school' as const, uai, campaign: campaign.value };
   const editor = useFicheEditor(db, ref, author, makeSchoolData);
+  useEffect(() => () => void (lastDeleted.value = null), [uai]); // the undo is offered on this screen only
   const title = school?.name ?? `École ${uai}`;
   return (
     <main id="contenu" class="form-screen">
@@ -42,7 +43,12 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
         )}
       </p>
       {!school && <p class="warning">Cette école n'est pas dans l'annuaire de l'appareil.</p>}
-      {editor && (
+      {editor instanceof Error && (
+        <p role="alert" class="warning">
+          La fiche de l'école n'a pas pu être lue sur l'appareil. Rechargez la page ; rien de ce qui a été enregistré n'est perdu.
+        </p>
+      )}
+      {editor && !(editor instanceof Error) && (
         <>
           <SaveIndicator autosave={editor.autosave} errorCount={editor.errors.value.size} />
           <SegmentedField {...bind<SchoolStatus>(editor, 'status')} label="Statut de l'audit" options={options(STATUS_LABELS)} />
@@ -51,7 +57,7 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
       <Classrooms db={db} author={author} uai={uai} classrooms={audit.classrooms} />
       <section aria-labelledby="s-fiche-ecole">
         <h2 id="s-fiche-ecole">Fiche de l'école</h2>
-        {editor ? <SchoolForm editor={editor} /> : <p aria-busy="true">Chargement…</p>}
+        {editor instanceof Error ? null : editor ? <SchoolForm editor={editor} /> : <p aria-busy="true">Chargement…</p>}
       </section>
     </main>
   );

@@ -7,6 +7,7 @@ import { AUDIT_STATUS_LABELS } from '../../model/audit-status';
 import { CHEF_DE_FILE_LABELS, type ChefDeFile } from '../../model/school';
 import { SegmentedField } from '../components/segmented-field';
 import { DemoNotice } from '../components/demo-notice';
+import { count } from '../plural';
 
 const PAGE_SIZE = 60;
 const CHEF_DE_FILE_OPTIONS: ReadonlyArray<readonly [ChefDeFile | '', string]> = [
@@ -61,7 +62,7 @@ export function SchoolsScreen() {
         />
       </search>
       <p role="status" class="count">
-        {list.length === schools.value.length ? `${list.length} écoles` : `${list.length} écoles sur ${schools.value.length}`}
+        {list.length === schools.value.length ? count(list.length, 'école') : `${count(list.length, 'école')} sur ${schools.value.length}`}
       </p>
       <ul class="school-list">
         {list.slice(0, shown).map((school) => {
@@ -76,7 +77,7 @@ export function SchoolsScreen() {
               </a>
               <span class={`status status-${audit.status}`}>
                 {AUDIT_STATUS_LABELS[audit.status]}
-                {audit.classrooms.length > 0 && ` · ${audit.classrooms.length} classe${audit.classrooms.length > 1 ? 's' : ''}`}
+                {audit.classrooms.length > 0 && ` · ${count(audit.classrooms.length, 'classe')}`}
               </span>
             </li>
           );
@@ -84,7 +85,7 @@ export function SchoolsScreen() {
       </ul>
       {list.length > shown && (
         <button type="button" class="button secondary" onClick={() => setShown(shown + PAGE_SIZE)}>
-          Afficher plus d'écoles ({list.length - shown} restantes)
+          Afficher plus d'écoles ({list.length - shown} de plus)
         </button>
       )}
     </main>

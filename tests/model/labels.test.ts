@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { FIELD_LABELS, fieldLabel } from '../../src/model/labels';
+import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
+import { validateFiche } from '../../src/model/validate';
+
+/** The paths of a record's values, as messages name them: leaves, and arrays without their indexes. */
+function leafPaths(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) {
+    return [path, ...value.flatMap((item) => (item !== null && typeof item === 'object' ? leafPaths(item, path) : []))];
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, child]) => leafPaths(child, path ? `${path}.${key}` : key));
+  }
+  return [path];
+}
+
+const now = new Date('2026-11-28T10:00:00Z');
+const fleet = { type: 'tablet' as const, count: 12, workingCount: 10, year: 2022, charging: 'cart' as const, mdm: true };
+
+describe('fieldLabel', () => {
+  it('names a field in French', () => {
+    expect(fieldLabel('data.computer.year')).toBe("Année de l'ordinateur");
+    expect(fieldLabel('uai')).toBe('UAI');
+  });
+
+  it('names a fleet field with the fleet’s number, counted from 1', () => {
+    expect(fieldLabel('data.fleets.1.count')).toBe("Nombre d'appareils (n° 2)");
+    expect(fieldLabel('data.fleets.0.workingCount')).toBe("Nombre d'appareils fonctionnels (n° 1)");
+  });
+
+  it.each([
+    ['classroom', makeClassroomFiche(), 'data.computer.year'],
+    ['school', makeSchoolFiche({ data: { fleets: [fleet] } }), 'data.fleets.workingCount'],
+  ])('has a label for every field of a valid %s fiche', (_kind, fiche, deepPath) => {
+    expect(validateFiche(fiche, { now })).toMatchObject({ ok: true });
+    const paths = leafPaths(fiche);
+    expect(paths).toContain(deepPath);
+    expect(paths.filter((path) => !(path in FIELD_LABELS))).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { SchoolsScreen } from '../../src/ui/screens/schools-screen';
+import { loadDirectory, schoolFilter } from '../../src/state/directory';
+import { loadCampaignFiches } from '../../src/state/audits';
+import { saveRevision } from '../../src/storage/fiches';
+import { makeClassroomData, makeSchoolData } from '../../src/model/make';
+import { freshDb } from '../support/db';
+
+let db: ReturnType<typeof freshDb>;
+const author = { name: 'Camille Martin', role: 'erun' as const };
+
+beforeEach(async () => {
+  db = freshDb();
+  schoolFilter.value = { query: '', circonscription: '', chefDeFile: '' };
+  await loadDirectory(db);
+  await loadCampaignFiches(db, '2026-2027');
+});
+afterEach(cleanup);
+
+const rows = () => screen.getAllByRole('listitem');
+
+describe('SchoolsScreen', () => {
+  it('lists the demonstration directory and says it is one', () => {
+    render(<SchoolsScreen />);
+    expect(rows()).toHaveLength(40);
+    expect(screen.getByText(/Les écoles affichées sont fictives/)).toBeTruthy();
+  });
+
+  it('finds a school without accents, capitals or hyphens', () => {
+    render(<SchoolsScreen />);
+    fireEvent.input(screen.getByLabelText('Rechercher une école (nom, UAI ou commune)'), { target: { value: 'ecole ste marguerite' } });
+    expect(rows().map((row) => within(row).getByRole('link').querySelector('strong')?.textContent)).toEqual([
+      'École élémentaire Sainte-Marguerite',
+    ]);
+    expect(screen.getByRole('status').textContent).toBe('1 école sur 40');
+  });
+
+  it('filters by chef de file and by circonscription', () => {
+    render(<SchoolsScreen />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Ville de Marseille' }));
+    const marseille = rows().length;
+    expect(marseille).toBeGreaterThan(0);
+    expect(rows().every((row) => /Marseille \d+e/.test(row.textContent ?? ''))).toBe(true);
+    const select = screen.getByLabelText('Circonscription') as HTMLSelectElement;
+    const option = [...select.options].find((o) => o.value.startsWith('Marseille'));
+    fireEvent.change(select, { target: { value: option?.value } });
+    expect(rows().length).toBeLessThan(marseille);
+    expect(rows().every((row) => row.textContent?.includes(option?.value ?? '?'))).toBe(true);
+  });
+
+  it('shows where each audit stands', async () => {
+    const campaign = '2026-2027';
+    await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai: '0134939Y', campaign, data: makeClassroomData(), author });
+    await saveRevision(db, { id: crypto.randomUUID(), kind: 'school', uai: '0134939Y', campaign, data: makeSchoolData({ status: 'complete' }), author });
+    await loadCampaignFiches(db, campaign);
+    render(<SchoolsScreen />);
+    fireEvent.input(screen.getByLabelText('Rechercher une école (nom, UAI ou commune)'), { target: { value: '0134939Y' } });
+    expect(rows()[0]?.textContent).toContain('Terminé · 1 classe');
+  });
+});
