@@ -81,6 +81,14 @@ export const FIELD_LABELS: Record<string, string> = {
   'data.label': 'Nom de la classe',
   'data.levels': 'Niveaux',
   'data.pupils': "Nombre d'élèves",
+  'data.display': 'Affichage collectif',
+  'data.computer': 'Ordinateur de la classe',
+  'data.network': 'Réseau de la classe',
+  'data.documentCamera': 'Visualiseur',
+  'data.internet': 'Connexion internet',
+  'data.wifi': 'Wi-Fi',
+  'data.ent': 'ENT',
+  'data.peripherals': 'Périphériques',
   'data.display.type': "Type d'affichage",
   'data.display.condition': "État de l'affichage",
   'data.display.year': "Année de l'affichage",
@@ -131,6 +139,6 @@ export const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(path: string): string {
   const withoutIndexes = path.split('.').filter((part) => !/^\d+$/.test(part)).join('.');
   const label = FIELD_LABELS[withoutIndexes] ?? withoutIndexes;
-  const index = /\.(\d+)\./.exec(path)?.[1];
+  const index = /\.(\d+)(?:\.|$)/.exec(path)?.[1];
   return index === undefined ? label : `${label} (n° ${Number(index) + 1})`;
 }

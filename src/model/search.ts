@@ -13,20 +13,32 @@ const ABBREVIATIONS: Record<string, string> = {
   pr: 'primaire',
 };
 
-/** Lower-case words without accents; abbreviations are written out. */
+/** Lower-case words without accents or ligatures. */
 export function searchWords(text: string): string[] {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((word) => ABBREVIATIONS[word] ?? word);
+    .filter(Boolean);
 }
 
-/** True when every word of the query begins a word of the text. */
-export function matchesWords(queryWords: readonly string[], textWords: readonly string[]): boolean {
-  return queryWords.every((q) => textWords.some((w) => w.startsWith(q)));
+/** A text's words with abbreviations written out ("Ste" → "sainte"), for matching. */
+function textWords(text: string): string[] {
+  return searchWords(text).map((word) => ABBREVIATIONS[word] ?? word);
+}
+
+/**
+ * True when every word of the query begins a word of the text. A query word that is an abbreviation matches
+ * either way: "ste" finds "Sainte-Marguerite" and "Stendhal", "pr" finds "primaire" and "Provence".
+ */
+export function matchesWords(queryWords: readonly string[], words: readonly string[]): boolean {
+  return queryWords.every((q) => {
+    const long = ABBREVIATIONS[q];
+    return words.some((w) => w.startsWith(q) || (long !== undefined && w.startsWith(long)));
+  });
 }
 
 export interface SchoolFilter {
@@ -40,7 +52,7 @@ const wordsBySchool = new WeakMap<DirectorySchool, string[]>();
 function schoolWords(school: DirectorySchool): string[] {
   let words = wordsBySchool.get(school);
   if (!words) {
-    words = searchWords(`${school.name} ${school.uai} ${school.commune} ${school.communeCode}`);
+    words = textWords(`${school.name} ${school.uai} ${school.commune} ${school.communeCode}`);
     wordsBySchool.set(school, words);
   }
   return words;

@@ -7,8 +7,16 @@ export type Route =
   | { screen: 'school'; uai: string }
   | { screen: 'classroom'; uai: string; id: string };
 
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part; // a badly encoded link shows what it can rather than breaking the app
+  }
+}
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode);
   if (parts[0] === 'profil') return { screen: 'profile' };
   if (parts[0] === 'ecole' && parts[1]) {
     if (parts[2] === 'classe' && parts[3]) return { screen: 'classroom', uai: parts[1], id: parts[3] };

@@ -37,4 +37,14 @@ describe('fieldLabel', () => {
     expect(paths).toContain(deepPath);
     expect(paths.filter((path) => !(path in FIELD_LABELS))).toEqual([]);
   });
+
+  it('names a whole group of fields that is missing', () => {
+    const { display: _display, ...data } = makeClassroomFiche().data;
+    const result = validateFiche({ ...makeClassroomFiche(), data }, { now });
+    expect(result.ok ? [] : result.errors).toEqual([{ path: 'data.display', message: 'Affichage collectif : ce champ manque.' }]);
+  });
+
+  it('numbers an item of a list', () => {
+    expect(fieldLabel('data.fleets.0')).toBe('Flottes mobiles (n° 1)');
+  });
 });

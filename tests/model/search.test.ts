@@ -57,10 +57,8 @@ describe('searchWords', () => {
     expect(searchWords("École Belle-de-Mai – L'Estaque")).toEqual(['ecole', 'belle', 'de', 'mai', 'l', 'estaque']);
   });
 
-  it('writes out the usual abbreviations', () => {
-    expect(searchWords('Ec. élem. Ste Marguerite, St Marcel, mat.')).toEqual([
-      'ecole', 'elementaire', 'sainte', 'marguerite', 'saint', 'marcel', 'maternelle',
-    ]);
+  it('reads the ligatures œ and æ as two letters', () => {
+    expect(searchWords('Sacré-Cœur')).toEqual(['sacre', 'coeur']);
   });
 
   it('yields no word for an empty or punctuation-only text', () => {
@@ -70,6 +68,13 @@ describe('searchWords', () => {
 });
 
 describe('matchesWords', () => {
+  it('lets an abbreviation in the query match the word written out, or any word it begins', () => {
+    expect(matchesWords(['ste', 'marguerite'], ['ecole', 'sainte', 'marguerite'])).toBe(true);
+    expect(matchesWords(['ste'], ['college', 'stendhal'])).toBe(true);
+    expect(matchesWords(['pr'], ['ecole', 'le', 'prepaou'])).toBe(true);
+    expect(matchesWords(['pr'], ['ecole', 'primaire'])).toBe(true);
+  });
+
   it('is true when every query word begins some word of the text, in any order', () => {
     expect(matchesWords(['marg', 'sain'], ['ecole', 'sainte', 'marguerite'])).toBe(true);
   });
@@ -91,6 +96,11 @@ describe('filterSchools', () => {
   it('ignores accents, case and hyphens in the query', () => {
     expect(search('ÉCOLE sainte-MARGUERITE')).toEqual(['0134939Y']);
     expect(search('ecole elementaire francois moisson')).toEqual(['0130569Y']);
+  });
+
+  it('finds a name written with an abbreviation from the word written out', () => {
+    const abbreviated = { ...SCHOOLS[0]!, uai: '0130001F', name: 'École Ste-Anne' };
+    expect(search('sainte anne', [abbreviated])).toEqual(['0130001F']);
   });
 
   it('reads "st" as saint', () => {

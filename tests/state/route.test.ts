@@ -27,6 +27,11 @@ describe('parseRoute', () => {
     expect(parseRoute(hash)).toEqual({ screen: 'schools' });
   });
 
+  it('does not break on a badly encoded link', () => {
+    expect(parseRoute('#/100%')).toEqual({ screen: 'schools' });
+    expect(parseRoute('#/ecole/%E0')).toEqual({ screen: 'school', uai: '%E0' });
+  });
+
   it('decodes encoded segments', () => {
     expect(parseRoute('#/ecole/0130569Y/classe/salle%2012%2Fbis')).toEqual({
       screen: 'classroom',

@@ -1,0 +1,9 @@
+// `npm run bench`: every benchmark, one after the other, each printing its figures.
+import { execFileSync } from 'node:child_process';
+
+const BENCHMARKS = ['bench/generator.ts', 'bench/bundle-size.ts', 'bench/edit-to-disk.ts'];
+
+for (const file of BENCHMARKS) {
+  execFileSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
+  console.log('');
+}

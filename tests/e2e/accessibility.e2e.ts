@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { completeFirstRun, openSchool, waitClassroomForm } from './support/app';
+import { axeViolations } from './support/axe';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  await page.goto(inject('baseUrl'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens every section of the school fiche, once the fiche is loaded. */
+async function openAllSections(page: Page) {
+  await page.locator('summary', { hasText: 'Besoins et remarques' }).waitFor();
+  await page.locator('details').evaluateAll((sections) => sections.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+}
+
+/** WCAG 1.4.10: at 320 CSS pixels wide (1280 px at 400 %, or a phone at 200 %) nothing scrolls sideways. */
+async function overflowsAt320(page: Page): Promise<boolean> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  if (viewport) await page.setViewportSize(viewport);
+  return overflow;
+}
+
+// The screens are visited in a user's order, each one checked as it shows.
+describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
+  it('first run', async () => {
+    await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.getByText('ce champ est obligatoire', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+    await page.reload();
+    await completeFirstRun(page);
+  });
+
+  it('schools list', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
+  it('school screen, every section open', async () => {
+    await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
+    await openAllSections(page);
+    await page.getByRole('button', { name: 'Ajouter une flotte' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
+  it('classroom form, with a computer and an error shown', async () => {
+    await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+    await waitClassroomForm(page, 'Classe 1');
+    await page.getByRole('group', { name: 'Ordinateur', exact: true }).getByRole('radio', { name: 'Fixe' }).check();
+    await page.getByLabel("Année d'achat").fill('1850');
+    await page.getByText("Année de l'ordinateur : saisissez une année", { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
+  it('school screen with a deleted classroom and its undo', async () => {
+    await page.getByRole('link', { name: /Sainte-Marguerite/ }).click();
+    await page.getByRole('button', { name: 'Supprimer Classe 1' }).click();
+    await page.getByRole('button', { name: 'Annuler la suppression' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('profile', async () => {
+    await page.getByRole('link', { name: 'Modifier le profil' }).click();
+    await page.getByRole('heading', { name: 'Votre profil' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('keyboard only', () => {
+  it('chooses a display type and ticks a level without a pointer', async () => {
+    await page.goto(inject('baseUrl'));
+    await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
+    await page.getByRole('button', { name: 'Ajouter une classe' }).focus();
+    await page.keyboard.press('Enter');
+    await waitClassroomForm(page, 'Classe 1');
+    await page.getByRole('group', { name: "Type d'affichage" }).getByRole('radio', { name: 'Aucun' }).focus();
+    await page.keyboard.press('Shift+Tab'); // back to the first radio of the group, then arrows move the choice
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByRole('group', { name: "Type d'affichage" }).getByRole('radio', { name: 'Téléviseur' }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'CE2' }).focus();
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('checkbox', { name: 'CE2' }).isChecked()).toBe(true);
+    const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement?.nextElementSibling as Element).outlineStyle);
+    expect(focusVisible).toBe('solid');
+  });
+});
+
+describe('touch targets on a tablet', () => {
+  it('are at least 44 px high on the school and classroom screens', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const tooSmall = async () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('button, input[type=text], input[type=search], input[type=date], select, .segment span, .checkbox span, .school-list a, .classroom-link, .breadcrumb a, .app-header a, summary')]
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.height > 0 && box.height < 44)
+          .map(({ el, box }) => `${el.tagName.toLowerCase()} « ${(el.textContent ?? '').trim().slice(0, 30)} » ${box.height.toFixed(1)} px`),
+      );
+    await page.getByRole('link', { name: /Sainte-Marguerite/ }).click();
+    await openAllSections(page);
+    expect(await tooSmall()).toEqual([]);
+    await page.getByRole('link', { name: /^Classe 1/ }).click();
+    await waitClassroomForm(page, 'Classe 1');
+    await page.getByRole('group', { name: 'Ordinateur', exact: true }).getByRole('radio', { name: 'Fixe' }).check();
+    expect(await tooSmall()).toEqual([]);
+  });
+});
+
+describe('the accessibility check itself', () => {
+  it('reports an input without a label', async () => {
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input type="text" id="sans-etiquette">'));
+    expect((await axeViolations(page)).join('\n')).toMatch(/^label: /m);
+    await page.evaluate(() => document.getElementById('sans-etiquette')?.remove());
+  });
+});
