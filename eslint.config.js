@@ -17,4 +17,19 @@ export default tseslint.config(
     },
   },
   { files: ['bench/**', 'tests/e2e/**', 'scripts/**'], rules: { 'no-console': 'off' } },
+  // The layers of house-style.md: ui → state → storage → model; only storage touches Dexie.
+  layer('src/model/**', ['dexie', 'idb-keyval', 'comlink', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']),
+  layer('src/directory/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']),
+  layer('src/storage/**', ['@preact/signals', 'preact', '**/state/**', '**/ui/**']),
+  layer('src/state/**', ['dexie', '**/ui/**']),
+  layer('src/ui/**', ['dexie', 'idb-keyval']),
 );
+
+function layer(files, forbidden) {
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: 'This layer may not import that (see house-style.md).' }] }],
+    },
+  };
+}
