@@ -20,9 +20,18 @@ export async function loadCampaignFiches(db: AuditDb, campaign: string): Promise
   campaignFiches.value = new Map(fiches.map((fiche) => [fiche.id, fiche]));
 }
 
+const revisionListeners = new Set<(fiche: Fiche) => void>();
+
+/** Calls `listener` with every revision saved on this device from now on. */
+export function onRevision(listener: (fiche: Fiche) => void): () => void {
+  revisionListeners.add(listener);
+  return () => revisionListeners.delete(listener);
+}
+
 /** Takes in a revision just saved on this device. */
 export function noteRevision(fiche: Fiche): void {
   const next = new Map(campaignFiches.value);
   next.set(fiche.id, fiche);
   campaignFiches.value = next;
+  for (const listener of revisionListeners) listener(fiche);
 }

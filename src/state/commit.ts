@@ -7,6 +7,7 @@ import { keepValidFields } from '../model/revision-data';
 import { makeClassroomData, makeSchoolData } from '../model/make';
 import { validateClassroomData, validateSchoolData } from '../model/validate';
 import type { Author, Fiche, FicheData, FicheKind, FieldError } from '../model/types';
+import { referential } from './referential';
 
 export interface FicheRef<K extends FicheKind = FicheKind> {
   id: string;
@@ -42,7 +43,11 @@ export async function commitFormData<K extends FicheKind>(
     revisionData = keepValidFields(data, errors, fallbacks);
     if (validateData(ref.kind, revisionData).length > 0) return undefined;
   }
-  return saveRevision(db, { ...ref, data: revisionData, author }, { clearDraft: errors.length === 0 });
+  return saveRevision(
+    db,
+    { ...ref, data: revisionData, author, referentialVersion: referential.value.version },
+    { clearDraft: errors.length === 0 },
+  );
 }
 
 /** At start-up: every draft left behind becomes a revision (as far as its values are valid). */

@@ -4,6 +4,8 @@ import { signal } from '@preact/signals';
 export type Route =
   | { screen: 'schools' }
   | { screen: 'profile' }
+  | { screen: 'departement' }
+  | { screen: 'settings' }
   | { screen: 'school'; uai: string }
   | { screen: 'classroom'; uai: string; id: string };
 
@@ -18,6 +20,8 @@ function decode(part: string): string {
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode);
   if (parts[0] === 'profil') return { screen: 'profile' };
+  if (parts[0] === 'departement') return { screen: 'departement' };
+  if (parts[0] === 'parametres') return { screen: 'settings' };
   if (parts[0] === 'ecole' && parts[1]) {
     if (parts[2] === 'classe' && parts[3]) return { screen: 'classroom', uai: parts[1], id: parts[3] };
     return { screen: 'school', uai: parts[1] };
@@ -31,6 +35,10 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'profile':
       return '#/profil';
+    case 'departement':
+      return '#/departement';
+    case 'settings':
+      return '#/parametres';
     case 'school':
       return `#/ecole/${encodeURIComponent(route.uai)}`;
     case 'classroom':

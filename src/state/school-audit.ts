@@ -6,12 +6,14 @@ import { makeClassroomData } from '../model/make';
 import { nextClassroomLabel } from '../model/classroom-label';
 import type { Author, ClassroomData, ClassroomFiche } from '../model/types';
 import { auditOf, noteRevision } from './audits';
+import { referential } from './referential';
 
 /** The classroom just deleted, while its undo is offered. */
 export const lastDeleted = signal<{ id: string; label: string } | null>(null);
 
 async function createClassroom(db: AuditDb, uai: string, campaign: string, author: Author, data: ClassroomData) {
-  const fiche = await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai, campaign, data, author });
+  const referentialVersion = referential.value.version;
+  const fiche = await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai, campaign, data, author, referentialVersion });
   noteRevision(fiche);
   return fiche as ClassroomFiche;
 }

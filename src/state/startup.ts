@@ -5,15 +5,20 @@ import { loadDirectory } from './directory';
 import { loadCampaignFiches } from './audits';
 import { recoverDrafts } from './commit';
 import { flushAllEditors } from './fiche-editor';
+import { loadReferential } from './referential';
+import { followRevisions, recomputeGaps } from './gaps';
 
 export async function startApp(db: AuditDb): Promise<void> {
   await loadSession();
+  await loadReferential();
   await loadDirectory(db);
   if (auditor.value) await recoverDrafts(db, auditor.value);
   let loaded = campaign.value;
   await loadCampaignFiches(db, loaded);
+  followRevisions();
+  void recomputeGaps(); // in the worker; screens show the gaps when they arrive
   campaign.subscribe((value) => {
-    if (value !== loaded) void loadCampaignFiches(db, (loaded = value));
+    if (value !== loaded) void loadCampaignFiches(db, (loaded = value)).then(() => recomputeGaps());
   });
 }
 

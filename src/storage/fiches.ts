@@ -15,6 +15,8 @@ export interface RevisionInput<K extends FicheKind = FicheKind> {
   author: Author;
   /** Defaults to the fiche's current state: an edit never deletes or restores by itself. */
   deleted?: boolean;
+  /** The référentiel in force on the device (v1 as shipped unless the settings made a local version). */
+  referentialVersion?: string;
 }
 
 export class InvalidRecordError extends Error {
@@ -53,7 +55,7 @@ export function saveRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
         updatedAt: now.toISOString(),
         deleted,
         author: input.author,
-        referentialVersion: REFERENTIAL_VERSION,
+        referentialVersion: input.referentialVersion ?? REFERENTIAL_VERSION,
         data: input.data,
       },
       { now },

@@ -1,10 +1,12 @@
 // Small preferences in idb-keyval: who audits, which campaign, this device's id.
 import { get, set } from 'idb-keyval';
 import type { Author } from '../model/types';
+import type { Referential } from '../model/referential';
 
 const AUDITOR_KEY = 'auditor';
 const CAMPAIGN_KEY = 'campaign';
 const DEVICE_ID_KEY = 'deviceId';
+const REFERENTIAL_KEY = 'referential';
 
 export function getAuditor(): Promise<Author | undefined> {
   return get<Author>(AUDITOR_KEY);
@@ -29,4 +31,13 @@ export async function getDeviceId(): Promise<string> {
   const id = crypto.randomUUID();
   await set(DEVICE_ID_KEY, id);
   return id;
+}
+
+/** The référentiel as edited on this device, if it was. */
+export function getReferential(): Promise<Referential | undefined> {
+  return get<Referential>(REFERENTIAL_KEY);
+}
+
+export function setReferential(referential: Referential): Promise<void> {
+  return set(REFERENTIAL_KEY, referential);
 }

@@ -1,12 +1,14 @@
 // The application shell: header, skip link, and the screen the route names.
 import type { AuditDb } from '../storage/db';
 import { auditor, campaign } from '../state/session';
-import { route, routeHash } from '../state/route';
+import { route, routeHash, type Route } from '../state/route';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
 import { SchoolScreen } from './screens/school-screen';
 import { ClassroomScreen } from './screens/classroom-screen';
 import { ProfileScreen } from './screens/profile-screen';
+import { DepartementScreen } from './screens/departement-screen';
+import { SettingsScreen } from './screens/settings-screen';
 
 export function App({ db }: { db: AuditDb }) {
   const author = auditor.value;
@@ -25,9 +27,34 @@ export function App({ db }: { db: AuditDb }) {
             <a href={routeHash({ screen: 'profile' })}>Modifier le profil</a>
           </p>
         )}
+        {author && <Nav />}
       </header>
       <Screen db={db} />
     </>
+  );
+}
+
+const NAV: ReadonlyArray<readonly [Route['screen'], string]> = [
+  ['schools', 'Écoles'],
+  ['departement', 'Département'],
+  ['settings', 'Paramètres'],
+];
+
+function Nav() {
+  const current = route.value.screen;
+  const section = current === 'school' || current === 'classroom' ? 'schools' : current;
+  return (
+    <nav class="app-nav" aria-label="Navigation principale">
+      <ul>
+        {NAV.map(([screen, label]) => (
+          <li key={screen}>
+            <a href={routeHash({ screen } as Route)} aria-current={section === screen ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -38,6 +65,10 @@ function Screen({ db }: { db: AuditDb }) {
   switch (current.screen) {
     case 'profile':
       return <ProfileScreen firstRun={false} />;
+    case 'departement':
+      return <DepartementScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'school':
       return <SchoolScreen key={current.uai} db={db} author={author} uai={current.uai} />;
     case 'classroom':

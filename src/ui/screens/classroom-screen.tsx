@@ -16,6 +16,7 @@ import { SaveIndicator } from '../components/save-indicator';
 import { TrainingNeedsField } from '../components/training-needs-field';
 import { routeHash } from '../../state/route';
 import { OpenFailed } from '../components/open-failed';
+import { SocleBadge } from '../components/socle-badge';
 
 const CONDITIONS = options<Condition>(CONDITION_LABELS);
 
@@ -50,6 +51,7 @@ function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'clas
       </p>
       <h1>Classe : {data.label.trim() || 'sans nom'}</h1>
       <SaveIndicator autosave={editor.autosave} errorCount={editor.errors.value.size} />
+      <SocleBadge editor={editor} />
       <form class="fiche-form" onSubmit={(event) => event.preventDefault()}>
         <section aria-labelledby="s-classe">
           <h2 id="s-classe">La classe</h2>

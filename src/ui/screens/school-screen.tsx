@@ -16,6 +16,7 @@ import { SegmentedField } from '../components/segmented-field';
 import { SaveIndicator } from '../components/save-indicator';
 import { SchoolForm } from './school-form';
 import { DemoNotice } from '../components/demo-notice';
+import { SchoolSocle, classroomVerdict } from '../components/school-socle';
 
 export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author; uai: string }) {
   const school = schoolsByUai.value.get(uai);
@@ -55,6 +56,10 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
         </>
       )}
       <Classrooms db={db} author={author} uai={uai} classrooms={audit.classrooms} />
+      <section aria-labelledby="s-socle-ecole">
+        <h2 id="s-socle-ecole">Socle numérique de l'école</h2>
+        <SchoolSocle uai={uai} />
+      </section>
       <section aria-labelledby="s-fiche-ecole">
         <h2 id="s-fiche-ecole">Fiche de l'école</h2>
         {editor instanceof Error ? null : editor ? <SchoolForm editor={editor} /> : <p aria-busy="true">Chargement…</p>}
@@ -89,6 +94,7 @@ function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Auth
             <a href={routeHash({ screen: 'classroom', uai, id: c.id })} class="classroom-link">
               <strong>{c.data.label}</strong>
               <span>{summary(c)}</span>
+              {classroomVerdict(c.id) && <span class="classroom-verdict">{classroomVerdict(c.id)}</span>}
             </a>
             <div class="row-actions">
               <button type="button" class="button secondary" onClick={async () => open(await copyClassroom(db, c.id, author))}>

@@ -1,0 +1,94 @@
+// The département's figures from the schools' gaps: by chef de file, circonscription, commune and éducation
+// prioritaire, with the State's estimated share. Every total is a sum of the same schools' figures.
+import type { DirectorySchool } from '../model/school';
+import { CHEF_DE_FILE_LABELS } from '../model/school';
+import type { FundingRule, Referential } from '../model/referential';
+import type { Aggregate, DepartementReport, SchoolGap } from './types';
+import { roundCents } from './needs';
+
+export const OUT_OF_DIRECTORY = 'hors-annuaire';
+const OUT_OF_DIRECTORY_LABEL = 'Hors annuaire';
+
+/** The State's share of a collectivité's equipment spending: one rate for the whole amount, by threshold. */
+export function stateShareRate(equipmentHt: number, funding: FundingRule): number {
+  return equipmentHt < funding.equipmentThresholdHt ? funding.stateShareBelow : funding.stateShareAtOrAbove;
+}
+
+function emptyAggregate(key: string, label: string): Aggregate {
+  return {
+    key, label, schools: 0, schoolsAudited: 0, schoolsMeeting: 0, classesAudited: 0, classesMeeting: 0, classesToEquip: 0,
+    classesUnknown: 0, newTeachers: 0, costHt: 0, unpricedItems: 0, stateShareHt: 0,
+  };
+}
+
+function add(aggregate: Aggregate, school: SchoolGap, rate: number): void {
+  aggregate.schools += 1;
+  if (school.audited) aggregate.schoolsAudited += 1;
+  if (school.meetsSocle === true) aggregate.schoolsMeeting += 1;
+  aggregate.classesAudited += school.classrooms;
+  aggregate.classesMeeting += school.classroomsMeeting;
+  aggregate.classesToEquip += school.classroomsFailing;
+  aggregate.classesUnknown += school.classroomsUnknown;
+  aggregate.newTeachers += school.newTeachers;
+  aggregate.costHt += school.costHt;
+  aggregate.unpricedItems += school.unpricedItems;
+  aggregate.stateShareHt += roundCents(school.costHt * rate); // per school, so every total is a sum of cents
+}
+
+function finish(aggregates: Map<string, Aggregate>): Aggregate[] {
+  const list = [...aggregates.values()];
+  for (const a of list) {
+    a.costHt = roundCents(a.costHt);
+    a.stateShareHt = roundCents(a.stateShareHt);
+  }
+  return list;
+}
+
+type Keyed = (school: DirectorySchool | undefined) => readonly [key: string, label: string];
+
+const GROUPINGS: Record<'byChefDeFile' | 'byCirconscription' | 'byCommune' | 'byEducationPrioritaire', Keyed> = {
+  byChefDeFile: (s) => (s ? [s.chefDeFile, CHEF_DE_FILE_LABELS[s.chefDeFile]] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
+  byCirconscription: (s) => (s ? [s.circonscription, s.circonscription] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
+  byCommune: (s) => (s ? [s.communeCode, s.commune] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
+  byEducationPrioritaire: (s) => (s ? [s.educationPrioritaire ?? 'hors-ep', s.educationPrioritaire ?? 'Hors éducation prioritaire'] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
+};
+
+const CHEF_DE_FILE_ORDER = ['ville-marseille', 'cd13', OUT_OF_DIRECTORY];
+
+export function buildDepartement(
+  schools: Iterable<SchoolGap>,
+  directory: ReadonlyMap<string, DirectorySchool>,
+  referential: Referential,
+): DepartementReport {
+  const list = [...schools];
+  // The funding rate depends on each collectivité's whole equipment spending.
+  const spending = new Map<string, number>();
+  for (const gap of list) {
+    const key = GROUPINGS.byChefDeFile(directory.get(gap.uai))[0];
+    spending.set(key, (spending.get(key) ?? 0) + gap.costHt);
+  }
+  const rateOf = (gap: SchoolGap) =>
+    stateShareRate(spending.get(GROUPINGS.byChefDeFile(directory.get(gap.uai))[0]) ?? 0, referential.funding);
+
+  const total = emptyAggregate('departement', 'Département des Bouches-du-Rhône');
+  const groups = Object.fromEntries(Object.keys(GROUPINGS).map((name) => [name, new Map<string, Aggregate>()])) as Record<keyof typeof GROUPINGS, Map<string, Aggregate>>;
+  for (const gap of list) {
+    const rate = rateOf(gap);
+    add(total, gap, rate);
+    for (const [name, keyed] of Object.entries(GROUPINGS) as Array<[keyof typeof GROUPINGS, Keyed]>) {
+      const [key, label] = keyed(directory.get(gap.uai));
+      let aggregate = groups[name].get(key);
+      if (!aggregate) groups[name].set(key, (aggregate = emptyAggregate(key, label)));
+      add(aggregate, gap, rate);
+    }
+  }
+  const byLabel = (a: Aggregate, b: Aggregate) => a.label.localeCompare(b.label, 'fr');
+  return {
+    total: finish(new Map([['departement', total]]))[0] as Aggregate,
+    byChefDeFile: finish(groups.byChefDeFile).sort((a, b) => CHEF_DE_FILE_ORDER.indexOf(a.key) - CHEF_DE_FILE_ORDER.indexOf(b.key)),
+    byCirconscription: finish(groups.byCirconscription).sort(byLabel),
+    byCommune: finish(groups.byCommune).sort(byLabel),
+    byEducationPrioritaire: finish(groups.byEducationPrioritaire).sort(byLabel),
+    targets: { ...referential.targets },
+  };
+}

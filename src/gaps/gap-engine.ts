@@ -1,0 +1,131 @@
+// The gap engine with its state, so that an edit recomputes only what it touches: the classroom edited, its
+// school, and the département's sums (a pass over the schools' figures, not over the classrooms).
+import type { DirectorySchool } from '../model/school';
+import type { Referential } from '../model/referential';
+import type { ClassroomData, Fiche, SchoolFiche } from '../model/types';
+import { computeClassroomGap, type GapContext } from './classroom-rules';
+import { computeSchoolGap } from './school-rules';
+import { buildDepartement } from './aggregates';
+import type { ClassroomGap, GapDelta, GapReport, SchoolGap } from './types';
+
+export interface GapSnapshot {
+  referential: Referential;
+  directory: readonly DirectorySchool[];
+  /** One campaign's fiches, tombstones included (they are left out here). */
+  fiches: readonly Fiche[];
+  currentYear: number;
+}
+
+export class GapEngine {
+  private ctx: GapContext;
+  private directory = new Map<string, DirectorySchool>();
+  private fiches = new Map<string, Fiche>();
+  private classroomIdsByUai = new Map<string, Set<string>>();
+  private schoolFicheIdsByUai = new Map<string, Set<string>>();
+  private classrooms = new Map<string, ClassroomGap>();
+  private schools = new Map<string, SchoolGap>();
+
+  constructor(snapshot: GapSnapshot) {
+    this.ctx = { referential: snapshot.referential, currentYear: snapshot.currentYear };
+    this.directory = new Map(snapshot.directory.filter((s) => s.open).map((s) => [s.uai, s]));
+    for (const fiche of snapshot.fiches) this.store(fiche);
+    this.recomputeAll();
+  }
+
+  /** Everything, computed again (after a change of référentiel). */
+  setReferential(referential: Referential): GapReport {
+    this.ctx = { ...this.ctx, referential };
+    this.recomputeAll();
+    return this.report(0);
+  }
+
+  report(computeMs: number): GapReport {
+    return {
+      referentialVersion: this.ctx.referential.version,
+      classrooms: Object.fromEntries(this.classrooms),
+      schools: Object.fromEntries(this.schools),
+      departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
+      computeMs,
+    };
+  }
+
+  /** Takes in new revisions and returns what they change. */
+  apply(fiches: readonly Fiche[]): GapDelta {
+    const touched = new Set<string>();
+    const classrooms: Record<string, ClassroomGap> = {};
+    const removedClassrooms: string[] = [];
+    for (const fiche of fiches) {
+      const before = this.fiches.get(fiche.id);
+      if (before && before.uai !== fiche.uai) touched.add(before.uai);
+      this.store(fiche);
+      touched.add(fiche.uai);
+      if (fiche.kind !== 'classroom') continue;
+      if (fiche.deleted) {
+        this.classrooms.delete(fiche.id);
+        removedClassrooms.push(fiche.id);
+      } else {
+        const gap = computeClassroomGap(fiche, this.ctx);
+        this.classrooms.set(fiche.id, gap);
+        classrooms[fiche.id] = gap;
+      }
+    }
+    const schools: Record<string, SchoolGap> = {};
+    for (const uai of touched) schools[uai] = this.recomputeSchool(uai);
+    return {
+      referentialVersion: this.ctx.referential.version,
+      classrooms,
+      removedClassrooms,
+      schools,
+      departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
+      computeMs: 0,
+    };
+  }
+
+  /** The gap of a classroom as a form holds it right now, without storing anything. */
+  preview(fiche: { id: string; uai: string; data: ClassroomData }): ClassroomGap {
+    return computeClassroomGap(fiche, this.ctx);
+  }
+
+  private store(fiche: Fiche): void {
+    const before = this.fiches.get(fiche.id);
+    if (before) this.index(before).get(before.uai)?.delete(fiche.id);
+    this.fiches.set(fiche.id, fiche);
+    if (fiche.deleted) return;
+    const index = this.index(fiche);
+    let ids = index.get(fiche.uai);
+    if (!ids) index.set(fiche.uai, (ids = new Set()));
+    ids.add(fiche.id);
+  }
+
+  private index(fiche: Fiche): Map<string, Set<string>> {
+    return fiche.kind === 'classroom' ? this.classroomIdsByUai : this.schoolFicheIdsByUai;
+  }
+
+  private recomputeAll(): void {
+    this.classrooms.clear();
+    this.schools.clear();
+    for (const fiche of this.fiches.values()) {
+      if (fiche.kind === 'classroom' && !fiche.deleted) this.classrooms.set(fiche.id, computeClassroomGap(fiche, this.ctx));
+    }
+    const uais = new Set([...this.directory.keys(), ...[...this.fiches.values()].filter((f) => !f.deleted).map((f) => f.uai)]);
+    for (const uai of uais) this.recomputeSchool(uai);
+  }
+
+  private latestSchoolFiche(uai: string): SchoolFiche | undefined {
+    let latest: SchoolFiche | undefined;
+    for (const id of this.schoolFicheIdsByUai.get(uai) ?? []) {
+      const fiche = this.fiches.get(id) as SchoolFiche;
+      if (!latest || fiche.updatedAt > latest.updatedAt) latest = fiche;
+    }
+    return latest;
+  }
+
+  private recomputeSchool(uai: string): SchoolGap {
+    const ids = this.classroomIdsByUai.get(uai) ?? new Set<string>();
+    const classroomGaps = [...ids].map((id) => this.classrooms.get(id)).filter((g): g is ClassroomGap => g !== undefined);
+    const gap = computeSchoolGap(uai, this.latestSchoolFiche(uai)?.data, classroomGaps, this.directory.get(uai), this.ctx);
+    if (!gap.inDirectory && !gap.audited) this.schools.delete(uai);
+    else this.schools.set(uai, gap);
+    return gap;
+  }
+}

@@ -1,0 +1,104 @@
+// What the gap engine says of a classroom, a school and the département. Plain data: it crosses the worker boundary.
+import type { ItemId, RuleId } from '../model/referential';
+
+/** `unknown` is "non renseigné": the data needed is missing, never a silent pass or fail. */
+export type Outcome = 'holds' | 'fails' | 'unknown' | 'not-applicable' | 'not-evaluated';
+
+export interface RuleResult {
+  rule: RuleId;
+  outcome: Outcome;
+  /** Labels of the fields that are not recorded, when the outcome is unknown. */
+  missing: string[];
+}
+
+export interface Need {
+  rule: RuleId;
+  item: ItemId;
+  label: string;
+  quantity: number;
+  unitPriceHt: number | null;
+  /** null: "non chiffré". */
+  amountHt: number | null;
+}
+
+export interface Costs {
+  /** Sum of the priced needs, HT. */
+  costHt: number;
+  /** Needs without a price: never counted as 0 €. */
+  unpricedItems: number;
+}
+
+export interface ClassroomGap extends Costs {
+  id: string;
+  uai: string;
+  label: string;
+  rules: RuleResult[];
+  needs: Need[];
+  /** null when a required rule is not recorded and none fails. */
+  meetsSocle: boolean | null;
+}
+
+export interface TerminalCount {
+  classes: number | null;
+  classesSource: 'fiche' | 'annuaire' | 'classes auditées' | null;
+  required: number | null;
+  counted: number | null;
+}
+
+export interface SchoolGap extends Costs {
+  uai: string;
+  inDirectory: boolean;
+  audited: boolean;
+  rules: RuleResult[];
+  /** Needs of the school itself (classroom needs are on each classroom). */
+  needs: Need[];
+  classrooms: number;
+  classroomsMeeting: number;
+  classroomsFailing: number;
+  classroomsUnknown: number;
+  terminals: TerminalCount;
+  newTeachers: number;
+  meetsSocle: boolean | null;
+}
+
+export interface Aggregate extends Costs {
+  key: string;
+  label: string;
+  schools: number;
+  schoolsAudited: number;
+  schoolsMeeting: number;
+  classesAudited: number;
+  classesMeeting: number;
+  classesToEquip: number;
+  classesUnknown: number;
+  newTeachers: number;
+  stateShareHt: number;
+}
+
+export interface DepartementReport {
+  total: Aggregate;
+  byChefDeFile: Aggregate[];
+  byCirconscription: Aggregate[];
+  byCommune: Aggregate[];
+  byEducationPrioritaire: Aggregate[];
+  targets: { classes: number; newTeachers: number };
+}
+
+export interface GapReport {
+  referentialVersion: string;
+  classrooms: Record<string, ClassroomGap>;
+  schools: Record<string, SchoolGap>;
+  departement: DepartementReport;
+  /** Time the worker (or the main thread) spent computing, ms. */
+  computeMs: number;
+}
+
+/** What an edit changes: the classrooms and schools it touches, and the département's figures. */
+export interface GapDelta {
+  referentialVersion: string;
+  classrooms: Record<string, ClassroomGap>;
+  removedClassrooms: string[];
+  schools: Record<string, SchoolGap>;
+  departement: DepartementReport;
+  computeMs: number;
+}

@@ -1,0 +1,52 @@
+// The gap report of the campaign on this device, computed in the gaps worker and kept up to date edit by edit.
+import { signal } from '@preact/signals';
+import { startGapsClient, type GapsClient } from '../gaps/gaps-client';
+import { mergeDelta } from '../gaps/merge-delta';
+import type { ClassroomGap, GapReport } from '../gaps/types';
+import type { ClassroomData } from '../model/types';
+import { campaignFiches, onRevision } from './audits';
+import { schools } from './directory';
+import { referential } from './referential';
+
+export const gapReport = signal<GapReport | null>(null);
+
+let client: GapsClient | undefined;
+const gaps = () => (client ??= startGapsClient());
+
+/** Lets tests and the browser without Worker choose the engine's thread. */
+export function useGapsClient(chosen: GapsClient): void {
+  client = chosen;
+}
+
+/** Computes everything again: after start-up, a change of campaign or of référentiel. */
+export async function recomputeGaps(now: Date = new Date()): Promise<void> {
+  const report = await gaps().load({
+    referential: referential.value,
+    directory: schools.value,
+    fiches: [...campaignFiches.value.values()],
+    currentYear: now.getFullYear(),
+  });
+  if (report) gapReport.value = report;
+}
+
+/** Keeps the report in step with every revision saved from now on. */
+export function followRevisions(): () => void {
+  return onRevision((fiche) => {
+    void gaps()
+      .apply([fiche])
+      .then((delta) => {
+        if (delta && gapReport.value) gapReport.value = mergeDelta(gapReport.value, delta);
+      });
+  });
+}
+
+/** The gap of a classroom as its form holds it now; undefined when a later preview already answered. */
+export function previewClassroom(fiche: { id: string; uai: string; data: ClassroomData }): Promise<ClassroomGap | undefined> {
+  return gaps().preview(structuredClone(fiche));
+}
+
+/** After the référentiel changed: every result computed again with it. */
+export async function applyReferential(): Promise<void> {
+  const report = await gaps().setReferential(referential.value);
+  if (report) gapReport.value = report;
+}

@@ -1,0 +1,25 @@
+// The référentiel in force on this device: v1 as shipped, or as edited in the settings (a new local version).
+import { signal } from '@preact/signals';
+import { getReferential, setReferential } from '../storage/prefs';
+import { REFERENTIAL_V1, type Referential } from '../model/referential';
+import { nextLocalVersion } from '../model/referential-settings';
+
+export const referential = signal<Referential>(REFERENTIAL_V1);
+
+export async function loadReferential(): Promise<void> {
+  referential.value = (await getReferential()) ?? REFERENTIAL_V1;
+}
+
+/** Saves edited parameters, prices or targets as a new local version of the référentiel. */
+export async function saveReferential(edited: Omit<Referential, 'version' | 'rules'>): Promise<Referential> {
+  const next: Referential = { ...edited, rules: REFERENTIAL_V1.rules, version: nextLocalVersion(referential.value.version) };
+  await setReferential(next);
+  referential.value = next;
+  return next;
+}
+
+/** Back to the référentiel as shipped. */
+export async function resetReferential(): Promise<void> {
+  await setReferential(REFERENTIAL_V1);
+  referential.value = REFERENTIAL_V1;
+}

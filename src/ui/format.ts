@@ -1,0 +1,26 @@
+// Numbers and amounts as French readers expect them.
+import type { Outcome } from '../gaps/types';
+
+const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const EUROS_CENTS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const INTEGER = new Intl.NumberFormat('fr-FR');
+
+export const euros = (amount: number) => EUROS.format(amount);
+export const eurosCents = (amount: number) => EUROS_CENTS.format(amount);
+export const integer = (n: number) => INTEGER.format(n);
+export const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)} %` : '–');
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  holds: 'Respectée',
+  fails: 'Non respectée',
+  unknown: 'Non renseignée',
+  'not-applicable': 'Sans objet',
+  'not-evaluated': 'Non évaluée',
+};
+
+/** "3 200 € HT", or "3 200 € HT + 2 articles non chiffrés", or "non chiffré". */
+export function costText(costHt: number, unpricedItems: number): string {
+  const unpriced = unpricedItems === 0 ? '' : `${unpricedItems} article${unpricedItems > 1 ? 's' : ''} non chiffré${unpricedItems > 1 ? 's' : ''}`;
+  if (costHt === 0 && unpricedItems > 0) return unpriced;
+  return unpriced ? `${euros(costHt)} HT + ${unpriced}` : `${euros(costHt)} HT`;
+}

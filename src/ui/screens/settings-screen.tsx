@@ -1,0 +1,78 @@
+// The référentiel's parameters, prices and targets. Saving makes a new local version; every result says which
+// version produced it.
+import { useState } from 'preact/hooks';
+import { referential, resetReferential, saveReferential } from '../../state/referential';
+import { applyReferential } from '../../state/gaps';
+import { validateReferentialSettings } from '../../model/referential-settings';
+import { REFERENTIAL_V1, TERMINALS_PER_GROUP_ALLOWED, type Referential } from '../../model/referential';
+import { NumberField } from '../components/number-field';
+import { SegmentedField } from '../components/segmented-field';
+import { TextField } from '../components/text-field';
+import { setAt } from '../../model/paths';
+
+type Settings = Pick<Referential, 'params' | 'prices' | 'targets' | 'funding'>;
+
+const editable = (r: Referential): Settings => structuredClone({ params: r.params, prices: r.prices, targets: r.targets, funding: r.funding });
+
+export function SettingsScreen() {
+  const [form, setForm] = useState<Settings>(() => editable(referential.value));
+  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [saved, setSaved] = useState<string | null>(null);
+  const set = (path: string) => (value: unknown) => {
+    setSaved(null);
+    setForm((current) => setAt(current, path, value));
+  };
+  const field = (path: string) => ({ id: `reglage-${path.replace(/\./g, '-')}`, error: errors.get(path) });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const problems = validateReferentialSettings(form);
+    setErrors(new Map(problems.map((e) => [e.path, e.message])));
+    if (problems.length > 0) return;
+    const next = await saveReferential(form);
+    await applyReferential();
+    setSaved(`Paramètres enregistrés : référentiel ${next.version}.`);
+  };
+  const reset = async () => {
+    await resetReferential();
+    await applyReferential();
+    setForm(editable(REFERENTIAL_V1));
+    setErrors(new Map());
+    setSaved(`Référentiel d'origine rétabli (${REFERENTIAL_V1.version}).`);
+  };
+
+  return (
+    <main id="contenu" class="form-screen">
+      <h1>Paramètres du référentiel</h1>
+      <p>Version en vigueur sur cet appareil : <strong>{referential.value.version}</strong>. Une modification crée une nouvelle version locale.</p>
+      <form class="fiche-form" onSubmit={submit} noValidate>
+        <h2>Seuils</h2>
+        <NumberField {...field('params.maxAgeYears')} label="Âge maximal du matériel" unit="ans" value={form.params.maxAgeYears} onChange={set('params.maxAgeYears')} />
+        <NumberField {...field('params.minRamGb')} label="Mémoire vive minimale d'un ordinateur" unit="Go" decimal value={form.params.minRamGb} onChange={set('params.minRamGb')} />
+        <SegmentedField {...field('params.terminalsPerGroup')} label="Terminaux mobiles par groupe de classes"
+          options={TERMINALS_PER_GROUP_ALLOWED.map((n) => [String(n), String(n)] as const)}
+          value={String(form.params.terminalsPerGroup)} onChange={(v) => set('params.terminalsPerGroup')(Number(v))} />
+        <NumberField {...field('params.classesPerGroup')} label="Classes par groupe" value={form.params.classesPerGroup} onChange={set('params.classesPerGroup')} />
+        <NumberField {...field('params.minDownloadMbps')} label="Débit descendant minimal (vide : non évalué)" unit="Mb/s" decimal value={form.params.minDownloadMbps} onChange={set('params.minDownloadMbps')} />
+        <h2>Objectifs</h2>
+        <NumberField {...field('targets.classes')} label="Classes à équiper" value={form.targets.classes} onChange={set('targets.classes')} />
+        <NumberField {...field('targets.newTeachers')} label="Néo-titulaires à équiper" value={form.targets.newTeachers} onChange={set('targets.newTeachers')} />
+        <h2>Prix</h2>
+        {form.prices.map((price, i) => (
+          <fieldset class="fleet" key={price.item}>
+            <legend>{price.label}</legend>
+            <NumberField {...field(`prices.${i}.unitPriceHt`)} label="Prix unitaire HT (vide : non chiffré)" unit="€" decimal value={price.unitPriceHt} onChange={set(`prices.${i}.unitPriceHt`)} />
+            <TextField {...field(`prices.${i}.date`)} label="Date du prix" nullable maxLength={20} value={price.date} onChange={set(`prices.${i}.date`)} />
+            <TextField {...field(`prices.${i}.source`)} label="Source du prix" nullable maxLength={200} value={price.source} onChange={set(`prices.${i}.source`)} />
+          </fieldset>
+        ))}
+        {errors.size > 0 && <p role="alert" class="field-error">{errors.size} réglage{errors.size > 1 ? 's' : ''} à corriger.</p>}
+        <p role="status">{saved}</p>
+        <div class="actions">
+          <button type="submit" class="button">Enregistrer les paramètres</button>
+          <button type="button" class="button secondary" onClick={() => void reset()}>Rétablir le référentiel d'origine</button>
+        </div>
+      </form>
+    </main>
+  );
+}
