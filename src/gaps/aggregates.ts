@@ -82,7 +82,9 @@ export function buildDepartement(
       add(aggregate, gap, rate);
     }
   }
-  const byLabel = (a: Aggregate, b: Aggregate) => a.label.localeCompare(b.label, 'fr');
+  // Schools out of the directory come last in every grouping.
+  const byLabel = (a: Aggregate, b: Aggregate) =>
+    Number(a.key === OUT_OF_DIRECTORY) - Number(b.key === OUT_OF_DIRECTORY) || a.label.localeCompare(b.label, 'fr');
   return {
     total: finish(new Map([['departement', total]]))[0] as Aggregate,
     byChefDeFile: finish(groups.byChefDeFile).sort((a, b) => CHEF_DE_FILE_ORDER.indexOf(a.key) - CHEF_DE_FILE_ORDER.indexOf(b.key)),

@@ -15,7 +15,13 @@ export interface GapContext {
 
 const COLLECTIVE_DISPLAYS = new Set(['eni', 'vpi', 'tni', 'projector']);
 const usable = (condition: Condition) => condition === 'working' || condition === 'degraded';
-const label = (path: string) => fieldLabel(`data.${path}`);
+// Labels looked up once: the engine runs over thousands of classrooms.
+const labels = new Map<string, string>();
+const label = (path: string) => {
+  let text = labels.get(path);
+  if (text === undefined) labels.set(path, (text = fieldLabel(`data.${path}`)));
+  return text;
+};
 
 /** True when older than maxAgeYears, null when the year is not recorded. */
 export function tooOld(year: number | null, ctx: GapContext): boolean | null {
@@ -23,32 +29,32 @@ export function tooOld(year: number | null, ctx: GapContext): boolean | null {
 }
 
 function displayRule(d: ClassroomData['display'], ctx: GapContext, needs: Need[]): RuleResult {
-  const replace = () => {
+  const old = tooOld(d.year, ctx);
+  const broken = d.condition !== null && !usable(d.condition);
+  if (!COLLECTIVE_DISPLAYS.has(d.type) || broken || old === true) {
     needs.push(need(ctx.referential, 'C01', 'display', 1), need(ctx.referential, 'C01', 'display-installation', 1));
     return result('C01', 'fails');
-  };
-  if (!COLLECTIVE_DISPLAYS.has(d.type)) return replace();
-  if (d.condition === null) return result('C01', 'unknown', [label('display.condition')]);
-  if (!usable(d.condition)) return replace();
-  const old = tooOld(d.year, ctx);
-  if (old === null) return result('C01', 'unknown', [label('display.year')]);
-  return old ? replace() : result('C01', 'holds');
+  }
+  const missing = [d.condition === null && label('display.condition'), old === null && label('display.year')];
+  return unknownOr('C01', missing);
 }
 
 function computerRule(c: ClassroomData['computer'], ctx: GapContext, needs: Need[]): RuleResult {
-  const replace = () => {
+  if (c.type === 'none' || (c.condition !== null && !usable(c.condition))) {
     needs.push(need(ctx.referential, 'C02', 'class-computer', 1));
     return result('C02', 'fails');
-  };
-  if (c.type === 'none') return replace();
-  if (c.condition === null) return result('C02', 'unknown', [label('computer.condition')]);
-  if (!usable(c.condition)) return replace();
-  if (c.linkedToDisplay === null) return result('C02', 'unknown', [label('computer.linkedToDisplay')]);
-  return result('C02', c.linkedToDisplay ? 'holds' : 'fails');
+  }
+  if (c.linkedToDisplay === false) {
+    needs.push(need(ctx.referential, 'C02', 'display-link', 1));
+    return result('C02', 'fails');
+  }
+  const missing = [c.condition === null && label('computer.condition'), c.linkedToDisplay === null && label('computer.linkedToDisplay')];
+  return unknownOr('C02', missing);
 }
 
+/** C03 judges a computer that is there and not broken (a broken one is C02's need), even if its state is unknown. */
 function computerSpecRule(c: ClassroomData['computer'], ctx: GapContext, needs: Need[]): RuleResult {
-  if (c.type === 'none' || c.condition === null || !usable(c.condition)) return result('C03', 'not-applicable');
+  if (c.type === 'none' || (c.condition !== null && !usable(c.condition))) return result('C03', 'not-applicable');
   const { minRamGb } = ctx.referential.params;
   const old = tooOld(c.year, ctx);
   const lowRam = c.ramGb === null ? null : c.ramGb < minRamGb;
@@ -61,12 +67,14 @@ function computerSpecRule(c: ClassroomData['computer'], ctx: GapContext, needs: 
     needs.push(need(ctx.referential, 'C03', 'computer-upgrade', 1));
     return result('C03', 'fails');
   }
-  const missing = [
-    old === null && label('computer.year'),
-    lowRam === null && label('computer.ramGb'),
-    hdd === null && label('computer.storage'),
-  ].filter((m): m is string => typeof m === 'string');
-  return missing.length > 0 ? result('C03', 'unknown', missing) : result('C03', 'holds');
+  const missing = [old === null && label('computer.year'), lowRam === null && label('computer.ramGb'), hdd === null && label('computer.storage')];
+  return unknownOr('C03', missing);
+}
+
+/** Holds when nothing is missing, else "non renseigné" with what is missing. */
+function unknownOr(rule: RuleResult['rule'], missing: ReadonlyArray<string | false>): RuleResult {
+  const absent = missing.filter((m): m is string => typeof m === 'string');
+  return absent.length > 0 ? result(rule, 'unknown', absent) : result(rule, 'holds');
 }
 
 function networkRule(n: ClassroomData['network'], ctx: GapContext, needs: Need[]): RuleResult {
@@ -94,5 +102,7 @@ export function computeClassroomGap(
   const c03 = computerSpecRule(data.computer, ctx, needs);
   const c04 = networkRule(data.network, ctx, needs);
   const rules = [c01, c02, c03, c04, documentCameraRule(data.documentCamera)];
-  return { id: fiche.id, uai: fiche.uai, label: data.label, rules, needs, meetsSocle: allHold([c01, c02, c04]), ...costsOf(needs) };
+  const { costHt, unpricedItems } = costsOf(needs);
+  const meetsSocle = allHold([c01, c02, c04]);
+  return { id: fiche.id, uai: fiche.uai, label: data.label, rules, needs, meetsSocle, costHt, unpricedItems };
 }

@@ -2,7 +2,7 @@
 // school, and the département's sums (a pass over the schools' figures, not over the classrooms).
 import type { DirectorySchool } from '../model/school';
 import type { Referential } from '../model/referential';
-import type { ClassroomData, Fiche, SchoolFiche } from '../model/types';
+import type { ClassroomData, ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
 import { computeClassroomGap, type GapContext } from './classroom-rules';
 import { computeSchoolGap } from './school-rules';
 import { buildDepartement } from './aggregates';
@@ -102,13 +102,18 @@ export class GapEngine {
   }
 
   private recomputeAll(): void {
-    this.classrooms.clear();
-    this.schools.clear();
-    for (const fiche of this.fiches.values()) {
-      if (fiche.kind === 'classroom' && !fiche.deleted) this.classrooms.set(fiche.id, computeClassroomGap(fiche, this.ctx));
+    this.classrooms = new Map();
+    this.schools = new Map();
+    const uais = new Set([...this.directory.keys(), ...this.classroomIdsByUai.keys(), ...this.schoolFicheIdsByUai.keys()]);
+    for (const uai of uais) {
+      const gaps: ClassroomGap[] = [];
+      for (const id of this.classroomIdsByUai.get(uai) ?? []) {
+        const gap = computeClassroomGap(this.fiches.get(id) as ClassroomFiche, this.ctx);
+        this.classrooms.set(id, gap);
+        gaps.push(gap);
+      }
+      this.setSchool(uai, gaps);
     }
-    const uais = new Set([...this.directory.keys(), ...[...this.fiches.values()].filter((f) => !f.deleted).map((f) => f.uai)]);
-    for (const uai of uais) this.recomputeSchool(uai);
   }
 
   private latestSchoolFiche(uai: string): SchoolFiche | undefined {
@@ -121,8 +126,12 @@ export class GapEngine {
   }
 
   private recomputeSchool(uai: string): SchoolGap {
-    const ids = this.classroomIdsByUai.get(uai) ?? new Set<string>();
-    const classroomGaps = [...ids].map((id) => this.classrooms.get(id)).filter((g): g is ClassroomGap => g !== undefined);
+    const gaps: ClassroomGap[] = [];
+    for (const id of this.classroomIdsByUai.get(uai) ?? []) gaps.push(this.classrooms.get(id) as ClassroomGap);
+    return this.setSchool(uai, gaps);
+  }
+
+  private setSchool(uai: string, classroomGaps: ClassroomGap[]): SchoolGap {
     const gap = computeSchoolGap(uai, this.latestSchoolFiche(uai)?.data, classroomGaps, this.directory.get(uai), this.ctx);
     if (!gap.inDirectory && !gap.audited) this.schools.delete(uai);
     else this.schools.set(uai, gap);

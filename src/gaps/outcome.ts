@@ -2,8 +2,19 @@
 import type { RuleId } from '../model/referential';
 import type { Outcome, RuleResult } from './types';
 
-export function result(rule: RuleId, outcome: Outcome, missing: string[] = []): RuleResult {
-  return { rule, outcome, missing: outcome === 'unknown' ? missing : [] };
+const NOTHING_MISSING: readonly string[] = Object.freeze([]);
+// Results without missing fields are shared (and frozen): the engine makes tens of thousands of them.
+const shared = new Map<string, RuleResult>();
+
+export function result(rule: RuleId, outcome: Outcome, missing: readonly string[] = NOTHING_MISSING): RuleResult {
+  if (outcome === 'unknown' && missing.length > 1) return { rule, outcome, missing };
+  const key = outcome === 'unknown' && missing.length === 1 ? `${rule}:unknown:${missing[0]}` : `${rule}:${outcome}`;
+  let found = shared.get(key);
+  if (!found) {
+    const kept = outcome === 'unknown' ? Object.freeze([...missing]) : NOTHING_MISSING;
+    shared.set(key, (found = Object.freeze({ rule, outcome, missing: kept })));
+  }
+  return found;
 }
 
 /** A yes/no question of the fiche: true holds, false fails, null is "non renseigné". */

@@ -7,7 +7,12 @@ import { allHold, fromAnswer, result } from './outcome';
 import { costsOf, need } from './needs';
 import { tooOld, type GapContext } from './classroom-rules';
 
-const label = (path: string) => fieldLabel(`data.${path}`);
+const labels = new Map<string, string>();
+const label = (path: string) => {
+  let text = labels.get(path);
+  if (text === undefined) labels.set(path, (text = fieldLabel(`data.${path}`)));
+  return text;
+};
 const NO_SCHOOL_FICHE = "Fiche de l'école";
 
 /** How many classes the school has: its fiche says, else the directory, else the classrooms audited. */

@@ -8,7 +8,7 @@ export interface RuleResult {
   rule: RuleId;
   outcome: Outcome;
   /** Labels of the fields that are not recorded, when the outcome is unknown. */
-  missing: string[];
+  missing: readonly string[];
 }
 
 export interface Need {

@@ -8,6 +8,7 @@ export type ItemId =
   | 'display'
   | 'display-installation'
   | 'class-computer'
+  | 'display-link'
   | 'computer-upgrade'
   | 'classroom-connection'
   | 'mobile-terminal'
@@ -90,6 +91,7 @@ export const DEFAULT_PRICES: readonly PriceItem[] = [
   { item: 'display', label: 'Écran numérique interactif (ENI 65")', unitPriceHt: 2700, date: '2017', source: 'Chiffre public (2017), à remplacer par les prix de la collectivité' },
   { item: 'display-installation', label: "Installation d'un affichage collectif", unitPriceHt: 500, date: '2017', source: 'Chiffre public (2017), à remplacer par les prix de la collectivité' },
   { item: 'class-computer', label: 'Ordinateur de classe', unitPriceHt: null, date: null, source: null },
+  { item: 'display-link', label: "Raccordement de l'ordinateur à l'affichage", unitPriceHt: null, date: null, source: null },
   { item: 'computer-upgrade', label: "Mise à niveau d'un ordinateur (SSD et mémoire)", unitPriceHt: 87, date: '2023', source: 'Ville de Marseille (2023)' },
   { item: 'classroom-connection', label: "Raccordement d'une classe au réseau", unitPriceHt: null, date: null, source: null },
   { item: 'mobile-terminal', label: 'Terminal mobile (tablette ou portable)', unitPriceHt: null, date: null, source: null },

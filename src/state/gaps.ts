@@ -10,6 +10,11 @@ import { referential } from './referential';
 
 export const gapReport = signal<GapReport | null>(null);
 
+/** A User Timing mark of a computation: its time in the engine and its round trip (bench/gaps.ts reads them). */
+function markGaps(name: string, computeMs: number, start: number): void {
+  if (typeof performance.mark === 'function') performance.mark(name, { detail: { computeMs, roundTripMs: performance.now() - start } });
+}
+
 let client: GapsClient | undefined;
 const gaps = () => (client ??= startGapsClient());
 
@@ -20,22 +25,28 @@ export function useGapsClient(chosen: GapsClient): void {
 
 /** Computes everything again: after start-up, a change of campaign or of référentiel. */
 export async function recomputeGaps(now: Date = new Date()): Promise<void> {
+  const start = performance.now();
   const report = await gaps().load({
     referential: referential.value,
     directory: schools.value,
     fiches: [...campaignFiches.value.values()],
     currentYear: now.getFullYear(),
   });
-  if (report) gapReport.value = report;
+  if (!report) return;
+  gapReport.value = report;
+  markGaps('tne:gaps-load', report.computeMs, start);
 }
 
 /** Keeps the report in step with every revision saved from now on. */
 export function followRevisions(): () => void {
   return onRevision((fiche) => {
+    const start = performance.now();
     void gaps()
       .apply([fiche])
       .then((delta) => {
-        if (delta && gapReport.value) gapReport.value = mergeDelta(gapReport.value, delta);
+        if (!delta || !gapReport.value) return;
+        gapReport.value = mergeDelta(gapReport.value, delta);
+        markGaps('tne:gaps-apply', delta.computeMs, start);
       });
   });
 }
@@ -47,6 +58,9 @@ export function previewClassroom(fiche: { id: string; uai: string; data: Classro
 
 /** After the référentiel changed: every result computed again with it. */
 export async function applyReferential(): Promise<void> {
+  const start = performance.now();
   const report = await gaps().setReferential(referential.value);
-  if (report) gapReport.value = report;
+  if (!report) return;
+  gapReport.value = report;
+  markGaps('tne:gaps-referential', report.computeMs, start);
 }

@@ -237,3 +237,33 @@ describe('meeting the socle (C01, C02 and C04)', () => {
     expect(gap).toMatchObject({ costHt: 3200, unpricedItems: 2, meetsSocle: false });
   });
 });
+
+describe('a failure that is certain is not hidden behind a missing value', () => {
+  it('fails C01 for a display of 2010 whose condition is not recorded', () => {
+    const gap = gapOf({ display: { condition: null, year: 2010 } });
+    expect(ruleOf(gap, 'C01').outcome).toBe('fails');
+    expect(gap.meetsSocle).toBe(false);
+  });
+
+  it('lists every missing field of C01', () => {
+    expect(ruleOf(gapOf({ display: { condition: null, year: null } }), 'C01')).toEqual({
+      rule: 'C01',
+      outcome: 'unknown',
+      missing: ["État de l'affichage", "Année de l'affichage"],
+    });
+  });
+
+  it('fails C02 for a computer not linked to the display whose condition is not recorded', () => {
+    expect(ruleOf(gapOf({ computer: { condition: null, linkedToDisplay: false } }), 'C02').outcome).toBe('fails');
+  });
+
+  it('keeps the obsolescence warning of a computer whose condition is not recorded', () => {
+    expect(ruleOf(gapOf({ computer: { condition: null, year: 2010 } }), 'C03').outcome).toBe('fails');
+  });
+
+  it('needs the computer linked to the display, "non chiffré", when it is not', () => {
+    const gap = gapOf({ computer: { linkedToDisplay: false } });
+    expect(neededItems(gap)).toEqual([['C02', 'display-link', 1]]);
+    expect(gap).toMatchObject({ costHt: 0, unpricedItems: 1, meetsSocle: false });
+  });
+});

@@ -50,7 +50,7 @@ const SOCLE_SCHOOL = {
 /** Objects merged key by key; arrays and values replaced. */
 export type Patch<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object | null ? Patch<NonNullable<T[K]>> | T[K] : T[K] };
 
-function merged<T>(base: T, patch: Patch<T> | undefined): T {
+export function merged<T>(base: T, patch: Patch<T> | undefined): T {
   const out = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(patch ?? {})) {
     const current = out[key];

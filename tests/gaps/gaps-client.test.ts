@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
+import { createGapsApi } from '../../src/gaps/gaps-api';
+import { GapsClient, gapsClientOver, mainThreadGaps } from '../../src/gaps/gaps-client';
+import { REFERENTIAL_V1 } from '../../src/model/referential';
+import { makeClassroomFiche } from '../../src/model/make';
+import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
+import type { GapSnapshot } from '../../src/gaps/gap-engine';
+
+const UAI = DEMO_SCHOOLS[0]!.uai;
+const withoutDisplay = makeClassroomFiche({ uai: UAI, data: { label: 'CP', network: { access: 'wifi' } } });
+const snapshot: GapSnapshot = { referential: REFERENTIAL_V1, directory: DEMO_SCHOOLS, fiches: [withoutDisplay], currentYear: 2026 };
+
+const ports: MessagePort[] = [];
+afterEach(() => ports.splice(0).forEach((port) => port.close()));
+
+/** The worker's side and the page's side of a real Comlink connection, over a Node MessageChannel. */
+function overMessageChannel(): GapsClient {
+  const { port1, port2 } = new MessageChannel();
+  ports.push(port1, port2);
+  expose(createGapsApi(), nodeEndpoint(port1));
+  return gapsClientOver(nodeEndpoint(port2));
+}
+
+describe.each([
+  ['through Comlink over a MessageChannel', overMessageChannel],
+  ['on the main thread (no Worker)', () => new GapsClient(mainThreadGaps)],
+])('the gaps client %s', (_how, makeClient) => {
+  it('loads a campaign and reports the C01 gap of a classroom without display', async () => {
+    const report = await makeClient().load(snapshot);
+    expect(report?.referentialVersion).toBe('2026.1');
+    const gap = report?.classrooms[withoutDisplay.id];
+    expect(gap?.rules.find((r) => r.rule === 'C01')?.outcome).toBe('fails');
+    expect(report?.schools[UAI]?.classrooms).toBe(1);
+    expect(report?.departement.total.classesAudited).toBe(1);
+    expect(report?.computeMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('recomputes only the classroom edited and its school', async () => {
+    const client = makeClient();
+    await client.load(snapshot);
+    const edited = { ...withoutDisplay, rev: 2, data: { ...withoutDisplay.data, display: { type: 'eni' as const, condition: 'working' as const, year: 2024, sizeInches: 65 } } };
+    const delta = await client.apply([edited]);
+    expect(Object.keys(delta?.classrooms ?? {})).toEqual([edited.id]);
+    expect(Object.keys(delta?.schools ?? {})).toEqual([UAI]);
+    expect(delta?.classrooms[edited.id]?.rules.find((r) => r.rule === 'C01')?.outcome).toBe('holds');
+  });
+
+  it('previews a form without changing the campaign’s figures', async () => {
+    const client = makeClient();
+    await client.load(snapshot);
+    const preview = await client.preview({ id: 'brouillon', uai: UAI, data: { ...withoutDisplay.data, network: { access: 'none', tested: null } } });
+    expect(preview?.rules.find((r) => r.rule === 'C04')?.outcome).toBe('fails');
+    const after = await client.apply([]);
+    expect(after?.departement.total.classesAudited).toBe(1);
+  });
+});
+
+describe('stale answers', () => {
+  it('are dropped when a newer state answer was already taken', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const api = await mainThreadGaps();
+    let calls = 0;
+    // The first load answers only after the second one: the slow, stale answer must be dropped.
+    const client = new GapsClient(() => ({
+      ...api,
+      load: async (seq, s) => {
+        calls += 1;
+        if (calls === 1) await gate;
+        return api.load(seq, s);
+      },
+    }));
+    const slow = client.load(snapshot);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const fast = await client.load({ ...snapshot, fiches: [] });
+    release();
+    expect(fast?.departement.total.classesAudited).toBe(0);
+    expect(await slow).toBeUndefined();
+  });
+
+  it('are dropped for a preview of an older keystroke', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const api = await mainThreadGaps();
+    const client = new GapsClient(() => ({
+      ...api,
+      preview: async (seq, fiche) => {
+        if (fiche.id === 'ancien') await gate;
+        return api.preview(seq, fiche);
+      },
+    }));
+    await client.load(snapshot);
+    const older = client.preview({ id: 'ancien', uai: UAI, data: withoutDisplay.data });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const newer = await client.preview({ id: 'recent', uai: UAI, data: withoutDisplay.data });
+    release();
+    expect(newer?.id).toBe('recent');
+    expect(await older).toBeUndefined();
+  });
+});
