@@ -73,6 +73,22 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('département', async () => {
+    await page.getByRole('link', { name: 'Département' }).click();
+    await page.getByRole('heading', { name: 'Département : écart au socle numérique' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
+  it('settings, with an error shown', async () => {
+    await page.getByRole('link', { name: 'Paramètres' }).click();
+    await page.getByLabel('Classes par groupe').fill('0');
+    await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+    await page.getByText('Classes par groupe : saisissez un nombre', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
   it('profile', async () => {
     await page.getByRole('link', { name: 'Modifier le profil' }).click();
     await page.getByRole('heading', { name: 'Votre profil' }).waitFor();
