@@ -14,7 +14,8 @@ export default defineConfig({
         srcDir: 'sw',
         filename: 'sw.ts',
         injectRegister: false,
-        injectManifest: { rollupFormat: 'iife', globPatterns: ['**/*.{js,css,html}'] },
+        // The whole shell, worker chunks included (the plugin adds the manifest and its icons itself).
+        injectManifest: { rollupFormat: 'iife', globPatterns: ['**/*.{js,css,html,svg}'] },
         manifest: {
           name: 'TNE 13 – État des lieux du numérique dans les écoles',
           short_name: 'TNE 13 audit',
@@ -24,11 +25,17 @@ export default defineConfig({
           start_url: '/',
           theme_color: '#000091',
           background_color: '#ffffff',
-          icons: [],
+          icons: [
+            { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+            { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
         },
       }),
   ],
   worker: { format: 'es' },
+  // Shown in the footer: which version runs (BUILD_ID in CI or tests, else the build's time).
+  define: { __BUILD_ID__: JSON.stringify(process.env.BUILD_ID ?? new Date().toISOString().slice(0, 16).replace('T', ' ')) },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -1,10 +1,10 @@
 // WARNING: main bundle. Render and service-worker registration, nothing else.
 import { render } from 'preact';
-import { Workbox } from 'workbox-window';
 import { App } from './ui/app';
 import { appDb } from './storage/db';
 import { flushOnHide, startApp } from './state/startup';
 import { startRouting } from './state/route';
+import { registerServiceWorker } from './state/app-update';
 import './ui/styles.css';
 
 const db = appDb();
@@ -24,6 +24,4 @@ startApp(db).then(
   },
 );
 
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void new Workbox('/sw.js').register();
-}
+if (import.meta.env.PROD) registerServiceWorker();

@@ -52,9 +52,3 @@ export function validateReferentialSettings<T extends Pick<Referential, 'params'
     return { path, message: `${settingLabel(path, input)} : ${issue.message}.` };
   });
 }
-
-/** "2026.1" → "2026.1-local.1" → "2026.1-local.2". */
-export function nextLocalVersion(version: string): string {
-  const local = /^(.*)-local\.(\d+)$/.exec(version);
-  return local ? `${local[1]}-local.${Number(local[2]) + 1}` : `${version}-local.1`;
-}

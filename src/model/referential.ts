@@ -114,3 +114,9 @@ export const TERMINALS_PER_GROUP_ALLOWED = [10, 12, 15] as const;
 export function ruleDef(id: RuleId): RuleDef {
   return RULES.find((rule) => rule.id === id) as RuleDef;
 }
+
+/** "2026.1" → "2026.1-local.1" → "2026.1-local.2". */
+export function nextLocalVersion(version: string): string {
+  const local = /^(.*)-local\.(\d+)$/.exec(version);
+  return local ? `${local[1]}-local.${Number(local[2]) + 1}` : `${version}-local.1`;
+}

@@ -1,7 +1,7 @@
 // The campaign's fiches on this device, kept in memory and updated after every saved revision.
 import { computed, signal } from '@preact/signals';
 import type { AuditDb } from '../storage/db';
-import { listCampaignFiches } from '../storage/fiches';
+import { listCampaignFiches } from '../storage/fiche-queries';
 import { groupAudits, type SchoolAudit } from '../model/audit-status';
 import type { Fiche } from '../model/types';
 

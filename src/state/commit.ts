@@ -1,7 +1,8 @@
 // Turning what a form holds into a revision: valid fields as typed, invalid ones as last saved (revision-data.ts).
 // Shared by the autosave and by the start-up recovery of drafts left by a closed or killed tab.
 import type { AuditDb } from '../storage/db';
-import { getFiche, saveRevision } from '../storage/fiches';
+import { saveRevision } from '../storage/fiches';
+import { getFiche } from '../storage/fiche-queries';
 import { listDrafts } from '../storage/drafts';
 import { keepValidFields } from '../model/revision-data';
 import { makeClassroomData, makeSchoolData } from '../model/make';

@@ -1,8 +1,7 @@
 // The référentiel in force on this device: v1 as shipped, or as edited in the settings (a new local version).
 import { signal } from '@preact/signals';
 import { getReferential, setReferential } from '../storage/prefs';
-import { REFERENTIAL_V1, type Referential } from '../model/referential';
-import { nextLocalVersion } from '../model/referential-settings';
+import { nextLocalVersion, REFERENTIAL_V1, type Referential } from '../model/referential';
 
 export const referential = signal<Referential>(REFERENTIAL_V1);
 

@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'profile' }
   | { screen: 'departement' }
   | { screen: 'settings' }
+  | { screen: 'device' }
   | { screen: 'school'; uai: string }
   | { screen: 'classroom'; uai: string; id: string };
 
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'profil') return { screen: 'profile' };
   if (parts[0] === 'departement') return { screen: 'departement' };
   if (parts[0] === 'parametres') return { screen: 'settings' };
+  if (parts[0] === 'appareil') return { screen: 'device' };
   if (parts[0] === 'ecole' && parts[1]) {
     if (parts[2] === 'classe' && parts[3]) return { screen: 'classroom', uai: parts[1], id: parts[3] };
     return { screen: 'school', uai: parts[1] };
@@ -39,6 +41,8 @@ export function routeHash(route: Route): string {
       return '#/departement';
     case 'settings':
       return '#/parametres';
+    case 'device':
+      return '#/appareil';
     case 'school':
       return `#/ecole/${encodeURIComponent(route.uai)}`;
     case 'classroom':

@@ -1,7 +1,8 @@
 // Actions of the school screen: classrooms added, copied, deleted and restored.
 import { signal } from '@preact/signals';
 import type { AuditDb } from '../storage/db';
-import { deleteFiche, getFiche, restoreFiche, saveRevision } from '../storage/fiches';
+import { deleteFiche, restoreFiche, saveRevision } from '../storage/fiches';
+import { getFiche } from '../storage/fiche-queries';
 import { makeClassroomData } from '../model/make';
 import { nextClassroomLabel } from '../model/classroom-label';
 import type { Author, ClassroomData, ClassroomFiche } from '../model/types';

@@ -1,21 +1,27 @@
 // What happens before the first screen: session, directory, drafts left by a killed tab, the campaign's fiches.
 import type { AuditDb } from '../storage/db';
+import { countDrafts } from '../storage/drafts';
 import { auditor, campaign, loadSession } from './session';
 import { loadDirectory } from './directory';
 import { loadCampaignFiches } from './audits';
-import { recoverDrafts } from './commit';
-import { flushAllEditors } from './fiche-editor';
+import { flushAllEditors } from './open-editors';
 import { loadReferential } from './referential';
 import { followRevisions, recomputeGaps } from './gaps';
+import { persistOnFirstSave } from './persistence';
 
 export async function startApp(db: AuditDb): Promise<void> {
   await loadSession();
   await loadReferential();
   await loadDirectory(db);
-  if (auditor.value) await recoverDrafts(db, auditor.value);
+  if (auditor.value && (await countDrafts(db)) > 0) {
+    // Typing left by a closed or killed tab becomes revisions before any screen can open those fiches.
+    const { recoverDrafts } = await import('./commit');
+    await recoverDrafts(db, auditor.value);
+  }
   let loaded = campaign.value;
   await loadCampaignFiches(db, loaded);
   followRevisions();
+  persistOnFirstSave();
   void recomputeGaps(); // in the worker; screens show the gaps when they arrive
   campaign.subscribe((value) => {
     if (value !== loaded) void loadCampaignFiches(db, (loaded = value)).then(() => recomputeGaps());

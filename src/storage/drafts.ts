@@ -12,3 +12,7 @@ export function getDraft(db: AuditDb, id: string): Promise<Draft | undefined> {
 export function listDrafts(db: AuditDb): Promise<Draft[]> {
   return db.drafts.toArray();
 }
+
+export function countDrafts(db: AuditDb): Promise<number> {
+  return db.drafts.count();
+}

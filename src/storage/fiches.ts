@@ -2,6 +2,7 @@
 // copy, so there must never be a fiche whose revision is not queued for sending, nor a queued revision that is
 // not the fiche's state. A revision is validated here, at the last door before the disk.
 import type { AuditDb } from './db';
+import { getFiche } from './fiche-queries';
 import { REFERENTIAL_VERSION } from '../model/make';
 import { validateFiche } from '../model/validate';
 import type { Author, Fiche, FicheData, FicheKind, FieldError } from '../model/types';
@@ -73,7 +74,7 @@ function sameData(a: unknown, b: unknown): boolean {
 }
 
 async function setDeleted(db: AuditDb, id: string, author: Author, deleted: boolean, now?: Date): Promise<Fiche> {
-  const previous = await db.fiches.get(id);
+  const previous = await getFiche(db, id);
   if (!previous) throw new Error(`no fiche ${id}`);
   const { kind, uai, campaign, data } = previous;
   // A draft, if any, is kept: it holds typing not yet in a revision, and comes back with an undo.
@@ -88,18 +89,4 @@ export function deleteFiche(db: AuditDb, id: string, author: Author, now?: Date)
 /** Undoes a deletion with a new revision that is not deleted. */
 export function restoreFiche(db: AuditDb, id: string, author: Author, now?: Date): Promise<Fiche> {
   return setDeleted(db, id, author, false, now);
-}
-
-export function getFiche(db: AuditDb, id: string): Promise<Fiche | undefined> {
-  return db.fiches.get(id);
-}
-
-/** Every fiche of one school in one campaign, tombstones included. */
-export function listSchoolFiches(db: AuditDb, campaign: string, uai: string): Promise<Fiche[]> {
-  return db.fiches.where('[campaign+uai]').equals([campaign, uai]).toArray();
-}
-
-/** Every fiche of a campaign, tombstones included. */
-export function listCampaignFiches(db: AuditDb, campaign: string): Promise<Fiche[]> {
-  return db.fiches.where('[campaign+uai]').between([campaign, ''], [campaign, '\uffff']).toArray();
 }

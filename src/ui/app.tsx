@@ -4,11 +4,15 @@ import { auditor, campaign } from '../state/session';
 import { route, routeHash, type Route } from '../state/route';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
-import { SchoolScreen } from './screens/school-screen';
-import { ClassroomScreen } from './screens/classroom-screen';
-import { ProfileScreen } from './screens/profile-screen';
-import { DepartementScreen } from './screens/departement-screen';
-import { SettingsScreen } from './screens/settings-screen';
+import { UpdateBanner } from './components/update-banner';
+import { lazy } from './lazy';
+
+const SchoolScreen = lazy(() => import('./screens/school-screen').then((m) => m.SchoolScreen));
+const ClassroomScreen = lazy(() => import('./screens/classroom-screen').then((m) => m.ClassroomScreen));
+const ProfileScreen = lazy(() => import('./screens/profile-screen').then((m) => m.ProfileScreen));
+const DepartementScreen = lazy(() => import('./screens/departement-screen').then((m) => m.DepartementScreen));
+const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
+const DeviceScreen = lazy(() => import('./screens/device-screen').then((m) => m.DeviceScreen));
 
 export function App({ db }: { db: AuditDb }) {
   const author = auditor.value;
@@ -29,7 +33,11 @@ export function App({ db }: { db: AuditDb }) {
         )}
         {author && <Nav />}
       </header>
+      <UpdateBanner />
       <Screen db={db} />
+      <footer class="app-footer">
+        <p>Version {__BUILD_ID__}</p>
+      </footer>
     </>
   );
 }
@@ -38,6 +46,7 @@ const NAV: ReadonlyArray<readonly [Route['screen'], string]> = [
   ['schools', 'Écoles'],
   ['departement', 'Département'],
   ['settings', 'Paramètres'],
+  ['device', 'Appareil'],
 ];
 
 function Nav() {
@@ -61,14 +70,16 @@ function Nav() {
 function Screen({ db }: { db: AuditDb }) {
   const author = auditor.value;
   const current = route.value;
-  if (!author) return <ProfileScreen firstRun />;
+  if (!author) return <ProfileScreen key="first-run" firstRun />;
   switch (current.screen) {
     case 'profile':
-      return <ProfileScreen firstRun={false} />;
+      return <ProfileScreen key="profile" firstRun={false} />;
     case 'departement':
       return <DepartementScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'device':
+      return <DeviceScreen db={db} />;
     case 'school':
       return <SchoolScreen key={current.uai} db={db} author={author} uai={current.uai} />;
     case 'classroom':

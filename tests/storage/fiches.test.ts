@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditDb } from '../../src/storage/db';
-import { deleteFiche, InvalidRecordError, listSchoolFiches, restoreFiche, saveRevision } from '../../src/storage/fiches';
+import { deleteFiche, InvalidRecordError, restoreFiche, saveRevision } from '../../src/storage/fiches';
+import { listSchoolFiches } from '../../src/storage/fiche-queries';
 import type { RevisionInput } from '../../src/storage/fiches';
 import { writeDraft } from '../../src/storage/drafts';
 import { makeClassroomData, makeSchoolData } from '../../src/model/make';

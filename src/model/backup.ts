@@ -1,0 +1,90 @@
+// The device backup: one JSON file with every fiche, every revision not yet sent and the settings (never a token).
+// This is how a tablet that never meets a network hands its audits over. Reading one is all or nothing: a file
+// with one invalid record is refused whole, with a French message naming the record and the field.
+import * as v from 'valibot';
+import type { Fiche } from './types';
+import type { Referential } from './referential';
+import type { Author } from './types';
+import { validateFiche } from './validate';
+
+export const BACKUP_FORMAT = 'tne13-etat-des-lieux/sauvegarde';
+export const BACKUP_VERSION = 1;
+
+export interface BackupOutboxEntry {
+  id: string;
+  rev: number;
+}
+
+export interface DeviceBackup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  deviceId: string;
+  fiches: Fiche[];
+  /** Revisions the device had not yet had acknowledged: (id, rev) of fiches in `fiches`. */
+  unsent: BackupOutboxEntry[];
+  settings: { auditor: Author | null; campaign: string | null; referential: Referential | null };
+}
+
+const envelope = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.string(),
+  deviceId: v.string(),
+  fiches: v.array(v.unknown()),
+  unsent: v.array(v.object({ id: v.string(), rev: v.number() })),
+  settings: v.object({ auditor: v.unknown(), campaign: v.unknown(), referential: v.unknown() }),
+});
+
+export type BackupReading = { ok: true; backup: DeviceBackup } | { ok: false; message: string };
+
+export function readBackup(text: string, now?: Date): BackupReading {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, message: "Ce fichier n'est pas une sauvegarde lisible : son contenu n'est pas du JSON valide. Rien n'a été importé." };
+  }
+  if (!v.safeParse(envelope, json).success) {
+    return { ok: false, message: "Ce fichier n'est pas une sauvegarde de l'application (format non reconnu). Rien n'a été importé." };
+  }
+  const raw = json as DeviceBackup;
+  const fiches: Fiche[] = [];
+  for (const [index, record] of raw.fiches.entries()) {
+    const checked = validateFiche(record, { now });
+    if (!checked.ok) {
+      const id = typeof (record as { id?: unknown }).id === 'string' ? ` (${(record as { id: string }).id})` : '';
+      return { ok: false, message: `Fiche n° ${index + 1}${id} invalide : ${checked.errors.map((e) => e.message).join(' ')} Rien n'a été importé.` };
+    }
+    fiches.push(checked.value);
+  }
+  const revs = new Map(fiches.map((f) => [f.id, f.rev]));
+  const stray = raw.unsent.find((entry) => revs.get(entry.id) !== entry.rev);
+  if (stray) {
+    return { ok: false, message: `Révision à envoyer sans fiche correspondante (${stray.id}, révision ${stray.rev}). Rien n'a été importé.` };
+  }
+  return { ok: true, backup: { ...raw, fiches } };
+}
+
+export interface ImportPlan {
+  /** New fiches, or a higher revision than the device holds. */
+  take: Fiche[];
+  /** Same revision already held with the same content, or a higher one held: nothing to do. */
+  skipped: Fiche[];
+  /** Same revision held with other content: kept as it is on the device, listed for someone to look at. */
+  conflicts: Fiche[];
+}
+
+const canonical = (fiche: Fiche) => JSON.stringify(fiche);
+
+/** What merging a backup by id and rev does; never replaces a higher revision. */
+export function planImport(fiches: readonly Fiche[], held: ReadonlyMap<string, Fiche>): ImportPlan {
+  const plan: ImportPlan = { take: [], skipped: [], conflicts: [] };
+  for (const fiche of fiches) {
+    const local = held.get(fiche.id);
+    if (!local || local.rev < fiche.rev) plan.take.push(fiche);
+    else if (local.rev > fiche.rev || canonical(local) === canonical(fiche)) plan.skipped.push(fiche);
+    else plan.conflicts.push(fiche);
+  }
+  return plan;
+}

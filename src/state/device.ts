@@ -1,0 +1,40 @@
+// The device backup file: export, and import merged by id and rev.
+import type { AuditDb } from '../storage/db';
+import { exportBackup, importBackup } from '../storage/backup';
+import { getDeviceId } from '../storage/prefs';
+import { readBackup } from '../model/backup';
+import { auditor, campaign } from './session';
+import { referential } from './referential';
+import { loadCampaignFiches } from './audits';
+import { recomputeGaps } from './gaps';
+
+export async function downloadBackup(db: AuditDb): Promise<string> {
+  const deviceId = await getDeviceId();
+  const backup = await exportBackup(db, deviceId, { auditor: auditor.value, campaign: campaign.value, referential: referential.value });
+  const stamp = backup.exportedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const name = `tne13-sauvegarde-${deviceId.slice(0, 8)}-${stamp}.json`;
+  const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+export type ImportReport =
+  | { ok: true; added: number; updated: number; skipped: number; conflicts: Array<{ id: string; rev: number }> }
+  | { ok: false; message: string };
+
+export async function importBackupFile(db: AuditDb, text: string): Promise<ImportReport> {
+  const reading = readBackup(text);
+  if (!reading.ok) return reading;
+  const result = await importBackup(db, reading.backup);
+  await loadCampaignFiches(db, campaign.value);
+  void recomputeGaps();
+  return {
+    ok: true,
+    added: result.added,
+    updated: result.take.length - result.added,
+    skipped: result.skipped.length,
+    conflicts: result.conflicts.map(({ id, rev }) => ({ id, rev })),
+  };
+}

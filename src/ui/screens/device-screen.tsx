@@ -1,0 +1,98 @@
+// This device: is its data protected, how full is it, and the backup file that carries audits without network.
+import { useEffect, useState } from 'preact/hooks';
+import type { AuditDb } from '../../storage/db';
+import { downloadBackup, importBackupFile, type ImportReport } from '../../state/device';
+import { refreshStorageStatus, storageStatus, STORAGE_WARNING_RATIO } from '../../state/persistence';
+import { count } from '../plural';
+
+const MB = 1024 * 1024;
+const size = (bytes: number) => `${(bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+
+function StorageState() {
+  const status = storageStatus.value;
+  if (!status) return <p aria-busy="true">Lecture de l'état du stockage…</p>;
+  const ratio = status.usage !== null && status.quota ? status.usage / status.quota : null;
+  return (
+    <>
+      <p>
+        {status.persisted === true
+          ? 'Stockage protégé : le navigateur conservera les données de cette application.'
+          : status.persisted === false
+            ? "Stockage non protégé : le navigateur pourrait effacer les données s'il manque de place. Exportez régulièrement une sauvegarde."
+            : "Ce navigateur ne dit pas si le stockage est protégé. Exportez régulièrement une sauvegarde."}
+      </p>
+      {status.usage !== null && status.quota !== null && (
+        <p>
+          Espace utilisé : {size(status.usage)} sur {size(status.quota)} ({Math.round((ratio ?? 0) * 100)} %).
+        </p>
+      )}
+      {ratio !== null && ratio > STORAGE_WARNING_RATIO && (
+        <p role="alert" class="warning">
+          Attention : l'espace de stockage est presque plein. Exportez une sauvegarde et synchronisez dès que possible.
+        </p>
+      )}
+    </>
+  );
+}
+
+function Report({ report }: { report: ImportReport }) {
+  if (!report.ok) return <p class="field-error">{report.message}</p>;
+  return (
+    <div>
+      <p>
+        Import terminé : {count(report.added, 'fiche ajoutée', 'fiches ajoutées')}, {count(report.updated, 'fiche mise à jour', 'fiches mises à jour')},{' '}
+        {count(report.skipped, 'fiche ignorée', 'fiches ignorées')} (déjà à jour ou plus récente{report.skipped > 1 ? 's' : ''} sur l'appareil),{' '}
+        {count(report.conflicts.length, 'fiche refusée', 'fiches refusées')}.
+      </p>
+      {report.conflicts.length > 0 && (
+        <ul>
+          {report.conflicts.map((c) => (
+            <li key={c.id}>
+              Fiche {c.id}, révision {c.rev} : l'appareil détient une autre version de cette même révision ; elle est conservée.
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function DeviceScreen({ db }: { db: AuditDb }) {
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  useEffect(() => void refreshStorageStatus(), []);
+  const onFile = async (event: Event & { currentTarget: HTMLInputElement }) => {
+    const file = event.currentTarget.files?.[0];
+    if (!file) return;
+    setReport(await importBackupFile(db, await file.text()));
+    event.currentTarget.value = '';
+    void refreshStorageStatus();
+  };
+  return (
+    <main id="contenu" class="form-screen">
+      <h1>Données de l'appareil</h1>
+      <section aria-labelledby="s-stockage">
+        <h2 id="s-stockage">Stockage</h2>
+        <StorageState />
+      </section>
+      <section aria-labelledby="s-sauvegarde">
+        <h2 id="s-sauvegarde">Sauvegarde</h2>
+        <p>
+          Le fichier de sauvegarde contient toutes les fiches de l'appareil, les modifications pas encore envoyées et les
+          réglages (jamais le jeton d'accès). Il permet de transmettre des audits sans réseau.
+        </p>
+        <div class="actions">
+          <button type="button" class="button" onClick={async () => setExported(await downloadBackup(db))}>
+            Exporter les données de l'appareil
+          </button>
+        </div>
+        <p role="status">{exported && `Sauvegarde enregistrée : ${exported}.`}</p>
+        <div class="field">
+          <label htmlFor="import-sauvegarde">Importer une sauvegarde (fichier .json)</label>
+          <input id="import-sauvegarde" type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
+        </div>
+        <div role="status">{report && <Report report={report} />}</div>
+      </section>
+    </main>
+  );
+}
