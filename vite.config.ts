@@ -3,12 +3,11 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-const testing = process.env.VITEST !== undefined;
-
-export default defineConfig({
+// Vitest runs in mode 'test' (no service worker to build); the browser tests build in mode 'production'.
+export default defineConfig(({ mode }) => ({
   plugins: [
     preact(),
-    !testing &&
+    mode !== 'test' &&
       VitePWA({
         strategies: 'injectManifest',
         srcDir: 'sw',
@@ -62,4 +61,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

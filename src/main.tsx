@@ -16,6 +16,7 @@ startApp(db).then(
   () => {
     root.textContent = ''; // the static "Chargement…" shown while starting
     render(<App db={db} />, root);
+    performance.mark('tne:first-render'); // read by bench/offline-reload.ts
   },
   (error: unknown) => {
     console.error(error);

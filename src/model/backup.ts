@@ -50,12 +50,17 @@ export function readBackup(text: string, now?: Date): BackupReading {
   }
   const raw = json as DeviceBackup;
   const fiches: Fiche[] = [];
+  const seen = new Set<string>();
   for (const [index, record] of raw.fiches.entries()) {
     const checked = validateFiche(record, { now });
     if (!checked.ok) {
-      const id = typeof (record as { id?: unknown }).id === 'string' ? ` (${(record as { id: string }).id})` : '';
+      const id = record !== null && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string' ? ` (${(record as { id: string }).id})` : '';
       return { ok: false, message: `Fiche n° ${index + 1}${id} invalide : ${checked.errors.map((e) => e.message).join(' ')} Rien n'a été importé.` };
     }
+    if (seen.has(checked.value.id)) {
+      return { ok: false, message: `La fiche ${checked.value.id} figure deux fois dans le fichier (fiche n° ${index + 1}) : une sauvegarde n'en contient qu'une. Rien n'a été importé.` };
+    }
+    seen.add(checked.value.id);
     fiches.push(checked.value);
   }
   const revs = new Map(fiches.map((f) => [f.id, f.rev]));
@@ -77,12 +82,16 @@ export interface ImportPlan {
 
 const canonical = (fiche: Fiche) => JSON.stringify(fiche);
 
-/** What merging a backup by id and rev does; never replaces a higher revision. */
-export function planImport(fiches: readonly Fiche[], held: ReadonlyMap<string, Fiche>): ImportPlan {
+/**
+ * What merging a backup by id and rev does; never replaces a higher revision, nor a revision made on this device
+ * and not yet sent (`editedHere`): both tablets edited that fiche, so the device keeps its own and reports it.
+ */
+export function planImport(fiches: readonly Fiche[], held: ReadonlyMap<string, Fiche>, editedHere: ReadonlySet<string> = new Set()): ImportPlan {
   const plan: ImportPlan = { take: [], skipped: [], conflicts: [] };
   for (const fiche of fiches) {
     const local = held.get(fiche.id);
-    if (!local || local.rev < fiche.rev) plan.take.push(fiche);
+    if (local && local.rev < fiche.rev && editedHere.has(fiche.id)) plan.conflicts.push(fiche);
+    else if (!local || local.rev < fiche.rev) plan.take.push(fiche);
     else if (local.rev > fiche.rev || canonical(local) === canonical(fiche)) plan.skipped.push(fiche);
     else plan.conflicts.push(fiche);
   }

@@ -27,12 +27,18 @@ export interface ImportResult extends ImportPlan {
 export function importBackup(db: AuditDb, backup: DeviceBackup, now = new Date()): Promise<ImportResult> {
   const unsent = new Set(backup.unsent.map((e) => `${e.id}:${e.rev}`));
   return db.transaction('rw', [db.fiches, db.outbox], async () => {
+    const ids = backup.fiches.map((f) => f.id);
     const held = new Map<string, Fiche>();
-    for (const fiche of await db.fiches.bulkGet(backup.fiches.map((f) => f.id))) if (fiche) held.set(fiche.id, fiche);
-    const plan = planImport(backup.fiches, held);
+    for (const fiche of await db.fiches.bulkGet(ids)) if (fiche) held.set(fiche.id, fiche);
+    // An unsent revision of this device (or of another backup) is never overwritten by this one.
+    const editedHere = new Set<string>();
+    for (const entry of await db.outbox.bulkGet(ids)) if (entry && entry.importedFrom !== backup.deviceId) editedHere.add(entry.id);
+    const plan = planImport(backup.fiches, held, editedHere);
     await db.fiches.bulkPut(plan.take);
     const queued = plan.take.filter((f) => unsent.has(`${f.id}:${f.rev}`));
-    await db.outbox.bulkPut(queued.map((record) => ({ id: record.id, rev: record.rev, record, queuedAt: now.toISOString() })));
+    await db.outbox.bulkPut(
+      queued.map((record) => ({ id: record.id, rev: record.rev, record, queuedAt: now.toISOString(), importedFrom: backup.deviceId })),
+    );
     return { ...plan, added: plan.take.filter((f) => !held.has(f.id)).length };
   });
 }

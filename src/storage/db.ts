@@ -10,6 +10,8 @@ export interface OutboxEntry {
   rev: number;
   record: Fiche;
   queuedAt: string;
+  /** Set when the revision came in a backup from another device (its id); absent for an edit made here. */
+  importedFrom?: string;
 }
 
 /** What a form holds right now, valid or not, written on every edit so that a killed tab loses nothing. */

@@ -89,6 +89,15 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     expect(await overflowsAt320(page)).toBe(false);
   });
 
+  it('device: storage and backup', async () => {
+    await page.getByRole('link', { name: 'Appareil' }).click();
+    await page.getByText('Espace utilisé', { exact: false }).waitFor();
+    // A fiche was saved earlier in this session: protection was asked for, and the screen says what came of it.
+    expect(await page.getByText(/^Stockage (protégé|non protégé)/).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
   it('profile', async () => {
     await page.getByRole('link', { name: 'Modifier le profil' }).click();
     await page.getByRole('heading', { name: 'Votre profil' }).waitFor();

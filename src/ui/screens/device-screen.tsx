@@ -48,7 +48,8 @@ function Report({ report }: { report: ImportReport }) {
         <ul>
           {report.conflicts.map((c) => (
             <li key={c.id}>
-              Fiche {c.id}, révision {c.rev} : l'appareil détient une autre version de cette même révision ; elle est conservée.
+              Fiche {c.id} (révision {c.rev} dans le fichier) : cet appareil en détient une autre version, modifiée ici ou
+              différente ; la version de l'appareil est conservée.
             </li>
           ))}
         </ul>
@@ -91,7 +92,7 @@ export function DeviceScreen({ db }: { db: AuditDb }) {
           <label htmlFor="import-sauvegarde">Importer une sauvegarde (fichier .json)</label>
           <input id="import-sauvegarde" type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
         </div>
-        <div role="status">{report && <Report report={report} />}</div>
+        <div role="status" id="rapport-import">{report && <Report report={report} />}</div>
       </section>
     </main>
   );
