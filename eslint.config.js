@@ -27,7 +27,7 @@ export default tseslint.config(
   layer('src/directory/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']),
   layer('src/storage/**', ['@preact/signals', 'preact', '**/state/**', '**/ui/**']),
   layer('src/state/**', ['dexie', '**/ui/**']),
-  layer('src/ui/**', ['dexie', 'idb-keyval']),
+  layer('src/ui/**', ['dexie', 'idb-keyval', '**/storage/fiches', '**/storage/prefs', '**/storage/outbox', '**/storage/backup', '**/storage/drafts']),
 );
 
 function layer(files, forbidden) {

@@ -8,6 +8,7 @@ import { flushAllEditors } from './open-editors';
 import { loadReferential } from './referential';
 import { followRevisions, recomputeGaps } from './gaps';
 import { persistOnFirstSave } from './persistence';
+import { startSync } from './sync';
 
 export async function startApp(db: AuditDb): Promise<void> {
   await loadSession();
@@ -22,6 +23,7 @@ export async function startApp(db: AuditDb): Promise<void> {
   await loadCampaignFiches(db, loaded);
   followRevisions();
   persistOnFirstSave();
+  startSync(db);
   void recomputeGaps(); // in the worker; screens show the gaps when they arrive
   campaign.subscribe((value) => {
     if (value !== loaded) void loadCampaignFiches(db, (loaded = value)).then(() => recomputeGaps());

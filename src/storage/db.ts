@@ -2,7 +2,7 @@
 // not yet acknowledged by the server, and the drafts of forms being typed. The only module that defines Dexie tables.
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectorySchool } from '../model/school';
-import type { ClassroomData, Fiche, FicheKind, SchoolData } from '../model/types';
+import type { ClassroomData, Fiche, FicheKind, FieldError, SchoolData } from '../model/types';
 
 export interface OutboxEntry {
   /** The fiche's id: the outbox holds the latest unacknowledged revision of each fiche. */
@@ -12,6 +12,9 @@ export interface OutboxEntry {
   queuedAt: string;
   /** Set when the revision came in a backup from another device (its id); absent for an edit made here. */
   importedFrom?: string;
+  /** Set when the server refused this revision (invalid) or holds another content for it (conflict): it stays,
+   * visible, and is not sent again until a new edit replaces it. */
+  refusal?: { status: 'invalid' | 'conflict'; errors: FieldError[]; at: string };
 }
 
 /** What a form holds right now, valid or not, written on every edit so that a killed tab loses nothing. */

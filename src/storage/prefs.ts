@@ -41,3 +41,19 @@ export function getReferential(): Promise<Referential | undefined> {
 export function setReferential(referential: Referential): Promise<void> {
   return set(REFERENTIAL_KEY, referential);
 }
+
+export interface SyncSettings {
+  /** The sync endpoint; empty: `/api/v1/sync` on the origin that served the app. */
+  endpoint: string;
+  token: string;
+}
+
+const SYNC_KEY = 'sync';
+
+export async function getSyncSettings(): Promise<SyncSettings> {
+  return (await get<SyncSettings>(SYNC_KEY)) ?? { endpoint: '', token: '' };
+}
+
+export function setSyncSettings(settings: SyncSettings): Promise<void> {
+  return set(SYNC_KEY, settings);
+}

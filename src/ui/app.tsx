@@ -5,6 +5,7 @@ import { route, routeHash, type Route } from '../state/route';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
 import { UpdateBanner } from './components/update-banner';
+import { SyncIndicator } from './components/sync-indicator';
 import { lazy } from './lazy';
 
 const SchoolScreen = lazy(() => import('./screens/school-screen').then((m) => m.SchoolScreen));
@@ -32,6 +33,7 @@ export function App({ db }: { db: AuditDb }) {
           </p>
         )}
         {author && <Nav />}
+        {author && <SyncIndicator />}
       </header>
       <UpdateBanner />
       <Screen db={db} />

@@ -4,6 +4,7 @@ import type { AuditDb } from '../../storage/db';
 import { downloadBackup, importBackupFile, type ImportReport } from '../../state/device';
 import { refreshStorageStatus, storageStatus, STORAGE_WARNING_RATIO } from '../../state/persistence';
 import { count } from '../plural';
+import { SyncSettings } from '../components/sync-settings';
 
 const MB = 1024 * 1024;
 const size = (bytes: number) => `${(bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
@@ -75,6 +76,10 @@ export function DeviceScreen({ db }: { db: AuditDb }) {
       <section aria-labelledby="s-stockage">
         <h2 id="s-stockage">Stockage</h2>
         <StorageState />
+      </section>
+      <section aria-labelledby="s-synchronisation">
+        <h2 id="s-synchronisation">Synchronisation</h2>
+        <SyncSettings />
       </section>
       <section aria-labelledby="s-sauvegarde">
         <h2 id="s-sauvegarde">Sauvegarde</h2>

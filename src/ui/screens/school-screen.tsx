@@ -17,6 +17,8 @@ import { SaveIndicator } from '../components/save-indicator';
 import { SchoolForm } from './school-form';
 import { DemoNotice } from '../components/demo-notice';
 import { SchoolSocle, classroomVerdict } from '../components/school-socle';
+import { ficheSyncText } from '../components/sync-indicator';
+import { outboxState } from '../../state/sync';
 
 export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author; uai: string }) {
   const school = schoolsByUai.value.get(uai);
@@ -95,6 +97,7 @@ function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Auth
               <strong>{c.data.label}</strong>
               <span>{summary(c)}</span>
               {classroomVerdict(c.id) && <span class="classroom-verdict">{classroomVerdict(c.id)}</span>}
+              <span class="fiche-sync">{ficheSyncText(outboxState.value, c.id)}</span>
             </a>
             <div class="row-actions">
               <button type="button" class="button secondary" onClick={async () => open(await copyClassroom(db, c.id, author))}>
