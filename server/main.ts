@@ -1,0 +1,51 @@
+// `npm start` / `npm run serve`: the reference server on 127.0.0.1, serving the built app (dist/) and the API on
+// one origin, with the embedded SQLite file. On first start it creates and prints a demonstration token.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildApp, parseCorsOrigins } from './src/app';
+import { DEFAULT_DB_PATH, openStore } from './src/store';
+import { createToken, hasAnyToken } from './src/tokens';
+
+const DEFAULT_PORT = 4173;
+const DEMO_TOKEN_OWNER = 'Démonstration';
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? DEFAULT_PORT);
+const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
+const distDir = resolve('dist');
+
+const db = openStore(dbPath);
+const demoToken = hasAnyToken(db) ? null : createToken(db, DEMO_TOKEN_OWNER);
+const staticDir = existsSync(resolve(distDir, 'index.html')) ? distDir : undefined;
+const app = await buildApp({
+  db,
+  staticDir,
+  corsOrigins: parseCorsOrigins(process.env.TNE13_CORS_ORIGINS),
+  logger: { level: 'warn' },
+});
+
+try {
+  await app.listen({ host, port });
+} catch (error) {
+  console.error(`Impossible d'écouter sur ${host}:${port} : ${(error as Error).message}`);
+  db.close();
+  process.exit(1);
+}
+
+const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+console.log(`TNE 13 : serveur démarré sur ${url}`);
+console.log(`  API : ${url}api/v1/sync · base de données : ${resolve(dbPath)}`);
+if (staticDir === undefined) console.warn("  Application non construite (dist/ absent) : lancez « npm start » pour la servir.");
+if (demoToken !== null) {
+  console.log(`  Premier démarrage : jeton de démonstration créé pour « ${DEMO_TOKEN_OWNER} » (affiché une seule fois, conservez-le) :`);
+  console.log(`  ${demoToken}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => {
+      db.close();
+      process.exit(0);
+    });
+  });
+}

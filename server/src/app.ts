@@ -1,0 +1,57 @@
+// The reference server (sync.md): the sync endpoint, health, the school directory, and optionally the built app on
+// the same origin. `buildApp` does not listen: main.ts and the tests choose where.
+import cors from '@fastify/cors';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { handleError } from './errors';
+import { registerSchoolsRoute } from './schools-route';
+import { openStore } from './store';
+import type { Db } from './store';
+import { registerSyncRoute } from './sync-route';
+import { addResponseHeaders, serveApp } from './web';
+
+export interface AppOptions {
+  /** An open store, which the caller closes; or `dbPath`, opened here and closed with the app. */
+  db?: Db;
+  dbPath?: string;
+  /** The built app (dist/) to serve on `/`; the API alone when absent. */
+  staticDir?: string;
+  /** Origins allowed to call the API from another origin; none by default. */
+  corsOrigins?: readonly string[];
+  logger?: FastifyServerOptions['logger'];
+  /** The server's clock (arrival times, years accepted by validation). */
+  now?: () => Date;
+}
+
+export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const db = options.db ?? openStore(options.dbPath);
+  const app = Fastify({ logger: options.logger ?? false });
+  if (options.db === undefined) app.addHook('onClose', async () => db.close());
+
+  app.setErrorHandler(handleError);
+  addResponseHeaders(app);
+  const origins = options.corsOrigins ?? [];
+  if (origins.length > 0) {
+    await app.register(cors, {
+      origin: [...origins],
+      methods: ['GET', 'HEAD', 'POST'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+      exposedHeaders: ['ETag', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
+
+  app.get('/api/v1/health', async () => ({ status: 'ok' }));
+  registerSchoolsRoute(app, db);
+  registerSyncRoute(app, db, options.now ?? (() => new Date()));
+  await serveApp(app, options.staticDir);
+  return app;
+}
+
+/** `TNE13_CORS_ORIGINS="https://a.example,https://b.example"` → the allowed origins. */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+}

@@ -1,0 +1,30 @@
+// GET /api/v1/schools: the school directory, so that devices get it from the server. A device keeps the ETag it
+// was given and sends it back in If-None-Match: an unchanged directory then costs a 304 and no body.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { DirectorySchool } from '../../src/model/school';
+import type { Db } from './store';
+
+export function listSchools(db: Db): DirectorySchool[] {
+  const rows = db.prepare('SELECT record FROM schools ORDER BY uai').pluck().all() as string[];
+  return rows.map((row) => JSON.parse(row) as DirectorySchool);
+}
+
+export function registerSchoolsRoute(app: FastifyInstance, db: Db): void {
+  app.get('/api/v1/schools', async (request, reply) => {
+    const body = JSON.stringify(listSchools(db));
+    const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+    reply.header('etag', etag);
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
+}
+
+/** If-None-Match compares weakly (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, and `*` matches anything. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}

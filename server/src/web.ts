@@ -1,0 +1,74 @@
+// What every response carries (security headers, cache policy), and the built app served on the API's origin,
+// with every other path answered by index.html so that a deep link opens the app.
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from './errors';
+
+// No inline script anywhere; blob: workers are those the spreadsheet writer spawns (setup.md).
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+// Vite names the files under /assets/ by their content: they never change under one name.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0] ?? '/';
+}
+
+function isApi(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * API answers are never cached (they hold audits, and a token may have been sent). The app's files are revalidated
+ * on every load, sw.js included, so that a new version is found; the service worker keeps the app offline.
+ */
+function cacheControl(request: FastifyRequest, reply: FastifyReply): string {
+  const path = pathOf(request);
+  if (isApi(path)) return 'no-store';
+  if (reply.statusCode === 200 && path.startsWith('/assets/')) return IMMUTABLE;
+  return 'no-cache';
+}
+
+export function addResponseHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    reply.header('cache-control', cacheControl(request, reply));
+    return payload;
+  });
+}
+
+/** Serves `staticDir` (the built app, dist/) on `/`, or answers unknown paths with a JSON 404 when there is none. */
+export async function serveApp(app: FastifyInstance, staticDir: string | undefined): Promise<void> {
+  if (staticDir !== undefined) {
+    await app.register(fastifyStatic, { root: staticDir, wildcard: true, cacheControl: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (staticDir !== undefined && isAppRoute(request)) return reply.sendFile('index.html');
+    return notFound(reply);
+  });
+}
+
+// A navigation to a screen of the app, not a missing file (/assets/x.js stays a 404).
+function isAppRoute(request: FastifyRequest): boolean {
+  const path = pathOf(request);
+  const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+  return (request.method === 'GET' || request.method === 'HEAD') && !isApi(path) && !lastSegment.includes('.');
+}

@@ -1,0 +1,96 @@
+// The reference server for protocol tests: the real app listening on 127.0.0.1 with a real SQLite file in a
+// fresh temporary folder, spoken to with fetch. No mocks, no inject.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { buildApp } from '../../server/src/app';
+import type { AppOptions } from '../../server/src/app';
+import { openStore } from '../../server/src/store';
+import { createToken } from '../../server/src/tokens';
+import type { SyncRequest, SyncResponse } from '../../src/model/sync-protocol';
+
+export const TOKEN_OWNER = 'Camille Martin';
+
+export interface TestServer {
+  url: string;
+  dbPath: string;
+  /** A token created for TOKEN_OWNER before the server started. */
+  token: string;
+  close(): Promise<void>;
+}
+
+/** A folder that the test removes with `removeTempDir`. */
+export function makeTempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tne13-server-'));
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Starts the server on the database `dbPath` (created if new), as `npm start` would, on a free port. */
+export async function startServer(dbPath: string, options: Omit<AppOptions, 'db' | 'dbPath'> = {}): Promise<TestServer> {
+  const db = openStore(dbPath);
+  const token = createToken(db, TOKEN_OWNER);
+  const app = await buildApp({ ...options, db });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    dbPath,
+    token,
+    async close() {
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+export function makeBatch(records: unknown[], deviceId = 'tablette-1'): SyncRequest {
+  return { protocol: 1, deviceId, batchId: crypto.randomUUID(), records: records as SyncRequest['records'] };
+}
+
+export interface Answer<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+interface PostOptions {
+  token?: string | null;
+  contentType?: string;
+}
+
+/** POSTs `body` (a value sent as JSON, or a string sent as is) to the sync endpoint. */
+export async function postSync<T = SyncResponse>(server: TestServer, body: unknown, options: PostOptions = {}): Promise<Answer<T>> {
+  const token = options.token === undefined ? server.token : options.token;
+  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${server.url}/api/v1/sync`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+}
+
+/** Sends one batch of `records` and returns the statuses, in order. */
+export async function syncStatuses(server: TestServer, records: unknown[], deviceId?: string): Promise<string[]> {
+  const answer = await postSync(server, makeBatch(records, deviceId));
+  if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body.results.map((result) => result.status);
+}
+
+/** Reads the server's file through a connection of its own, as an administrator would. */
+export function readDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function countRows(dbPath: string, table: 'revisions' | 'conflicts' | 'fiches' | 'tokens'): number {
+  return readDb(dbPath, (db) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number);
+}
