@@ -41,7 +41,7 @@ export function endpointOf(settings: { endpoint: string; token: string }): Endpo
 }
 
 const MESSAGES = {
-  auth: "Le jeton d'accès est absent ou n'est plus valable : saisissez-le dans l'écran « Appareil ».",
+  auth: "Envoi impossible sans jeton d'accès valable.",
   offline: 'Serveur injoignable : les fiches restent sur la tablette et partiront au retour du réseau.',
 };
 
