@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { firstPage, launchProfile, newProfileDir } from './support/browser';
 import { completeFirstRun, openSchool, waitClassroomForm, waitControlled, waitSaved } from './support/app';
 import { buildApp, serveDir } from './support/serve-build';
@@ -38,7 +37,7 @@ async function profile() {
   return p.dir;
 }
 
-const stop = (server: PreviewServer) => server.close();
+const stop = (server: { close(): Promise<void> }) => server.close();
 
 describe('offline, for real (server stopped, browser offline)', () => {
   it('reloads the app and keeps a classroom recorded offline across a closed and reopened browser', async () => {

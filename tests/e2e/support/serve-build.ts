@@ -1,8 +1,15 @@
-// Builds the app and serves a build on 127.0.0.1, as `npm start` does; a test may build twice (two versions) and
+// Builds the app and serves it with the reference server, as `npm start` does: the built app and the sync API on
+// one origin, with a SQLite file of its own and a token for the tests. A test may build twice (two versions) and
 // serve either on one port (one origin), or stop the server to be offline for real.
-import { build, preview, type PreviewServer } from 'vite';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { buildApp as buildServer } from '../../../server/src/app';
+import { openStore, type Db } from '../../../server/src/store';
+import { createToken } from '../../../server/src/tokens';
 
-/** Builds into `outDir` (the default dist/ when absent), with BUILD_ID as the version shown in the footer. */
+/** Builds into `outDir` (dist/ when absent), with BUILD_ID as the version shown in the footer. */
 export async function buildApp(outDir?: string, buildId?: string): Promise<void> {
   // Inside Vitest NODE_ENV is 'test', which would make a development build (no service worker registered).
   const saved = { BUILD_ID: process.env.BUILD_ID, NODE_ENV: process.env.NODE_ENV };
@@ -18,19 +25,34 @@ export async function buildApp(outDir?: string, buildId?: string): Promise<void>
   }
 }
 
-/** Serves a build; `port` 0 picks a free one. */
-export async function serveDir(outDir: string | undefined, port = 0): Promise<{ url: string; port: number; server: PreviewServer }> {
-  const server = await preview({
-    preview: { port, strictPort: port !== 0, host: '127.0.0.1' },
-    build: outDir ? { outDir } : {},
-    logLevel: 'warn',
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('the preview server has no address');
-  return { url: url.replace(/\/$/, ''), port: Number(new URL(url).port), server };
+export interface Served {
+  url: string;
+  port: number;
+  /** A token the server accepts. */
+  token: string;
+  /** The server's database, to look at what it holds. */
+  db: Db;
+  server: { close(): Promise<void> };
 }
 
-export async function serveBuild(): Promise<{ url: string; server: PreviewServer }> {
+/** Serves a build with the reference server; `port` 0 picks a free one. */
+export async function serveDir(outDir = 'dist', port = 0): Promise<Served> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tne13-serveur-'));
+  const db = openStore(join(dataDir, 'tne13.sqlite'));
+  const token = createToken(db, 'Tests automatiques');
+  const app = await buildServer({ db, staticDir: resolve(outDir) });
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const close = async () => {
+    await app.close();
+    db.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { url: `http://127.0.0.1:${actualPort}`, port: actualPort, token, db, server: { close } };
+}
+
+export async function serveBuild(): Promise<Served> {
   await buildApp();
-  return serveDir(undefined);
+  return serveDir();
 }

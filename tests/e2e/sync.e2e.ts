@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { completeFirstRun, openSchool, waitClassroomForm, waitSaved } from './support/app';
+import { serveDir, type Served } from './support/serve-build';
+
+let browser: Browser;
+let served: Served;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  served = await serveDir('dist'); // the build of the global set-up, with a server and database of this file's own
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.server.close();
+});
+
+const heldLabels = () =>
+  (served.db.prepare("SELECT record FROM fiches WHERE kind = 'classroom' AND deleted = 0").all() as Array<{ record: string }>)
+    .map((row) => (JSON.parse(row.record) as { data: { label: string } }).data.label)
+    .sort();
+
+describe('sync from the tablet to the reference server', () => {
+  it('sends what was audited offline once the network is back, and the indicator goes to zero', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await completeFirstRun(page);
+    const status = page.locator('.sync-indicator [role=status]');
+
+    await page.getByRole('link', { name: 'Appareil' }).click();
+    await page.getByLabel("Jeton d'accès").fill(served.token);
+    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/^Tout est envoyé · dernière synchronisation à \d\d h \d\d$/);
+
+    await context.setOffline(true);
+    await page.getByRole('link', { name: 'Écoles' }).click();
+    await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
+    for (const label of ['CP hors réseau', 'CE1 hors réseau']) {
+      await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+      await page.getByRole('heading', { name: /^Classe : Classe \d$/ }).waitFor();
+      await page.getByLabel('Nom de la classe').fill(label);
+      await waitSaved(page);
+      await page.getByRole('link', { name: 'Terminer la classe' }).click();
+      await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
+    }
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^2 fiches en attente d'envoi/);
+    expect(await page.getByText("En attente d'envoi", { exact: true }).count()).toBe(2);
+    expect(heldLabels()).toEqual([]);
+
+    await context.setOffline(false);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Tout est envoyé/);
+    expect(heldLabels()).toEqual(['CE1 hors réseau', 'CP hors réseau']);
+    expect(await page.getByText('Envoyée', { exact: true }).count()).toBe(2);
+    await context.close();
+  });
+
+  it('asks for the token again when the server refuses it, and keeps every fiche', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await completeFirstRun(page);
+    await page.getByRole('link', { name: 'Appareil' }).click();
+    await page.getByLabel("Jeton d'accès").fill('jeton-inconnu');
+    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await page.getByText("Envoi impossible sans jeton d'accès valable.").waitFor();
+    await page.getByRole('link', { name: 'Écoles' }).click();
+    await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
+    await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+    await waitClassroomForm(page, 'Classe 1');
+    await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+    await page.getByText("Envoi impossible sans jeton d'accès valable.").waitFor();
+    expect(await page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^1 fiche en attente d'envoi/);
+    await context.close();
+  });
+});
