@@ -23,23 +23,22 @@ export function countOutbox(db: AuditDb): Promise<number> {
  */
 export function applySyncResults(db: AuditDb, results: readonly SyncResult[], now = new Date()): Promise<{ acknowledged: number; refused: number }> {
   return db.transaction('rw', db.outbox, async () => {
-    let acknowledged = 0;
-    let refused = 0;
-    for (const result of results) {
-      const entry = await db.outbox.get(result.id);
-      if (!entry) continue;
+    const entries = await db.outbox.bulkGet(results.map((r) => r.id));
+    const done: string[] = [];
+    const refusals: OutboxEntry[] = [];
+    results.forEach((result, i) => {
+      const entry = entries[i];
+      if (!entry) return;
       if (ACKNOWLEDGING.has(result.status)) {
-        if (entry.rev <= result.rev) {
-          await db.outbox.delete(result.id);
-          acknowledged += 1;
-        }
+        if (entry.rev <= result.rev) done.push(result.id);
       } else if (entry.rev === result.rev) {
         const status = result.status === 'conflict' ? 'conflict' : 'invalid';
-        await db.outbox.put({ ...entry, refusal: { status, errors: result.errors ?? [], at: now.toISOString() } });
-        refused += 1;
+        refusals.push({ ...entry, refusal: { status, errors: result.errors ?? [], at: now.toISOString() } });
       }
-    }
-    return { acknowledged, refused };
+    });
+    await db.outbox.bulkDelete(done);
+    await db.outbox.bulkPut(refusals);
+    return { acknowledged: done.length, refused: refusals.length };
   });
 }
 
