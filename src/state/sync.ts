@@ -74,10 +74,9 @@ class Scheduler {
   private async withLock(): Promise<void> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     if (!locks) return this.run();
-    // Another tab holds the lock: it is syncing this same database.
-    await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
-      if (lock) await this.run();
-    });
+    // Another tab holding the lock is syncing this same database: wait for it, then find what is left (often
+    // nothing) and show the outbox as it now is.
+    await locks.request(LOCK_NAME, () => this.run());
   }
 
   private async run(): Promise<void> {

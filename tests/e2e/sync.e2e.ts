@@ -74,3 +74,40 @@ describe('sync from the tablet to the reference server', () => {
     await context.close();
   });
 });
+
+describe('two tabs of one tablet', () => {
+  it('sync one at a time (Web Locks): one POST for a fiche, not one per tab', async () => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(served.url);
+    await completeFirstRun(first);
+    await first.getByRole('link', { name: 'Appareil' }).click();
+    await first.getByLabel("Jeton d'accès").fill(served.token);
+    await first.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await expect.poll(() => first.locator('.sync-indicator [role=status]').textContent()).toMatch(/^Tout est envoyé/);
+
+    const second = await context.newPage();
+    await second.goto(served.url);
+    await second.getByRole('heading', { name: 'Écoles', level: 1 }).waitFor();
+    await first.getByRole('link', { name: 'Écoles' }).click();
+    await openSchool(first, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
+    // A fiche saved while the server is unreachable, so that both tabs find it pending.
+    await context.setOffline(true);
+    await first.getByRole('button', { name: 'Ajouter une classe' }).click();
+    await waitClassroomForm(first, 'Classe 1');
+    await context.setOffline(false);
+
+    let posts = 0;
+    context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/v1/sync')) posts += 1;
+    });
+    await Promise.all([
+      first.getByRole('button', { name: 'Synchroniser maintenant' }).click(),
+      second.getByRole('button', { name: 'Synchroniser maintenant' }).click(),
+    ]);
+    await expect.poll(() => first.locator('.sync-indicator [role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Tout est envoyé/);
+    await second.waitForTimeout(500);
+    expect(posts).toBe(1);
+    await context.close();
+  });
+});
