@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { completeFirstRun, openSchool, waitClassroomForm, waitSaved } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
@@ -20,17 +20,22 @@ const heldLabels = () =>
     .map((row) => (JSON.parse(row.record) as { data: { label: string } }).data.label)
     .sort();
 
+/** A new tablet whose user gave a token (the valid one unless said otherwise). */
+async function tabletWithToken(context: BrowserContext, token = served.token): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(served.url);
+  await completeFirstRun(page);
+  await page.getByRole('link', { name: 'Appareil' }).click();
+  await page.getByLabel("Jeton d'accès").fill(token);
+  await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+  return page;
+}
+
 describe('sync from the tablet to the reference server', () => {
   it('sends what was audited offline once the network is back, and the indicator goes to zero', async () => {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(served.url);
-    await completeFirstRun(page);
+    const page = await tabletWithToken(context);
     const status = page.locator('.sync-indicator [role=status]');
-
-    await page.getByRole('link', { name: 'Appareil' }).click();
-    await page.getByLabel("Jeton d'accès").fill(served.token);
-    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
     await expect.poll(() => status.textContent()).toMatch(/^Tout est envoyé · dernière synchronisation à \d\d h \d\d$/);
 
     await context.setOffline(true);
@@ -57,12 +62,7 @@ describe('sync from the tablet to the reference server', () => {
 
   it('asks for the token again when the server refuses it, and keeps every fiche', async () => {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(served.url);
-    await completeFirstRun(page);
-    await page.getByRole('link', { name: 'Appareil' }).click();
-    await page.getByLabel("Jeton d'accès").fill('jeton-inconnu');
-    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    const page = await tabletWithToken(context, 'jeton-inconnu');
     await page.getByText("Envoi impossible sans jeton d'accès valable.").waitFor();
     await page.getByRole('link', { name: 'Écoles' }).click();
     await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
@@ -78,12 +78,7 @@ describe('sync from the tablet to the reference server', () => {
 describe('two tabs of one tablet', () => {
   it('sync one at a time (Web Locks): one POST for a fiche, not one per tab', async () => {
     const context = await browser.newContext();
-    const first = await context.newPage();
-    await first.goto(served.url);
-    await completeFirstRun(first);
-    await first.getByRole('link', { name: 'Appareil' }).click();
-    await first.getByLabel("Jeton d'accès").fill(served.token);
-    await first.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    const first = await tabletWithToken(context);
     await expect.poll(() => first.locator('.sync-indicator [role=status]').textContent()).toMatch(/^Tout est envoyé/);
 
     const second = await context.newPage();
