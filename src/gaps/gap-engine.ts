@@ -27,7 +27,8 @@ export class GapEngine {
 
   constructor(snapshot: GapSnapshot) {
     this.ctx = { referential: snapshot.referential, currentYear: snapshot.currentYear };
-    this.directory = new Map(snapshot.directory.filter((s) => s.open).map((s) => [s.uai, s]));
+    // Closed schools and schools that left the directory count only through their fiches ("hors annuaire").
+    this.directory = new Map(snapshot.directory.filter((s) => s.open && !s.leftDirectory).map((s) => [s.uai, s]));
     for (const fiche of snapshot.fiches) this.store(fiche);
     this.recomputeAll();
   }

@@ -20,6 +20,8 @@ export interface DirectorySchool {
   ips: number | null;
   open: boolean;
   source: DirectorySource;
+  /** Set when a later import of the directory no longer lists this school (it is kept: fiches may hang on it). */
+  leftDirectory?: boolean;
 }
 
 export const MARSEILLE_COMMUNE_CODE = '13055';

@@ -2,6 +2,7 @@
 import { computed, signal } from '@preact/signals';
 import type { AuditDb } from '../storage/db';
 import { listSchools, seedDirectoryIfEmpty } from '../storage/directory';
+import { getDirectorySettings, setDirectorySettings, type DirectorySettings } from '../storage/prefs';
 import { DEMO_SCHOOLS } from '../directory/demo-schools';
 import { filterSchools, type SchoolFilter } from '../model/search';
 import type { DirectorySchool } from '../model/school';
@@ -9,7 +10,7 @@ import type { DirectorySchool } from '../model/school';
 export const schools = signal<DirectorySchool[]>([]);
 export const schoolFilter = signal<SchoolFilter>({ query: '', circonscription: '', chefDeFile: '' });
 
-export const isDemoDirectory = computed(() => schools.value.some((school) => school.source === 'demo'));
+export const isDemoDirectory = computed(() => schools.value.some((school) => school.source === 'demo' && !school.leftDirectory));
 
 export const circonscriptions = computed(() =>
   [...new Set(schools.value.map((school) => school.circonscription))].sort((a, b) => a.localeCompare(b, 'fr')),
@@ -28,4 +29,12 @@ export async function loadDirectory(db: AuditDb): Promise<void> {
   await seedDirectoryIfEmpty(db, DEMO_SCHOOLS);
   const list = await listSchools(db);
   schools.value = list.sort((a, b) => a.commune.localeCompare(b.commune, 'fr') || a.name.localeCompare(b.name, 'fr'));
+}
+
+export function loadDirectorySettings(): Promise<DirectorySettings> {
+  return getDirectorySettings();
+}
+
+export function saveDirectorySettings(settings: DirectorySettings): Promise<void> {
+  return setDirectorySettings(settings);
 }

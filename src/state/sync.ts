@@ -88,10 +88,21 @@ class Scheduler {
     try {
       const report = await runSync({ db: this.db, endpoint, deviceId: await getDeviceId() });
       this.finish(report.end);
+      if (report.end.kind === 'done') await this.refreshDirectory(endpoint);
     } catch (error) {
       this.finish({ kind: 'later', retryAfterMs: undefined, reason: error instanceof Error ? error.message : String(error) });
     } finally {
       await refreshOutboxState(this.db);
+    }
+  }
+
+  /** The server's directory, when it changed; a failure here never fails the sync. */
+  private async refreshDirectory(endpoint: Endpoint): Promise<void> {
+    try {
+      const { refreshDirectoryFromServer } = await import('./directory-import');
+      await refreshDirectoryFromServer(this.db, new URL('schools', endpoint.url).href);
+    } catch (error) {
+      console.warn('directory refresh failed', error);
     }
   }
 

@@ -23,3 +23,13 @@ export function seedDirectoryIfEmpty(db: AuditDb, schools: readonly DirectorySch
     return true;
   });
 }
+
+/** Makes the directory exactly `schools`, in one transaction; fiches are in another table and never touched. */
+export function replaceDirectory(db: AuditDb, schools: readonly DirectorySchool[]): Promise<void> {
+  return db.transaction('rw', db.schools, async () => {
+    const keep = new Set(schools.map((s) => s.uai));
+    const gone = (await db.schools.toCollection().primaryKeys()).filter((uai) => !keep.has(uai));
+    await db.schools.bulkDelete(gone);
+    await db.schools.bulkPut([...schools]);
+  });
+}

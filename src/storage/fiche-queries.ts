@@ -15,3 +15,9 @@ export function listSchoolFiches(db: AuditDb, campaign: string, uai: string): Pr
 export function listCampaignFiches(db: AuditDb, campaign: string): Promise<Fiche[]> {
   return db.fiches.where('[campaign+uai]').between([campaign, ''], [campaign, '\uffff']).toArray();
 }
+
+/** The schools that have at least one fiche, in any campaign. */
+export async function uaisWithFiches(db: AuditDb): Promise<Set<string>> {
+  const keys = (await db.fiches.orderBy('[campaign+uai]').uniqueKeys()) as unknown as Array<[string, string]>;
+  return new Set(keys.map(([, uai]) => uai));
+}

@@ -57,3 +57,28 @@ export async function getSyncSettings(): Promise<SyncSettings> {
 export function setSyncSettings(settings: SyncSettings): Promise<void> {
   return set(SYNC_KEY, settings);
 }
+
+export interface DirectorySettings {
+  departement: string;
+  includeMaternelles: boolean;
+}
+
+const DIRECTORY_SETTINGS_KEY = 'directorySettings';
+const DIRECTORY_ETAG_KEY = 'directoryEtag';
+
+export async function getDirectorySettings(): Promise<DirectorySettings> {
+  return (await get<DirectorySettings>(DIRECTORY_SETTINGS_KEY)) ?? { departement: '013', includeMaternelles: false };
+}
+
+export function setDirectorySettings(settings: DirectorySettings): Promise<void> {
+  return set(DIRECTORY_SETTINGS_KEY, settings);
+}
+
+/** The ETag of the directory last taken from the server. */
+export function getDirectoryEtag(): Promise<string | undefined> {
+  return get<string>(DIRECTORY_ETAG_KEY);
+}
+
+export function setDirectoryEtag(etag: string): Promise<void> {
+  return set(DIRECTORY_ETAG_KEY, etag);
+}

@@ -106,3 +106,19 @@ describe('two tabs of one tablet', () => {
     await context.close();
   });
 });
+
+describe('the directory served by the server', () => {
+  it('replaces the demonstration schools on a tablet after a sync (GET /api/v1/schools)', async () => {
+    const { importSchools } = await import('../../server/src/directory');
+    const { DEMO_SCHOOLS } = await import('../../src/directory/demo-schools');
+    const real = { ...DEMO_SCHOOLS[0]!, uai: '0130569Y', name: 'École élémentaire François Moisson', source: 'annuaire' as const };
+    importSchools(served.db, [real]);
+    const context = await browser.newContext();
+    const page = await tabletWithToken(context);
+    await expect.poll(() => page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^Tout est envoyé/);
+    await page.getByRole('link', { name: 'Écoles' }).click();
+    await expect.poll(() => page.locator('.school-list li strong').allTextContents()).toContain('École élémentaire François Moisson');
+    expect(await page.getByText('données de démonstration').count()).toBe(0);
+    await context.close();
+  });
+});

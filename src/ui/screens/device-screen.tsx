@@ -5,6 +5,7 @@ import { downloadBackup, importBackupFile, type ImportReport } from '../../state
 import { refreshStorageStatus, storageStatus, STORAGE_WARNING_RATIO } from '../../state/persistence';
 import { count } from '../plural';
 import { SyncSettings } from '../components/sync-settings';
+import { DirectoryImport } from '../components/directory-import';
 
 const MB = 1024 * 1024;
 const size = (bytes: number) => `${(bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
@@ -80,6 +81,14 @@ export function DeviceScreen({ db }: { db: AuditDb }) {
       <section aria-labelledby="s-synchronisation">
         <h2 id="s-synchronisation">Synchronisation</h2>
         <SyncSettings />
+      </section>
+      <section aria-labelledby="s-annuaire">
+        <h2 id="s-annuaire">Annuaire des écoles</h2>
+        <p>
+          Importez les fichiers ouverts de l'Éducation nationale : l'annuaire (obligatoire), les effectifs et l'IPS des
+          écoles. Un nouvel import met l'annuaire à jour sans jamais toucher aux fiches.
+        </p>
+        <DirectoryImport db={db} />
       </section>
       <section aria-labelledby="s-sauvegarde">
         <h2 id="s-sauvegarde">Sauvegarde</h2>

@@ -46,6 +46,8 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
         )}
       </p>
       {!school && <p class="warning">Cette école n'est pas dans l'annuaire de l'appareil.</p>}
+      {school?.leftDirectory && <p class="warning">Cette école n'est plus dans l'annuaire importé ; elle reste affichée car des fiches s'y rattachent.</p>}
+      {school && !school.leftDirectory && !school.open && <p class="warning">Cette école est fermée selon l'annuaire.</p>}
       {editor instanceof Error && (
         <p role="alert" class="warning">
           La fiche de l'école n'a pas pu être lue sur l'appareil. Rechargez la page ; rien de ce qui a été enregistré n'est perdu.

@@ -74,6 +74,8 @@ export function SchoolsScreen() {
                 <span>
                   {school.commune} · UAI {school.uai} · {school.circonscription}
                 </span>
+                {school.leftDirectory && <span class="warning-text">N'est plus dans l'annuaire : des fiches s'y rattachent</span>}
+                {!school.leftDirectory && !school.open && <span class="warning-text">École fermée selon l'annuaire</span>}
               </a>
               <span class={`status status-${audit.status}`}>
                 {AUDIT_STATUS_LABELS[audit.status]}

@@ -1,0 +1,39 @@
+// `npm run import -- annuaire.csv [effectifs.csv] [ips.csv]` loads the school directory into the server's database,
+// streaming the files (memory does not grow with them), with the same parsing and checks as the tablet.
+// Options: --departement=013 (default), --maternelles (keep maternelle-only schools).
+import { openAsBlob } from 'node:fs';
+import { resolve } from 'node:path';
+import { importDirectoryFiles } from '../../src/directory/import-files';
+import { DEFAULT_DB_PATH, openStore } from '../src/store';
+import { importSchools } from '../src/directory';
+
+const USAGE = 'Usage : npm run import -- annuaire.csv [effectifs.csv] [ips.csv] [--departement=013] [--maternelles]';
+
+async function main(args: readonly string[]): Promise<number> {
+  const files = args.filter((a) => !a.startsWith('--'));
+  const departement = args.find((a) => a.startsWith('--departement='))?.split('=')[1] ?? '013';
+  if (files.length < 1 || files.length > 3) {
+    console.error(USAGE);
+    return 2;
+  }
+  const [annuaire, effectifs, ips] = await Promise.all(files.map((f) => openAsBlob(f)));
+  const reading = await importDirectoryFiles(
+    { annuaire: annuaire as Blob, effectifs, ips },
+    { departement, includeMaternelles: args.includes('--maternelles') },
+  );
+  const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
+  const db = openStore(dbPath);
+  try {
+    const merge = importSchools(db, reading.schools);
+    const { report } = reading;
+    console.log(`Annuaire importé dans ${resolve(dbPath)} :`);
+    console.log(`  ${report.read} lignes lues, ${report.kept} écoles retenues (${merge.added} ajoutées, ${merge.updated} mises à jour, ${merge.unchanged} inchangées, dont ${merge.closed} fermées)`);
+    console.log(`  ${report.skipped.length} lignes écartées, ${report.refused.length} refusées ; ${merge.keptWithFiches} écoles absentes du fichier conservées car des fiches s'y rattachent.`);
+    for (const { line, reason } of [...report.refused, ...reading.effectifsRefused, ...reading.ipsRefused]) console.log(`  ligne ${line} : ${reason}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
