@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { launchBrowser } from './support/browser';
 import { completeFirstRun, openSchool, waitClassroomForm, waitSaved } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
@@ -120,5 +123,56 @@ describe('the directory served by the server', () => {
     await expect.poll(() => page.locator('.school-list li strong').allTextContents()).toContain('École élémentaire François Moisson');
     expect(await page.getByText('données de démonstration').count()).toBe(0);
     await context.close();
+  });
+});
+
+describe('a server that goes away and comes back', () => {
+  it('says the fiches stay on the tablet, then sends them by itself when the server answers again', async () => {
+    const { buildApp: buildServer } = await import('../../server/src/app');
+    const { openStore } = await import('../../server/src/store');
+    const { createToken } = await import('../../server/src/tokens');
+    const dir = await mkdtemp(join(tmpdir(), 'tne13-panne-'));
+    const dbPath = join(dir, 'tne13.sqlite');
+    const setupDb = openStore(dbPath);
+    const token = createToken(setupDb, 'Tests automatiques');
+    setupDb.close();
+    const start = async (port: number) => {
+      const app = await buildServer({ dbPath, staticDir: resolve('dist') });
+      await app.listen({ host: '127.0.0.1', port });
+      const address = app.server.address();
+      return { app, port: typeof address === 'object' && address ? address.port : port };
+    };
+    let server = await start(0);
+    const url = `http://127.0.0.1:${server.port}`;
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await completeFirstRun(page);
+      await page.getByRole('link', { name: 'Appareil' }).click();
+      await page.getByLabel("Jeton d'accès").fill(token);
+      await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+      const status = page.locator('.sync-indicator [role=status]');
+      await expect.poll(() => status.textContent()).toMatch(/^Tout est envoyé/);
+
+      // The server stops, its open connections with it: the tablet keeps working and says the fiches wait on it.
+      const closing = server.app.close();
+      server.app.server.closeAllConnections();
+      await closing;
+      await page.getByRole('link', { name: 'Écoles' }).click();
+      await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
+      await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+      await waitClassroomForm(page, 'Classe 1');
+      await page.getByText('Serveur injoignable : les fiches restent sur la tablette', { exact: false }).waitFor({ timeout: 15_000 });
+      expect(await status.textContent()).toMatch(/^1 fiche en attente d'envoi/);
+
+      // It answers again on the same address: the device retries by itself (backoff), nobody clicks.
+      server = await start(server.port);
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^Tout est envoyé/);
+    } finally {
+      await context.close();
+      await server.app.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

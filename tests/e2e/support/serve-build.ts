@@ -45,7 +45,10 @@ export async function serveDir(outDir = 'dist', port = 0): Promise<Served> {
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const close = async () => {
-    await app.close();
+    // Open keep-alive connections go too: a stopped server must not answer on them.
+    const closing = app.close();
+    app.server.closeAllConnections();
+    await closing;
     db.close();
     await rm(dataDir, { recursive: true, force: true });
   };
