@@ -3,7 +3,7 @@
 // French where every other line went. Closed schools are kept with open = false so a re-import can mark them.
 import { chefDeFileForCommune } from '../model/school';
 import type { DirectorySchool } from '../model/school';
-import { cell, resolveColumns, shortLineIssue } from './columns';
+import { cell, createColumnGate } from './columns';
 import type { ColumnSpec, LineIssue, ResolvedColumns } from './columns';
 import { checkUai, departementKey, educationPrioritaire, fold, isOpen, isYes, oneLine, readCount } from './values';
 
@@ -69,8 +69,7 @@ export function createAnnuaireImporter(options: AnnuaireImportOptions = {}): Ann
   const schools = new Map<string, DirectorySchool>();
   // Reasons are shared strings, so a national file's tens of thousands of skipped lines cost little.
   const reasons = new Map<string, string>();
-  let columns: Columns | null = null;
-  let headerSeen = false;
+  const gate = createColumnGate(COLUMNS, report.refused);
 
   function skipReason(fields: readonly string[], c: Columns): string | null {
     const code = cell(fields, c.index.departement);
@@ -121,17 +120,11 @@ export function createAnnuaireImporter(options: AnnuaireImportOptions = {}): Ann
   }
 
   return {
-    header(fields, line) {
-      headerSeen = true;
-      const resolved = resolveColumns(fields, COLUMNS, line);
-      report.refused.push(...resolved.missing);
-      columns = resolved.missing.length === 0 ? resolved : null;
-    },
+    header: gate.header,
     row(fields, line) {
       report.read++;
-      if (columns === null) return; // the header's problem is already reported
-      const short = shortLineIssue(fields, columns, line);
-      if (short) return void report.refused.push(short);
+      const columns = gate.columnsFor(fields, line);
+      if (columns === null) return;
       const skipped = skipReason(fields, columns);
       if (skipped !== null) return void report.skipped.push({ line, reason: skipped });
       const { uai, problem } = checkUai(cell(fields, columns.index.uai));
@@ -141,9 +134,7 @@ export function createAnnuaireImporter(options: AnnuaireImportOptions = {}): Ann
       keep(school, line);
     },
     finish() {
-      if (!headerSeen && report.refused.length === 0) {
-        report.refused.push({ line: 1, reason: "Fichier vide : aucune ligne d'en-tête" });
-      }
+      gate.finish();
       report.kept = schools.size;
       return { schools: [...schools.values()], report };
     },

@@ -71,3 +71,33 @@ export function shortLineIssue(fields: readonly string[], columns: ResolvedColum
   if (fields.length >= columns.width) return null;
   return { line, reason: `Ligne incomplète : ${fields.length} champ(s) au lieu de ${columns.headerLength}` };
 }
+
+/**
+ * The header of one CSV import and the first check of each line, shared by every importer: a missing column refuses
+ * the file (reported once, at line 1), a short line is refused, an empty file says so.
+ */
+export function createColumnGate<K extends string>(specs: Record<K, ColumnSpec>, refused: LineIssue[]) {
+  let columns: ResolvedColumns<K> | null = null;
+  let headerSeen = false;
+  return {
+    header(fields: readonly string[], line: number): void {
+      headerSeen = true;
+      const resolved = resolveColumns(fields, specs, line);
+      refused.push(...resolved.missing);
+      columns = resolved.missing.length === 0 ? resolved : null;
+    },
+    /** The columns to read this line with; null when the header was refused or the line is short (then reported). */
+    columnsFor(fields: readonly string[], line: number): ResolvedColumns<K> | null {
+      if (columns === null) return null;
+      const short = shortLineIssue(fields, columns, line);
+      if (short) {
+        refused.push(short);
+        return null;
+      }
+      return columns;
+    },
+    finish(): void {
+      if (!headerSeen && refused.length === 0) refused.push({ line: 1, reason: "Fichier vide : aucune ligne d'en-tête" });
+    },
+  };
+}

@@ -1,8 +1,8 @@
 // The common part of the per-school figure files (effectifs, IPS): one line per school and rentrée, several
 // rentrées in one file, in any order. Keeps the latest rentrée of each school and refuses, in French, the
 // lines whose UAI, rentrée or figures cannot be read.
-import { cell, resolveColumns, shortLineIssue } from './columns';
-import type { ColumnIndex, ColumnSpec, LineIssue, ResolvedColumns } from './columns';
+import { cell, createColumnGate } from './columns';
+import type { ColumnIndex, ColumnSpec, LineIssue } from './columns';
 import { checkUai, rentreeYear } from './values';
 
 export interface FiguresImportReport {
@@ -39,25 +39,18 @@ export function createFiguresImporter<K extends string, V extends object>(
 ): FiguresImporter<V> {
   const report: FiguresImportReport = { read: 0, kept: 0, ignored: 0, refused: [] };
   const figures = new Map<string, WithRentree<V>>();
-  let columns: ResolvedColumns<K | BaseKey> | null = null;
-  let headerSeen = false;
+  const gate = createColumnGate(specs, report.refused);
 
   function refuse(line: number, reason: string): void {
     report.refused.push({ line, reason });
   }
 
   return {
-    header(fields, line) {
-      headerSeen = true;
-      const resolved = resolveColumns(fields, specs, line);
-      report.refused.push(...resolved.missing);
-      columns = resolved.missing.length === 0 ? resolved : null;
-    },
+    header: gate.header,
     row(fields, line) {
       report.read++;
-      if (columns === null) return; // the header's problem is already reported
-      const short = shortLineIssue(fields, columns, line);
-      if (short) return void report.refused.push(short);
+      const columns = gate.columnsFor(fields, line);
+      if (columns === null) return;
       const { uai, problem } = checkUai(cell(fields, columns.index.uai));
       if (options.only && !options.only.has(uai)) return void report.ignored++;
       if (problem !== null) return refuse(line, problem);
@@ -70,9 +63,7 @@ export function createFiguresImporter<K extends string, V extends object>(
       if (earlier === undefined || (rentreeYear(earlier.rentree) as number) < year) figures.set(uai, { ...values, rentree });
     },
     finish() {
-      if (!headerSeen && report.refused.length === 0) {
-        refuse(1, "Fichier vide : aucune ligne d'en-tête");
-      }
+      gate.finish();
       report.kept = figures.size;
       return { values: figures, report };
     },
