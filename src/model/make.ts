@@ -1,5 +1,6 @@
 // Builders of records: empty forms for the app, and fixtures for tests (`makeClassroomFiche({ data: { pupils: 41 } })`).
 import type { Author, ClassroomData, ClassroomFiche, SchoolData, SchoolFiche } from './types';
+import type { DirectorySchool } from './school';
 
 export const REFERENTIAL_VERSION = '2026.1';
 
@@ -89,4 +90,25 @@ export function makeClassroomFiche(patch: EnvelopePatch & { data?: DeepPartial<C
 
 export function makeSchoolFiche(patch: EnvelopePatch & { data?: DeepPartial<SchoolData> } = {}): SchoolFiche {
   return { ...envelope(patch), kind: 'school', data: makeSchoolData(patch.data) };
+}
+
+/** A school of the directory (by default a Marseille REP+ école from the demonstration data). */
+export function makeDirectorySchool(patch: Partial<DirectorySchool> = {}): DirectorySchool {
+  return {
+    uai: '0130569Y',
+    name: 'École élémentaire François Moisson',
+    commune: 'Marseille 2e Arrondissement',
+    communeCode: '13202',
+    circonscription: 'Marseille 02 – Joliette',
+    educationPrioritaire: 'REP+',
+    chefDeFile: 'ville-marseille',
+    maternelle: false,
+    elementaire: true,
+    classes: 8,
+    pupils: 190,
+    ips: 80,
+    open: true,
+    source: 'demo',
+    ...patch,
+  };
 }

@@ -3,25 +3,10 @@ import { withFigures } from '../../src/directory/apply-figures';
 import type { SchoolEffectifs } from '../../src/directory/effectifs';
 import type { SchoolIps } from '../../src/directory/ips';
 import type { DirectorySchool } from '../../src/model/school';
+import { makeDirectorySchool } from '../../src/model/make';
 
 function makeSchool(overrides: Partial<DirectorySchool> = {}): DirectorySchool {
-  return {
-    uai: '0130569Y',
-    name: 'Ecole élémentaire François Moisson',
-    commune: 'Marseille 2e Arrondissement',
-    communeCode: '13202',
-    circonscription: 'Marseille 02 – Joliette',
-    educationPrioritaire: 'REP+',
-    chefDeFile: 'ville-marseille',
-    maternelle: false,
-    elementaire: true,
-    classes: null,
-    pupils: 212,
-    ips: null,
-    open: true,
-    source: 'annuaire',
-    ...overrides,
-  };
+  return makeDirectorySchool({ name: 'Ecole élémentaire François Moisson', classes: null, pupils: 212, ips: null, source: 'annuaire', ...overrides });
 }
 
 describe('figures joined to the directory', () => {

@@ -5,7 +5,7 @@ import type { ItemId, Referential, ReferentialParams } from '../../src/model/ref
 import type { GapContext } from '../../src/gaps/classroom-rules';
 import type { DirectorySchool } from '../../src/model/school';
 import type { ClassroomData, Fleet, SchoolData } from '../../src/model/types';
-import { makeClassroomData, makeSchoolData } from '../../src/model/make';
+import { makeClassroomData, makeDirectorySchool, makeSchoolData } from '../../src/model/make';
 
 export const CURRENT_YEAR = 2026;
 
@@ -71,21 +71,5 @@ export function socleSchool(patch?: Patch<SchoolData>): SchoolData {
 }
 
 export function directorySchool(patch: Partial<DirectorySchool> = {}): DirectorySchool {
-  return {
-    uai: '0130569Y',
-    name: 'École élémentaire François Moisson',
-    commune: 'Marseille 2e Arrondissement',
-    communeCode: '13202',
-    circonscription: 'Marseille 02 – Joliette',
-    educationPrioritaire: 'REP+',
-    chefDeFile: 'ville-marseille',
-    maternelle: false,
-    elementaire: true,
-    classes: 8,
-    pupils: 190,
-    ips: 80,
-    open: true,
-    source: 'demo',
-    ...patch,
-  };
+  return makeDirectorySchool(patch);
 }

@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mergeDirectory } from '../../src/model/directory-merge';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import type { DirectorySchool } from '../../src/model/school';
+import { makeDirectorySchool } from '../../src/model/make';
 
-const school = (uai: string, patch: Partial<DirectorySchool> = {}): DirectorySchool => ({
-  ...DEMO_SCHOOLS[0]!,
-  uai,
-  name: `École ${uai}`,
-  source: 'annuaire',
-  open: true,
-  ...patch,
-});
+const school = (uai: string, patch: Partial<DirectorySchool> = {}): DirectorySchool =>
+  makeDirectorySchool({ uai, name: `École ${uai}`, source: 'annuaire', ...patch });
 const none = () => false;
 
 describe('mergeDirectory', () => {
