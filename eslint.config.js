@@ -25,6 +25,9 @@ export default tseslint.config(
   // The layers of house-style.md: ui → state → storage → model; only storage touches Dexie.
   layer('src/model/**', ['dexie', 'idb-keyval', 'comlink', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']),
   layer('src/directory/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']),
+  // The export's core is pure; only its worker shell (export-api.ts) reads the device's storage.
+  { ...layer('src/export/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']), ignores: ['src/export/export-api.ts'] },
+  layer('src/export/export-api.ts', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/state/**', '**/ui/**']),
   layer('src/storage/**', ['@preact/signals', 'preact', '**/state/**', '**/ui/**']),
   layer('src/state/**', ['dexie', '**/ui/**']),
   layer('src/ui/**', ['dexie', 'idb-keyval', '**/storage/fiches', '**/storage/prefs', '**/storage/outbox', '**/storage/backup', '**/storage/drafts']),

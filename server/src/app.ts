@@ -4,6 +4,7 @@ import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { handleError } from './errors';
+import { registerExportRoutes } from './export-route';
 import { registerSchoolsRoute } from './schools-route';
 import { openStore } from './store';
 import type { Db } from './store';
@@ -44,6 +45,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.get('/api/v1/health', async () => ({ status: 'ok' }));
   registerSchoolsRoute(app, db);
   registerSyncRoute(app, db, options.now ?? (() => new Date()));
+  registerExportRoutes(app, db, options.now ?? (() => new Date()));
   await serveApp(app, options.staticDir);
   return app;
 }

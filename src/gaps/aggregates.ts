@@ -53,7 +53,44 @@ const GROUPINGS: Record<'byChefDeFile' | 'byCirconscription' | 'byCommune' | 'by
   byEducationPrioritaire: (s) => (s ? [s.educationPrioritaire ?? 'hors-ep', s.educationPrioritaire ?? 'Hors éducation prioritaire'] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
 };
 
-const CHEF_DE_FILE_ORDER = ['ville-marseille', 'cd13', OUT_OF_DIRECTORY];
+export const CHEF_DE_FILE_ORDER: readonly string[] = ['ville-marseille', 'cd13', OUT_OF_DIRECTORY];
+
+/** The chef de file of a school's gap: its collectivité, or "hors annuaire". */
+export const chefDeFileOf = (school: DirectorySchool | undefined): readonly [key: string, label: string] =>
+  GROUPINGS.byChefDeFile(school);
+
+/** The State's share rate of each school: it depends on its collectivité's whole equipment spending. */
+export function stateShareRates(
+  list: readonly SchoolGap[],
+  directory: ReadonlyMap<string, DirectorySchool>,
+  referential: Referential,
+): (gap: SchoolGap) => number {
+  const spending = new Map<string, number>();
+  for (const gap of list) {
+    const key = chefDeFileOf(directory.get(gap.uai))[0];
+    spending.set(key, (spending.get(key) ?? 0) + gap.costHt);
+  }
+  return (gap) => stateShareRate(spending.get(chefDeFileOf(directory.get(gap.uai))[0]) ?? 0, referential.funding);
+}
+
+/** The schools' figures summed by any key (the spreadsheet's chef de file × circonscription pairs). */
+export function aggregateBy(
+  schools: Iterable<SchoolGap>,
+  directory: ReadonlyMap<string, DirectorySchool>,
+  referential: Referential,
+  keyOf: (school: DirectorySchool | undefined) => readonly [key: string, label: string],
+): Aggregate[] {
+  const list = [...schools];
+  const rateOf = stateShareRates(list, directory, referential);
+  const groups = new Map<string, Aggregate>();
+  for (const gap of list) {
+    const [key, label] = keyOf(directory.get(gap.uai));
+    let aggregate = groups.get(key);
+    if (!aggregate) groups.set(key, (aggregate = emptyAggregate(key, label)));
+    add(aggregate, gap, rateOf(gap));
+  }
+  return finish(groups);
+}
 
 export function buildDepartement(
   schools: Iterable<SchoolGap>,
@@ -61,14 +98,7 @@ export function buildDepartement(
   referential: Referential,
 ): DepartementReport {
   const list = [...schools];
-  // The funding rate depends on each collectivité's whole equipment spending.
-  const spending = new Map<string, number>();
-  for (const gap of list) {
-    const key = GROUPINGS.byChefDeFile(directory.get(gap.uai))[0];
-    spending.set(key, (spending.get(key) ?? 0) + gap.costHt);
-  }
-  const rateOf = (gap: SchoolGap) =>
-    stateShareRate(spending.get(GROUPINGS.byChefDeFile(directory.get(gap.uai))[0]) ?? 0, referential.funding);
+  const rateOf = stateShareRates(list, directory, referential);
 
   const total = emptyAggregate('departement', 'Département des Bouches-du-Rhône');
   const groups = Object.fromEntries(Object.keys(GROUPINGS).map((name) => [name, new Map<string, Aggregate>()])) as Record<keyof typeof GROUPINGS, Map<string, Aggregate>>;

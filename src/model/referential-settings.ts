@@ -5,7 +5,7 @@ import { decimalIn, integerIn, text } from './fields';
 import { TERMINALS_PER_GROUP_ALLOWED, type Referential } from './referential';
 import type { FieldError } from './types';
 
-const PARAM_LABELS: Record<string, string> = {
+export const PARAM_LABELS: Record<string, string> = {
   'params.maxAgeYears': 'Âge maximal du matériel (ans)',
   'params.minRamGb': 'Mémoire vive minimale (Go)',
   'params.terminalsPerGroup': 'Terminaux mobiles par groupe de classes',

@@ -7,16 +7,14 @@ import { auditor, campaign } from './session';
 import { referential } from './referential';
 import { loadCampaignFiches } from './audits';
 import { recomputeGaps } from './gaps';
+import { saveFile } from './download';
 
 export async function downloadBackup(db: AuditDb): Promise<string> {
   const deviceId = await getDeviceId();
   const backup = await exportBackup(db, deviceId, { auditor: auditor.value, campaign: campaign.value, referential: referential.value });
   const stamp = backup.exportedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const name = `tne13-sauvegarde-${deviceId.slice(0, 8)}-${stamp}.json`;
-  const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile([JSON.stringify(backup)], name, 'application/json');
   return name;
 }
 

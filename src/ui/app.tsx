@@ -77,7 +77,7 @@ function Screen({ db }: { db: AuditDb }) {
     case 'profile':
       return <ProfileScreen key="profile" firstRun={false} />;
     case 'departement':
-      return <DepartementScreen />;
+      return <DepartementScreen db={db} />;
     case 'settings':
       return <SettingsScreen />;
     case 'device':

@@ -24,3 +24,11 @@ export function costText(costHt: number, unpricedItems: number): string {
   if (costHt === 0 && unpricedItems > 0) return unpriced;
   return unpriced ? `${euros(costHt)} HT + ${unpriced}` : `${euros(costHt)} HT`;
 }
+
+const ONE_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** 1 960 990 → "1,9 Mo"; 3 954 → "4 ko". */
+export function fileSize(bytes: number): string {
+  if (bytes >= 1_000_000) return `${ONE_DECIMAL.format(bytes / 1_000_000)} Mo`;
+  return `${INTEGER.format(Math.max(1, Math.round(bytes / 1000)))} ko`;
+}

@@ -3,6 +3,8 @@ import { gapReport } from '../../state/gaps';
 import type { Aggregate, DepartementReport } from '../../gaps/types';
 import { costText, euros, integer, percent } from '../format';
 import { TableRegion } from '../components/table-region';
+import { SpreadsheetExport } from '../components/spreadsheet-export';
+import type { AuditDb } from '../../storage/db';
 
 const GROUPS: ReadonlyArray<readonly [keyof Omit<DepartementReport, 'total' | 'targets'>, string, string]> = [
   ['byChefDeFile', 'Par chef de file', 'Chef de file'],
@@ -66,7 +68,7 @@ function Progress({ id, label, value, target, detail }: { id: string; label: str
   );
 }
 
-export function DepartementScreen() {
+export function DepartementScreen({ db }: { db: AuditDb }) {
   const report = gapReport.value;
   if (!report) return <main id="contenu" aria-busy="true"><h1>Département</h1><p>Calcul en cours…</p></main>;
   const { total, targets } = report.departement;
@@ -80,6 +82,7 @@ export function DepartementScreen() {
       <Progress id="objectif-classes" label="Classes au socle" value={total.classesMeeting} target={targets.classes}
         detail={`Classes auditées à équiper : ${integer(total.classesToEquip)} ; à compléter : ${integer(total.classesUnknown)}.`} />
       <Progress id="objectif-neo" label="Néo-titulaires à équiper recensés" value={total.newTeachers} target={targets.newTeachers} detail="" />
+      <SpreadsheetExport db={db} />
       {GROUPS.map(([key, caption, header]) => (
         <AggregateTable key={key} id={`table-${key}`} caption={caption} header={header} rows={report.departement[key]} total={total} />
       ))}

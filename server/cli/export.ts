@@ -1,0 +1,48 @@
+// `npm run export -- out.xlsx [--campaign 2026-2027]` writes the departmental workbook from the server's database
+// (TNE13_DB, or data/tne13.sqlite); `npm run export -- out.csv --sheet ecoles` writes one sheet as CSV.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { campaignOf, sheetOf } from '../src/export-route';
+import { exportFromServer } from '../src/export-source';
+import { DEFAULT_DB_PATH, openStore } from '../src/store';
+
+const USAGE = [
+  'Usage :',
+  '  npm run export -- fichier.xlsx [--campaign 2026-2027]',
+  '  npm run export -- fichier.csv --sheet synthese|ecoles|classes|besoins|referentiel [--campaign 2026-2027]',
+].join('\n');
+
+function main(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { campaign: { type: 'string' }, sheet: { type: 'string' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [out] = parsed.positionals;
+  const format = out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : out?.toLowerCase().endsWith('.csv') ? 'csv' : null;
+  if (!out || format === null || parsed.positionals.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
+  const db = openStore(dbPath);
+  try {
+    const at = new Date();
+    const campaign = campaignOf(parsed.values.campaign, at);
+    const sheet = format === 'csv' ? sheetOf(parsed.values.sheet) : undefined;
+    const file = exportFromServer(db, campaign, format, sheet, at);
+    writeFileSync(out, file.bytes);
+    console.log(`Tableau départemental ${campaign} écrit dans ${resolve(out)} (${file.bytes.length} octets, base ${resolve(dbPath)}).`);
+    return 0;
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,52 @@
+// GET /api/v1/export.xlsx and GET /api/v1/export.csv?sheet=… (export.md, sync.md): the departmental spreadsheet
+// over every device's latest revisions, with a token. `campaign` defaults to the school year in progress.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ExportFile } from '../../src/export/run-export';
+import { SHEET_SLUGS, sheetSlug, type SheetSlug } from '../../src/export/sheet';
+import { currentCampaign } from '../../src/model/campaign';
+import { authenticate, decorateTokenOwner } from './auth';
+import { RequestError } from './errors';
+import { exportFromServer } from './export-source';
+import type { Db } from './store';
+
+type ExportQuery = { campaign?: string; sheet?: string };
+
+const CAMPAIGN = /^(\d{4})-(\d{4})$/;
+
+export function campaignOf(value: string | undefined, now: Date): string {
+  if (value === undefined || value === '') return currentCampaign(now);
+  const match = CAMPAIGN.exec(value);
+  if (!match || Number(match[2]) !== Number(match[1]) + 1) {
+    throw new RequestError(400, 'invalid_request', `Campagne « ${value.slice(0, 40)} » invalide : attendue sous la forme 2026-2027.`);
+  }
+  return value;
+}
+
+export function sheetOf(value: string | undefined): SheetSlug {
+  const choices = SHEET_SLUGS.join(', ');
+  if (value === undefined || value === '') throw new RequestError(400, 'invalid_request', `Paramètre sheet manquant : ${choices}.`);
+  const slug = sheetSlug(value);
+  if (slug === null) throw new RequestError(400, 'invalid_request', `Feuille « ${value.slice(0, 40)} » inconnue : ${choices}.`);
+  return slug;
+}
+
+function send(reply: FastifyReply, file: ExportFile) {
+  return reply
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .type(file.mime)
+    .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+}
+
+export function registerExportRoutes(app: FastifyInstance, db: Db, now: () => Date): void {
+  decorateTokenOwner(app);
+  const onRequest = [authenticate(db)];
+  app.get<{ Querystring: ExportQuery }>('/api/v1/export.xlsx', { onRequest }, async (request, reply) => {
+    const at = now();
+    return send(reply, exportFromServer(db, campaignOf(request.query.campaign, at), 'xlsx', undefined, at));
+  });
+  app.get<{ Querystring: ExportQuery }>('/api/v1/export.csv', { onRequest }, async (request, reply) => {
+    const at = now();
+    const sheet = sheetOf(request.query.sheet);
+    return send(reply, exportFromServer(db, campaignOf(request.query.campaign, at), 'csv', sheet, at));
+  });
+}

@@ -1,0 +1,39 @@
+// One sheet as CSV for French Excel (export.md): UTF-8 with a byte-order mark, `;` between fields, CRLF, decimal
+// comma, dates JJ/MM/AAAA, quotes doubled, and text that a spreadsheet would run as a formula prefixed with `'`.
+import type { Cell, Column, Sheet } from './sheet';
+
+const BOM = '\uFEFF';
+/** What Excel, LibreOffice and Google Sheets take for the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[;"\r\n]/;
+
+export function csvText(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** 1234.5 → "1234,5"; money always has its cents ("1234,50"); no thousands separator. */
+export function csvNumber(value: number, column: Column): string {
+  if (!Number.isFinite(value)) return '';
+  const plain = column.kind === 'money' ? value.toFixed(2) : Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
+  return plain.replace('.', ',');
+}
+
+/** `2026-03-14` → "14/03/2026"; `2026-03-14T09:05` → "14/03/2026 09:05". */
+export function csvDate(value: string): string {
+  const day = `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
+  return value.length > 10 ? `${day} ${value.slice(11, 16)}` : day;
+}
+
+function csvCell(cell: Cell, column: Column): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return csvNumber(cell, column);
+  if (typeof cell === 'object') return csvDate(cell.date);
+  return csvText(cell);
+}
+
+export function sheetToCsv(sheet: Sheet): string {
+  const lines = [sheet.columns.map((c) => csvText(c.header)).join(';')];
+  for (const row of sheet.rows) lines.push(row.map((cell, i) => csvCell(cell, sheet.columns[i] as Column)).join(';'));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,101 @@
+// What an export reads, on the tablet (its own fiches) and on the server (every device's latest revisions),
+// and what both derive from it the same way: the gap report, the schools in order, each school's fiches.
+import { GapEngine } from '../gaps/gap-engine';
+import { chefDeFileOf, CHEF_DE_FILE_ORDER, OUT_OF_DIRECTORY } from '../gaps/aggregates';
+import type { GapReport } from '../gaps/types';
+import type { Referential } from '../model/referential';
+import type { DirectorySchool } from '../model/school';
+import type { ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
+import { possibleDuplicates } from './duplicates';
+import { parisDateTime } from './paris-time';
+import { byLabel } from './values';
+
+export interface ExportInput {
+  campaign: string;
+  /** The whole directory, closed schools included (they appear only through their fiches, "hors annuaire"). */
+  directory: readonly DirectorySchool[];
+  /** The latest revision of each fiche; tombstones and other campaigns are left out here. */
+  fiches: readonly Fiche[];
+  /** The device each fiche came from, by fiche id (for "Doublon possible"). */
+  deviceOf: ReadonlyMap<string, string>;
+  referential: Referential;
+  exportedAt: Date;
+}
+
+export interface SchoolEntry {
+  uai: string;
+  /** Undefined for a school out of the directory. */
+  school: DirectorySchool | undefined;
+  /** The directory's record even when the school is closed or left it (its name is still worth showing). */
+  known: DirectorySchool | undefined;
+  chefDeFileKey: string;
+  chefDeFile: string;
+  circonscription: string;
+  schoolFiche: SchoolFiche | undefined;
+  classrooms: ClassroomFiche[];
+}
+
+export interface ExportContext {
+  input: ExportInput;
+  report: GapReport;
+  /** Open schools of the directory, as the gap engine counts them. */
+  open: ReadonlyMap<string, DirectorySchool>;
+  /** Every school of the report, in the spreadsheet's order. */
+  schools: SchoolEntry[];
+  duplicates: Set<string>;
+  fichesCovered: { school: number; classroom: number };
+}
+
+export function prepareExport(input: ExportInput): ExportContext {
+  const fiches = input.fiches.filter((f) => !f.deleted && f.campaign === input.campaign);
+  const currentYear = Number((parisDateTime(input.exportedAt) ?? '').slice(0, 4)) || input.exportedAt.getUTCFullYear();
+  const report = new GapEngine({ referential: input.referential, directory: input.directory, fiches, currentYear }).report(0);
+
+  const known = new Map(input.directory.map((s) => [s.uai, s]));
+  const open = new Map(input.directory.filter((s) => s.open && !s.leftDirectory).map((s) => [s.uai, s]));
+  const schoolFiches = new Map<string, SchoolFiche>();
+  const classrooms = new Map<string, ClassroomFiche[]>();
+  for (const fiche of fiches) {
+    if (fiche.kind === 'school') {
+      // Several school fiches for one school: the most recently updated one fills the row.
+      const held = schoolFiches.get(fiche.uai);
+      if (!held || fiche.updatedAt > held.updatedAt || (fiche.updatedAt === held.updatedAt && fiche.id > held.id)) schoolFiches.set(fiche.uai, fiche);
+    } else {
+      const list = classrooms.get(fiche.uai);
+      if (list) list.push(fiche);
+      else classrooms.set(fiche.uai, [fiche]);
+    }
+  }
+
+  const schools: SchoolEntry[] = Object.keys(report.schools).map((uai) => {
+    const school = open.get(uai);
+    const [chefDeFileKey, chefDeFile] = chefDeFileOf(school);
+    const list = classrooms.get(uai) ?? [];
+    list.sort((a, b) => byLabel(a.data.label, b.data.label) || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
+    return {
+      uai, school, known: known.get(uai), chefDeFileKey, chefDeFile,
+      circonscription: school?.circonscription ?? '',
+      schoolFiche: schoolFiches.get(uai), classrooms: list,
+    };
+  });
+  schools.sort(schoolOrder);
+
+  const duplicates = possibleDuplicates(
+    fiches.filter((f): f is ClassroomFiche => f.kind === 'classroom').map((f) => ({ id: f.id, uai: f.uai, label: f.data.label, device: input.deviceOf.get(f.id) })),
+  );
+  const classroomCount = fiches.filter((f) => f.kind === 'classroom').length;
+  return { input, report, open, schools, duplicates, fichesCovered: { school: fiches.length - classroomCount, classroom: classroomCount } };
+}
+
+/** Chef de file (Marseille, CD13, hors annuaire), then circonscription, commune, name and UAI. */
+function schoolOrder(a: SchoolEntry, b: SchoolEntry): number {
+  return (
+    CHEF_DE_FILE_ORDER.indexOf(a.chefDeFileKey) - CHEF_DE_FILE_ORDER.indexOf(b.chefDeFileKey) ||
+    byLabel(a.circonscription, b.circonscription) ||
+    byLabel(a.known?.commune ?? '', b.known?.commune ?? '') ||
+    byLabel(a.known?.name ?? '', b.known?.name ?? '') ||
+    a.uai.localeCompare(b.uai)
+  );
+}
+
+export const isOutOfDirectory = (entry: SchoolEntry): boolean => entry.chefDeFileKey === OUT_OF_DIRECTORY;
