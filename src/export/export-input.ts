@@ -71,7 +71,7 @@ export function prepareExport(input: ExportInput): ExportContext {
     const school = open.get(uai);
     const [chefDeFileKey, chefDeFile] = chefDeFileOf(school);
     const list = classrooms.get(uai) ?? [];
-    list.sort((a, b) => byLabel(a.data.label, b.data.label) || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
+    list.sort((a, b) => byLabel(a.data.label.trim(), b.data.label.trim()) || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
     return {
       uai, school, known: known.get(uai), chefDeFileKey, chefDeFile,
       circonscription: school?.circonscription ?? '',

@@ -7,6 +7,7 @@ import { runExportJob } from '../export/export-client';
 import type { ExportFormat, ExportProgress } from '../export/run-export';
 import type { SheetSlug } from '../export/sheet';
 import { saveFile } from './download';
+import { recordTiming } from './timings';
 import { flushAllEditors } from './open-editors';
 import { referential } from './referential';
 import { campaign } from './session';
@@ -22,6 +23,7 @@ export const exportState = signal<ExportState>({ status: 'idle' });
 export async function exportSpreadsheet(db: AuditDb, format: ExportFormat, sheet?: SheetSlug): Promise<void> {
   if (exportState.value.status === 'running') return;
   exportState.value = { status: 'running', progress: { step: 'read', done: 0, total: 1 } };
+  const startedAt = performance.now();
   try {
     await flushAllEditors();
     const file = await runExportJob(
@@ -39,6 +41,7 @@ export async function exportSpreadsheet(db: AuditDb, format: ExportFormat, sheet
       },
     );
     saveFile([file.bytes as Uint8Array<ArrayBuffer>], file.fileName, file.mime);
+    recordTiming('tne:export', startedAt); // read by bench/export.ts
     exportState.value = { status: 'done', fileName: file.fileName, bytes: file.bytes.length };
   } catch (error) {
     console.error(error);

@@ -1,0 +1,115 @@
+// The departmental spreadsheet in the browser: the tablet builds it in its worker with the network cut and
+// downloads it; the server's export of the same fiches has the same sheets and rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { launchBrowser } from './support/browser';
+import { completeFirstRun, openSchool, waitControlled, waitSaved } from './support/app';
+import { serveDir, type Served } from './support/serve-build';
+
+let browser: Browser;
+let served: Served;
+let downloads: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  served = await serveDir('dist');
+  downloads = await mkdtemp(join(tmpdir(), 'tne13-export-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.server.close();
+  await rm(downloads, { recursive: true, force: true });
+});
+
+const LABELS = ['CM2 Éloïse', '=HYPERLINK("http://x")'];
+
+async function addClassroom(page: Page, label: string) {
+  await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+  await page.getByRole('heading', { name: /^Classe : Classe \d$/ }).waitFor();
+  await page.getByLabel('Nom de la classe').fill(label);
+  await waitSaved(page);
+  await page.getByRole('link', { name: 'Terminer la classe' }).click();
+  await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
+  const path = join(downloads, file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+type Value = string | number | null;
+
+/** Each sheet as sorted lines of plain values (dates as ISO), for comparing two files with order aside. */
+async function sheetsOf(bytes: Buffer): Promise<Map<string, string[]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheets = new Map<string, string[]>();
+  for (const sheet of workbook.worksheets) {
+    const lines: string[] = [];
+    sheet.eachRow((row) => {
+      const values: Value[] = [];
+      for (let c = 1; c <= sheet.columnCount; c += 1) {
+        const v = row.getCell(c).value;
+        values.push(v instanceof Date ? v.toISOString() : (v as Value) ?? null);
+      }
+      lines.push(JSON.stringify(values));
+    });
+    sheets.set(sheet.name, lines.sort());
+  }
+  return sheets;
+}
+
+describe('the departmental spreadsheet', () => {
+  it('is built on the tablet offline, and the server gives the same sheets and rows for the same fiches', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await completeFirstRun(page);
+    await waitControlled(page);
+    await page.getByRole('link', { name: 'Appareil' }).click();
+    await page.getByLabel("Jeton d'accès").fill(served.token);
+    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await page.getByRole('link', { name: 'Écoles' }).click();
+    await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
+    for (const label of LABELS) await addClassroom(page, label);
+    const status = page.locator('.sync-indicator [role=status]');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Tout est envoyé/);
+
+    // No network, and no server either: the export is the tablet's own work.
+    await context.setOffline(true);
+    await page.getByRole('link', { name: 'Département' }).click();
+    const tablet = await download(page, () => page.getByRole('button', { name: 'Exporter le tableau départemental' }).click());
+    expect(tablet.name).toMatch(/^tne13-etat-des-lieux-\d{4}-\d{4}-\d{8}-\d{4}\.xlsx$/);
+    await expect.poll(() => page.locator('#etat-export').textContent()).toContain(`Fichier enregistré dans vos téléchargements : ${tablet.name}`);
+
+    await page.getByLabel(/une seule feuille/).selectOption('classes');
+    const csv = await download(page, () => page.getByRole('button', { name: 'Exporter la feuille en CSV' }).click());
+    expect(csv.name).toMatch(/-classes\.csv$/);
+    const text = csv.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFFUAI;École;')).toBe(true);
+    expect(text).toContain(';"\'=HYPERLINK(""http://x"")";');
+    expect(text).toContain(';CM2 Éloïse;');
+
+    const fromTablet = await sheetsOf(tablet.bytes);
+    expect([...fromTablet.keys()]).toEqual(['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel']);
+    const classes = (fromTablet.get('Classes') ?? []).map((line) => JSON.parse(line) as Value[]);
+    expect(classes.map((row) => row[4]).filter((label) => LABELS.includes(String(label))).sort()).toEqual([...LABELS].sort());
+
+    await context.setOffline(false);
+    const answer = await fetch(`${served.url}/api/v1/export.xlsx`, { headers: { authorization: `Bearer ${served.token}` } });
+    expect(answer.status).toBe(200);
+    const fromServer = await sheetsOf(Buffer.from(await answer.arrayBuffer()));
+    // The time of each export differs, and only that.
+    const withoutTime = (lines: string[] | undefined) => (lines ?? []).filter((line) => !line.includes('"exportedAt"'));
+    for (const name of fromTablet.keys()) {
+      const same = name === 'Référentiel' ? withoutTime : (lines: string[] | undefined) => lines ?? [];
+      expect(same(fromServer.get(name)), name).toEqual(same(fromTablet.get(name)));
+    }
+    await context.close();
+  });
+});

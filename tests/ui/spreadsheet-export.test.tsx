@@ -1,0 +1,75 @@
+// The export section of the Département screen: its controls are labelled, and an export of the device's fiches
+// ends in a download named as export.md says (here in the page's thread: happy-dom has no Worker).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { unzipSync, strFromU8 } from 'fflate';
+import { SpreadsheetExport } from '../../src/ui/components/spreadsheet-export';
+import { exportState } from '../../src/state/export';
+import { campaign } from '../../src/state/session';
+import { putSchools } from '../../src/storage/directory';
+import { freshDb } from '../support/db';
+import { CAMPAIGN, DIRECTORY, fixtureFiches } from '../export/fixture';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  exportState.value = { status: 'idle' };
+});
+
+async function seededDb() {
+  const db = freshDb();
+  await putSchools(db, DIRECTORY);
+  await db.fiches.bulkPut(fixtureFiches().fiches);
+  campaign.value = CAMPAIGN;
+  return db;
+}
+
+/** The blobs handed to the browser's download. */
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return 'blob:export';
+  });
+  const names: string[] = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  return { blobs, names };
+}
+
+describe('SpreadsheetExport', () => {
+  it('labels every control', async () => {
+    render(<SpreadsheetExport db={await seededDb()} />);
+    expect(screen.getByRole('heading', { name: 'Tableau départemental', level: 2 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Exporter le tableau départemental' })).toBeTruthy();
+    const select = screen.getByLabelText('Ou une seule feuille au format CSV (Excel en français)') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel']);
+    expect(screen.getByRole('button', { name: 'Exporter la feuille en CSV' })).toBeTruthy();
+  });
+
+  it('downloads the workbook of the device\'s fiches and says where it went', async () => {
+    const downloads = captureDownloads();
+    render(<SpreadsheetExport db={await seededDb()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter le tableau départemental' }));
+    const status = await screen.findByText(/Fichier enregistré dans vos téléchargements/, undefined, { timeout: 5000 });
+    expect(downloads.names).toHaveLength(1);
+    expect(downloads.names[0]).toMatch(/^tne13-etat-des-lieux-2026-2027-\d{8}-\d{4}\.xlsx$/);
+    expect(status.textContent).toContain(downloads.names[0]);
+    const files = unzipSync(new Uint8Array(await (downloads.blobs[0] as Blob).arrayBuffer()));
+    expect(strFromU8(files['xl/workbook.xml'] as Uint8Array)).toContain('<sheet name="Classes"');
+    expect(strFromU8(files['xl/sharedStrings.xml'] as Uint8Array)).toContain('CM1 B');
+  });
+
+  it('downloads one sheet as CSV', async () => {
+    const downloads = captureDownloads();
+    render(<SpreadsheetExport db={await seededDb()} />);
+    fireEvent.change(screen.getByLabelText(/une seule feuille/), { target: { value: 'classes' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter la feuille en CSV' }));
+    await screen.findByText(/Fichier enregistré/, undefined, { timeout: 5000 });
+    expect(downloads.names[0]).toMatch(/-classes\.csv$/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (downloads.blobs[0] as Blob).arrayBuffer());
+    expect(text.startsWith('\uFEFFUAI;École;Circonscription;')).toBe(true);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 6);
+  });
+});
