@@ -81,6 +81,16 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     expect(await overflowsAt320(page)).toBe(false);
   });
 
+  it('département after an export started from the keyboard', async () => {
+    await page.getByLabel(/une seule feuille/).focus();
+    await page.keyboard.press('Tab'); // to "Exporter la feuille en CSV"
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/-synthese\.csv$/);
+    await page.locator('#etat-export', { hasText: 'Fichier enregistré' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
   it('settings, with an error shown', async () => {
     await page.getByRole('link', { name: 'Paramètres' }).click();
     await page.getByLabel('Classes par groupe').fill('0');

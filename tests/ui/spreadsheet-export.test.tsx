@@ -72,4 +72,17 @@ describe('SpreadsheetExport', () => {
     expect(text.startsWith('\uFEFFUAI;École;Circonscription;')).toBe(true);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 6);
   });
+
+  it('says in French when the export fails, and leaves the fiches as they were', async () => {
+    const db = await seededDb();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => {
+      throw new Error('quota exceeded');
+    });
+    render(<SpreadsheetExport db={db} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter le tableau départemental' }));
+    const alert = await screen.findByRole('alert', undefined, { timeout: 5000 });
+    expect(alert.textContent).toContain("L'export n'a pas abouti ; vos fiches ne sont pas modifiées.");
+    expect(await db.fiches.count()).toBe(fixtureFiches().fiches.length);
+  });
 });
