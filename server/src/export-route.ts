@@ -3,7 +3,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ExportFile } from '../../src/export/run-export';
 import { SHEET_SLUGS, sheetSlug, type SheetSlug } from '../../src/export/sheet';
-import { currentCampaign } from '../../src/model/campaign';
+import { campaignOfDay } from '../../src/model/campaign';
+import { parisDateTime } from '../../src/export/paris-time';
 import { authenticate, decorateTokenOwner } from './auth';
 import { RequestError } from './errors';
 import { exportFromServer } from './export-source';
@@ -14,7 +15,8 @@ type ExportQuery = { campaign?: string; sheet?: string };
 const CAMPAIGN = /^(\d{4})-(\d{4})$/;
 
 export function campaignOf(value: string | undefined, now: Date): string {
-  if (value === undefined || value === '') return currentCampaign(now);
+  // The school year in Paris: a server in UTC is still in August for the first hours of 1 September.
+  if (value === undefined || value === '') return campaignOfDay(parisDateTime(now) ?? now.toISOString());
   const match = CAMPAIGN.exec(value);
   if (!match || Number(match[2]) !== Number(match[1]) + 1) {
     throw new RequestError(400, 'invalid_request', `Campagne « ${value.slice(0, 40)} » invalide : attendue sous la forme 2026-2027.`);

@@ -1,5 +1,6 @@
 // What the consolidated export reads: every device's latest revision of each fiche of a campaign (tombstones left
-// out), the device that made each fiche (its first revision's), and the directory.
+// out), the device that made each fiche (the sender of the first revision the server received: a lower revision
+// that arrives later, answered "superseded", does not change it), and the directory.
 import type { ExportInput } from '../../src/export/export-input';
 import { runExport, type ExportFile, type ExportFormat } from '../../src/export/run-export';
 import type { SheetSlug } from '../../src/export/sheet';
@@ -14,7 +15,7 @@ export function readServerExportInput(db: Db, campaign: string, exportedAt: Date
     const rows = db
       .prepare(
         `SELECT f.record AS record,
-                (SELECT o.device_id FROM revisions o WHERE o.id = f.id ORDER BY o.rev LIMIT 1) AS origin
+                (SELECT o.device_id FROM revisions o WHERE o.id = f.id ORDER BY o.received_at, o.rev LIMIT 1) AS origin
            FROM fiches f
           WHERE f.campaign = ? AND f.deleted = 0`,
       )

@@ -8,3 +8,10 @@ export function currentCampaign(now: Date = new Date()): string {
   const start = now.getMonth() >= SCHOOL_YEAR_FIRST_MONTH ? year : year - 1;
   return `${start}-${start + 1}`;
 }
+
+/** The school year of a calendar day (`2026-09-01` → "2026-2027"): for a day already read in the right time zone. */
+export function campaignOfDay(isoDay: string): string {
+  const year = Number(isoDay.slice(0, 4));
+  const start = Number(isoDay.slice(5, 7)) - 1 >= SCHOOL_YEAR_FIRST_MONTH ? year : year - 1;
+  return `${start}-${start + 1}`;
+}

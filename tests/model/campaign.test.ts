@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentCampaign } from '../../src/model/campaign';
+import { campaignOfDay, currentCampaign } from '../../src/model/campaign';
 
 describe('currentCampaign', () => {
   it.each([
@@ -11,5 +11,13 @@ describe('currentCampaign', () => {
     ['31 December 2026', new Date(2026, 11, 31), '2026-2027'],
   ])('on %s is the campaign %s', (_day, date, campaign) => {
     expect(currentCampaign(date)).toBe(campaign);
+  });
+});
+
+describe('campaignOfDay', () => {
+  it('starts the school year on 1 September', () => {
+    expect(campaignOfDay('2026-08-31')).toBe('2025-2026');
+    expect(campaignOfDay('2026-09-01')).toBe('2026-2027');
+    expect(campaignOfDay('2027-01-15T08:00')).toBe('2026-2027');
   });
 });
