@@ -94,7 +94,7 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
     id: '00000000-0000-4000-8000-000000000007', uai: '0130001F', updatedAt: '2026-11-03T13:15:00.000Z', author: tech,
     data: {
       visitDate: '2026-11-03', classesCount: 4, internet: { access: 'adsl', downloadMbps: 8 }, wifi: { coverage: 'partial', switchable: false },
-      filtering: false, usageCharter: true, ent: { used: false, name: null }, needs: `${TRICKY_TEXTS[2]} ; ${TRICKY_TEXTS[3]}`,
+      filtering: false, usageCharter: true, ent: { used: false, name: null }, needs: TRICKY_TEXTS[2],
     },
   }));
   add(makeClassroomFiche({
@@ -108,7 +108,7 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
   }));
   // A closed school and a school out of the directory, both with fiches.
   add(makeClassroomFiche({ id: '00000000-0000-4000-8000-000000000009', uai: '0130003H', updatedAt: '2026-09-20T07:00:00.000Z', data: { label: 'Classe unique', display: { type: 'none' } } }));
-  add(makeSchoolFiche({ id: '00000000-0000-4000-8000-00000000000a', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:00:00.000Z', data: { classesCount: 2, filtering: true } }), TABLET_B);
+  add(makeSchoolFiche({ id: '00000000-0000-4000-8000-00000000000a', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:00:00.000Z', data: { classesCount: 2, filtering: true, needs: TRICKY_TEXTS[1] } }), TABLET_B);
   add(makeClassroomFiche({
     id: '00000000-0000-4000-8000-00000000000b', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:30:00.000Z',
     data: { label: 'Grande section', display: { type: 'tv', condition: 'working', year: 2024 }, computer: { type: 'none' }, network: { access: 'none' } },

@@ -1,0 +1,165 @@
+// A real client reads the XLSX: LibreOffice Calc, headless, converts the fixture workbook (and the writer's edge
+// cases) to CSV, one file per sheet, and every cell it shows must be the builder's value. Text cells come out
+// quoted and numbers and dates bare, so a number written as text, or text run as a formula, shows.
+// LibreOffice is required, not optional: without it the test fails and says what to install.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Cell, Sheet } from '../../src/export/sheet';
+import { buildWorkbook } from '../../src/export/workbook';
+import { writeXlsx } from '../../src/export/xlsx';
+import { EXPORTED_AT, fixtureInput, TRICKY_TEXTS } from './fixture';
+import { readCsv, type CsvField } from './support/csv-reader';
+import { ADJACENT_ESCAPES, EMPTY_SHEET, LONG_TEXT, NUMBERS_SHEET, shownText, TEXT_CASES, TEXTS_SHEET, WRITER_SHEETS } from './support/writer-cases';
+
+const SOFFICE = process.env.SOFFICE ?? 'soffice';
+// Text CSV export: `;` between fields, `"` around text, UTF-8 (76), from line 1, cell format default, en-US (1033),
+// every text cell quoted, special numbers detected (import only), raw values (not "as shown"), no formulas, no
+// trimmed spaces, every sheet (-1, one file per sheet: `<file>-<sheet>.csv`).
+const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,true,true,false,false,false,-1';
+const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
+const TIMEOUT_MS = 60_000;
+
+interface Conversion {
+  stdout: string;
+  stderr: string;
+}
+
+function convert(dir: string, files: readonly string[]): Promise<Conversion> {
+  const args = [
+    '--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+    '--convert-to', CSV_FILTER, '--outdir', join(dir, 'out'), ...files,
+  ];
+  // The en-US forms of the output must not depend on the machine's locale.
+  const env = { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
+  return new Promise((resolve, reject) => {
+    execFile(SOFFICE, args, { timeout: TIMEOUT_MS, env }, (error, stdout, stderr) => {
+      if (!error) resolve({ stdout, stderr });
+      else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        reject(new Error(`LibreOffice is not installed (no "${SOFFICE}" on the PATH): install libreoffice-calc (apt-get install libreoffice-calc) to run this test`));
+      } else reject(new Error(`soffice failed: ${error.message}\n${stdout}\n${stderr}`));
+    });
+  });
+}
+
+/** `10/12/2026` or `10/12/2026 11:05:00` (en-US, month first) → `2026-10-12` or `2026-10-12T11:05`. */
+function wallClock(shown: string): string {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2}):(\d{2}))?$/.exec(shown);
+  if (!m) return `not a date: ${shown}`;
+  const [, month, day, year, hour, minute, second] = m as unknown as [string, string, string, string, string?, string?, string?];
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (hour === undefined) return date;
+  return second === '00' ? `${date}T${hour.padStart(2, '0')}:${minute}` : `seconds in ${shown}`;
+}
+
+/** What LibreOffice must show for a builder cell: quoted text, a bare number, a bare date, or nothing. */
+function expectShown(field: CsvField | undefined, cell: Cell, where: string): void {
+  const shown = field ?? { value: '', quoted: false };
+  if (cell === null) expect(shown, where).toEqual({ value: '', quoted: false });
+  else if (typeof cell === 'string') expect(shown, where).toEqual({ value: cell, quoted: true });
+  else if (typeof cell === 'number') {
+    expect(shown.quoted, where).toBe(false);
+    // LibreOffice writes at most 15 significant digits (0.1 + 0.2 shows as 0.3), as a spreadsheet displays it.
+    expect(Number(shown.value), where).toBe(Number(cell.toPrecision(15)));
+  } else {
+    expect(shown.quoted, where).toBe(false);
+    expect(wallClock(shown.value), where).toBe(cell.date);
+  }
+}
+
+describe('the XLSX read by LibreOffice Calc', () => {
+  let dir: string;
+  let conversion: Conversion | Error;
+  const sheets: Sheet[] = buildWorkbook(fixtureInput());
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tne13-libreoffice-'));
+    const files = [join(dir, 'fixture.xlsx'), join(dir, 'writer.xlsx')];
+    writeFileSync(files[0] as string, writeXlsx(sheets, { createdAt: EXPORTED_AT }));
+    writeFileSync(files[1] as string, writeXlsx(WRITER_SHEETS));
+    // One run for both files; a failure is kept and reported by every test, none is skipped.
+    conversion = await convert(dir, files).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  }, 120_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function converted(): Conversion {
+    if (conversion instanceof Error) throw conversion;
+    return conversion;
+  }
+
+  /** The records LibreOffice wrote for sheet `name` of `base`.xlsx. */
+  function shownSheet(base: string, name: string): CsvField[][] {
+    const { stdout, stderr } = converted();
+    const path = join(dir, 'out', `${base}-${name}.csv`);
+    if (!existsSync(path)) {
+      const written = existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')).join(', ') : 'nothing';
+      throw new Error(`LibreOffice wrote no ${base}-${name}.csv (it wrote ${written})\n${stdout}\n${stderr}`);
+    }
+    return readCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { separator: ';', lineEnd: '\n' });
+  }
+
+  function expectSheetShown(base: string, sheet: Sheet): void {
+    const records = shownSheet(base, sheet.name);
+    expect(records, sheet.name).toHaveLength(sheet.rows.length + 1);
+    expect(records[0], `${sheet.name} header`).toEqual(sheet.columns.map((c) => ({ value: c.header, quoted: true })));
+    sheet.rows.forEach((row, r) => {
+      const record = records[r + 1] as CsvField[];
+      expect(record, `${sheet.name} row ${r + 2}`).toHaveLength(sheet.columns.length);
+      row.forEach((cell, c) => expectShown(record[c], cell, `${sheet.name} row ${r + 2}, ${sheet.columns[c]?.header}`));
+    });
+  }
+
+  it('finds the five sheets, in order, under their names', () => {
+    const { stdout } = converted();
+    const reported = [...stdout.matchAll(/Writing sheet (.+?) -> .*fixture-/g)].map((m) => m[1]);
+    expect(reported).toEqual(SHEET_NAMES);
+    const written = readdirSync(join(dir, 'out')).filter((f) => f.startsWith('fixture-')).map((f) => f.normalize('NFC')).sort();
+    expect(written).toEqual(SHEET_NAMES.map((name) => `fixture-${name}.csv`).sort());
+  });
+
+  it.each(SHEET_NAMES)('shows every cell of %s as the builder wrote it', (name) => {
+    expectSheetShown('fixture', sheets.find((s) => s.name === name) as Sheet);
+  });
+
+  it('shows formula-like text as the text itself, not as what a formula would give', () => {
+    const ecoles = shownSheet('fixture', 'Écoles');
+    const header = (ecoles[0] as CsvField[]).map((f) => f.value);
+    const needs = header.indexOf('Besoins exprimés');
+    const row = ecoles.find((r) => r[0]?.value === '0130569Y') as CsvField[];
+    expect(row[needs]).toEqual({ value: TRICKY_TEXTS[0], quoted: true });
+    expect(row[needs]?.value).not.toBe('http://x');
+    const classes = shownSheet('fixture', 'Classes');
+    const label = (classes[0] as CsvField[]).findIndex((f) => f.value === 'Classe');
+    expect(classes.filter((r) => r[label]?.value === TRICKY_TEXTS[3])).toHaveLength(1);
+    expect(classes.some((r) => r[label]?.value === '1')).toBe(false);
+  });
+
+  it('shows dates at the Paris wall clock', () => {
+    const classes = shownSheet('fixture', 'Classes');
+    const header = (classes[0] as CsvField[]).map((f) => f.value);
+    const cm1b = classes.find((r) => r[header.indexOf('Classe')]?.value === 'CM1 B') as CsvField[];
+    expect(wallClock(cm1b[header.indexOf('Modifié le')]?.value ?? '')).toBe('2026-10-12T11:05');
+  });
+
+  it('shows the edge cases of the writer as a spreadsheet should', () => {
+    const records = shownSheet('writer', TEXTS_SHEET.name);
+    expect(records).toHaveLength(TEXT_CASES.length + 1);
+    const shown = new Map(records.slice(1).map((r) => [r[0]?.value, r[1]]));
+    for (const [name, value] of TEXT_CASES) {
+      // LibreOffice keeps a line break as LF: a CRLF in a cell shows as LF (a lone CR stays).
+      const expected = name === 'CRLF' ? value.replace(/\r\n/g, '\n') : shownText(value);
+      expect(shown.get(name), name).toEqual({ value: expected, quoted: true });
+    }
+    expect(shown.get('control character')?.value).toBe('avant\u0001après');
+    expect(shown.get('adjacent escapes')?.value).toBe(ADJACENT_ESCAPES);
+    expect(shown.get('long text')?.value).toBe(LONG_TEXT.slice(0, 32_767));
+    expectSheetShown('writer', NUMBERS_SHEET);
+    expectSheetShown('writer', EMPTY_SHEET);
+  });
+});
