@@ -3,10 +3,10 @@
 //   several runs, and the peak memory of a fresh process that makes one export (goal ≤ 3 s, ≤ 300 MB);
 // - on the tablet: from the click to the downloaded file, in the export worker of headless Chromium.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { generateDepartement } from '../src/directory/generate-departement';
 import { buildWorkbook } from '../src/export/workbook';
 import { writeXlsx } from '../src/export/xlsx';
@@ -15,7 +15,7 @@ import { REFERENTIAL_V1 } from '../src/model/referential';
 import { exportFromServer, readServerExportInput } from '../server/src/export-source';
 import { openStore } from '../server/src/store';
 import { handleBatch } from '../server/src/sync';
-import { launchBrowser } from '../tests/e2e/support/browser';
+import { firstPage, launchProfile, newProfileDir } from '../tests/e2e/support/browser';
 import { serveBuild } from '../tests/e2e/support/serve-build';
 import { describe } from './stats';
 import { machine } from './machine';
@@ -103,23 +103,63 @@ async function seed(page: Page, departement: ReturnType<typeof generateDeparteme
   );
 }
 
+/** Chromium's renderer processes (Linux /proc): the page and its workers live in one of them. */
+function rendererPids(): Set<number> {
+  const pids = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes('chromium') && cmdline.includes('--type=renderer')) pids.add(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+/** `VmRSS` (resident now) of a process, in bytes. */
+function memory(pid: number, field: 'VmRSS'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`)) ?? '';
+  return Number(/(\d+)/.exec(line)?.[1] ?? Number.NaN) * 1024;
+}
+
 async function onTablet() {
   const departement = generateDepartement();
   const { url, server } = await serveBuild();
-  const browser = await launchBrowser();
+  const profile = await newProfileDir();
+  let browser: BrowserContext | undefined;
   try {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.getByLabel('Votre nom et prénom').fill('Banc d’essai');
-    await page.getByRole('radio', { name: 'ERUN' }).check();
-    await page.getByRole('button', { name: 'Commencer' }).click();
-    await page.getByRole('heading', { name: 'Écoles', level: 1 }).waitFor();
-    await seed(page, departement);
+    // The département goes into the tablet's database; then the browser is closed and opened again, so that the
+    // measured processes never held the test driver's copy of it.
+    browser = await launchProfile(profile.dir);
+    const first = await firstPage(browser);
+    await first.goto(url);
+    await first.getByLabel('Votre nom et prénom').fill('Banc d’essai');
+    await first.getByRole('radio', { name: 'ERUN' }).check();
+    await first.getByRole('button', { name: 'Commencer' }).click();
+    await first.getByRole('heading', { name: 'Écoles', level: 1 }).waitFor();
+    await seed(first, departement);
+    await browser.close();
+    browser = await launchProfile(profile.dir);
+    const page = await firstPage(browser);
     await page.goto(`${url}/#/departement`);
-    await page.reload();
     const button = page.getByRole('button', { name: 'Exporter le tableau départemental' });
     await button.waitFor({ timeout: 60_000 });
+    // The resident memory of every renderer process, sampled while the exports run: the tab's is the largest.
+    const rss = (pid: number) => {
+      try {
+        return memory(pid, 'VmRSS');
+      } catch {
+        return 0;
+      }
+    };
+    const pids = [...rendererPids()];
+    const before = new Map(pids.map((pid) => [pid, rss(pid)]));
+    const peak = new Map(before);
+    const sampler = setInterval(() => {
+      for (const pid of pids) peak.set(pid, Math.max(peak.get(pid) ?? 0, rss(pid)));
+    }, 20);
     const clicks: number[] = [];
     let size = 0;
     for (let i = 0; i < RUNS; i += 1) {
@@ -127,16 +167,21 @@ async function onTablet() {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
       const path = await download.path();
       clicks.push(Date.now() - start);
-      size = path ? (await import('node:fs')).statSync(path).size : 0;
+      size = path ? statSync(path).size : 0;
       await page.locator('#etat-export', { hasText: 'Fichier enregistré' }).waitFor();
     }
+    clearInterval(sampler);
+    const tabPid = [...peak.keys()].sort((x, y) => (peak.get(y) ?? 0) - (peak.get(x) ?? 0))[0] as number;
     const measured = await page.evaluate(() => performance.getEntriesByName('tne:export').map((e) => e.duration));
-    console.log(`export, tablet side: Web Worker in Chromium ${browser.version()} (same département, read from IndexedDB; file ${(size / MB).toFixed(1)} MiB)`);
+    console.log(`export, tablet side: Web Worker in Chromium ${browser.browser()?.version() ?? ''} (same département, read from IndexedDB; file ${(size / MB).toFixed(1)} MiB)`);
     console.log(`  from the click to the file handed to the download (User Timing in the page): ${describe(measured)}`);
     console.log(`  from the click to the download event seen by the test driver: ${describe(clicks)}`);
+    console.log(`  renderer process of the tab (page, gaps worker, export worker; VmRSS sampled every 20 ms): ` +
+      `${((before.get(tabPid) ?? 0) / MB).toFixed(0)} MiB before the first export, peak ${((peak.get(tabPid) ?? 0) / MB).toFixed(0)} MiB over the ${RUNS} exports`);
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
+    await profile.remove();
   }
 }
 
