@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { generateDepartement } from '../src/directory/generate-departement';
 import { buildWorkbook } from '../src/export/workbook';
 import { writeXlsx } from '../src/export/xlsx';
@@ -18,6 +18,7 @@ import { handleBatch } from '../server/src/sync';
 import { firstPage, launchProfile, newProfileDir } from '../tests/e2e/support/browser';
 import { serveBuild } from '../tests/e2e/support/serve-build';
 import { describe } from './stats';
+import { seedDepartement } from './seed-browser';
 import { machine } from './machine';
 
 const RUNS = 7;
@@ -85,23 +86,6 @@ function onServer() {
   }
 }
 
-async function seed(page: Page, departement: ReturnType<typeof generateDepartement>) {
-  await page.evaluate(
-    ({ schools, fiches }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tne13-etat-des-lieux');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['schools', 'fiches'], 'readwrite');
-          for (const s of schools) tx.objectStore('schools').put(s);
-          for (const f of fiches) tx.objectStore('fiches').put(f);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { schools: departement.schools, fiches: departement.fiches },
-  );
-}
 
 /** Chromium's renderer processes (Linux /proc): the page and its workers live in one of them. */
 function rendererPids(): Set<number> {
@@ -139,7 +123,7 @@ async function onTablet() {
     await first.getByRole('radio', { name: 'ERUN' }).check();
     await first.getByRole('button', { name: 'Commencer' }).click();
     await first.getByRole('heading', { name: 'Écoles', level: 1 }).waitFor();
-    await seed(first, departement);
+    await seedDepartement(first, departement);
     await browser.close();
     browser = await launchProfile(profile.dir);
     const page = await firstPage(browser);

@@ -8,6 +8,7 @@ import type { ClassroomFiche } from '../src/model/types';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { serveBuild } from '../tests/e2e/support/serve-build';
 import { describe } from './stats';
+import { seedDepartement } from './seed-browser';
 import { machine } from './machine';
 
 const RUNS = 15;
@@ -50,24 +51,6 @@ type Detail = { computeMs: number; roundTripMs: number };
 const marks = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(n).map((e) => (e as PerformanceMark).detail as Detail), name);
 
-/** Puts the generated département in the app's database, as a tablet that audited it all would hold it. */
-async function seed(page: Page) {
-  await page.evaluate(
-    ({ schools, fiches }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tne13-etat-des-lieux');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['schools', 'fiches'], 'readwrite');
-          for (const s of schools) tx.objectStore('schools').put(s);
-          for (const f of fiches) tx.objectStore('fiches').put(f);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { schools: departement.schools, fiches: departement.fiches },
-  );
-}
 
 async function inChromium() {
   const { url, server } = await serveBuild();
@@ -79,7 +62,7 @@ async function inChromium() {
     await page.getByRole('radio', { name: 'ERUN' }).check();
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByRole('heading', { name: 'Écoles', level: 1 }).waitFor();
-    await seed(page);
+    await seedDepartement(page, departement);
     const loads: Detail[] = [];
     for (let i = 0; i < 5; i += 1) {
       await page.goto(`${url}/#/departement`);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { launchBrowser } from './support/browser';
-import { completeFirstRun, openSchool, waitControlled, waitSaved } from './support/app';
+import { addNamedClassroom, completeFirstRun, openSchool, waitControlled } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
 
 let browser: Browser;
@@ -25,15 +25,6 @@ afterAll(async () => {
 });
 
 const LABELS = ['CM2 Éloïse', '=HYPERLINK("http://x")'];
-
-async function addClassroom(page: Page, label: string) {
-  await page.getByRole('button', { name: 'Ajouter une classe' }).click();
-  await page.getByRole('heading', { name: /^Classe : Classe \d$/ }).waitFor();
-  await page.getByLabel('Nom de la classe').fill(label);
-  await waitSaved(page);
-  await page.getByRole('link', { name: 'Terminer la classe' }).click();
-  await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
-}
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
@@ -76,7 +67,7 @@ describe('the departmental spreadsheet', () => {
     await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
     await page.getByRole('link', { name: 'Écoles' }).click();
     await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
-    for (const label of LABELS) await addClassroom(page, label);
+    for (const label of LABELS) await addNamedClassroom(page, label);
     const status = page.locator('.sync-indicator [role=status]');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Tout est envoyé/);
 

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from './support/browser';
-import { completeFirstRun, openSchool, waitClassroomForm, waitSaved } from './support/app';
+import { addNamedClassroom, completeFirstRun, openSchool, waitClassroomForm } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
 
 let browser: Browser;
@@ -44,14 +44,7 @@ describe('sync from the tablet to the reference server', () => {
     await context.setOffline(true);
     await page.getByRole('link', { name: 'Écoles' }).click();
     await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
-    for (const label of ['CP hors réseau', 'CE1 hors réseau']) {
-      await page.getByRole('button', { name: 'Ajouter une classe' }).click();
-      await page.getByRole('heading', { name: /^Classe : Classe \d$/ }).waitFor();
-      await page.getByLabel('Nom de la classe').fill(label);
-      await waitSaved(page);
-      await page.getByRole('link', { name: 'Terminer la classe' }).click();
-      await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
-    }
+    for (const label of ['CP hors réseau', 'CE1 hors réseau']) await addNamedClassroom(page, label);
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^2 fiches en attente d'envoi/);
     expect(await page.getByText("En attente d'envoi", { exact: true }).count()).toBe(2);
     expect(heldLabels()).toEqual([]);

@@ -32,3 +32,13 @@ export async function waitControlled(page: Page) {
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
+
+/** Adds a classroom to the open school, names it, and goes back to the school once it is saved. */
+export async function addNamedClassroom(page: Page, label: string) {
+  await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+  await page.getByRole('heading', { name: /^Classe : Classe \d+$/ }).waitFor();
+  await page.getByLabel('Nom de la classe').fill(label);
+  await waitSaved(page);
+  await page.getByRole('link', { name: 'Terminer la classe' }).click();
+  await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
+}

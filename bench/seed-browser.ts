@@ -1,0 +1,22 @@
+// Puts a generated département in the app's database of an open page, as a tablet that audited it all would hold
+// it (one IndexedDB transaction, outside the app). Shared by the browser benchmarks.
+import type { Page } from 'playwright-core';
+import type { GeneratedDepartement } from '../src/directory/generate-departement';
+
+export async function seedDepartement(page: Page, departement: GeneratedDepartement): Promise<void> {
+  await page.evaluate(
+    ({ schools, fiches }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tne13-etat-des-lieux');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['schools', 'fiches'], 'readwrite');
+          for (const s of schools) tx.objectStore('schools').put(s);
+          for (const f of fiches) tx.objectStore('fiches').put(f);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { schools: departement.schools, fiches: departement.fiches },
+  );
+}
