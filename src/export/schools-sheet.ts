@@ -2,8 +2,7 @@
 import { AUDIT_STATUS_LABELS } from '../model/audit-status';
 import { COVERAGE_LABELS, INTERNET_LABELS, ROLE_LABELS } from '../model/labels';
 import type { SchoolGap } from '../gaps/types';
-import type { ExportContext, SchoolEntry } from './export-input';
-import { isOutOfDirectory } from './export-input';
+import { isOutOfDirectory, type ExportContext, type SchoolEntry } from './export-input';
 import { date, decimal, integer, money, text, type Row, type Sheet } from './sheet';
 import { dayCell, failedRules, labelOf, textOrNull, trainingText, yesNo } from './values';
 

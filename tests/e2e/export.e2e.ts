@@ -5,10 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { launchBrowser } from './support/browser';
 import { addNamedClassroom, completeFirstRun, openSchool, waitControlled } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
+import { readXlsx, type Value } from '../export/support/read-xlsx';
 
 let browser: Browser;
 let served: Served;
@@ -33,26 +33,10 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
   return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }
 
-type Value = string | number | null;
-
-/** Each sheet as sorted lines of plain values (dates as ISO), for comparing two files with order aside. */
+/** Each sheet as sorted lines of values, header first, for comparing two files with order aside. */
 async function sheetsOf(bytes: Buffer): Promise<Map<string, string[]>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheets = new Map<string, string[]>();
-  for (const sheet of workbook.worksheets) {
-    const lines: string[] = [];
-    sheet.eachRow((row) => {
-      const values: Value[] = [];
-      for (let c = 1; c <= sheet.columnCount; c += 1) {
-        const v = row.getCell(c).value;
-        values.push(v instanceof Date ? v.toISOString() : (v as Value) ?? null);
-      }
-      lines.push(JSON.stringify(values));
-    });
-    sheets.set(sheet.name, lines.sort());
-  }
-  return sheets;
+  const lines = (rows: Value[][]) => rows.map((row) => JSON.stringify(row)).sort();
+  return new Map((await readXlsx(bytes)).map((sheet) => [sheet.name, [JSON.stringify(sheet.header), ...lines(sheet.rows)]]));
 }
 
 describe('the departmental spreadsheet', () => {

@@ -3,7 +3,6 @@
 // tablet's for the same fiches.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { openStore } from '../../server/src/store';
 import { runExport } from '../../src/export/run-export';
 import { exportFromDevice } from '../../src/export/export-api';
@@ -16,6 +15,7 @@ import { putSchools } from '../../src/storage/directory';
 import { deleteFiche, saveRevision, type RevisionInput } from '../../src/storage/fiches';
 import { CAMPAIGN, DIRECTORY, EXPORTED_AT, fixtureFiches, OUTSIDE_UAI, TABLET_A, TABLET_B } from '../export/fixture';
 import { freshDb } from '../support/db';
+import { readXlsx, type ReadSheet, type Value } from '../export/support/read-xlsx';
 import { makeTempDir, postSync, removeTempDir, startServer, syncStatuses, type TestServer } from './support';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -77,41 +77,6 @@ async function sendByDevice(fiches: readonly Fiche[], deviceOf: ReadonlyMap<stri
     const mine = fiches.filter((f) => deviceOf.get(f.id) === device);
     expect(await syncStatuses(on, mine, device)).toEqual(mine.map(() => 'stored'));
   }
-}
-
-type Value = string | number | boolean | null;
-
-interface ReadSheet {
-  name: string;
-  header: Value[];
-  rows: Value[][];
-}
-
-/** What a spreadsheet reader sees: each sheet's header and rows, dates as ISO strings, a formula flagged. */
-async function readXlsx(bytes: Uint8Array): Promise<ReadSheet[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return wb.worksheets.map((ws) => {
-    const width = ws.getRow(1).cellCount;
-    const all: Value[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const cells: Value[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value));
-      all.push(cells);
-    }
-    return { name: ws.name, header: all[0] ?? [], rows: all.slice(1) };
-  });
-}
-
-function cellValue(value: ExcelJS.CellValue): Value {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    return `UNEXPECTED ${JSON.stringify(value)}`; // a formula, a hyperlink, an error: never in this workbook
-  }
-  return value;
 }
 
 /** Rows as a multiset: the same rows whatever their order. */
