@@ -1,7 +1,47 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const COMPRESSIBLE = /\.(js|css|html|svg|webmanifest|json|txt)$/;
+
+/**
+ * Writes a Brotli (.br) and a gzip (.gz) copy of every text file of the build, which the server sends to a browser
+ * that accepts them (server/src/web.ts): compressed once at the highest levels, never per request. Runs after the
+ * service worker is built, so that sw.js is compressed too; the precache lists none of the copies.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  const brotli = promisify(brotliCompress);
+  const gzipAsync = promisify(gzip);
+  return {
+    name: 'tne13:precompress',
+    apply: 'build',
+    configResolved: (config) => void (outDir = config.build.outDir),
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const files = (await readdir(outDir, { recursive: true })).filter((file) => COMPRESSIBLE.test(file));
+        await Promise.all(
+          files.map(async (file) => {
+            const path = join(outDir, file);
+            const bytes = await readFile(path);
+            const br = await brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+            const gz = await gzipAsync(bytes, { level: 9 });
+            // A copy no smaller than the file is not worth a header.
+            if (br.length < bytes.length) await writeFile(`${path}.br`, br);
+            if (gz.length < bytes.length) await writeFile(`${path}.gz`, gz);
+          }),
+        );
+      },
+    },
+  };
+}
 
 // Vitest runs in mode 'test' (no service worker to build); the browser tests build in mode 'production'.
 export default defineConfig(({ mode }) => ({
@@ -31,6 +71,7 @@ export default defineConfig(({ mode }) => ({
           ],
         },
       }),
+    mode !== 'test' && precompress(),
   ],
   worker: { format: 'es' },
   // Shown in the footer: which version runs (BUILD_ID in CI or tests, else the build's time).

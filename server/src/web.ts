@@ -55,10 +55,14 @@ export function addResponseHeaders(app: FastifyInstance): void {
   });
 }
 
-/** Serves `staticDir` (the built app, dist/) on `/`, or answers unknown paths with a JSON 404 when there is none. */
+/**
+ * Serves `staticDir` (the built app, dist/) on `/`, or answers unknown paths with a JSON 404 when there is none.
+ * The build writes a Brotli (.br) and a gzip (.gz) copy next to each text file: a browser that accepts one gets it,
+ * with `Vary: Accept-Encoding`, so that nothing is compressed while a tablet waits.
+ */
 export async function serveApp(app: FastifyInstance, staticDir: string | undefined): Promise<void> {
   if (staticDir !== undefined) {
-    await app.register(fastifyStatic, { root: staticDir, wildcard: true, cacheControl: false });
+    await app.register(fastifyStatic, { root: staticDir, wildcard: true, cacheControl: false, preCompressed: true });
   }
   app.setNotFoundHandler(async (request, reply) => {
     if (staticDir !== undefined && isAppRoute(request)) return reply.sendFile('index.html');

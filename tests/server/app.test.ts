@@ -1,8 +1,10 @@
 // The server around the sync endpoint: health, the school directory, the app served on the same origin with its
 // security headers and cache policy, and CORS closed unless an origin is configured.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import type { DirectorySchool } from '../../src/model/school';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/web';
@@ -38,6 +40,32 @@ function makeStaticDir(): string {
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log("app");');
   writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   return root;
+}
+
+const APP_SCRIPT = Array.from({ length: 200 }, (_, i) => `export const label${i} = "Fiche de l'école n° ${i}";`).join('\n');
+
+/** The same, with a real-sized script and the .br and .gz siblings that the build writes next to each file. */
+function makePrecompressedDir(): string {
+  const root = makeStaticDir();
+  writeFileSync(join(root, 'assets', 'index-abc123.js'), APP_SCRIPT);
+  for (const file of ['index.html', 'assets/index-abc123.js', 'sw.js']) {
+    const bytes = readFileSync(join(root, file));
+    writeFileSync(join(root, `${file}.br`), brotliCompressSync(bytes));
+    writeFileSync(join(root, `${file}.gz`), gzipSync(bytes));
+  }
+  return root;
+}
+
+/** A GET with the browser's Accept-Encoding, the body as it came over the wire (fetch would decode it). */
+function getRaw(url: string, acceptEncoding?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 describe('health and directory', () => {
@@ -106,6 +134,60 @@ describe('the app on the same origin', () => {
     expect((await fetch(`${server.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${server.url}/`)).headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${server.url}/assets/index-abc123.js`)).headers.get('cache-control')).toContain('immutable');
+  });
+});
+
+describe('the app compressed ahead of time, for a first visit over a poor connection', () => {
+  const CHROMIUM_ACCEPT = 'gzip, deflate, br, zstd';
+
+  it('sends a hashed script as Brotli to a browser that accepts it, kept for a year, the same bytes once decoded', async () => {
+    const server = await start({ staticDir: makePrecompressedDir() });
+    const answer = await getRaw(`${server.url}/assets/index-abc123.js`, CHROMIUM_ACCEPT);
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(answer.headers.vary).toMatch(/accept-encoding/i);
+    expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+    expect(answer.body.length).toBeLessThan(APP_SCRIPT.length / 4);
+    expect(brotliDecompressSync(answer.body).toString()).toBe(APP_SCRIPT);
+  });
+
+  it('sends it gzip-compressed to a browser that accepts only gzip', async () => {
+    const server = await start({ staticDir: makePrecompressedDir() });
+    const answer = await getRaw(`${server.url}/assets/index-abc123.js`, 'gzip, deflate');
+
+    expect(answer.headers['content-encoding']).toBe('gzip');
+    expect(answer.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gunzipSync(answer.body).toString()).toBe(APP_SCRIPT);
+  });
+
+  it('sends it as it is to a client that accepts no compression', async () => {
+    const server = await start({ staticDir: makePrecompressedDir() });
+    const answer = await getRaw(`${server.url}/assets/index-abc123.js`);
+
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(answer.headers.vary).toMatch(/accept-encoding/i);
+    expect(answer.body.toString()).toBe(APP_SCRIPT);
+  });
+
+  it('compresses index.html (deep links too) and the service worker, still revalidated on every load', async () => {
+    const server = await start({ staticDir: makePrecompressedDir() });
+    const home = await getRaw(`${server.url}/`, CHROMIUM_ACCEPT);
+    const deepLink = await getRaw(`${server.url}/ecoles/0130569Y`, CHROMIUM_ACCEPT);
+    const sw = await getRaw(`${server.url}/sw.js`, CHROMIUM_ACCEPT);
+
+    for (const answer of [home, deepLink]) {
+      expect(answer.headers['content-encoding']).toBe('br');
+      expect(answer.headers['content-type']).toMatch(/^text\/html/);
+      expect(answer.headers['cache-control']).toBe('no-cache');
+      expect(answer.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(brotliDecompressSync(answer.body).toString()).toBe(INDEX_HTML);
+    }
+    expect(sw.headers['content-encoding']).toBe('br');
+    expect(sw.headers['cache-control']).toBe('no-cache');
   });
 });
 
