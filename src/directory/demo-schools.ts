@@ -4,7 +4,7 @@
 import { chefDeFileForCommune } from '../model/school';
 import type { DirectorySchool, EducationPrioritaire } from '../model/school';
 
-export const DEMO_DIRECTORY_LABEL = 'données de démonstration';
+export { DEMO_DIRECTORY_LABEL } from './demo-label';
 
 type DemoRow = readonly [
   uai: string,

@@ -3,7 +3,6 @@ import { computed, signal } from '@preact/signals';
 import type { AuditDb } from '../storage/db';
 import { listSchools, seedDirectoryIfEmpty } from '../storage/directory';
 import { getDirectorySettings, setDirectorySettings, type DirectorySettings } from '../storage/prefs';
-import { DEMO_SCHOOLS } from '../directory/demo-schools';
 import { filterSchools, type SchoolFilter } from '../model/search';
 import type { DirectorySchool } from '../model/school';
 
@@ -24,11 +23,24 @@ export function updateFilter(patch: Partial<SchoolFilter>): void {
   schoolFilter.value = { ...schoolFilter.value, ...patch };
 }
 
+const byCommuneThenName = (a: DirectorySchool, b: DirectorySchool) => a.commune.localeCompare(b.commune, 'fr') || a.name.localeCompare(b.name, 'fr');
+
+// Only a device without a directory needs the demonstration schools: they stay out of the main bundle.
+const demoSchools = () => import('../directory/demo-schools').then((m) => m.DEMO_SCHOOLS);
+
 /** Loads the directory, with the demonstration schools on a device that has none. */
 export async function loadDirectory(db: AuditDb): Promise<void> {
-  await seedDirectoryIfEmpty(db, DEMO_SCHOOLS);
-  const list = await listSchools(db);
-  schools.value = list.sort((a, b) => a.commune.localeCompare(b.commune, 'fr') || a.name.localeCompare(b.name, 'fr'));
+  let list = await listSchools(db);
+  if (list.length === 0) {
+    await seedDirectoryIfEmpty(db, await demoSchools());
+    list = await listSchools(db);
+  }
+  schools.value = list.sort(byCommuneThenName);
+}
+
+/** On a device that has no database yet: the directory that loadDirectory will seed it with, shown meanwhile. */
+export async function showDemoDirectory(): Promise<void> {
+  schools.value = [...(await demoSchools())].sort(byCommuneThenName);
 }
 
 export function loadDirectorySettings(): Promise<DirectorySettings> {

@@ -3,6 +3,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectorySchool } from '../model/school';
 import type { ClassroomData, Fiche, FicheKind, FieldError, SchoolData } from '../model/types';
+import { DEFAULT_DB_NAME } from './db-name';
+
+export { DEFAULT_DB_NAME };
 
 export interface OutboxEntry {
   /** The fiche's id: the outbox holds the latest unacknowledged revision of each fiche. */
@@ -26,8 +29,6 @@ export interface Draft {
   data: SchoolData | ClassroomData;
   editedAt: string;
 }
-
-export const DEFAULT_DB_NAME = 'tne13-etat-des-lieux';
 
 export class AuditDb extends Dexie {
   schools!: EntityTable<DirectorySchool, 'uai'>;

@@ -1,12 +1,12 @@
-// The application shell: header, skip link, and the screen the route names.
+// WARNING: main bundle. The application shell: header, skip link, and the screen the route names.
 import type { AuditDb } from '../storage/db';
 import { auditor, campaign } from '../state/session';
 import { route, routeHash, type Route } from '../state/route';
+import { database, dataReady, syncStarted } from '../state/startup';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
 import { UpdateBanner } from './components/update-banner';
-import { SyncIndicator } from './components/sync-indicator';
-import { lazy } from './lazy';
+import { lazy, ScreenLoading } from './lazy';
 
 const SchoolScreen = lazy(() => import('./screens/school-screen').then((m) => m.SchoolScreen));
 const ClassroomScreen = lazy(() => import('./screens/classroom-screen').then((m) => m.ClassroomScreen));
@@ -14,8 +14,26 @@ const ProfileScreen = lazy(() => import('./screens/profile-screen').then((m) => 
 const DepartementScreen = lazy(() => import('./screens/departement-screen').then((m) => m.DepartementScreen));
 const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
 const DeviceScreen = lazy(() => import('./screens/device-screen').then((m) => m.DeviceScreen));
+// Loaded with the sync engine, which starts after the first screen of a first visit; its place is kept meanwhile.
+const SyncPlaceholder = () => <div class="sync-indicator" />;
+const SyncIndicator = lazy(() => import('./components/sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder);
 
-export function App({ db }: { db: AuditDb }) {
+const LAZY_SCREENS: Partial<Record<Route['screen'], { preload(): Promise<unknown> }>> = {
+  school: SchoolScreen,
+  classroom: ClassroomScreen,
+  profile: ProfileScreen,
+  departement: DepartementScreen,
+  settings: SettingsScreen,
+  device: DeviceScreen,
+};
+
+/** Loads the screen the app opens on (and the sync indicator once sync runs), so that they show without a placeholder. */
+export function preloadFirstScreen(): Promise<unknown> {
+  const screen = auditor.value ? route.value.screen : 'profile';
+  return Promise.all([LAZY_SCREENS[screen]?.preload(), syncStarted.value && SyncIndicator.preload()]);
+}
+
+export function App() {
   const author = auditor.value;
   return (
     <>
@@ -33,10 +51,10 @@ export function App({ db }: { db: AuditDb }) {
           </p>
         )}
         {author && <Nav />}
-        {author && <SyncIndicator />}
+        {author && (syncStarted.value ? <SyncIndicator /> : <SyncPlaceholder />)}
       </header>
       <UpdateBanner />
-      <Screen db={db} />
+      <Screen />
       <footer class="app-footer">
         <p>Version {__BUILD_ID__}</p>
       </footer>
@@ -69,13 +87,17 @@ function Nav() {
   );
 }
 
-function Screen({ db }: { db: AuditDb }) {
+function Screen() {
   const author = auditor.value;
   const current = route.value;
   if (!author) return <ProfileScreen key="first-run" firstRun />;
+  if (current.screen === 'profile') return <ProfileScreen key="profile" firstRun={false} />;
+  if (!dataReady.value) return <ScreenLoading />; // just after "Commencer"
+  if (current.screen === 'schools') return <SchoolsScreen />;
+  // On a first visit the database opens once the schools list is up: a school opened at once waits for it.
+  const db: AuditDb | null = database.value;
+  if (!db) return <ScreenLoading />;
   switch (current.screen) {
-    case 'profile':
-      return <ProfileScreen key="profile" firstRun={false} />;
     case 'departement':
       return <DepartementScreen db={db} />;
     case 'settings':
@@ -86,7 +108,5 @@ function Screen({ db }: { db: AuditDb }) {
       return <SchoolScreen key={current.uai} db={db} author={author} uai={current.uai} />;
     case 'classroom':
       return <ClassroomScreen key={current.id} db={db} author={author} uai={current.uai} id={current.id} />;
-    case 'schools':
-      return <SchoolsScreen />;
   }
 }
