@@ -1,33 +1,17 @@
-// Initial JavaScript of a first visit, and the time to first render of an offline reload (service worker, server
-// stopped, browser offline), over 5 reloads, in headless Chromium.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// The time to first render of an offline reload (service worker, server stopped, browser offline), over 5 reloads,
+// in headless Chromium. What a first visit downloads is bench/first-visit.ts.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { buildApp, serveDir } from '../tests/e2e/support/serve-build';
 import { describe } from './stats';
 
 const RELOADS = 5;
 
-async function initialJs(dir: string) {
-  const html = await readFile(join(dir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
-  let raw = 0;
-  let gzip = 0;
-  for (const file of files) {
-    const bytes = await readFile(join(dir, file));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
-  }
-  return { files: files.length, raw, gzip };
-}
-
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'tne13-bench-'));
   await buildApp(dir);
-  const js = await initialJs(dir);
-  console.log(`initial JavaScript of a first visit (${js.files} files, what index.html loads): ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
 
   const { url, server } = await serveDir(dir);
   const browser = await launchBrowser();
