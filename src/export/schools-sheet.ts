@@ -1,5 +1,5 @@
 // Écoles: one row per school of the directory (audited or not) and per school with fiches out of it.
-import { AUDIT_STATUS_LABELS } from '../model/audit-status';
+import { SCHOOL_AUDIT_LABELS } from '../model/audit-status';
 import { COVERAGE_LABELS, INTERNET_LABELS, ROLE_LABELS } from '../model/labels';
 import type { SchoolGap } from '../gaps/types';
 import { isOutOfDirectory, type ExportContext, type SchoolEntry } from './export-input';
@@ -20,9 +20,7 @@ export const SCHOOLS_COLUMNS = [
 export const OUT_OF_DIRECTORY_STATUS = 'hors annuaire';
 
 function status(entry: SchoolEntry, gap: SchoolGap): string {
-  if (isOutOfDirectory(entry)) return OUT_OF_DIRECTORY_STATUS;
-  if (!gap.audited) return AUDIT_STATUS_LABELS.todo;
-  return AUDIT_STATUS_LABELS[entry.schoolFiche?.data.status === 'complete' ? 'complete' : 'in-progress'];
+  return isOutOfDirectory(entry) ? OUT_OF_DIRECTORY_STATUS : SCHOOL_AUDIT_LABELS[gap.status];
 }
 
 function entText(used: boolean | null, name: string | null): string | null {

@@ -39,13 +39,13 @@ export function classroomDataSchema(currentYear: number) {
     levels: setOf(CLASS_LEVELS),
     pupils: v.nullable(integerIn(0, 40)),
     display: v.object({
-      type: oneOf(['eni', 'vpi', 'tni', 'projector', 'tv', 'none']),
+      type: v.nullable(oneOf(['eni', 'vpi', 'tni', 'projector', 'tv', 'none'])),
       condition,
       year,
       sizeInches: v.nullable(decimalIn(10, 120)),
     }),
     computer: v.object({
-      type: oneOf(['desktop', 'laptop', 'none']),
+      type: v.nullable(oneOf(['desktop', 'laptop', 'none'])),
       condition,
       year,
       os: v.nullable(text(60)),
@@ -122,6 +122,7 @@ export function ficheSchema(currentYear: number) {
     campaign: campaignSchema,
     rev: integerIn(1, Number.MAX_SAFE_INTEGER),
     updatedAt: v.pipe(v.string('saisissez une date'), v.isoTimestamp("n'est pas une date ISO 8601")),
+    createdAt: v.optional(v.pipe(v.string('saisissez une date'), v.isoTimestamp("n'est pas une date ISO 8601"))),
     deleted: v.boolean('doit valoir vrai ou faux'),
     author: authorSchema,
     referentialVersion: text(40, 1),

@@ -81,7 +81,7 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
   // The same room, recorded on a second tablet: "Doublon possible" on both rows.
   add(makeClassroomFiche({
     id: '00000000-0000-4000-8000-000000000004', uai: '0130569Y', updatedAt: '2026-10-13T14:00:00.000Z', author: tech,
-    data: { label: ' cp  a', levels: ['CP'], pupils: 12, display: { type: 'none' }, network: { access: 'none' } },
+    data: { label: ' cp  a', levels: ['CP'], pupils: 12, display: { type: 'none' }, computer: { type: 'none' }, network: { access: 'none' } },
   }), TABLET_B);
   // Deleted: in no sheet.
   add(makeClassroomFiche({
@@ -101,13 +101,13 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
     id: '00000000-0000-4000-8000-000000000008', uai: '0130001F', updatedAt: '2026-11-03T13:30:00.000Z', author: tech,
     data: {
       label: TRICKY_TEXTS[3], levels: ['CE1', 'CE2'], pupils: 22,
-      display: { type: 'vpi', condition: 'degraded', year: 2019, sizeInches: null },
+      display: { type: 'vpi', condition: 'degraded', year: 2016, sizeInches: null },
       computer: { type: 'laptop', condition: 'working', year: 2017, os: null, ramGb: 4, storage: 'hdd', linkedToDisplay: true, inventoryTag: null },
       network: { access: 'wifi', tested: true },
     },
   }));
   // A closed school and a school out of the directory, both with fiches.
-  add(makeClassroomFiche({ id: '00000000-0000-4000-8000-000000000009', uai: '0130003H', updatedAt: '2026-09-20T07:00:00.000Z', data: { label: 'Classe unique', display: { type: 'none' } } }));
+  add(makeClassroomFiche({ id: '00000000-0000-4000-8000-000000000009', uai: '0130003H', updatedAt: '2026-09-20T07:00:00.000Z', data: { label: 'Classe unique', display: { type: 'none' }, computer: { type: 'none' } } }));
   add(makeSchoolFiche({ id: '00000000-0000-4000-8000-00000000000a', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:00:00.000Z', data: { classesCount: 2, filtering: true, needs: TRICKY_TEXTS[1] } }), TABLET_B);
   add(makeClassroomFiche({
     id: '00000000-0000-4000-8000-00000000000b', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:30:00.000Z',

@@ -67,7 +67,7 @@ describe('Écoles', () => {
       'Règles non tenues': 'E01, E06', 'École au socle': 'Non', 'Besoins de formation': 'Robotique et programmation',
       'Besoins exprimés': TRICKY_TEXTS[0], Référentiel: '2026.1',
     });
-    expect(row('0130001F')).toMatchObject({ Statut: 'En cours', Rôle: 'Technicien', Auditeur: 'Éloïse Nguyễn-Çelik', ENT: 'Non', 'Néo-titulaires': null });
+    expect(row('0130001F')).toMatchObject({ Statut: 'Brouillon', Rôle: 'Technicien', Auditeur: 'Éloïse Nguyễn-Çelik', ENT: 'Non', 'Néo-titulaires': null });
     // Not audited: the directory's figures, the rest empty, nothing invented.
     expect(row('0131234W')).toMatchObject({ Classes: 6, Élèves: 140, 'Classes auditées': 0, Filtrage: null, 'École au socle': null, Auditeur: null });
   });

@@ -183,7 +183,7 @@ function checkTraceability({ synthese, ecoles, classes, besoins }: Tables): void
     expectFigure(figure('Classes à équiper'), rooms.filter((r) => get(classes, r, 'Au socle') === 'Non').length, 'Classes à équiper', where);
     expectFigure(figure('Articles non chiffrés'), needs.filter((r) => get(besoins, r, 'Montant HT (€)') === null).length, 'Articles non chiffrés', where);
     expectFigure(figure('Néo-titulaires à équiper'), sumOf(ecoles, schools, 'Néo-titulaires'), 'Néo-titulaires à équiper', where);
-    expectFigure(figure('Écoles auditées'), schools.filter((r) => get(ecoles, r, 'Statut') !== 'À auditer').length, 'Écoles auditées', where);
+    expectFigure(figure('Écoles auditées'), schools.filter((r) => get(ecoles, r, 'Statut') === 'Terminé').length, 'Écoles auditées', where);
     expectFigure(figure('Écoles (annuaire)'), schools.filter((r) => get(ecoles, r, 'Statut') !== 'hors annuaire').length, 'Écoles (annuaire)', where);
   }
 }
@@ -383,7 +383,8 @@ describe('writeXlsx read back by exceljs', () => {
   it('makes each subtotal of Synthèse the sum of its rows and the total the sum of the subtotals', () => {
     expect(checkSyntheseTotals(tables.synthese)).toEqual(SUBTOTALS);
     const total = tables.synthese.rows.at(-1) as Value[];
-    expect(total.slice(2)).toEqual([4, 4, 6, 1, 5, 2, 16000, 11, 11200]);
+    // Écoles auditées: only the school whose audit is "Terminé"; the others with fiches are "en cours".
+    expect(total.slice(2)).toEqual([4, 1, 6, 1, 5, 2, 16000, 11, 11200]);
   });
 
   it('traces every figure of Synthèse to Écoles, Classes and Besoins', () => {

@@ -11,6 +11,7 @@ interface Props {
   decimal?: boolean;
   error?: string | undefined;
   unit?: string;
+  hint?: string | undefined;
 }
 
 export function parseNumber(text: string): number | null {
@@ -28,7 +29,7 @@ function sanitize(text: string, decimal: boolean): string {
 
 const shown = (value: number | null) => (value === null ? '' : String(value).replace('.', ','));
 
-export function NumberField({ id, label, value, onChange, decimal = false, error, unit }: Props) {
+export function NumberField({ id, label, value, onChange, decimal = false, error, unit, hint }: Props) {
   const [text, setText] = useState(shown(value));
   useEffect(() => {
     if (parseNumber(text) !== value) setText(shown(value));
@@ -39,6 +40,7 @@ export function NumberField({ id, label, value, onChange, decimal = false, error
         {label}
         {unit && <span class="unit"> ({unit})</span>}
       </label>
+      {hint && <p class="hint" id={`${id}-aide`}>{hint}</p>}
       <input
         id={id}
         type="text"
@@ -46,7 +48,7 @@ export function NumberField({ id, label, value, onChange, decimal = false, error
         autoComplete="off"
         value={text}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId(id) : undefined}
+        aria-describedby={[hint ? `${id}-aide` : '', error ? errorId(id) : ''].filter(Boolean).join(' ') || undefined}
         onInput={(event) => {
           const input = event.currentTarget;
           const clean = sanitize(input.value, decimal);

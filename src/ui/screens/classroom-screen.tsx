@@ -42,8 +42,8 @@ export function ClassroomScreen({ db, author, uai, id }: { db: AuditDb; author: 
 
 function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'classroom'>; back: string; schoolName: string }) {
   const data = editor.data.value;
-  const hasComputer = data.computer.type !== 'none';
-  const hasDisplay = data.display.type !== 'none';
+  const hasComputer = data.computer.type !== null && data.computer.type !== 'none';
+  const hasDisplay = data.display.type !== null && data.display.type !== 'none';
   return (
     <main id="contenu" class="form-screen">
       <p class="breadcrumb">
@@ -61,7 +61,7 @@ function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'clas
         </section>
         <section aria-labelledby="s-affichage">
           <h2 id="s-affichage">Affichage collectif</h2>
-          <SegmentedField {...bind<ClassroomData['display']['type']>(editor, 'display.type')} label="Type d'affichage" options={options(DISPLAY_LABELS)} />
+          <SegmentedField {...bind<ClassroomData['display']['type'] | null>(editor, 'display.type')} label="Type d'affichage" options={options(DISPLAY_LABELS)} nullable />
           {hasDisplay && (
             <>
               <SegmentedField {...bind<Condition | null>(editor, 'display.condition')} label="État de l'affichage" options={CONDITIONS} nullable />
@@ -72,7 +72,7 @@ function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'clas
         </section>
         <section aria-labelledby="s-ordinateur">
           <h2 id="s-ordinateur">Ordinateur de la classe</h2>
-          <SegmentedField {...bind<ClassroomData['computer']['type']>(editor, 'computer.type')} label="Ordinateur" options={options(COMPUTER_LABELS)} />
+          <SegmentedField {...bind<ClassroomData['computer']['type'] | null>(editor, 'computer.type')} label="Ordinateur" options={options(COMPUTER_LABELS)} nullable />
           {hasComputer && <ComputerDetails editor={editor} />}
         </section>
         <section aria-labelledby="s-reseau">

@@ -76,8 +76,8 @@ function summary(c: ClassroomFiche): string {
   const d = c.data;
   return [
     d.levels.join(', '),
-    `Affichage : ${DISPLAY_LABELS[d.display.type]}`,
-    `Ordinateur : ${COMPUTER_LABELS[d.computer.type]}`,
+    `Affichage : ${d.display.type ? DISPLAY_LABELS[d.display.type] : 'non renseigné'}`,
+    `Ordinateur : ${d.computer.type ? COMPUTER_LABELS[d.computer.type] : 'non renseigné'}`,
     d.network.access && `Réseau : ${NETWORK_LABELS[d.network.access]}`,
   ]
     .filter(Boolean)
