@@ -30,7 +30,7 @@ async function addClassroom(page: Page, label: string, pupils: string) {
   await page.getByLabel('Nom de la classe').fill(label);
   await page.getByLabel("Nombre d'élèves").fill(pupils);
   await waitSaved(page);
-  await page.getByRole('link', { name: 'Terminer la classe' }).click();
+  await page.getByRole('button', { name: 'Terminer la classe' }).click();
   await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
 }
 

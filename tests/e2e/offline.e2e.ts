@@ -58,7 +58,7 @@ describe('offline, for real (server stopped, browser offline)', () => {
     await waitClassroomForm(page, 'Classe 1');
     await page.getByLabel('Nom de la classe').fill('CE2 hors ligne');
     await waitSaved(page);
-    await page.getByRole('link', { name: 'Terminer la classe' }).click();
+    await page.getByRole('button', { name: 'Terminer la classe' }).click();
     await context.close();
 
     const reopened = await tablet(profileDir);

@@ -90,4 +90,12 @@ describe('keepValidFields', () => {
     expect(kept.fleets).toEqual(saved.fleets);
     expect(kept.fleets).not.toBe(saved.fleets);
   });
+
+  it('leaves out of the revision a fleet just added and not complete, keeping the others as typed', () => {
+    const saved = makeSchoolData({ fleets: [fleet()] });
+    const stray = { type: null, count: null, workingCount: null, year: null, charging: null, mdm: null } as unknown as Fleet;
+    const typed = makeSchoolData({ fleets: [fleet({ workingCount: 11 }), stray], notes: 'Wi-Fi refait' });
+    const kept = keepValidFields(typed, [error('data.fleets.1.type'), error('data.fleets.1.count'), error('data.fleets.1.workingCount')], [saved, makeSchoolData()]);
+    expect(kept).toEqual({ ...typed, fleets: [fleet({ workingCount: 11 })] });
+  });
 });

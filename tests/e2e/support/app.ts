@@ -39,6 +39,6 @@ export async function addNamedClassroom(page: Page, label: string) {
   await page.getByRole('heading', { name: /^Classe : Classe \d+$/ }).waitFor();
   await page.getByLabel('Nom de la classe').fill(label);
   await waitSaved(page);
-  await page.getByRole('link', { name: 'Terminer la classe' }).click();
+  await page.getByRole('button', { name: 'Terminer la classe' }).click();
   await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
 }
