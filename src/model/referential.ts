@@ -92,15 +92,15 @@ export const RULES: readonly RuleDef[] = [
     label: "Un ordinateur de classe qui pilote l'affichage",
     reasons: {
       none: "pas d'ordinateur dans la classe",
-      unusable: 'ordinateur {condition}',
-      notLinked: "ordinateur non relié à l'affichage collectif",
+      unusable: '{condition}',
+      notLinked: "non relié à l'affichage collectif",
     },
   },
   {
     id: 'C03', scope: 'classroom', severity: 'warning', short: 'Ordinateur à moderniser',
     label: "L'ordinateur de la classe est aux normes (non obsolète)",
     reasons: {
-      tooOld: 'ordinateur de {year} : plus de {maxAge} ans',
+      tooOld: 'acheté en {year}, plus de {maxAge} ans',
       lowRam: '{ram} Go de mémoire vive, moins de {minRam} Go',
       hdd: 'disque dur, pas de SSD',
     },
@@ -112,7 +112,7 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     id: 'C05', scope: 'classroom', severity: 'outside', short: 'Visualiseur', label: 'Un visualiseur',
-    reasons: { absent: 'pas de visualiseur', unusable: 'visualiseur {condition}' },
+    reasons: { absent: 'pas de visualiseur', unusable: '{condition}' },
   },
   {
     id: 'E01', scope: 'school', severity: 'required', short: 'Terminaux mobiles',

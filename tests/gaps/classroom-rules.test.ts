@@ -125,7 +125,7 @@ describe('C02: a class computer that drives the display', () => {
 
   it.each<[string, Patch<ClassroomData>['computer'], string]>([
     ['no computer', { type: 'none', condition: null }, "Pas d'ordinateur dans la classe"],
-    ['a broken computer', { condition: 'broken' }, 'Ordinateur en panne'],
+    ['a broken computer', { condition: 'broken' }, 'En panne'],
   ])('needs one class computer, "non chiffré", for %s, and says why', (_case, computer, reason) => {
     const gap = gapOf({ computer });
     expect(ruleOf(gap, 'C02').reason).toBe(reason);
@@ -150,12 +150,12 @@ describe('C03: the class computer is up to spec', () => {
   });
 
   it.each<[string, Patch<ClassroomData>['computer'], string, number | null, string]>([
-    ['too old (2015)', { year: 2015 }, 'class-computer', null, 'Ordinateur de 2015 : plus de 5 ans'],
+    ['too old (2015)', { year: 2015 }, 'class-computer', null, 'Acheté en 2015, plus de 5 ans'],
     ['4 Go of RAM', { ramGb: 4 }, 'computer-upgrade', 87, '4 Go de mémoire vive, moins de 8 Go'],
     ['3,5 Go of RAM', { ramGb: 3.5 }, 'computer-upgrade', 87, '3,5 Go de mémoire vive, moins de 8 Go'],
     ['a hard disk', { storage: 'hdd' }, 'computer-upgrade', 87, 'Disque dur, pas de SSD'],
     ['4 Go of RAM and a hard disk (one upgrade)', { ramGb: 4, storage: 'hdd' }, 'computer-upgrade', 87, '4 Go de mémoire vive, moins de 8 Go ; disque dur, pas de SSD'],
-    ['every criterion', { year: 2012, ramGb: 2, storage: 'hdd' }, 'class-computer', null, 'Ordinateur de 2012 : plus de 5 ans ; 2 Go de mémoire vive, moins de 8 Go ; disque dur, pas de SSD'],
+    ['every criterion', { year: 2012, ramGb: 2, storage: 'hdd' }, 'class-computer', null, 'Acheté en 2012, plus de 5 ans ; 2 Go de mémoire vive, moins de 8 Go ; disque dur, pas de SSD'],
   ])('lists a need for an obsolete computer with %s, says which criterion fails, yet the class meets the socle', (_case, computer, item, amountHt, reason) => {
     const gap = gapOf({ computer });
     expect(ruleOf(gap, 'C02').outcome).toBe('holds');
@@ -213,8 +213,8 @@ describe('C05: a visualiseur, outside the socle', () => {
   it.each<[string, Patch<ClassroomData>['documentCamera'], Outcome, string[], string | null]>([
     ['a working visualiseur', { present: true, condition: 'working' }, 'holds', [], null],
     ['a degraded visualiseur', { present: true, condition: 'degraded' }, 'holds', [], null],
-    ['a broken visualiseur', { present: true, condition: 'broken' }, 'fails', [], 'Visualiseur en panne'],
-    ['a visualiseur out of service', { present: true, condition: 'out_of_service' }, 'fails', [], 'Visualiseur hors service'],
+    ['a broken visualiseur', { present: true, condition: 'broken' }, 'fails', [], 'En panne'],
+    ['a visualiseur out of service', { present: true, condition: 'out_of_service' }, 'fails', [], 'Hors service'],
     ['no visualiseur', { present: false, condition: null }, 'fails', [], 'Pas de visualiseur'],
     ['presence not recorded', { present: null }, 'unknown', ['Visualiseur'], null],
     ['condition not recorded', { present: true, condition: null }, 'unknown', ['État du visualiseur'], null],
@@ -280,7 +280,7 @@ describe('a failure that is certain is not hidden behind a missing value', () =>
   it('needs the computer linked to the display, "non chiffré", when it is not', () => {
     const gap = gapOf({ computer: { linkedToDisplay: false } });
     expect(neededItems(gap)).toEqual([['C02', 'display-link', 1]]);
-    expect(ruleOf(gap, 'C02').reason).toBe("Ordinateur non relié à l'affichage collectif");
+    expect(ruleOf(gap, 'C02').reason).toBe("Non relié à l'affichage collectif");
     expect(gap).toMatchObject({ costHt: 0, unpricedItems: 1, meetsSocle: false });
   });
 });

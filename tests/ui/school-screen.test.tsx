@@ -103,6 +103,8 @@ describe('SchoolScreen', () => {
   it('proposes today’s date of visit and the directory’s number of classes, and stores nothing until an edit', async () => {
     render(<SchoolScreen db={db} author={author} uai={UAI} />);
     const date = (await screen.findByLabelText('Date de visite')) as HTMLInputElement;
+    // Nothing is on the device yet: the indicator does not claim it was saved.
+    expect(document.querySelector('.save-indicator [role=status]')?.textContent).toBe("Rien d'enregistré pour l'instant : la fiche sera créée à la première saisie.");
     expect(date.value).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date()));
     const classes = screen.getByLabelText("Nombre de classes de l'école") as HTMLInputElement;
     expect(classes.value).toBe(String(schoolsByUai.value.get(UAI)?.classes));

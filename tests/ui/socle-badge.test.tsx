@@ -62,7 +62,7 @@ describe('the live socle badge of a classroom', () => {
       network: { access: 'wired' },
     });
     expect(within(badge).getByRole('heading').textContent).toBe('Au socle');
-    expect(badge.textContent).toContain('À moderniser :Ordinateur à moderniser : Ordinateur de 2015 : plus de 5 ans ; 4 Go de mémoire vive, moins de 8 Go ; disque dur, pas de SSD.');
+    expect(badge.textContent).toContain('À moderniser :Ordinateur à moderniser : Acheté en 2015, plus de 5 ans ; 4 Go de mémoire vive, moins de 8 Go ; disque dur, pas de SSD.');
     expect(badge.textContent).not.toContain('Manque');
   });
 

@@ -8,7 +8,7 @@ export function SaveIndicator({ autosave, errorCount }: { autosave: Autosave<Fic
   return (
     <div class="save-indicator">
       <p role="status" class={`save-${phase}`}>
-        {phase === 'saved' ? 'Enregistré' : phase === 'saving' ? 'Enregistrement…' : ''}
+        {phase === 'saved' ? 'Enregistré' : phase === 'saving' ? 'Enregistrement…' : phase === 'new' ? "Rien d'enregistré pour l'instant : la fiche sera créée à la première saisie." : ''}
       </p>
       {phase === 'error' && (
         <p role="alert" class="save-error">
