@@ -1,8 +1,8 @@
 // The Département screen as a reader sees it: progress towards the plan's targets (pilotage.md, "Progress
-// figures"), where each school's audit stands, and the four tables.
+// figures"), where each school's audit stands, and the four tables, with or without their empty rows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { DepartementScreen } from '../../src/ui/screens/departement-screen';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { DepartementScreen, hideEmptyRows } from '../../src/ui/screens/departement-screen';
 import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
 import { gapReport, recomputeGaps, useGapsClient } from '../../src/state/gaps';
 import { campaignFiches } from '../../src/state/audits';
@@ -45,6 +45,7 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   gapReport.value = null;
+  hideEmptyRows.value = true;
 });
 
 const renderScreen = () => render(<DepartementScreen db={freshDb()} />);
@@ -81,7 +82,14 @@ describe('DepartementScreen', () => {
       `Classes au socle : 1 sur 2${N}700 (moins de 0,1${P}). Classes auditées qui l'atteignent, avant le plan ou grâce à lui.`,
     );
     expect(progress(/^Classes au socle/).getAttribute('value')).toBe('1');
-    expect(screen.getByText(/^Classes auditées/, { selector: 'p' }).textContent).toBe('Classes auditées : 3. Classes à compléter (socle pas encore établi) : 1.');
+    expect(screen.getByText(/^Classes saisies/, { selector: 'p' }).textContent).toBe('Classes saisies : 4, dont 3 auditées. Socle pas encore établi (à compléter) : 1.');
+  });
+
+  it('says when every classroom recorded is audited', async () => {
+    campaignFiches.value = new Map(fiches().filter((f) => !(f.kind === 'classroom' && f.data.label === 'CP B')).map((f) => [f.id, f]));
+    await recomputeGaps(new Date('2026-11-28'));
+    renderScreen();
+    expect(screen.getByText(/^Classes saisies/, { selector: 'p' }).textContent).toBe('Classes saisies : 3, toutes auditées. Socle pas encore établi (à compléter) : 0.');
   });
 
   it('counts the néo-titulaires recensés against the 1 000 to equip', () => {
@@ -103,8 +111,32 @@ describe('DepartementScreen', () => {
     expect(screen.queryByRole('columnheader', { name: 'Écoles auditées' })).toBeNull();
   });
 
+  it('hides the rows where nothing is recorded, and says how many in each table', () => {
+    renderScreen();
+    expect(screen.getByRole('checkbox', { name: 'Masquer les lignes vides' })).toHaveProperty('checked', true);
+    expect(rowHeaders('Par commune')).toEqual(['Marseille 1er Arrondissement', 'Marseille 9e Arrondissement', 'Marseille 10e Arrondissement', 'Total département']);
+    const communes = new Set(DEMO_SCHOOLS.map((s) => s.commune)).size;
+    expect(screen.getByRole('table', { name: `Par commune (${communes - 3} lignes vides masquées)` })).toBeTruthy();
+    expect(rowHeaders('Par chef de file')).toEqual(['Ville de Marseille', 'Total département']);
+    expect(screen.getByRole('table', { name: 'Par chef de file (1 ligne vide masquée)' })).toBeTruthy();
+    const circonscriptions = new Set(DEMO_SCHOOLS.map((s) => s.circonscription)).size;
+    expect(screen.getByText(/lignes masquées en tout/).textContent).toBe(`${1 + (circonscriptions - 3) + (communes - 3)} lignes masquées en tout.`);
+  });
+
+  it('shows every row again once "Masquer les lignes vides" is unticked', () => {
+    renderScreen();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Masquer les lignes vides' }));
+    const communes = new Set(DEMO_SCHOOLS.map((s) => s.commune)).size;
+    expect(rowHeaders('Par commune')).toHaveLength(communes + 1);
+    expect(screen.getByRole('table', { name: 'Par commune' })).toBeTruthy();
+    expect(screen.getByText('Toutes les lignes sont affichées.')).toBeTruthy();
+    expect(cell('Par commune', 'Arles', 'Écoles')).toBe('2');
+    expect(cell('Par commune', 'Arles', 'Classes auditées')).toBe('0');
+  });
+
   it('lists the communes as people read them: Marseille 1er, 2e, … 9e before 10e', () => {
     renderScreen();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Masquer les lignes vides' }));
     const marseille = rowHeaders('Par commune').filter((name) => name?.startsWith('Marseille'));
     expect(marseille.slice(0, 2)).toEqual(['Marseille 1er Arrondissement', 'Marseille 2e Arrondissement']);
     expect(marseille.indexOf('Marseille 9e Arrondissement')).toBe(marseille.indexOf('Marseille 10e Arrondissement') - 1);

@@ -1,9 +1,11 @@
 // The département's figures: progress towards the plan's targets (pilotage.md, "Progress figures"), the export,
 // and the gaps grouped four ways.
+import { signal } from '@preact/signals';
 import { gapReport } from '../../state/gaps';
 import type { Aggregate, DepartementReport } from '../../gaps/types';
 import { costText, euros, integer } from '../format';
-import { AggregateTable } from '../components/aggregate-table';
+import { count } from '../plural';
+import { AggregateTable, shownRows } from '../components/aggregate-table';
 import { TargetProgress } from '../components/target-progress';
 import { SpreadsheetExport } from '../components/spreadsheet-export';
 import type { AuditDb } from '../../storage/db';
@@ -17,8 +19,17 @@ const GROUPS: ReadonlyArray<readonly [Grouping, string, string]> = [
   ['byEducationPrioritaire', 'Par éducation prioritaire', 'Éducation prioritaire'],
 ];
 
+/**
+ * On by default: a device's directory lists every school of the département while it holds the fiches of the few its
+ * user visited, so the rows that say something would drown among tens of rows of zeros. Each table says how many
+ * rows it hides, and the totals count every school. Kept while the app is open.
+ */
+export const hideEmptyRows = signal(true);
+
 function Progress({ total, targets }: { total: Aggregate; targets: DepartementReport['targets'] }) {
   const toAudit = total.schools - total.schoolsInProgress - total.schoolsAudited;
+  // Every classroom fiche has one verdict: au socle, à équiper or still open; untouched ones are not audited.
+  const recorded = total.classesMeeting + total.classesToEquip + total.classesUnknown;
   return (
     <section aria-labelledby="titre-avancement">
       <h2 id="titre-avancement">Avancement</h2>
@@ -31,11 +42,36 @@ function Progress({ total, targets }: { total: Aggregate; targets: DepartementRe
       <TargetProgress id="objectif-classes-au-socle" label="Classes au socle" value={total.classesMeeting} target={targets.classes}
         detail="Classes auditées qui l'atteignent, avant le plan ou grâce à lui." />
       <p>
-        Classes auditées : {integer(total.classesAudited)}. Classes à compléter (socle pas encore établi) : {integer(total.classesUnknown)}.
+        Classes saisies : {integer(recorded)}
+        {recorded > 1 && total.classesAudited === recorded ? ', toutes auditées' : `, dont ${count(total.classesAudited, 'auditée')}`}. Socle pas
+        encore établi (à compléter) : {integer(total.classesUnknown)}.
       </p>
       <TargetProgress id="objectif-neo" label="Néo-titulaires recensés" value={total.newTeachers} target={targets.newTeachers} unit="à équiper" />
       <TargetProgress id="avancement-ecoles" label="Écoles terminées" value={total.schoolsAudited} target={total.schools}
         detail={`En cours : ${integer(total.schoolsInProgress)} ; à auditer : ${integer(toAudit)}.`} />
+    </section>
+  );
+}
+
+function Tables({ report }: { report: DepartementReport }) {
+  const hide = hideEmptyRows.value;
+  const hidden = GROUPS.reduce((sum, [key]) => sum + report[key].length - shownRows(report[key], hide).length, 0);
+  return (
+    <section aria-labelledby="titre-chiffres">
+      <h2 id="titre-chiffres">Chiffres détaillés</h2>
+      <p class="row-filter">
+        <label class="checkbox">
+          <input type="checkbox" checked={hide} aria-describedby="lignes-vides" onChange={(e) => (hideEmptyRows.value = e.currentTarget.checked)} />
+          <span>Masquer les lignes vides</span>
+        </label>
+      </p>
+      <p id="lignes-vides" class="hint">
+        Une ligne est vide quand aucune de ses écoles n'a encore de fiche ; ses écoles restent comptées dans le total.{' '}
+        <span role="status">{hide ? `${count(hidden, 'ligne masquée', 'lignes masquées')} en tout.` : 'Toutes les lignes sont affichées.'}</span>
+      </p>
+      {GROUPS.map(([key, caption, header]) => (
+        <AggregateTable key={key} id={`table-${key}`} caption={caption} header={header} rows={report[key]} total={report.total} hideEmpty={hide} />
+      ))}
     </section>
   );
 }
@@ -53,9 +89,7 @@ export function DepartementScreen({ db }: { db: AuditDb }) {
       </p>
       <Progress total={total} targets={targets} />
       <SpreadsheetExport db={db} />
-      {GROUPS.map(([key, caption, header]) => (
-        <AggregateTable key={key} id={`table-${key}`} caption={caption} header={header} rows={report.departement[key]} total={total} />
-      ))}
+      <Tables report={report.departement} />
     </main>
   );
 }
