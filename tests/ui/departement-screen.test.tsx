@@ -85,11 +85,16 @@ describe('DepartementScreen', () => {
     expect(screen.getByText(/^Classes saisies/, { selector: 'p' }).textContent).toBe('Classes saisies : 4, dont 3 auditées. Socle pas encore établi (à compléter) : 1.');
   });
 
-  it('says when every classroom recorded is audited', async () => {
+  it('says when every classroom recorded is audited, and when none is recorded', async () => {
     campaignFiches.value = new Map(fiches().filter((f) => !(f.kind === 'classroom' && f.data.label === 'CP B')).map((f) => [f.id, f]));
     await recomputeGaps(new Date('2026-11-28'));
     renderScreen();
     expect(screen.getByText(/^Classes saisies/, { selector: 'p' }).textContent).toBe('Classes saisies : 3, toutes auditées. Socle pas encore établi (à compléter) : 0.');
+    cleanup();
+    campaignFiches.value = new Map();
+    await recomputeGaps(new Date('2026-11-28'));
+    renderScreen();
+    expect(screen.getByText(/^Classes saisies/, { selector: 'p' }).textContent).toBe('Classes saisies : 0.');
   });
 
   it('counts the néo-titulaires recensés against the 1 000 to equip', () => {

@@ -26,10 +26,17 @@ const GROUPS: ReadonlyArray<readonly [Grouping, string, string]> = [
  */
 export const hideEmptyRows = signal(true);
 
-function Progress({ total, targets }: { total: Aggregate; targets: DepartementReport['targets'] }) {
-  const toAudit = total.schools - total.schoolsInProgress - total.schoolsAudited;
+/** "Classes saisies : 4, dont 3 auditées. Socle pas encore établi (à compléter) : 1." */
+function classesRecordedText(total: Aggregate): string {
   // Every classroom fiche has one verdict: au socle, à équiper or still open; untouched ones are not audited.
   const recorded = total.classesMeeting + total.classesToEquip + total.classesUnknown;
+  if (recorded === 0) return 'Classes saisies : 0.';
+  const audited = recorded > 1 && total.classesAudited === recorded ? 'toutes auditées' : `dont ${count(total.classesAudited, 'auditée')}`;
+  return `Classes saisies : ${integer(recorded)}, ${audited}. Socle pas encore établi (à compléter) : ${integer(total.classesUnknown)}.`;
+}
+
+function Progress({ total, targets }: { total: Aggregate; targets: DepartementReport['targets'] }) {
+  const toAudit = total.schools - total.schoolsInProgress - total.schoolsAudited;
   return (
     <section aria-labelledby="titre-avancement">
       <h2 id="titre-avancement">Avancement</h2>
@@ -41,11 +48,7 @@ function Progress({ total, targets }: { total: Aggregate; targets: DepartementRe
         detail="Classes auditées qui n'atteignent pas le socle." />
       <TargetProgress id="objectif-classes-au-socle" label="Classes au socle" value={total.classesMeeting} target={targets.classes}
         detail="Classes auditées qui l'atteignent, avant le plan ou grâce à lui." />
-      <p>
-        Classes saisies : {integer(recorded)}
-        {recorded > 1 && total.classesAudited === recorded ? ', toutes auditées' : `, dont ${count(total.classesAudited, 'auditée')}`}. Socle pas
-        encore établi (à compléter) : {integer(total.classesUnknown)}.
-      </p>
+      <p>{classesRecordedText(total)}</p>
       <TargetProgress id="objectif-neo" label="Néo-titulaires recensés" value={total.newTeachers} target={targets.newTeachers} unit="à équiper" />
       <TargetProgress id="avancement-ecoles" label="Écoles terminées" value={total.schoolsAudited} target={total.schools}
         detail={`En cours : ${integer(total.schoolsInProgress)} ; à auditer : ${integer(toAudit)}.`} />
