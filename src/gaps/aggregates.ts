@@ -46,6 +46,17 @@ function finish(aggregates: Map<string, Aggregate>): Aggregate[] {
   return list;
 }
 
+/**
+ * Whether nothing of the group is recorded yet: every figure is zero but its count of schools, which comes from the
+ * directory (the Département screen can hide such rows).
+ */
+export function recordsNothing(a: Aggregate): boolean {
+  return [
+    a.schoolsAudited, a.schoolsInProgress, a.schoolsMeeting, a.classesAudited, a.classesMeeting, a.classesToEquip,
+    a.classesUnknown, a.newTeachers, a.costHt, a.unpricedItems, a.stateShareHt,
+  ].every((figure) => figure === 0);
+}
+
 type Keyed = (school: DirectorySchool | undefined) => readonly [key: string, label: string];
 
 const GROUPINGS: Record<'byChefDeFile' | 'byCirconscription' | 'byCommune' | 'byEducationPrioritaire', Keyed> = {

@@ -6,6 +6,7 @@ import { getDirectorySettings, setDirectorySettings, type DirectorySettings } fr
 import { DEMO_SCHOOLS } from '../directory/demo-schools';
 import { filterSchools, type SchoolFilter } from '../model/search';
 import type { DirectorySchool } from '../model/school';
+import { naturalCompare } from '../model/natural-sort';
 
 export const schools = signal<DirectorySchool[]>([]);
 export const schoolFilter = signal<SchoolFilter>({ query: '', circonscription: '', chefDeFile: '' });
@@ -13,7 +14,7 @@ export const schoolFilter = signal<SchoolFilter>({ query: '', circonscription: '
 export const isDemoDirectory = computed(() => schools.value.some((school) => school.source === 'demo' && !school.leftDirectory));
 
 export const circonscriptions = computed(() =>
-  [...new Set(schools.value.map((school) => school.circonscription))].sort((a, b) => a.localeCompare(b, 'fr')),
+  [...new Set(schools.value.map((school) => school.circonscription))].sort(naturalCompare),
 );
 
 export const filteredSchools = computed(() => filterSchools(schools.value, schoolFilter.value));
@@ -28,7 +29,8 @@ export function updateFilter(patch: Partial<SchoolFilter>): void {
 export async function loadDirectory(db: AuditDb): Promise<void> {
   await seedDirectoryIfEmpty(db, DEMO_SCHOOLS);
   const list = await listSchools(db);
-  schools.value = list.sort((a, b) => a.commune.localeCompare(b.commune, 'fr') || a.name.localeCompare(b.name, 'fr'));
+  // As people read them: "Marseille 1er" before "Marseille 10e", "École 2" before "École 10".
+  schools.value = list.sort((a, b) => naturalCompare(a.commune, b.commune) || naturalCompare(a.name, b.name));
 }
 
 export function loadDirectorySettings(): Promise<DirectorySettings> {

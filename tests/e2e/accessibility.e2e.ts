@@ -87,6 +87,29 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     expect(await overflowsAt320(page)).toBe(false);
   });
 
+  it('département with every row shown: a wide table scrolled sideways keeps each row’s name in view', async () => {
+    const toggle = page.getByRole('checkbox', { name: 'Masquer les lignes vides' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    expect(await toggle.isChecked()).toBe(false);
+    const region = page.getByRole('region', { name: 'Par commune' });
+    await region.focus(); // the keyboard scrolls the table as a finger would
+    for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100); // keyboard scrolling is animated
+    const seen = await region.evaluate((el) => {
+      const name = el.querySelector('tbody th') as HTMLElement;
+      window.scrollBy(0, name.getBoundingClientRect().top - innerHeight / 2); // the page only, not the table
+      const box = name.getBoundingClientRect();
+      const atPoint = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+      return { offset: box.left - el.getBoundingClientRect().left, onTop: name.contains(atPoint) };
+    });
+    expect(Math.abs(seen.offset)).toBeLessThan(1);
+    expect(seen.onTop).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
   it('département after an export started from the keyboard', async () => {
     await page.getByLabel(/une seule feuille/).focus();
     await page.keyboard.press('Tab'); // to "Exporter la feuille en CSV"

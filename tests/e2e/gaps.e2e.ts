@@ -48,7 +48,8 @@ describe('the gap to the socle while auditing (engine in a Web Worker)', () => {
     await expect.poll(() => page.locator('.school-socle').textContent()).toContain('Classes au socle : 1 sur 1 classe saisie');
     await page.getByRole('link', { name: 'Département' }).click();
     const marseille = page.getByRole('row', { name: /^Ville de Marseille/ }).first();
-    await expect.poll(async () => (await marseille.getByRole('cell').allTextContents()).slice(0, 5)).toEqual(['16', '0', '0', '1', '1']); // no school fiche: the school is in progress, not audited
+    // Écoles, en cours (classrooms but no school fiche), terminées, au socle; classes auditées, au socle.
+    await expect.poll(async () => (await marseille.getByRole('cell').allTextContents()).slice(0, 6)).toEqual(['16', '1', '0', '0', '1', '1']);
   });
 
   it('says which référentiel version produced the results after a parameter is changed', async () => {
@@ -60,7 +61,7 @@ describe('the gap to the socle while auditing (engine in a Web Worker)', () => {
     await page.getByText('référentiel 2026.1-local.1', { exact: false }).first().waitFor();
     // An ENI of 2024 is now too old: the class no longer meets the socle.
     const marseille = page.getByRole('row', { name: /^Ville de Marseille/ }).first();
-    await expect.poll(async () => (await marseille.getByRole('cell').allTextContents()).slice(3, 6)).toEqual(['1', '0', '1']);
+    await expect.poll(async () => (await marseille.getByRole('cell').allTextContents()).slice(4, 7)).toEqual(['1', '0', '1']);
   });
 
   it('refuses an invalid parameter with a French message naming it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDepartement, OUT_OF_DIRECTORY, stateShareRate } from '../../src/gaps/aggregates';
+import { buildDepartement, OUT_OF_DIRECTORY, recordsNothing, stateShareRate } from '../../src/gaps/aggregates';
 import { computeClassroomGap } from '../../src/gaps/classroom-rules';
 import { computeSchoolGap } from '../../src/gaps/school-rules';
 import type { Aggregate, SchoolGap } from '../../src/gaps/types';
@@ -171,6 +171,17 @@ describe('grouping the schools', () => {
     const directory = new Map([[tenth.uai, tenth], [second.uai, second]]);
     const gaps = [computeSchoolGap(tenth.uai, undefined, [], tenth, context()), computeSchoolGap(second.uai, undefined, [], second, context())];
     expect(buildDepartement(gaps, directory, REFERENTIAL_V1).byCommune.map((a) => a.label)).toEqual(['Marseille 2e Arrondissement', 'Marseille 10e Arrondissement']);
+  });
+
+  it('finds nothing recorded in a group whose schools have no fiche, whatever its count of schools', () => {
+    const none = buildDepartement([computeSchoolGap(SALIN.uai, undefined, [], SALIN, context())], DIRECTORY, REFERENTIAL_V1);
+    expect(none.total.schools).toBe(1);
+    expect(recordsNothing(none.total)).toBe(true);
+    const untouched = computeClassroomGap({ id: 'neuve', uai: SALIN.uai, data: makeClassroomData({ label: 'Classe 1' }) }, context());
+    const started = [computeSchoolGap(SALIN.uai, undefined, [untouched], SALIN, context())];
+    expect(recordsNothing(buildDepartement(started, DIRECTORY, REFERENTIAL_V1).total)).toBe(false);
+    const draft = [computeSchoolGap(SALIN.uai, socleSchool({ status: 'draft', newTeachers: 0 }), [], SALIN, context())];
+    expect(recordsNothing(buildDepartement(draft, DIRECTORY, REFERENTIAL_V1).total)).toBe(false);
   });
 
   it('carries the référentiel’s targets', () => {

@@ -4,7 +4,8 @@ import { SchoolsScreen } from '../../src/ui/screens/schools-screen';
 import { loadDirectory, schoolFilter } from '../../src/state/directory';
 import { loadCampaignFiches } from '../../src/state/audits';
 import { saveRevision } from '../../src/storage/fiches';
-import { makeClassroomData, makeSchoolData } from '../../src/model/make';
+import { makeClassroomData, makeDirectorySchool, makeSchoolData } from '../../src/model/make';
+import { putSchools } from '../../src/storage/directory';
 import { freshDb } from '../support/db';
 
 let db: ReturnType<typeof freshDb>;
@@ -57,5 +58,24 @@ describe('SchoolsScreen', () => {
     render(<SchoolsScreen />);
     fireEvent.input(screen.getByLabelText('Rechercher une école (nom, UAI ou commune)'), { target: { value: '0134939Y' } });
     expect(rows()[0]?.textContent).toContain('Terminé · 1 classe');
+  });
+
+  it('lists the schools of Marseille 1er before those of Marseille 10e, as people read them', () => {
+    render(<SchoolsScreen />);
+    const communes = rows().map((row) => row.querySelector('a span')?.textContent?.split(' · ')[0]);
+    const marseille = [...new Set(communes.filter((c) => c?.startsWith('Marseille')))];
+    expect(marseille.slice(0, 3)).toEqual(['Marseille 1er Arrondissement', 'Marseille 2e Arrondissement', 'Marseille 3e Arrondissement']);
+    expect(marseille.indexOf('Marseille 9e Arrondissement')).toBeLessThan(marseille.indexOf('Marseille 10e Arrondissement'));
+  });
+
+  it('offers the circonscriptions in numeric order: Marseille 2 before Marseille 10', async () => {
+    await putSchools(db, [
+      makeDirectorySchool({ uai: '0130001F', circonscription: 'Marseille 10 – Saint-Loup', source: 'annuaire' }),
+      makeDirectorySchool({ uai: '0130002G', circonscription: 'Marseille 2 – Joliette', source: 'annuaire' }),
+    ]);
+    await loadDirectory(db);
+    render(<SchoolsScreen />);
+    const options = [...(screen.getByLabelText('Circonscription') as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options.indexOf('Marseille 2 – Joliette')).toBeLessThan(options.indexOf('Marseille 10 – Saint-Loup'));
   });
 });
