@@ -17,6 +17,8 @@ const label = (path: string) => {
 };
 const NO_SCHOOL_FICHE = "Fiche de l'école";
 const fails = (rule: RuleResult['rule'], reason: string) => result(rule, 'fails', undefined, reason);
+/** "0 terminal compté", "14 terminaux comptés": in French 0 and 1 take the singular. */
+const plural = (n: number, one: string, many: string) => `${n} ${n < 2 ? one : many}`;
 
 /** How many classes the school has: its fiche says, else the directory, else the classrooms audited. */
 export function classesOf(data: SchoolData | undefined, school: DirectorySchool | undefined, audited: number): Pick<TerminalCount, 'classes' | 'classesSource'> {
@@ -37,7 +39,7 @@ export function terminalsRule(data: SchoolData, classes: Pick<TerminalCount, 'cl
   const terminals: TerminalCount = { ...classes, required, counted };
   if (required === null) return { terminals, rule: result('E01', 'unknown', [label('classesCount')]) };
   if (counted >= required) return { terminals, rule: result('E01', 'holds') };
-  const parts = [reasonText('E01', 'short', { counted, required, classes: classes.classes as number })];
+  const parts = [reasonText('E01', 'short', { counted: plural(counted, 'terminal compté', 'terminaux comptés'), required, classes: plural(classes.classes as number, 'classe', 'classes') })];
   if (oldFleets) parts.push(reasonText('E01', 'oldFleets', { maxAge: maxAgeYears }));
   const reason = joinReasons(parts);
   needs.push(need(ctx.referential, 'E01', 'mobile-terminal', required - counted, reason));

@@ -118,7 +118,7 @@ export const RULES: readonly RuleDef[] = [
     id: 'E01', scope: 'school', severity: 'required', short: 'Terminaux mobiles',
     label: 'Des terminaux mobiles partagés en nombre suffisant',
     reasons: {
-      short: '{counted} terminaux comptés sur {required} requis ({classes} classes)',
+      short: '{counted} sur {required} requis ({classes})',
       oldFleets: 'flottes de plus de {maxAge} ans non comptées',
     },
   },

@@ -114,7 +114,7 @@ describe('E01 says why it fails', () => {
 
   it('says that an old fleet is not counted', () => {
     const gap = gapOf({ school: socleSchool({ classesCount: 4, fleets: [fleet({ year: 2015, workingCount: 12 })] }) });
-    expect(ruleOf(gap, 'E01').reason).toBe('0 terminaux comptés sur 10 requis (4 classes) ; flottes de plus de 5 ans non comptées');
+    expect(ruleOf(gap, 'E01').reason).toBe('0 terminal compté sur 10 requis (4 classes) ; flottes de plus de 5 ans non comptées');
   });
 });
 
