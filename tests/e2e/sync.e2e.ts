@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from './support/browser';
-import { addNamedClassroom, completeFirstRun, openSchool, waitClassroomForm } from './support/app';
+import { addNamedClassroom, completeFirstRun, openSchool, waitClassroomForm, waitControlled } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
 
 let browser: Browser;
@@ -23,11 +23,15 @@ const heldLabels = () =>
     .map((row) => (JSON.parse(row.record) as { data: { label: string } }).data.label)
     .sort();
 
-/** A new tablet whose user gave a token (the valid one unless said otherwise). */
+/**
+ * A new tablet, installed (its service worker controls the page: these tests go offline or stop the server, and a
+ * screen opened then comes from the precache), whose user gave a token (the valid one unless said otherwise).
+ */
 async function tabletWithToken(context: BrowserContext, token = served.token): Promise<Page> {
   const page = await context.newPage();
   await page.goto(served.url);
   await completeFirstRun(page);
+  await waitControlled(page);
   await page.getByRole('link', { name: 'Appareil' }).click();
   await page.getByLabel("Jeton d'accès").fill(token);
   await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
@@ -86,12 +90,12 @@ describe('two tabs of one tablet', () => {
     await context.setOffline(true);
     await first.getByRole('button', { name: 'Ajouter une classe' }).click();
     await waitClassroomForm(first, 'Classe 1');
-    await context.setOffline(false);
-
+    // Counted from before the network comes back: the `online` event alone starts a sync in each tab.
     let posts = 0;
     context.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/api/v1/sync')) posts += 1;
     });
+    await context.setOffline(false);
     await Promise.all([
       first.getByRole('button', { name: 'Synchroniser maintenant' }).click(),
       second.getByRole('button', { name: 'Synchroniser maintenant' }).click(),
@@ -142,6 +146,7 @@ describe('a server that goes away and comes back', () => {
       const page = await context.newPage();
       await page.goto(url);
       await completeFirstRun(page);
+      await waitControlled(page);
       await page.getByRole('link', { name: 'Appareil' }).click();
       await page.getByLabel("Jeton d'accès").fill(token);
       await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();

@@ -26,10 +26,9 @@ export async function waitClassroomForm(page: Page, label: string) {
   await page.getByRole('heading', { name: `Classe : ${label}`, level: 1 }).waitFor();
 }
 
-/** Waits until the service worker controls the page (the first visit is not controlled: one reload is). */
+/** Waits until the service worker is installed and controls the page (a first visit too: it claims it, no reload). */
 export async function waitControlled(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
