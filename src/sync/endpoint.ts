@@ -7,11 +7,23 @@ const EXAMPLE = 'https://tne13.exemple.fr/';
 
 export type SyncAddress = { ok: true; url: string } | { ok: false; message: string };
 
+/** URL.canParse, which older tablets' browsers lack. */
+function parses(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function refused(typed: string): SyncAddress {
-  return {
-    ok: false,
-    message: `${FIELD} : saisissez l'adresse du serveur, comme ${EXAMPLE} ou ${EXAMPLE.slice(0, -1)}${SYNC_PATH} (saisi : « ${typed} »).`,
-  };
+  // "192.168.1.20:4173" or "tne13.exemple.fr": only the beginning is missing, and that is what the message says.
+  const noScheme = !/^[a-z][a-z\d+.-]*:\/\//i.test(typed) && parses(`http://${typed}`);
+  const expected = noScheme
+    ? `écrivez l'adresse en entier, avec http:// ou https:// au début, comme ${EXAMPLE}`
+    : `saisissez l'adresse du serveur, comme ${EXAMPLE} ou ${EXAMPLE.slice(0, -1)}${SYNC_PATH}`;
+  return { ok: false, message: `${FIELD} : ${expected} (saisi : « ${typed} »).` };
 }
 
 /**

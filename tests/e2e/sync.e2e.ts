@@ -101,7 +101,7 @@ describe('setting sync up', () => {
     await address.fill(served.url.replace('http://', ''));
     await page.getByLabel("Jeton d'accès").fill(served.token);
     await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
-    await page.getByText(`Adresse du serveur de synchronisation : saisissez l'adresse du serveur, comme https://tne13.exemple.fr/`, { exact: false }).waitFor();
+    await page.getByText(`Adresse du serveur de synchronisation : écrivez l'adresse en entier, avec http:// ou https:// au début`, { exact: false }).waitFor();
 
     await address.fill(`${served.url}/`);
     expect(await page.locator('#sync-endpoint-erreur').count()).toBe(0);

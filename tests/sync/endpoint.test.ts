@@ -28,10 +28,19 @@ describe('readSyncAddress', () => {
     expect(readSyncAddress('  ')).toEqual({ ok: true, url: '' });
   });
 
+  it('says that http:// or https:// is missing from an address written without it', () => {
+    for (const typed of ['tne13.exemple.fr', '192.168.1.20:4173', 'localhost:4173/', 'http//tne13.exemple.fr']) {
+      expect(readSyncAddress(typed)).toEqual({
+        ok: false,
+        message: `Adresse du serveur de synchronisation : écrivez l'adresse en entier, avec http:// ou https:// au début, comme https://tne13.exemple.fr/ (saisi : « ${typed} »).`,
+      });
+    }
+  });
+
   it('refuses anything else, naming the field and showing what is expected', () => {
     const expected = (typed: string) =>
       `Adresse du serveur de synchronisation : saisissez l'adresse du serveur, comme https://tne13.exemple.fr/ ou https://tne13.exemple.fr/api/v1/sync (saisi : « ${typed} »).`;
-    for (const typed of ['tne13.exemple.fr', 'localhost:4173', 'ftp://tne13.exemple.fr/', 'https://tne13.exemple.fr/tne13/', 'https://tne13.exemple.fr/api/v2/sync', 'https://tne13.exemple.fr/api/v1/sync?x=1', 'https://moi:secret@tne13.exemple.fr/']) {
+    for (const typed of ['ftp://tne13.exemple.fr/', 'https://tne13.exemple.fr/tne13/', 'https://tne13.exemple.fr/api/v2/sync', 'https://tne13.exemple.fr/api/v1/sync?x=1', 'https://moi:secret@tne13.exemple.fr/']) {
       expect(readSyncAddress(typed)).toEqual({ ok: false, message: expected(typed) });
     }
   });

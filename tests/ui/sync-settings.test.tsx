@@ -12,7 +12,7 @@ afterEach(async () => {
 const address = () => screen.getByLabelText('Adresse du serveur de synchronisation') as HTMLInputElement;
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer et synchroniser' }));
-const EXPECTED = "Adresse du serveur de synchronisation : saisissez l'adresse du serveur, comme https://tne13.exemple.fr/ ou https://tne13.exemple.fr/api/v1/sync (saisi : « 192.168.1.20:4173 »).";
+const EXPECTED = "Adresse du serveur de synchronisation : écrivez l'adresse en entier, avec http:// ou https:// au début, comme https://tne13.exemple.fr/ (saisi : « 192.168.1.20:4173 »).";
 
 describe('SyncSettings', () => {
   it('takes the server address as pasted and shows the endpoint it becomes', async () => {

@@ -61,7 +61,7 @@ export function SchoolsScreen() {
         <div class="field">
           <label htmlFor="recherche">Rechercher une école (nom, UAI ou commune)</label>
           <p class="hint" id="recherche-aide">
-            Par exemple : Sainte-Marguerite, 0134939Y, Aubagne ou un code postal comme 13009.
+            Ou un code postal, par exemple 13009.
           </p>
           <input
             id="recherche"
