@@ -51,7 +51,7 @@ describe('NumberField', () => {
     expect(reported()).toBe('8');
   });
 
-  it('says, politely, that letters are not accepted, and keeps the digits typed', () => {
+  it('says, politely, that letters are not accepted until the field is left, and keeps the digits typed', () => {
     render(<Host />);
     fireEvent.input(input(), { target: { value: '4a1' } });
     expect(input().value).toBe('41');
@@ -61,6 +61,8 @@ describe('NumberField', () => {
     expect(note.getAttribute('aria-live')).toBe('polite');
     expect(input().getAttribute('aria-describedby')).toBe('n-note');
     fireEvent.input(input(), { target: { value: '412' } });
+    expect(note.textContent).toBe("Mesure : seuls des chiffres sont acceptés, « a » n'a pas été gardé.");
+    fireEvent.blur(input());
     expect(note.textContent).toBe('');
     expect(input().getAttribute('aria-describedby')).toBeNull();
   });

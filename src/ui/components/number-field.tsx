@@ -69,6 +69,7 @@ export function NumberField({ id, label, value, onChange, decimal = false, error
         autoComplete="off"
         value={text}
         aria-invalid={error ? true : undefined}
+        onBlur={() => setNote('')}
         aria-describedby={[hint ? `${id}-aide` : '', note ? noteId(id) : '', error ? errorId(id) : ''].filter(Boolean).join(' ') || undefined}
         onInput={(event) => {
           const input = event.currentTarget;
@@ -81,7 +82,8 @@ export function NumberField({ id, label, value, onChange, decimal = false, error
             const at = caret - leftOut(typed.slice(0, caret), sanitize(typed.slice(0, caret), decimal)).length;
             input.setSelectionRange?.(at, at);
           }
-          setNote(clean !== typed ? droppedNote(label, leftOut(typed, clean), decimal) : '');
+          // The note stays until the field is left, so that it can be read after the next keystroke.
+          if (clean !== typed) setNote(droppedNote(label, leftOut(typed, clean), decimal));
           setText(clean);
           onChange(parseNumber(clean), event.timeStamp);
         }}

@@ -1,5 +1,6 @@
 // Says whether what was typed is on the device's disk, and what the saved fiche holds while fields need correcting:
-// their last correct value (the typed one stays on screen and in the draft; revision-data.ts).
+// their last correct value (the typed one stays on screen, under its message, and in the draft; revision-data.ts).
+// Kept to one sentence: the indicator stays at the top of the screen while the form scrolls.
 import type { Autosave } from '../../state/autosave';
 import type { FicheKind } from '../../model/types';
 import { count } from '../plural';
@@ -21,12 +22,6 @@ export function SaveIndicator({ autosave, errorCount }: { autosave: Autosave<Fic
       {phase === 'error' && (
         <p role="alert" class="save-error">
           {autosave.errorMessage.value}
-        </p>
-      )}
-      {errorCount > 0 && (
-        <p class="save-warning">
-          Ce que vous avez saisi reste affiché et gardé sur l'appareil jusqu'à correction ; c'est la dernière valeur
-          correcte qui est envoyée (rien pour une flotte ajoutée tant qu'elle est à corriger).
         </p>
       )}
     </div>
