@@ -6,6 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { firstPage, launchBrowser, launchProfile, newProfileDir } from './support/browser';
 import { completeFirstRun, openSchool, waitClassroomForm, waitControlled, waitSaved } from './support/app';
 import { buildApp, serveDir } from './support/serve-build';
+import { axeViolations } from './support/axe';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -105,7 +106,8 @@ describe('a first visit that goes offline before the app is installed', () => {
     const browser = await launchBrowser();
     cleanups.push(() => browser.close());
     // No service worker: the page is as a first visit is until the worker has installed and taken control.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    // (bypassCSP: axe-core is injected as an inline script.)
+    const context = await browser.newContext({ serviceWorkers: 'block', bypassCSP: true });
     const page = await context.newPage();
     await page.goto(inject('baseUrl'));
     await completeFirstRun(page);
@@ -115,6 +117,7 @@ describe('a first visit that goes offline before the app is installed', () => {
     await page.getByRole('link', { name: /Sainte-Marguerite/ }).click();
     await page.getByRole('heading', { name: 'Écran non chargé', level: 1 }).waitFor();
     expect(await page.getByRole('alert').textContent()).toContain("Cet écran n'a pas pu être chargé");
+    expect(await axeViolations(page)).toEqual([]);
 
     await context.setOffline(false);
     await page.getByRole('heading', { name: 'École élémentaire Sainte-Marguerite', level: 1 }).waitFor();
