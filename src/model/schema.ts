@@ -4,6 +4,7 @@ import { CLASS_LEVELS } from './types';
 import { decimalIn, integerIn, oneOf, setOf, text, yearUpTo, yesNo } from './fields';
 import { TRAINING_NEED_IDS } from './training';
 import { uaiCheckLetter, uaiProblem } from './uai';
+import { frenchNumber } from './french-number';
 
 const CONDITIONS = ['working', 'degraded', 'broken', 'out_of_service'] as const;
 const ROLES = ['erun', 'technicien', 'directeur', 'autre'] as const;
@@ -75,7 +76,10 @@ function fleetSchema(currentYear: number) {
       v.partialCheck(
         [['count'], ['workingCount']],
         (fleet) => fleet.workingCount <= fleet.count,
-        (issue) => `ne peut pas dépasser le nombre d'appareils (${String((issue.input as { count?: unknown }).count)})`,
+        (issue) => {
+          const count = (issue.input as { count?: unknown }).count;
+          return `ne peut pas dépasser le nombre d'appareils (${typeof count === 'number' ? frenchNumber(count) : String(count)})`;
+        },
       ),
       ['workingCount'],
     ),

@@ -40,13 +40,26 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     await page.getByText('ce champ est obligatoire', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsAt320(page)).toBe(false);
+    await page.getByLabel('Votre nom et prénom').fill('Camille Martin');
+    expect(await page.getByText("Nom de l'auteur : ce champ est obligatoire.").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await page.reload();
     await completeFirstRun(page);
   });
 
-  it('schools list', async () => {
+  it('schools list, sync not set up yet', async () => {
+    await page.getByText('Synchronisation pas encore réglée', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsAt320(page)).toBe(false);
+  });
+
+  it('schools list, searching a UAI absent from the directory', async () => {
+    const search = page.getByLabel('Rechercher une école (nom, UAI ou commune)');
+    await search.fill('0131234W');
+    await page.getByRole('link', { name: "importez l'annuaire (écran Appareil)" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+    await search.fill('');
   });
 
   it('school screen, every section open', async () => {
@@ -69,6 +82,8 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     await page.getByRole('group', { name: 'Ordinateur', exact: true }).getByRole('radio', { name: 'Fixe' }).check();
     await page.getByLabel("Année d'achat").fill('1850');
     await page.getByText("Année de l'ordinateur : saisissez une année", { exact: false }).waitFor();
+    await page.getByLabel("Nombre d'élèves").pressSequentially('2a');
+    await page.getByText('seuls des chiffres sont acceptés', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsAt320(page)).toBe(false);
   });
@@ -134,6 +149,14 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     await page.getByText('Espace utilisé', { exact: false }).waitFor();
     // A fiche was saved earlier in this session: protection was asked for, and the screen says what came of it.
     expect(await page.getByText(/^Stockage (protégé|non protégé)/).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
+  it('device: a server address that cannot be read', async () => {
+    await page.getByLabel('Adresse du serveur de synchronisation').fill('192.168.1.20:4173');
+    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await page.locator('#sync-endpoint-erreur').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsAt320(page)).toBe(false);
   });

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from './support/browser';
-import { addNamedClassroom, completeFirstRun, openSchool, waitClassroomForm } from './support/app';
+import { addNamedClassroom, completeFirstRun, openSchool, waitClassroomForm, waitControlled } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
 
 let browser: Browser;
@@ -23,11 +23,15 @@ const heldLabels = () =>
     .map((row) => (JSON.parse(row.record) as { data: { label: string } }).data.label)
     .sort();
 
-/** A new tablet whose user gave a token (the valid one unless said otherwise). */
+/**
+ * A new tablet, installed (its service worker controls the page: these tests go offline or stop the server, and a
+ * screen opened then comes from the precache), whose user gave a token (the valid one unless said otherwise).
+ */
 async function tabletWithToken(context: BrowserContext, token = served.token): Promise<Page> {
   const page = await context.newPage();
   await page.goto(served.url);
   await completeFirstRun(page);
+  await waitControlled(page);
   await page.getByRole('link', { name: 'Appareil' }).click();
   await page.getByLabel("Jeton d'accès").fill(token);
   await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
@@ -58,8 +62,8 @@ describe('sync from the tablet to the reference server', () => {
 
   it('asks for the token again when the server refuses it, and keeps every fiche', async () => {
     const context = await browser.newContext();
+    // With nothing to send, the server never sees the token: it is refused with the first fiche sent.
     const page = await tabletWithToken(context, 'jeton-inconnu');
-    await page.getByText("Envoi impossible sans jeton d'accès valable.").waitFor();
     await page.getByRole('link', { name: 'Écoles' }).click();
     await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();
@@ -67,6 +71,44 @@ describe('sync from the tablet to the reference server', () => {
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
     await page.getByText("Envoi impossible sans jeton d'accès valable.").waitFor();
     expect(await page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^1 fiche en attente d'envoi/);
+    await context.close();
+  });
+});
+
+describe('setting sync up', () => {
+  it('says calmly at first start that sync is not set up yet, with a link to the Appareil screen', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await completeFirstRun(page);
+    const indicator = page.locator('.sync-indicator');
+    await indicator.getByText('Synchronisation pas encore réglée : les fiches restent sur cette tablette.').waitFor();
+    expect(await indicator.locator('[role=status]').textContent()).toBe("Aucune fiche en attente d'envoi");
+    expect(await page.getByText("Envoi impossible sans jeton d'accès valable.").count()).toBe(0);
+    expect(await indicator.getAttribute('class')).not.toMatch(/sync-(auth|error)/);
+    await indicator.getByRole('link', { name: 'Régler la synchronisation' }).click();
+    await page.getByRole('heading', { name: "Données de l'appareil", level: 1 }).waitFor();
+    await context.close();
+  });
+
+  it('takes the server address as pasted (http://host:port/) and syncs with it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await completeFirstRun(page);
+    await page.getByRole('link', { name: 'Appareil' }).click();
+    const address = page.getByLabel('Adresse du serveur de synchronisation');
+    await address.fill(served.url.replace('http://', ''));
+    await page.getByLabel("Jeton d'accès").fill(served.token);
+    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await page.getByText(`Adresse du serveur de synchronisation : écrivez l'adresse en entier, avec http:// ou https:// au début`, { exact: false }).waitFor();
+
+    await address.fill(`${served.url}/`);
+    expect(await page.locator('#sync-endpoint-erreur').count()).toBe(0);
+    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await page.getByText(`Réglages de synchronisation enregistrés : les fiches seront envoyées à ${served.url}/api/v1/sync.`).waitFor();
+    expect(await address.inputValue()).toBe(`${served.url}/api/v1/sync`);
+    await expect.poll(() => page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^Tout est envoyé · dernière synchronisation à \d\d h \d\d$/);
     await context.close();
   });
 });
@@ -86,12 +128,12 @@ describe('two tabs of one tablet', () => {
     await context.setOffline(true);
     await first.getByRole('button', { name: 'Ajouter une classe' }).click();
     await waitClassroomForm(first, 'Classe 1');
-    await context.setOffline(false);
-
+    // Counted from before the network comes back: the `online` event alone starts a sync in each tab.
     let posts = 0;
     context.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/api/v1/sync')) posts += 1;
     });
+    await context.setOffline(false);
     await Promise.all([
       first.getByRole('button', { name: 'Synchroniser maintenant' }).click(),
       second.getByRole('button', { name: 'Synchroniser maintenant' }).click(),
@@ -142,6 +184,7 @@ describe('a server that goes away and comes back', () => {
       const page = await context.newPage();
       await page.goto(url);
       await completeFirstRun(page);
+      await waitControlled(page);
       await page.getByRole('link', { name: 'Appareil' }).click();
       await page.getByLabel("Jeton d'accès").fill(token);
       await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();

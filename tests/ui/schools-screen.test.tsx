@@ -79,3 +79,37 @@ describe('SchoolsScreen', () => {
     expect(options.indexOf('Marseille 2 – Joliette')).toBeLessThan(options.indexOf('Marseille 10 – Saint-Loup'));
   });
 });
+
+describe('SchoolsScreen search by UAI and postcode', () => {
+  const search = (value: string) => fireEvent.input(screen.getByLabelText('Rechercher une école (nom, UAI ou commune)'), { target: { value } });
+
+  it('says a valid UAI it does not find is absent from the directory, with a link to import it', () => {
+    render(<SchoolsScreen />);
+    search('0131234W');
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe(
+      "0 école sur 40L'école d'UAI 0131234W est absente de l'annuaire de cet appareil : importez l'annuaire (écran Appareil).",
+    );
+    expect(within(status).getByRole('link', { name: "importez l'annuaire (écran Appareil)" }).getAttribute('href')).toBe('#/appareil');
+  });
+
+  it('says which check letter is expected when the one typed is wrong', () => {
+    render(<SchoolsScreen />);
+    search('0134939z');
+    expect(screen.getByText("« 0134939Z » n'est pas un UAI : sa lettre de contrôle est fausse, l'UAI de ces chiffres est 0134939Y.")).toBeTruthy();
+  });
+
+  it('says when the filters hide the school of the UAI typed', () => {
+    render(<SchoolsScreen />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Conseil départemental 13' }));
+    search('0134939Y');
+    expect(screen.getByText("L'école d'UAI 0134939Y (École élémentaire Sainte-Marguerite) est dans l'annuaire, mais les filtres choisis l'écartent.")).toBeTruthy();
+  });
+
+  it('finds the schools of Marseille 9e from the postcode 13009', () => {
+    render(<SchoolsScreen />);
+    search('13009');
+    expect(rows().length).toBeGreaterThan(0);
+    expect(rows().every((row) => row.textContent?.includes('Marseille 9e Arrondissement'))).toBe(true);
+  });
+});
