@@ -82,11 +82,12 @@ export default defineConfig(({ mode }) => ({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], environment: 'node', setupFiles: ['tests/setup.ts'] },
+        // A guard against a hang, not a speed check: CLI tests start Node processes on a shared 2-core machine.
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], environment: 'node', setupFiles: ['tests/setup.ts'], testTimeout: 20_000 },
       },
       {
         extends: true,
-        test: { name: 'ui', include: ['tests/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['tests/setup.ts'] },
+        test: { name: 'ui', include: ['tests/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['tests/setup.ts'], testTimeout: 20_000 },
       },
       {
         extends: true,

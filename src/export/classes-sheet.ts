@@ -4,7 +4,7 @@ import type { ClassroomGap } from '../gaps/types';
 import type { ClassroomFiche } from '../model/types';
 import type { ExportContext, SchoolEntry } from './export-input';
 import { datetime, decimal, integer, money, text, type Row, type Sheet } from './sheet';
-import { failedRules, labelOf, needsText, textOrNull, timeCell, yesNo } from './values';
+import { cents, failedRules, labelOf, needsText, textOrNull, timeCell, trainingText, yesNo } from './values';
 
 export const CLASSES_COLUMNS = [
   text('UAI'), text('École'), text('Circonscription'), text('Chef de file'), text('Classe'), text('Niveaux'),
@@ -12,6 +12,9 @@ export const CLASSES_COLUMNS = [
   text('État ordinateur'), integer('Année ordinateur'), decimal('RAM (Go)'), text('Stockage'), text('Obsolète'),
   text('Réseau'), text('Visualiseur'), text('Au socle'), text('Règles non tenues'), text('Besoins'),
   money('Besoin estimé HT (€)'), text('Doublon possible'), datetime('Modifié le'), text('Auteur'),
+  // Added in v2 (export.md), after the v1 columns.
+  decimal('Taille affichage (pouces)'), text('Système'), text("Relié à l'affichage"), text("Numéro d'inventaire"),
+  text('Accès testé'), text('État visualiseur'), text('Besoins de formation'), text('Remarques'), text('Photos'),
 ] as const;
 
 /** C03 is the rule of an obsolete computer: it fails → "Oui", it holds → "Non", otherwise empty. */
@@ -47,10 +50,19 @@ export function classroomRow(ctx: ExportContext, entry: SchoolEntry, fiche: Clas
     yesNo(gap.meetsSocle),
     failedRules(gap.rules),
     needsText(gap.needs),
-    gap.costHt,
+    cents(gap.costHt),
     ctx.duplicates.has(fiche.id) ? 'Oui' : null,
     timeCell(fiche.updatedAt),
     textOrNull(fiche.author.name),
+    d.display.sizeInches,
+    textOrNull(d.computer.os),
+    yesNo(d.computer.linkedToDisplay),
+    textOrNull(d.computer.inventoryTag),
+    yesNo(d.network.tested),
+    labelOf(CONDITION_LABELS, d.documentCamera.condition),
+    trainingText(d.trainingNeeds),
+    textOrNull(d.notes),
+    null, // Photos: empty until fiches hold photos (the photos issue).
   ];
 }
 

@@ -12,10 +12,14 @@ export function csvText(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** 1234.5 → "1234,5"; money always has its cents ("1234,50"); no thousands separator. */
+/** 1234.5 → "1234,5"; money always has its cents ("1234,50"), money to the euro none ("1235"); no thousands
+ * separator. */
 export function csvNumber(value: number, column: Column): string {
   if (!Number.isFinite(value)) return '';
-  const plain = column.kind === 'money' ? value.toFixed(2) : Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
+  let plain: string;
+  if (column.kind === 'money') plain = value.toFixed(2);
+  else if (column.kind === 'euros') plain = value.toFixed(0);
+  else plain = Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
   return plain.replace('.', ',');
 }
 

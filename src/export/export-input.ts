@@ -8,7 +8,8 @@ import type { DirectorySchool } from '../model/school';
 import type { ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
 import { possibleDuplicates } from './duplicates';
 import { parisDateTime } from './paris-time';
-import { byLabel } from './values';
+import { rankSchools, type RankedPriority } from './priority';
+import { naturalCompare } from '../model/natural-sort';
 
 export interface ExportInput {
   campaign: string;
@@ -43,6 +44,8 @@ export interface ExportContext {
   /** Every school of the report, in the spreadsheet's order. */
   schools: SchoolEntry[];
   duplicates: Set<string>;
+  /** The département's priority list (pilotage.md), by UAI: only the ranked schools. */
+  priorities: ReadonlyMap<string, RankedPriority>;
   fichesCovered: { school: number; classroom: number };
 }
 
@@ -71,7 +74,7 @@ export function prepareExport(input: ExportInput): ExportContext {
     const school = open.get(uai);
     const [chefDeFileKey, chefDeFile] = chefDeFileOf(school);
     const list = classrooms.get(uai) ?? [];
-    list.sort((a, b) => byLabel(a.data.label.trim(), b.data.label.trim()) || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
+    list.sort((a, b) => naturalCompare(a.data.label.trim(), b.data.label.trim()) || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
     return {
       uai, school, known: known.get(uai), chefDeFileKey, chefDeFile,
       circonscription: school?.circonscription ?? '',
@@ -83,17 +86,21 @@ export function prepareExport(input: ExportInput): ExportContext {
   const duplicates = possibleDuplicates(
     fiches.filter((f): f is ClassroomFiche => f.kind === 'classroom').map((f) => ({ id: f.id, uai: f.uai, label: f.data.label, device: input.deviceOf.get(f.id) })),
   );
+  const priorities = rankSchools(Object.values(report.schools), open, input.referential.rules);
   const classroomCount = fiches.filter((f) => f.kind === 'classroom').length;
-  return { input, report, open, schools, duplicates, fichesCovered: { school: fiches.length - classroomCount, classroom: classroomCount } };
+  return {
+    input, report, open, schools, duplicates, priorities,
+    fichesCovered: { school: fiches.length - classroomCount, classroom: classroomCount },
+  };
 }
 
 /** Chef de file (Marseille, CD13, hors annuaire), then circonscription, commune, name and UAI. */
 function schoolOrder(a: SchoolEntry, b: SchoolEntry): number {
   return (
     CHEF_DE_FILE_ORDER.indexOf(a.chefDeFileKey) - CHEF_DE_FILE_ORDER.indexOf(b.chefDeFileKey) ||
-    byLabel(a.circonscription, b.circonscription) ||
-    byLabel(a.known?.commune ?? '', b.known?.commune ?? '') ||
-    byLabel(a.known?.name ?? '', b.known?.name ?? '') ||
+    naturalCompare(a.circonscription, b.circonscription) ||
+    naturalCompare(a.known?.commune ?? '', b.known?.commune ?? '') ||
+    naturalCompare(a.known?.name ?? '', b.known?.name ?? '') ||
     a.uai.localeCompare(b.uai)
   );
 }

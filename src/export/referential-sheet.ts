@@ -1,42 +1,99 @@
-// Référentiel: what the figures were computed with (version, rules, parameters, funding, targets, prices with
-// their dates and sources), when the export was made and how many fiches it covers.
+// Référentiel: what the figures were computed with (version, rules, parameters, funding, targets, priority scale,
+// prices with their dates and sources), when the export was made and how many fiches it covers. Written for a
+// reader: French labels and units, no code of the app; the Code column holds only the rule ids users know (C01…).
 import { PARAM_LABELS } from '../model/referential-settings';
-import { SEVERITY_LABELS } from '../model/referential';
+import { assumptionNote, SEVERITY_LABELS, type FundingRule, type Referential, type ReferentialParams } from '../model/referential';
 import type { ExportContext } from './export-input';
+import { PRIORITY_WEIGHTS } from './priority';
 import { text, type Cell, type Row, type Sheet } from './sheet';
-import { timeCell } from './values';
+import { cents, timeCell } from './values';
 
 export const REFERENTIAL_COLUMNS = [
-  text('Rubrique'), text('Code'), text('Libellé'), text('Valeur'), text('Date'), text('Source'),
+  text('Rubrique'), text('Code'), text('Libellé'), text('Valeur'), text('Unité'), text('Date'), text('Source'),
 ] as const;
 
-const FUNDING_LABELS = {
-  equipmentThresholdHt: "Seuil des dépenses d'équipement d'une collectivité (€ HT)",
-  stateShareBelow: "Part de l'État sous le seuil",
-  stateShareAtOrAbove: "Part de l'État à partir du seuil",
-  resourcesShare: "Part de l'État pour les ressources",
-} as const;
+/** What a référentiel edited in Paramètres on a device says of itself, on the sheet's first line. */
+export const LOCAL_REFERENTIAL_WARNING =
+  'Référentiel local (simulation) : paramètres ou prix modifiés sur un appareil, ce ne sont pas ceux arrêtés par le Département';
+
+/** Every parameter, in the order shown, with its unit (typed: a new parameter cannot be left out). */
+const PARAM_UNITS: Record<keyof ReferentialParams, string> = {
+  maxAgeYears: 'ans',
+  displayMaxAgeYears: 'ans',
+  minRamGb: 'Go',
+  terminalsPerGroup: 'terminaux',
+  classesPerGroup: 'classes',
+  minDownloadMbps: 'Mb/s',
+};
+
+const FUNDING: Record<keyof FundingRule, readonly [label: string, unit: '€ HT' | '%']> = {
+  equipmentThresholdHt: ["Seuil des dépenses d'équipement d'une collectivité", '€ HT'],
+  stateShareBelow: ["Part de l'État sous le seuil", '%'],
+  stateShareAtOrAbove: ["Part de l'État à partir du seuil", '%'],
+  resourcesShare: ["Part de l'État pour les ressources numériques", '%'],
+};
+
+const SCOPE_LABELS = { classroom: 'Règle de la classe', school: "Règle de l'école" } as const;
+
+/** The settings form's label without its unit in brackets, which the Unité column gives. */
+const withoutUnit = (label: string): string => label.replace(/\s*\([^)]*\)$/, '');
+
+/** 0.7 → 70 (%). */
+const percent = (share: number): number => Math.round(share * 1000) / 10;
+
+type Line = [section: string, code: string | null, label: string, value: Cell, unit?: string | null, date?: Cell, source?: string | null];
+
+/** A row of the sheet; a unit only beside a number. */
+function line(...[section, code, label, value, unit = null, date = null, source = null]: Line): Row {
+  return [section, code, label, value, typeof value === 'number' ? unit : null, date, source];
+}
+
+function parameterLines(referential: Referential): Row[] {
+  return (Object.keys(PARAM_UNITS) as Array<keyof ReferentialParams>).map((key) => {
+    const label = withoutUnit(PARAM_LABELS[`params.${key}`] ?? key);
+    const value = referential.params[key];
+    if (value === null) return line('Paramètre', null, label, key === 'minDownloadMbps' ? "non fixé : la règle E04 n'est pas évaluée" : 'non fixé');
+    return line('Paramètre', null, label, value, PARAM_UNITS[key], null, assumptionNote(referential, key));
+  });
+}
+
+function priorityLines(): Row[] {
+  const w = PRIORITY_WEIGHTS;
+  const section = 'Priorité (barème sur 100)';
+  return [
+    line(section, null, 'École en REP+', w.repPlus, 'points'),
+    line(section, null, 'École en REP', w.rep, 'points'),
+    line(section, null, `Indice de position sociale (IPS) : de 0 (IPS ${w.ipsHigh} ou plus) à ${w.ips} (IPS ${w.ipsHigh - w.ipsSpan} ou moins)`, w.ips, 'points'),
+    line(section, null, 'IPS inconnu', w.ipsUnknown, 'points'),
+    line(section, null, 'Part des classes auditées hors socle (toutes : le maximum)', w.share, 'points'),
+    line(section, null, "Par règle requise de l'école non tenue (E01 à E05)", w.perFailingRule, 'points'),
+    line(section, null, "Règles requises de l'école non tenues, au plus", w.failingRulesMax, 'points'),
+  ];
+}
 
 export function buildReferentialSheet(ctx: ExportContext): Sheet {
   const { referential, campaign, exportedAt } = ctx.input;
   const { school, classroom } = ctx.fichesCovered;
-  const row = (section: string, code: string, label: string, value: Cell, date: Cell = null, source: Cell = null): Row =>
-    [section, code, label, value, date, source];
   const rows: Row[] = [
-    row('Export', 'version', 'Version du référentiel', referential.version),
-    row('Export', 'exportedAt', "Date et heure de l'export", timeCell(exportedAt)),
-    row('Export', 'campaign', 'Campagne', campaign),
-    row('Export', 'fiches', 'Fiches couvertes', school + classroom),
-    row('Export', 'schoolFiches', 'Fiches école', school),
-    row('Export', 'classroomFiches', 'Fiches classe', classroom),
-    ...referential.rules.map((r) => row('Règle', r.id, r.label, SEVERITY_LABELS[r.severity])),
-    ...(Object.keys(referential.params) as Array<keyof typeof referential.params>).map((key) =>
-      row('Paramètre', key, PARAM_LABELS[`params.${key}`] ?? key, referential.params[key])),
-    ...(Object.keys(FUNDING_LABELS) as Array<keyof typeof FUNDING_LABELS>).map((key) =>
-      row('Financement', key, FUNDING_LABELS[key], referential.funding[key])),
-    row('Objectif', 'classes', PARAM_LABELS['targets.classes'] ?? 'classes', referential.targets.classes),
-    row('Objectif', 'newTeachers', PARAM_LABELS['targets.newTeachers'] ?? 'newTeachers', referential.targets.newTeachers),
-    ...referential.prices.map((p) => row('Prix unitaire HT (€)', p.item, p.label, p.unitPriceHt, p.date, p.source)),
+    ...(referential.version.includes('-local.') ? [line('Attention', null, LOCAL_REFERENTIAL_WARNING, referential.version)] : []),
+    line('Export', null, 'Version du référentiel', referential.version),
+    line('Export', null, "Date et heure de l'export", timeCell(exportedAt)),
+    line('Export', null, 'Campagne', campaign),
+    line('Export', null, 'Fiches couvertes', school + classroom, 'fiches'),
+    line('Export', null, 'Fiches école', school, 'fiches'),
+    line('Export', null, 'Fiches classe', classroom, 'fiches'),
+    ...referential.rules.map((r) => line(SCOPE_LABELS[r.scope], r.id, `${r.short} – ${r.label}`, SEVERITY_LABELS[r.severity])),
+    ...parameterLines(referential),
+    ...(Object.keys(FUNDING) as Array<keyof FundingRule>).map((key) => {
+      const [label, unit] = FUNDING[key];
+      const value = referential.funding[key];
+      return line('Financement', null, label, unit === '%' ? percent(value) : value, unit);
+    }),
+    line('Objectif', null, 'Classes à équiper', referential.targets.classes, 'classes'),
+    line('Objectif', null, 'Néo-titulaires à équiper', referential.targets.newTeachers, 'néo-titulaires'),
+    ...priorityLines(),
+    ...referential.prices.map((p) =>
+      line('Prix unitaire HT', null, p.label, p.unitPriceHt === null ? 'non chiffré' : cents(p.unitPriceHt), '€ HT', p.date, p.source)),
   ];
   return { slug: 'referentiel', name: 'Référentiel', columns: REFERENTIAL_COLUMNS, rows };
 }

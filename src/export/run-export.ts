@@ -4,7 +4,7 @@ import { strToU8 } from 'fflate';
 import { sheetToCsv } from './csv';
 import type { ExportInput } from './export-input';
 import type { SheetSlug } from './sheet';
-import { buildWorkbook, exportFileName } from './workbook';
+import { buildWorkbook, exportFileName, printTexts } from './workbook';
 import { writeXlsx, XLSX_MIME } from './xlsx';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -37,6 +37,7 @@ export function runExport(input: ExportInput, format: ExportFormat, sheet: Sheet
   } else {
     const bytes = writeXlsx(sheets, {
       createdAt: input.exportedAt,
+      print: printTexts(input.campaign, input.exportedAt),
       onProgress: (p) => onProgress?.({ step: 'write', done: p.rows, total: p.total }),
     });
     file = { fileName, mime: XLSX_MIME, bytes };

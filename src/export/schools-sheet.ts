@@ -1,10 +1,10 @@
 // Écoles: one row per school of the directory (audited or not) and per school with fiches out of it.
-import { AUDIT_STATUS_LABELS } from '../model/audit-status';
+import { SCHOOL_AUDIT_LABELS } from '../model/audit-status';
 import { COVERAGE_LABELS, INTERNET_LABELS, ROLE_LABELS } from '../model/labels';
 import type { SchoolGap } from '../gaps/types';
 import { isOutOfDirectory, type ExportContext, type SchoolEntry } from './export-input';
 import { date, decimal, integer, money, text, type Row, type Sheet } from './sheet';
-import { dayCell, failedRules, labelOf, textOrNull, trainingText, yesNo } from './values';
+import { cents, dayCell, failedRules, fleetsText, labelOf, textOrNull, trainingText, yesNo } from './values';
 
 export const SCHOOLS_COLUMNS = [
   text('UAI'), text('École'), text('Commune'), text('Code commune'), text('Circonscription'), text('Chef de file'),
@@ -14,15 +14,17 @@ export const SCHOOLS_COLUMNS = [
   text('Wi-Fi'), text('Wi-Fi débrayable'), integer('Terminaux mobiles fonctionnels'), integer('Terminaux requis'),
   text('Filtrage'), text('Charte'), text('ENT'), text('Règles non tenues'), text('École au socle'),
   money('Besoin estimé HT (€)'), text('Besoins de formation'), text('Besoins exprimés'), text('Référentiel'),
+  // Added in v2 (export.md), after the v1 columns.
+  decimal('Débit montant (Mb/s)'), integer("Points d'accès Wi-Fi"), text('Couverture Wi-Fi'), text('Flottes'),
+  text('Imprimante-scanner'), text('Appareil photo'), integer('Robots'), text('Ressources'), text('Remarques'),
+  text('Photos'), integer('Priorité'), decimal('Score de priorité'),
 ] as const;
 
 /** "hors annuaire" is the contract's word (export.md); the others are the app's. */
 export const OUT_OF_DIRECTORY_STATUS = 'hors annuaire';
 
 function status(entry: SchoolEntry, gap: SchoolGap): string {
-  if (isOutOfDirectory(entry)) return OUT_OF_DIRECTORY_STATUS;
-  if (!gap.audited) return AUDIT_STATUS_LABELS.todo;
-  return AUDIT_STATUS_LABELS[entry.schoolFiche?.data.status === 'complete' ? 'complete' : 'in-progress'];
+  return isOutOfDirectory(entry) ? OUT_OF_DIRECTORY_STATUS : SCHOOL_AUDIT_LABELS[gap.status];
 }
 
 function entText(used: boolean | null, name: string | null): string | null {
@@ -40,6 +42,7 @@ export function schoolRow(ctx: ExportContext, entry: SchoolEntry): Row {
     (latest, c) => (!latest || c.updatedAt > latest.updatedAt ? c : latest), undefined);
   const author = (fiche ?? lastClassroom)?.author;
   const known = entry.known;
+  const priority = ctx.priorities.get(entry.uai);
   return [
     entry.uai,
     known?.name ?? null,
@@ -55,7 +58,8 @@ export function schoolRow(ctx: ExportContext, entry: SchoolEntry): Row {
     textOrNull(author?.name),
     labelOf(ROLE_LABELS, author?.role),
     gap.terminals.classes,
-    gap.classrooms,
+    // Classrooms with something of their equipment recorded: what Synthèse sums (an untouched fiche is not audited).
+    gap.classroomsAudited,
     gap.classroomsMeeting,
     data?.pupils ?? known?.pupils ?? null,
     data?.newTeachers ?? null,
@@ -70,10 +74,23 @@ export function schoolRow(ctx: ExportContext, entry: SchoolEntry): Row {
     data ? entText(data.ent.used, data.ent.name) : null,
     failedRules(gap.rules),
     yesNo(gap.meetsSocle),
-    gap.costHt,
+    cents(gap.costHt),
     trainingText(data?.trainingNeeds),
     textOrNull(data?.needs),
     fiche?.referentialVersion ?? null,
+    data?.internet.uploadMbps ?? null,
+    data?.wifi.accessPoints ?? null,
+    // The v1 "Wi-Fi" column already gives the coverage; v2 names it, and v1 columns are kept as they were.
+    labelOf(COVERAGE_LABELS, data?.wifi.coverage),
+    fleetsText(data?.fleets),
+    yesNo(data?.peripherals.printerScanner),
+    yesNo(data?.peripherals.camera),
+    data?.peripherals.robots ?? null,
+    yesNo(data?.resources),
+    textOrNull(data?.notes),
+    null, // Photos: empty until fiches hold photos (the photos issue).
+    priority?.rank ?? null,
+    priority?.score ?? null,
   ];
 }
 

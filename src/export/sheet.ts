@@ -1,8 +1,9 @@
 // The departmental spreadsheet as plain data (shared/spec/export.md): sheets of typed columns and rows of cells.
 // Both writers (XLSX and CSV) read this; neither decides a value.
 
-/** How a column's cells are written: numbers stay numbers and dates stay dates in XLSX. */
-export type ColumnKind = 'text' | 'integer' | 'decimal' | 'money' | 'date' | 'datetime';
+/** How a column's cells are written: numbers stay numbers and dates stay dates in XLSX. `money` shows its cents,
+ * `euros` is money rounded to the euro (an estimate, such as the State's share). */
+export type ColumnKind = 'text' | 'integer' | 'decimal' | 'money' | 'euros' | 'date' | 'datetime';
 
 export interface Column {
   header: string;
@@ -35,12 +36,15 @@ export interface Sheet {
   name: string;
   columns: readonly Column[];
   rows: Row[];
+  /** Printed on one page (else one page wide and as many pages long as it takes). */
+  printOnOnePage?: boolean;
 }
 
 export const text = (header: string): Column => ({ header, kind: 'text' });
 export const integer = (header: string): Column => ({ header, kind: 'integer' });
 export const decimal = (header: string): Column => ({ header, kind: 'decimal' });
 export const money = (header: string): Column => ({ header, kind: 'money' });
+export const euros = (header: string): Column => ({ header, kind: 'euros' });
 export const date = (header: string): Column => ({ header, kind: 'date' });
 export const datetime = (header: string): Column => ({ header, kind: 'datetime' });
 

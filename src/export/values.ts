@@ -1,6 +1,9 @@
 // French values of the spreadsheet: Oui / Non, the forms' labels instead of codes, and empty for "non renseigné".
+import { roundCents } from '../gaps/needs';
 import type { Need, RuleResult } from '../gaps/types';
+import type { RuleDef } from '../model/referential';
 import { TRAINING_THEMES } from '../model/training';
+import type { Charging, Fleet, FleetType } from '../model/types';
 import { parisDateTime } from './paris-time';
 import type { DateValue } from './sheet';
 
@@ -51,5 +54,43 @@ export function trainingText(ids: readonly string[] | undefined): string | null 
   return ids.map((id) => TRAINING_LABELS.get(id) ?? id).join(' ; ');
 }
 
-/** Classroom labels sort as people read them: "CE1" before "CE2", "Classe 2" before "Classe 10". */
-export const byLabel = (a: string, b: string): number => a.localeCompare(b, 'fr', { numeric: true, sensitivity: 'base' });
+/** Money to the cent, as every amount of the spreadsheet is shown; null stays "non chiffré". */
+export function cents(amount: number | null | undefined): number | null {
+  return amount === null || amount === undefined ? null : roundCents(amount);
+}
+
+/** An estimate shown to the euro (the State's share). */
+export const wholeEuros = (amount: number): number => Math.round(amount);
+
+/** "Affichage collectif – VPI de 2016 : plus de 8 ans, ne compte plus pour le socle": the rule's short name and
+ * why it fails. */
+export function motif(rules: readonly RuleDef[], need: Need): string {
+  const short = rules.find((r) => r.id === need.rule)?.short ?? need.rule;
+  return need.reason ? `${short} – ${need.reason}` : short;
+}
+
+/** Singular and plural of a fleet's devices, and the agreement of "fonctionnel" with them. */
+const FLEET_NOUNS: Record<FleetType, readonly [one: string, many: string, working: string]> = {
+  tablet: ['tablette', 'tablettes', 'fonctionnelle'],
+  laptop: ['portable', 'portables', 'fonctionnel'],
+  hybrid: ['hybride', 'hybrides', 'fonctionnel'],
+};
+
+const CHARGING_TEXT: Record<Charging, string> = { cart: 'chariot', case: 'valise', none: 'sans chariot ni valise' };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n >= 2 ? many : one}`;
+
+/** "12 tablettes (10 fonctionnelles, 2021, chariot, MDM)": what is not recorded is left out. */
+export function fleetText(fleet: Fleet): string {
+  const [one, many, working] = FLEET_NOUNS[fleet.type];
+  const details = [plural(fleet.workingCount, working, `${working}s`)];
+  if (fleet.year !== null) details.push(String(fleet.year));
+  if (fleet.charging !== null) details.push(CHARGING_TEXT[fleet.charging]);
+  if (fleet.mdm !== null) details.push(fleet.mdm ? 'MDM' : 'sans MDM');
+  return `${plural(fleet.count, one, many)} (${details.join(', ')})`;
+}
+
+/** Every fleet of a school in one cell, separated by " ; ". */
+export function fleetsText(fleets: readonly Fleet[] | undefined): string | null {
+  return fleets && fleets.length > 0 ? fleets.map(fleetText).join(' ; ') : null;
+}

@@ -6,7 +6,8 @@ import { buildReferentialSheet } from './referential-sheet';
 import { buildSchoolsSheet } from './schools-sheet';
 import type { Sheet, SheetSlug } from './sheet';
 import { buildSyntheseSheet } from './synthese-sheet';
-import { fileStamp } from './paris-time';
+import { fileStamp, parisDateTime } from './paris-time';
+import type { PrintTexts } from './xlsx';
 
 const BUILDERS = {
   synthese: buildSyntheseSheet,
@@ -27,4 +28,15 @@ export function buildWorkbook(input: ExportInput, only?: SheetSlug): Sheet[] {
 export function exportFileName(campaign: string, at: Date, format: 'xlsx' | 'csv', sheet?: SheetSlug): string {
   const base = `tne13-etat-des-lieux-${campaign.replace(/[^0-9A-Za-z_-]/g, '_')}-${fileStamp(at)}`;
   return format === 'xlsx' ? `${base}.xlsx` : `${base}-${sheet ?? 'synthese'}.csv`;
+}
+
+/** The printed pages' header and footer: what the document is, its campaign, when it was exported (Paris time). */
+export function printTexts(campaign: string, at: Date): PrintTexts {
+  const wall = parisDateTime(at) ?? '';
+  const day = `${wall.slice(8, 10)}/${wall.slice(5, 7)}/${wall.slice(0, 4)}`;
+  return {
+    title: 'TNE 13 – état des lieux du numérique des écoles',
+    headerRight: `Campagne ${campaign}`,
+    footerLeft: `Export du ${day} à ${wall.slice(11, 16)}`,
+  };
 }

@@ -2,6 +2,7 @@
 // writer (write-excel-file) has no auto-filter, which export.md requires, and is slower on large sheets.
 // Every text is a shared-string cell, which a spreadsheet never evaluates; numbers are numbers and dates are
 // dates with a French format; the header row is frozen and filtered and columns are as wide as their content.
+// Every sheet prints on A4 landscape, one page wide, its header row repeated, with a page header and footer.
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { Cell, Column, Sheet } from './sheet';
 
@@ -18,6 +19,17 @@ export interface XlsxOptions {
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   /** The workbook's creation time (document properties). */
   createdAt?: Date;
+  /** Texts of the printed pages' header and footer, around the sheet's name (top left) and the page number. */
+  print?: PrintTexts;
+}
+
+export interface PrintTexts {
+  /** Top centre: what the document is. */
+  title?: string;
+  /** Top right: "Campagne 2026-2027". */
+  headerRight?: string;
+  /** Bottom left: "Export du 28/11/2026 à 18:38". */
+  footerLeft?: string;
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,8 +44,9 @@ const MAX_CELL_TEXT = 32_767;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
-// Cell styles (cellXfs in styles.xml): 0 general, 1 header, 2 date, 3 date and time, 4 money.
-const STYLE = { general: 0, header: 1, date: 2, datetime: 3, money: 4 } as const;
+// Cell styles (cellXfs in styles.xml): 0 general, 1 header, 2 date, 3 date and time, 4 money (cents), 5 money
+// to the euro. Number formats 3 and 4 are built in: "#,##0" and "#,##0.00", shown with the reader's separators.
+const STYLE = { general: 0, header: 1, date: 2, datetime: 3, money: 4, euros: 5 } as const;
 
 const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">
 <numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/></numFmts>
@@ -41,12 +54,13 @@ const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="5">
+<cellXfs count="6">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
@@ -92,7 +106,11 @@ export function columnLetters(index: number): string {
 
 function displayLength(cell: Cell, column: Column): number {
   if (cell === null) return 0;
-  if (typeof cell === 'number') return column.kind === 'money' ? cell.toFixed(2).length + Math.floor(Math.log10(Math.abs(cell) + 1) / 3) : String(cell).length;
+  if (typeof cell === 'number') {
+    const grouping = Math.floor(Math.log10(Math.abs(cell) + 1) / 3);
+    if (column.kind === 'money') return cell.toFixed(2).length + grouping;
+    return column.kind === 'euros' ? cell.toFixed(0).length + grouping : String(cell).length;
+  }
   if (typeof cell === 'object') return cell.date.length > 10 ? 16 : 10;
   return cell.length;
 }
@@ -130,7 +148,8 @@ function cellXml(ref: string, cell: Cell, column: Column, strings: SharedStrings
   if (cell === null) return '';
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return '';
-    return column.kind === 'money' ? `<c r="${ref}" s="${STYLE.money}"><v>${cell}</v></c>` : `<c r="${ref}"><v>${cell}</v></c>`;
+    if (column.kind === 'money' || column.kind === 'euros') return `<c r="${ref}" s="${STYLE[column.kind]}"><v>${cell}</v></c>`;
+    return `<c r="${ref}"><v>${cell}</v></c>`;
   }
   if (typeof cell === 'object') {
     const style = cell.date.length > 10 ? STYLE.datetime : STYLE.date;
@@ -144,10 +163,32 @@ function sheetHead(sheet: Sheet, lastRef: string): string {
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
   return (
-    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="A1:${lastRef}"/>` +
+    // ECMA-376 fixes the order of a worksheet's parts (Excel refuses another): sheetPr, dimension, sheetViews,
+    // sheetFormatPr, cols, sheetData, autoFilter, printOptions, pageMargins, pageSetup, headerFooter.
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastRef}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`
+  );
+}
+
+/** Text inside a page header or footer, where `&` starts a code (`&P` is the page number): a literal one is doubled. */
+const headerFooterText = (value: string): string => value.replace(/&/g, '&&');
+
+/**
+ * The end of a worksheet: its filter and how it prints. A4 landscape (paper size 9), one page wide and as many
+ * long as it takes (fitToHeight 0), or one page for a sheet that asks for it; grid lines printed, as cells have no
+ * borders; the sheet's name top left (`&A`), the page number bottom right (`&P` of `&N`).
+ */
+export function sheetTail(sheet: Sheet, texts: PrintTexts = {}): string {
+  const part = (code: 'L' | 'C' | 'R', value: string | undefined) => (value ? `&${code}${headerFooterText(value)}` : '');
+  const header = `&L&A${part('C', texts.title)}${part('R', texts.headerRight)}`;
+  const footer = `${part('L', texts.footerLeft)}&RPage &P sur &N`;
+  return (
+    `<autoFilter ref="${filterRef(sheet)}"/><printOptions gridLines="1"/>` +
+    '<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="${sheet.printOnOnePage ? 1 : 0}"/>` +
+    `<headerFooter><oddHeader>${escapeMarkup(header)}</oddHeader><oddFooter>${escapeMarkup(footer)}</oddFooter></headerFooter></worksheet>`
   );
 }
 
@@ -203,7 +244,7 @@ export function writeXlsx(sheets: readonly Sheet[], options: XlsxOptions = {}): 
       written += end - start;
       options.onProgress?.({ rows: written, total, sheet: sheet.name });
     }
-    file.push(strToU8(`</sheetData><autoFilter ref="${filterRef(sheet)}"/></worksheet>`), true);
+    file.push(strToU8(`</sheetData>${sheetTail(sheet, options.print)}`), true);
   });
 
   const sst: string[] = [`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${strings.count}" uniqueCount="${strings.list.length}">`];
@@ -213,14 +254,19 @@ export function writeXlsx(sheets: readonly Sheet[], options: XlsxOptions = {}): 
   addFile('xl/styles.xml', STYLES_XML);
 
   const sheetEntries = sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  const filters = sheets
+  const names = sheets
     .map((s, i) => {
       const [from, to] = filterRef(s).split(':') as [string, string];
       const absolute = (ref: string) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-      return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeMarkup(s.name.replace(/'/g, "''"))}'!${absolute(from)}:${absolute(to)}</definedName>`;
+      const quoted = `'${escapeMarkup(s.name.replace(/'/g, "''"))}'`;
+      // The filtered range, and the header row printed at the top of every page.
+      return (
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${quoted}!${absolute(from)}:${absolute(to)}</definedName>` +
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${quoted}!$1:$1</definedName>`
+      );
     })
     .join('');
-  addFile('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetEntries}</sheets><definedNames>${filters}</definedNames></workbook>`);
+  addFile('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetEntries}</sheets><definedNames>${names}</definedNames></workbook>`);
 
   const n = sheets.length;
   const relations = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');

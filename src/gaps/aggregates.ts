@@ -5,6 +5,7 @@ import { CHEF_DE_FILE_LABELS } from '../model/school';
 import type { FundingRule, Referential } from '../model/referential';
 import type { Aggregate, DepartementReport, SchoolGap } from './types';
 import { roundCents } from './needs';
+import { naturalCompare } from '../model/natural-sort';
 
 export const OUT_OF_DIRECTORY = 'hors-annuaire';
 const OUT_OF_DIRECTORY_LABEL = 'Hors annuaire';
@@ -16,7 +17,7 @@ export function stateShareRate(equipmentHt: number, funding: FundingRule): numbe
 
 function emptyAggregate(key: string, label: string): Aggregate {
   return {
-    key, label, schools: 0, schoolsAudited: 0, schoolsMeeting: 0, classesAudited: 0, classesMeeting: 0, classesToEquip: 0,
+    key, label, schools: 0, schoolsAudited: 0, schoolsInProgress: 0, schoolsMeeting: 0, classesAudited: 0, classesMeeting: 0, classesToEquip: 0,
     classesUnknown: 0, newTeachers: 0, costHt: 0, unpricedItems: 0, stateShareHt: 0,
   };
 }
@@ -24,8 +25,9 @@ function emptyAggregate(key: string, label: string): Aggregate {
 function add(aggregate: Aggregate, school: SchoolGap, rate: number): void {
   aggregate.schools += 1;
   if (school.audited) aggregate.schoolsAudited += 1;
+  else if (school.hasFiches) aggregate.schoolsInProgress += 1;
   if (school.meetsSocle === true) aggregate.schoolsMeeting += 1;
-  aggregate.classesAudited += school.classrooms;
+  aggregate.classesAudited += school.classroomsAudited;
   aggregate.classesMeeting += school.classroomsMeeting;
   aggregate.classesToEquip += school.classroomsFailing;
   aggregate.classesUnknown += school.classroomsUnknown;
@@ -42,6 +44,17 @@ function finish(aggregates: Map<string, Aggregate>): Aggregate[] {
     a.stateShareHt = roundCents(a.stateShareHt);
   }
   return list;
+}
+
+/**
+ * Whether nothing of the group is recorded yet: every figure is zero but its count of schools, which comes from the
+ * directory (the Département screen can hide such rows).
+ */
+export function recordsNothing(a: Aggregate): boolean {
+  return [
+    a.schoolsAudited, a.schoolsInProgress, a.schoolsMeeting, a.classesAudited, a.classesMeeting, a.classesToEquip,
+    a.classesUnknown, a.newTeachers, a.costHt, a.unpricedItems, a.stateShareHt,
+  ].every((figure) => figure === 0);
 }
 
 type Keyed = (school: DirectorySchool | undefined) => readonly [key: string, label: string];
@@ -112,9 +125,10 @@ export function buildDepartement(
       add(aggregate, gap, rate);
     }
   }
-  // Schools out of the directory come last in every grouping.
+  // Schools out of the directory come last in every grouping; labels sort as people read them ("Marseille 2e"
+  // before "Marseille 10e").
   const byLabel = (a: Aggregate, b: Aggregate) =>
-    Number(a.key === OUT_OF_DIRECTORY) - Number(b.key === OUT_OF_DIRECTORY) || a.label.localeCompare(b.label, 'fr');
+    Number(a.key === OUT_OF_DIRECTORY) - Number(b.key === OUT_OF_DIRECTORY) || naturalCompare(a.label, b.label);
   return {
     total: finish(new Map([['departement', total]]))[0] as Aggregate,
     byChefDeFile: finish(groups.byChefDeFile).sort((a, b) => CHEF_DE_FILE_ORDER.indexOf(a.key) - CHEF_DE_FILE_ORDER.indexOf(b.key)),

@@ -1,20 +1,22 @@
 // Class rules C01–C05 of the référentiel v1. Equipment counts when working or degraded and not obsolete; a
 // computer's obsolescence is C03's warning, not a failure of C02 (domain.md: an obsolete computer fails C03, not
-// the socle). A value that is not recorded gives "non renseigné", never a silent pass or fail.
+// the socle). A value that is not recorded gives "non renseigné", never a silent pass or fail; a rule that fails
+// says why, in the référentiel's words filled with what was recorded ("VPI de 2016 : plus de 8 ans").
 import type { ClassroomData, Condition } from '../model/types';
-import type { Referential } from '../model/referential';
-import { fieldLabel } from '../model/labels';
+import type { Referential, RuleId } from '../model/referential';
+import { CONDITION_LABELS, DISPLAY_SHORT_LABELS, fieldLabel } from '../model/labels';
 import type { ClassroomGap, Need, RuleResult } from './types';
 import { allHold, result } from './outcome';
 import { costsOf, need } from './needs';
+import { decimalText, joinReasons, reasonOf, reasonText } from './reasons';
 
 export interface GapContext {
   referential: Referential;
   currentYear: number;
 }
 
-const COLLECTIVE_DISPLAYS = new Set(['eni', 'vpi', 'tni', 'projector']);
 const usable = (condition: Condition) => condition === 'working' || condition === 'degraded';
+const conditionText = (condition: Condition) => CONDITION_LABELS[condition].toLowerCase();
 // Labels looked up once: the engine runs over thousands of classrooms.
 const labels = new Map<string, string>();
 const label = (path: string) => {
@@ -23,49 +25,83 @@ const label = (path: string) => {
   return text;
 };
 
-/** True when older than maxAgeYears, null when the year is not recorded. */
+/** True when older than `maxAge` years, null when the year is not recorded. */
+export function olderThan(year: number | null, maxAge: number, ctx: GapContext): boolean | null {
+  return year === null ? null : ctx.currentYear - year > maxAge;
+}
+
+/** A computer or a fleet older than maxAgeYears; null when the year is not recorded. */
 export function tooOld(year: number | null, ctx: GapContext): boolean | null {
-  return year === null ? null : ctx.currentYear - year > ctx.referential.params.maxAgeYears;
+  return olderThan(year, ctx.referential.params.maxAgeYears, ctx);
+}
+
+const fails = (rule: RuleId, reason: string) => result(rule, 'fails', undefined, reason);
+
+function displayFailure(d: ClassroomData['display'], ctx: GapContext): string | null {
+  if (d.type === 'none') return reasonOf('C01', 'none');
+  if (d.type === 'tv') return reasonOf('C01', 'tv');
+  if (d.type === null) return null;
+  const equipment = DISPLAY_SHORT_LABELS[d.type];
+  if (d.condition !== null && !usable(d.condition)) return reasonOf('C01', 'unusable', { equipment, condition: conditionText(d.condition) });
+  const maxAge = ctx.referential.params.displayMaxAgeYears;
+  if (olderThan(d.year, maxAge, ctx)) return reasonOf('C01', 'tooOld', { equipment, year: d.year as number, maxAge });
+  return null;
 }
 
 function displayRule(d: ClassroomData['display'], ctx: GapContext, needs: Need[]): RuleResult {
-  const old = tooOld(d.year, ctx);
-  const broken = d.condition !== null && !usable(d.condition);
-  if (!COLLECTIVE_DISPLAYS.has(d.type) || broken || old === true) {
-    needs.push(need(ctx.referential, 'C01', 'display', 1), need(ctx.referential, 'C01', 'display-installation', 1));
-    return result('C01', 'fails');
+  const failure = displayFailure(d, ctx);
+  if (failure !== null) {
+    needs.push(need(ctx.referential, 'C01', 'display', 1, failure), need(ctx.referential, 'C01', 'display-installation', 1, failure));
+    return fails('C01', failure);
   }
-  const missing = [d.condition === null && label('display.condition'), old === null && label('display.year')];
+  if (d.type === null) return result('C01', 'unknown', [label('display.type')]);
+  const missing = [d.condition === null && label('display.condition'), d.year === null && label('display.year')];
   return unknownOr('C01', missing);
 }
 
+function computerFailure(c: ClassroomData['computer']): string | null {
+  if (c.type === 'none') return reasonOf('C02', 'none');
+  if (c.condition !== null && !usable(c.condition)) return reasonOf('C02', 'unusable', { condition: conditionText(c.condition) });
+  return null;
+}
+
 function computerRule(c: ClassroomData['computer'], ctx: GapContext, needs: Need[]): RuleResult {
-  if (c.type === 'none' || (c.condition !== null && !usable(c.condition))) {
-    needs.push(need(ctx.referential, 'C02', 'class-computer', 1));
-    return result('C02', 'fails');
+  const failure = computerFailure(c);
+  if (failure !== null) {
+    needs.push(need(ctx.referential, 'C02', 'class-computer', 1, failure));
+    return fails('C02', failure);
   }
+  if (c.type === null) return result('C02', 'unknown', [label('computer.type')]);
   if (c.linkedToDisplay === false) {
-    needs.push(need(ctx.referential, 'C02', 'display-link', 1));
-    return result('C02', 'fails');
+    const reason = reasonOf('C02', 'notLinked');
+    needs.push(need(ctx.referential, 'C02', 'display-link', 1, reason));
+    return fails('C02', reason);
   }
   const missing = [c.condition === null && label('computer.condition'), c.linkedToDisplay === null && label('computer.linkedToDisplay')];
   return unknownOr('C02', missing);
 }
 
-/** C03 judges a computer that is there and not broken (a broken one is C02's need), even if its state is unknown. */
+/**
+ * C03 judges a computer that is there and not broken (a broken one is C02's need), even if its state is unknown,
+ * and names every criterion that fails: its age, its memory, its disk.
+ */
 function computerSpecRule(c: ClassroomData['computer'], ctx: GapContext, needs: Need[]): RuleResult {
-  if (c.type === 'none' || (c.condition !== null && !usable(c.condition))) return result('C03', 'not-applicable');
-  const { minRamGb } = ctx.referential.params;
+  if (c.type === null) return result('C03', 'unknown', [label('computer.type')]);
+  if (computerFailure(c) !== null) return result('C03', 'not-applicable');
+  const { minRamGb, maxAgeYears } = ctx.referential.params;
   const old = tooOld(c.year, ctx);
   const lowRam = c.ramGb === null ? null : c.ramGb < minRamGb;
   const hdd = c.storage === null ? null : c.storage === 'hdd';
-  if (old) {
-    needs.push(need(ctx.referential, 'C03', 'class-computer', 1));
-    return result('C03', 'fails');
-  }
-  if (lowRam || hdd) {
-    needs.push(need(ctx.referential, 'C03', 'computer-upgrade', 1));
-    return result('C03', 'fails');
+  const criteria = [
+    old && reasonText('C03', 'tooOld', { year: c.year as number, maxAge: maxAgeYears }),
+    lowRam && reasonText('C03', 'lowRam', { ram: decimalText(c.ramGb as number), minRam: decimalText(minRamGb) }),
+    hdd && reasonText('C03', 'hdd'),
+  ].filter((text): text is string => typeof text === 'string');
+  if (criteria.length > 0) {
+    const reason = joinReasons(criteria);
+    // An old computer is replaced; a recent one with too little memory or a hard disk is upgraded.
+    needs.push(need(ctx.referential, 'C03', old ? 'class-computer' : 'computer-upgrade', 1, reason));
+    return fails('C03', reason);
   }
   const missing = [old === null && label('computer.year'), lowRam === null && label('computer.ramGb'), hdd === null && label('computer.storage')];
   return unknownOr('C03', missing);
@@ -80,15 +116,22 @@ function unknownOr(rule: RuleResult['rule'], missing: ReadonlyArray<string | fal
 function networkRule(n: ClassroomData['network'], ctx: GapContext, needs: Need[]): RuleResult {
   if (n.access === null) return result('C04', 'unknown', [label('network.access')]);
   if (n.access !== 'none') return result('C04', 'holds');
-  needs.push(need(ctx.referential, 'C04', 'classroom-connection', 1));
-  return result('C04', 'fails');
+  const reason = reasonOf('C04', 'none');
+  needs.push(need(ctx.referential, 'C04', 'classroom-connection', 1, reason));
+  return fails('C04', reason);
 }
 
 function documentCameraRule(v: ClassroomData['documentCamera']): RuleResult {
   if (v.present === null) return result('C05', 'unknown', [label('documentCamera.present')]);
-  if (!v.present) return result('C05', 'fails');
+  if (!v.present) return fails('C05', reasonOf('C05', 'absent'));
   if (v.condition === null) return result('C05', 'unknown', [label('documentCamera.condition')]);
-  return result('C05', usable(v.condition) ? 'holds' : 'fails');
+  return usable(v.condition) ? result('C05', 'holds') : fails('C05', reasonOf('C05', 'unusable', { condition: conditionText(v.condition) }));
+}
+
+/** Whether anything of the classroom's equipment was recorded (its name, levels and pupils are not equipment). */
+export function equipmentRecorded(data: ClassroomData): boolean {
+  const groups = [data.display, data.computer, data.network, data.documentCamera] as ReadonlyArray<Record<string, unknown>>;
+  return groups.some((group) => Object.values(group).some((value) => value !== null));
 }
 
 export function computeClassroomGap(
@@ -104,5 +147,6 @@ export function computeClassroomGap(
   const rules = [c01, c02, c03, c04, documentCameraRule(data.documentCamera)];
   const { costHt, unpricedItems } = costsOf(needs);
   const meetsSocle = allHold([c01, c02, c04]);
-  return { id: fiche.id, uai: fiche.uai, label: data.label, rules, needs, meetsSocle, costHt, unpricedItems };
+  return { id: fiche.id, uai: fiche.uai, label: data.label, rules, needs, meetsSocle, recorded: equipmentRecorded(data), costHt, unpricedItems };
 }
+

@@ -134,7 +134,7 @@ export class GapEngine {
 
   private setSchool(uai: string, classroomGaps: ClassroomGap[]): SchoolGap {
     const gap = computeSchoolGap(uai, this.latestSchoolFiche(uai)?.data, classroomGaps, this.directory.get(uai), this.ctx);
-    if (!gap.inDirectory && !gap.audited) this.schools.delete(uai);
+    if (!gap.inDirectory && !gap.hasFiches) this.schools.delete(uai);
     else this.schools.set(uai, gap);
     return gap;
   }

@@ -2,13 +2,14 @@
 import type { ItemId, Referential, RuleId } from '../model/referential';
 import type { Costs, Need } from './types';
 
-export function need(referential: Referential, rule: RuleId, item: ItemId, quantity: number): Need {
+export function need(referential: Referential, rule: RuleId, item: ItemId, quantity: number, reason: string): Need {
   const price = referential.prices.find((p) => p.item === item);
   const unitPriceHt = price?.unitPriceHt ?? null;
   return {
     rule,
     item,
     label: price?.label ?? item,
+    reason,
     quantity,
     unitPriceHt,
     amountHt: unitPriceHt === null ? null : roundCents(unitPriceHt * quantity),

@@ -6,21 +6,27 @@ const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 // Results without missing fields are shared (and frozen): the engine makes tens of thousands of them.
 const shared = new Map<string, RuleResult>();
 
-export function result(rule: RuleId, outcome: Outcome, missing: readonly string[] = NOTHING_MISSING): RuleResult {
-  if (outcome === 'unknown' && missing.length > 1) return { rule, outcome, missing };
+export function result(rule: RuleId, outcome: Outcome, missing: readonly string[] = NOTHING_MISSING, reason: string | null = null): RuleResult {
+  if (reason !== null) return { rule, outcome, missing: NOTHING_MISSING, reason };
+  if (outcome === 'unknown' && missing.length > 1) return { rule, outcome, missing, reason };
   const key = outcome === 'unknown' && missing.length === 1 ? `${rule}:unknown:${missing[0]}` : `${rule}:${outcome}`;
   let found = shared.get(key);
   if (!found) {
     const kept = outcome === 'unknown' ? Object.freeze([...missing]) : NOTHING_MISSING;
-    shared.set(key, (found = Object.freeze({ rule, outcome, missing: kept })));
+    shared.set(key, (found = Object.freeze({ rule, outcome, missing: kept, reason: null })));
   }
   return found;
 }
 
-/** A yes/no question of the fiche: true holds, false fails, null is "non renseigné". */
-export function fromAnswer(rule: RuleId, answer: boolean | null | undefined, field: string): RuleResult {
+/** A yes/no question of the fiche: true holds, false fails with `reason`, null is "non renseigné". */
+export function fromAnswer(rule: RuleId, answer: boolean | null | undefined, field: string, reason: string): RuleResult {
   if (answer === null || answer === undefined) return result(rule, 'unknown', [field]);
-  return result(rule, answer ? 'holds' : 'fails');
+  return answer ? result(rule, 'holds') : result(rule, 'fails', NOTHING_MISSING, reason);
+}
+
+/** "non relié" → "Non relié": a reason opening a sentence or a list item. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Whether every one of `required` holds: false if one fails, null if one is unknown and none fails. */

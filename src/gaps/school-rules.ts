@@ -1,11 +1,13 @@
-// School rules E01–E09 of the référentiel v1, and whether a school meets the socle.
+// School rules E01–E09 of the référentiel v1, and whether a school meets the socle. A rule that fails says why
+// ("14 terminaux comptés sur 30 requis (11 classes)", "Flotte n° 2 sans MDM"); E04 says where its threshold is set.
 import type { SchoolData } from '../model/types';
 import type { DirectorySchool } from '../model/school';
-import { fieldLabel } from '../model/labels';
-import type { ClassroomGap, Need, RuleResult, SchoolGap, TerminalCount } from './types';
+import { FLEET_LABELS, fieldLabel } from '../model/labels';
+import type { ClassroomGap, Need, RuleResult, SchoolGap, SchoolStatusCode, TerminalCount } from './types';
 import { allHold, fromAnswer, result } from './outcome';
 import { costsOf, need } from './needs';
 import { tooOld, type GapContext } from './classroom-rules';
+import { decimalText, joinReasons, reasonOf, reasonText } from './reasons';
 
 const labels = new Map<string, string>();
 const label = (path: string) => {
@@ -14,6 +16,9 @@ const label = (path: string) => {
   return text;
 };
 const NO_SCHOOL_FICHE = "Fiche de l'école";
+const fails = (rule: RuleResult['rule'], reason: string) => result(rule, 'fails', undefined, reason);
+/** "0 terminal compté", "14 terminaux comptés": in French 0 and 1 take the singular. */
+const plural = (n: number, one: string, many: string) => `${n} ${n < 2 ? one : many}`;
 
 /** How many classes the school has: its fiche says, else the directory, else the classrooms audited. */
 export function classesOf(data: SchoolData | undefined, school: DirectorySchool | undefined, audited: number): Pick<TerminalCount, 'classes' | 'classesSource'> {
@@ -23,58 +28,82 @@ export function classesOf(data: SchoolData | undefined, school: DirectorySchool 
 }
 
 export function terminalsRule(data: SchoolData, classes: Pick<TerminalCount, 'classes' | 'classesSource'>, ctx: GapContext, needs: Need[]) {
-  const { terminalsPerGroup, classesPerGroup } = ctx.referential.params;
-  const counted = data.fleets.reduce((sum, fleet) => sum + (tooOld(fleet.year, ctx) ? 0 : fleet.workingCount), 0);
+  const { terminalsPerGroup, classesPerGroup, maxAgeYears } = ctx.referential.params;
+  let counted = 0;
+  let oldFleets = false;
+  for (const fleet of data.fleets) {
+    if (tooOld(fleet.year, ctx)) oldFleets ||= fleet.workingCount > 0;
+    else counted += fleet.workingCount;
+  }
   const required = classes.classes === null ? null : terminalsPerGroup * Math.ceil(classes.classes / classesPerGroup);
   const terminals: TerminalCount = { ...classes, required, counted };
   if (required === null) return { terminals, rule: result('E01', 'unknown', [label('classesCount')]) };
   if (counted >= required) return { terminals, rule: result('E01', 'holds') };
-  needs.push(need(ctx.referential, 'E01', 'mobile-terminal', required - counted));
-  return { terminals, rule: result('E01', 'fails') };
+  const parts = [reasonText('E01', 'short', { counted: plural(counted, 'terminal compté', 'terminaux comptés'), required, classes: plural(classes.classes as number, 'classe', 'classes') })];
+  if (oldFleets) parts.push(reasonText('E01', 'oldFleets', { maxAge: maxAgeYears }));
+  const reason = joinReasons(parts);
+  needs.push(need(ctx.referential, 'E01', 'mobile-terminal', required - counted, reason));
+  return { terminals, rule: fails('E01', reason) };
+}
+
+/** "flotte" for the only one, "flotte n° 2 (tablettes)" when there are several. */
+function fleetName(data: SchoolData, index: number): string {
+  if (data.fleets.length === 1) return 'flotte';
+  const type = data.fleets[index]?.type;
+  return `flotte n° ${index + 1}${type ? ` (${FLEET_LABELS[type].toLowerCase()})` : ''}`;
 }
 
 function fleetsRule(data: SchoolData, ctx: GapContext, needs: Need[]): RuleResult {
   if (data.fleets.length === 0) return result('E02', 'not-applicable');
   const missing = new Set<string>();
-  let fails = false;
-  for (const fleet of data.fleets) {
+  const reasons: string[] = [];
+  data.fleets.forEach((fleet, index) => {
     if (fleet.charging === null) missing.add(label('fleets.charging'));
     else if (fleet.charging === 'none') {
-      fails = true;
-      needs.push(need(ctx.referential, 'E02', 'charging-cart', 1));
+      const reason = reasonOf('E02', 'noCharging', { fleet: fleetName(data, index) });
+      reasons.push(reasonText('E02', 'noCharging', { fleet: fleetName(data, index) }));
+      needs.push(need(ctx.referential, 'E02', 'charging-cart', 1, reason));
     }
     if (fleet.mdm === null) missing.add(label('fleets.mdm'));
     else if (!fleet.mdm) {
-      fails = true;
-      needs.push(need(ctx.referential, 'E02', 'mdm-licence', fleet.count));
+      const reason = reasonOf('E02', 'noMdm', { fleet: fleetName(data, index) });
+      reasons.push(reasonText('E02', 'noMdm', { fleet: fleetName(data, index) }));
+      needs.push(need(ctx.referential, 'E02', 'mdm-licence', fleet.count, reason));
     }
-  }
-  if (fails) return result('E02', 'fails');
+  });
+  if (reasons.length > 0) return fails('E02', joinReasons(reasons));
   return missing.size > 0 ? result('E02', 'unknown', [...missing]) : result('E02', 'holds');
 }
 
 function wifiRule(data: SchoolData, classes: number | null, ctx: GapContext, needs: Need[]): RuleResult {
   const { coverage, switchable, accessPoints } = data.wifi;
+  const reasons: string[] = [];
   if (coverage !== null && coverage !== 'all') {
-    needs.push(need(ctx.referential, 'E03', 'access-point', Math.max(1, (classes ?? 1) - (accessPoints ?? 0))));
-    return result('E03', 'fails');
+    const reason = reasonOf('E03', coverage);
+    reasons.push(reasonText('E03', coverage));
+    needs.push(need(ctx.referential, 'E03', 'access-point', Math.max(1, (classes ?? 1) - (accessPoints ?? 0)), reason));
   }
-  if (switchable === false) return result('E03', 'fails');
+  if (switchable === false) reasons.push(reasonText('E03', 'notSwitchable'));
+  if (reasons.length > 0) return fails('E03', joinReasons(reasons));
   const missing = [coverage === null && label('wifi.coverage'), switchable === null && label('wifi.switchable')];
   const unknown = missing.filter((m): m is string => typeof m === 'string');
   return unknown.length > 0 ? result('E03', 'unknown', unknown) : result('E03', 'holds');
 }
 
-function internetRule(data: SchoolData, ctx: GapContext): RuleResult {
+function internetRule(data: SchoolData | undefined, ctx: GapContext): RuleResult {
   const min = ctx.referential.params.minDownloadMbps;
-  if (min === null) return result('E04', 'not-evaluated');
-  if (data.internet.downloadMbps === null) return result('E04', 'unknown', [label('internet.downloadMbps')]);
-  return result('E04', data.internet.downloadMbps >= min ? 'holds' : 'fails');
+  if (min === null) return result('E04', 'not-evaluated', undefined, reasonOf('E04', 'notSet'));
+  if (!data) return result('E04', 'unknown', [NO_SCHOOL_FICHE]);
+  const speed = data.internet.downloadMbps;
+  if (speed === null) return result('E04', 'unknown', [label('internet.downloadMbps')]);
+  return speed >= min ? result('E04', 'holds') : fails('E04', reasonOf('E04', 'slow', { speed: decimalText(speed), min: decimalText(min) }));
 }
 
 function peripheralsRule(data: SchoolData): RuleResult {
   const { printerScanner, camera } = data.peripherals;
-  if (printerScanner === false || camera === false) return result('E09', 'fails');
+  const reasons = [printerScanner === false && reasonText('E09', 'noPrinterScanner'), camera === false && reasonText('E09', 'noCamera')]
+    .filter((r): r is string => typeof r === 'string');
+  if (reasons.length > 0) return fails('E09', joinReasons(reasons));
   const missing = [printerScanner === null && label('peripherals.printerScanner'), camera === null && label('peripherals.camera')];
   const unknown = missing.filter((m): m is string => typeof m === 'string');
   return unknown.length > 0 ? result('E09', 'unknown', unknown) : result('E09', 'holds');
@@ -83,8 +112,9 @@ function peripheralsRule(data: SchoolData): RuleResult {
 export function schoolRules(data: SchoolData | undefined, classes: Pick<TerminalCount, 'classes' | 'classesSource'>, ctx: GapContext) {
   const needs: Need[] = [];
   if (!data) {
-    const ids = ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09'] as const;
-    const rules = ids.map((id) => (id === 'E04' && ctx.referential.params.minDownloadMbps === null ? result(id, 'not-evaluated') : result(id, 'unknown', [NO_SCHOOL_FICHE])));
+    const ids = ['E01', 'E02', 'E03', 'E05', 'E06', 'E07', 'E08', 'E09'] as const;
+    const rules = ids.map((id) => result(id, 'unknown', [NO_SCHOOL_FICHE]));
+    rules.splice(3, 0, internetRule(undefined, ctx));
     return { rules, needs, terminals: { ...classes, required: null, counted: null } };
   }
   const { terminals, rule: e01 } = terminalsRule(data, classes, ctx, needs);
@@ -93,16 +123,21 @@ export function schoolRules(data: SchoolData | undefined, classes: Pick<Terminal
     fleetsRule(data, ctx, needs),
     wifiRule(data, classes.classes, ctx, needs),
     internetRule(data, ctx),
-    fromAnswer('E05', data.filtering, label('filtering')),
-    fromAnswer('E06', data.usageCharter, label('usageCharter')),
-    fromAnswer('E07', data.ent.used, label('ent.used')),
-    fromAnswer('E08', data.resources, label('resources')),
+    fromAnswer('E05', data.filtering, label('filtering'), reasonOf('E05', 'no')),
+    fromAnswer('E06', data.usageCharter, label('usageCharter'), reasonOf('E06', 'no')),
+    fromAnswer('E07', data.ent.used, label('ent.used'), reasonOf('E07', 'no')),
+    fromAnswer('E08', data.resources, label('resources'), reasonOf('E08', 'no')),
     peripheralsRule(data),
   ];
   return { rules, needs, terminals };
 }
 
 const REQUIRED_SCHOOL_RULES = new Set(['E01', 'E02', 'E03', 'E04', 'E05']);
+
+function statusOf(schoolData: SchoolData | undefined, classrooms: number): SchoolStatusCode {
+  if (schoolData) return schoolData.status === 'complete' ? 'complete' : 'draft';
+  return classrooms > 0 ? 'in-progress' : 'todo';
+}
 
 export function computeSchoolGap(
   uai: string,
@@ -113,8 +148,14 @@ export function computeSchoolGap(
 ): SchoolGap {
   const classes = classesOf(schoolData, directory, classrooms.length);
   const { rules, needs, terminals } = schoolRules(schoolData, classes, ctx);
-  const meeting = classrooms.filter((c) => c.meetsSocle === true).length;
-  const failing = classrooms.filter((c) => c.meetsSocle === false).length;
+  let meeting = 0;
+  let failing = 0;
+  let audited = 0;
+  for (const c of classrooms) {
+    if (c.meetsSocle === true) meeting += 1;
+    else if (c.meetsSocle === false) failing += 1;
+    if (c.recorded) audited += 1;
+  }
   const unknown = classrooms.length - meeting - failing;
   const own = costsOf(needs);
   const required = allHold(rules.filter((r) => REQUIRED_SCHOOL_RULES.has(r.rule)));
@@ -122,13 +163,17 @@ export function computeSchoolGap(
   let meetsSocle: boolean | null = null;
   if (failing > 0 || required === false) meetsSocle = false;
   else if (unknown === 0 && required === true && allClassesAudited) meetsSocle = true;
+  const status = statusOf(schoolData, classrooms.length);
   return {
     uai,
     inDirectory: directory !== undefined,
-    audited: schoolData !== undefined || classrooms.length > 0,
+    audited: status === 'complete',
+    hasFiches: status !== 'todo',
+    status,
     rules,
     needs,
     classrooms: classrooms.length,
+    classroomsAudited: audited,
     classroomsMeeting: meeting,
     classroomsFailing: failing,
     classroomsUnknown: unknown,

@@ -9,12 +9,19 @@ export interface RuleResult {
   outcome: Outcome;
   /** Labels of the fields that are not recorded, when the outcome is unknown. */
   missing: readonly string[];
+  /**
+   * Why the rule fails or is not evaluated, in the user's words and from the référentiel's wording
+   * ("VPI de 2016 : plus de 8 ans, ne compte plus pour le socle"); null when it holds or is not recorded.
+   */
+  reason: string | null;
 }
 
 export interface Need {
   rule: RuleId;
   item: ItemId;
   label: string;
+  /** Why it is needed: the reason of the failing rule. */
+  reason: string;
   quantity: number;
   unitPriceHt: number | null;
   /** null: "non chiffré". */
@@ -36,6 +43,8 @@ export interface ClassroomGap extends Costs {
   needs: Need[];
   /** null when a required rule is not recorded and none fails. */
   meetsSocle: boolean | null;
+  /** Whether anything of the classroom's equipment is recorded: an untouched classroom is not audited. */
+  recorded: boolean;
 }
 
 export interface TerminalCount {
@@ -45,14 +54,27 @@ export interface TerminalCount {
   counted: number | null;
 }
 
+/**
+ * Where a school's audit stands (pilotage.md): nothing recorded; classrooms but no school fiche; a school fiche
+ * still "Brouillon"; "Terminé". Only a finished one counts as audited.
+ */
+export type SchoolStatusCode = 'todo' | 'in-progress' | 'draft' | 'complete';
+
 export interface SchoolGap extends Costs {
   uai: string;
   inDirectory: boolean;
+  /** The school fiche says "Terminé". */
   audited: boolean;
+  /** The school has fiches of this campaign (a school fiche or classrooms). */
+  hasFiches: boolean;
+  status: SchoolStatusCode;
   rules: RuleResult[];
   /** Needs of the school itself (classroom needs are on each classroom). */
   needs: Need[];
+  /** Classroom fiches, untouched ones included. */
   classrooms: number;
+  /** Classrooms with something of their equipment recorded. */
+  classroomsAudited: number;
   classroomsMeeting: number;
   classroomsFailing: number;
   classroomsUnknown: number;
@@ -65,7 +87,10 @@ export interface Aggregate extends Costs {
   key: string;
   label: string;
   schools: number;
+  /** Schools whose audit is "Terminé". */
   schoolsAudited: number;
+  /** Schools with fiches whose audit is not finished ("en cours": no school fiche, or one in "Brouillon"). */
+  schoolsInProgress: number;
   schoolsMeeting: number;
   classesAudited: number;
   classesMeeting: number;

@@ -9,6 +9,17 @@ export const AUDIT_STATUS_LABELS: Record<AuditStatus, string> = {
   complete: 'Terminé',
 };
 
+/**
+ * The finer status of a school's audit, as the gap engine gives it (SchoolGap.status): classrooms without a school
+ * fiche are "En cours", a school fiche not finished is "Brouillon" (export.md v2, pilotage.md).
+ */
+export const SCHOOL_AUDIT_LABELS: Record<'todo' | 'in-progress' | 'draft' | 'complete', string> = {
+  todo: 'À auditer',
+  'in-progress': 'En cours',
+  draft: 'Brouillon',
+  complete: 'Terminé',
+};
+
 export interface SchoolAudit {
   /** The school fiche that speaks for the school: the most recently updated one. */
   school: SchoolFiche | undefined;
@@ -17,8 +28,10 @@ export interface SchoolAudit {
 }
 
 const byUpdatedAt = (a: Fiche, b: Fiche) => a.updatedAt.localeCompare(b.updatedAt);
+/** Creation order, so that the list does not move when a classroom is edited (older fiches: their last change). */
+const byCreation = (a: Fiche, b: Fiche) => (a.createdAt ?? a.updatedAt).localeCompare(b.createdAt ?? b.updatedAt) || a.id.localeCompare(b.id);
 
-/** Groups live (not deleted) fiches by school; classrooms in the order they were last changed. */
+/** Groups live (not deleted) fiches by school; classrooms in the order they were created. */
 export function groupAudits(fiches: Iterable<Fiche>): Map<string, SchoolAudit> {
   const audits = new Map<string, SchoolAudit>();
   for (const fiche of fiches) {
@@ -29,7 +42,7 @@ export function groupAudits(fiches: Iterable<Fiche>): Map<string, SchoolAudit> {
     else if (!audit.school || byUpdatedAt(audit.school, fiche) < 0) audit.school = fiche;
   }
   for (const audit of audits.values()) {
-    audit.classrooms.sort(byUpdatedAt);
+    audit.classrooms.sort(byCreation);
     audit.status = audit.school?.data.status === 'complete' ? 'complete' : 'in-progress';
   }
   return audits;

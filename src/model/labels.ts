@@ -28,6 +28,15 @@ export const DISPLAY_LABELS: Record<DisplayType, string> = {
   none: 'Aucun',
 };
 
+/** A display's name inside a sentence ("VPI de 2016 : …"). */
+export const DISPLAY_SHORT_LABELS: Record<Exclude<DisplayType, 'none'>, string> = {
+  eni: 'ENI',
+  vpi: 'VPI',
+  tni: 'TNI',
+  projector: 'vidéoprojecteur',
+  tv: 'téléviseur',
+};
+
 export const COMPUTER_LABELS: Record<ComputerType, string> = {
   desktop: 'Fixe',
   laptop: 'Portable',

@@ -1,4 +1,6 @@
 // Builders of records: empty forms for the app, and fixtures for tests (`makeClassroomFiche({ data: { pupils: 41 } })`).
+// A new fiche records nothing: every observation is null ("non renseigné"), never a value that means something was
+// seen (records.md v2, "Defaults of a new fiche").
 import type { Author, ClassroomData, ClassroomFiche, SchoolData, SchoolFiche } from './types';
 import type { DirectorySchool } from './school';
 
@@ -23,8 +25,8 @@ export function makeClassroomData(patch?: DeepPartial<ClassroomData>): Classroom
       label: 'Classe 1',
       levels: [],
       pupils: null,
-      display: { type: 'none', condition: null, year: null, sizeInches: null },
-      computer: { type: 'none', condition: null, year: null, os: null, ramGb: null, storage: null, linkedToDisplay: null, inventoryTag: null },
+      display: { type: null, condition: null, year: null, sizeInches: null },
+      computer: { type: null, condition: null, year: null, os: null, ramGb: null, storage: null, linkedToDisplay: null, inventoryTag: null },
       network: { access: null, tested: null },
       documentCamera: { present: null, condition: null },
       notes: '',

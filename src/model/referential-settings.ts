@@ -6,7 +6,8 @@ import { TERMINALS_PER_GROUP_ALLOWED, type Referential } from './referential';
 import type { FieldError } from './types';
 
 export const PARAM_LABELS: Record<string, string> = {
-  'params.maxAgeYears': 'Âge maximal du matériel (ans)',
+  'params.maxAgeYears': "Âge maximal d'un ordinateur ou d'une flotte mobile (ans)",
+  'params.displayMaxAgeYears': "Âge maximal d'un affichage collectif (ans)",
   'params.minRamGb': 'Mémoire vive minimale (Go)',
   'params.terminalsPerGroup': 'Terminaux mobiles par groupe de classes',
   'params.classesPerGroup': 'Classes par groupe',
@@ -21,6 +22,7 @@ export const PARAM_LABELS: Record<string, string> = {
 const schema = v.object({
   params: v.object({
     maxAgeYears: integerIn(1, 30),
+    displayMaxAgeYears: integerIn(1, 30),
     minRamGb: decimalIn(1, 256),
     terminalsPerGroup: v.picklist(TERMINALS_PER_GROUP_ALLOWED, 'choisissez 10, 12 ou 15'),
     classesPerGroup: integerIn(1, 30),

@@ -19,12 +19,23 @@ export type ItemId =
 export interface RuleDef {
   id: RuleId;
   scope: 'classroom' | 'school';
+  /** The rule as the référentiel states it. */
   label: string;
+  /** Its name in a list or a spreadsheet cell ("Affichage collectif"). */
+  short: string;
   severity: Severity;
+  /**
+   * Why the rule fails (or is not evaluated), in the user's words, by reason code; `{name}` is replaced by a value
+   * of the fiche or a parameter ("{equipment} de {year} : plus de {maxAge} ans"). The engine fills them in.
+   */
+  reasons: Readonly<Record<string, string>>;
 }
 
 export interface ReferentialParams {
+  /** A computer (and a mobile fleet) older than this is obsolete. */
   maxAgeYears: number;
+  /** A collective display older than this no longer counts for C01. */
+  displayMaxAgeYears: number;
   minRamGb: number;
   terminalsPerGroup: number;
   classesPerGroup: number;
@@ -58,31 +69,115 @@ export interface Referential {
   version: string;
   rules: readonly RuleDef[];
   params: ReferentialParams;
+  /** Parameters whose default value is an assumption, with what the user is told while the value is the default. */
+  assumptions: Readonly<Partial<Record<keyof ReferentialParams, { default: number; note: string }>>>;
   prices: readonly PriceItem[];
   funding: FundingRule;
   targets: Targets;
 }
 
 export const RULES: readonly RuleDef[] = [
-  { id: 'C01', scope: 'classroom', severity: 'required', label: 'Un affichage collectif (vidéoprojecteur, VPI, TNI ou ENI)' },
-  { id: 'C02', scope: 'classroom', severity: 'required', label: "Un ordinateur de classe qui pilote l'affichage" },
-  { id: 'C03', scope: 'classroom', severity: 'warning', label: "L'ordinateur de la classe est aux normes (non obsolète)" },
-  { id: 'C04', scope: 'classroom', severity: 'required', label: 'Un accès au réseau depuis la classe (filaire ou Wi-Fi)' },
-  { id: 'C05', scope: 'classroom', severity: 'outside', label: 'Un visualiseur' },
-  { id: 'E01', scope: 'school', severity: 'required', label: 'Des terminaux mobiles partagés en nombre suffisant' },
-  { id: 'E02', scope: 'school', severity: 'required', label: 'Chaque flotte mobile a une solution de charge et de rangement et une gestion de flotte (MDM)' },
-  { id: 'E03', scope: 'school', severity: 'required', label: 'Des bornes Wi-Fi couvrant les classes, qui peuvent être coupées' },
-  { id: 'E04', scope: 'school', severity: 'required', label: 'Un accès internet au débit minimal' },
-  { id: 'E05', scope: 'school', severity: 'required', label: 'Un filtrage internet en place' },
-  { id: 'E06', scope: 'school', severity: 'recommended', label: "Une charte d'usage d'internet adoptée" },
-  { id: 'E07', scope: 'school', severity: 'recommended', label: 'Un ENT ou un service de partage utilisé' },
-  { id: 'E08', scope: 'school', severity: 'recommended', label: 'Des ressources pédagogiques numériques disponibles' },
-  { id: 'E09', scope: 'school', severity: 'outside', label: 'Une imprimante-scanner et un appareil photo' },
+  {
+    id: 'C01', scope: 'classroom', severity: 'required', short: 'Affichage collectif',
+    label: 'Un affichage collectif (vidéoprojecteur, VPI, TNI ou ENI)',
+    reasons: {
+      none: 'aucun affichage collectif dans la classe',
+      tv: 'un téléviseur ne compte pas comme affichage collectif',
+      unusable: '{equipment} {condition}',
+      tooOld: '{equipment} de {year} : plus de {maxAge} ans, ne compte plus pour le socle',
+    },
+  },
+  {
+    id: 'C02', scope: 'classroom', severity: 'required', short: 'Ordinateur de classe',
+    label: "Un ordinateur de classe qui pilote l'affichage",
+    reasons: {
+      none: "pas d'ordinateur dans la classe",
+      unusable: '{condition}',
+      notLinked: "non relié à l'affichage collectif",
+    },
+  },
+  {
+    id: 'C03', scope: 'classroom', severity: 'warning', short: 'Ordinateur à moderniser',
+    label: "L'ordinateur de la classe est aux normes (non obsolète)",
+    reasons: {
+      tooOld: 'acheté en {year}, plus de {maxAge} ans',
+      lowRam: '{ram} Go de mémoire vive, moins de {minRam} Go',
+      hdd: 'disque dur, pas de SSD',
+    },
+  },
+  {
+    id: 'C04', scope: 'classroom', severity: 'required', short: 'Réseau dans la classe',
+    label: 'Un accès au réseau depuis la classe (filaire ou Wi-Fi)',
+    reasons: { none: "pas d'accès au réseau dans la classe" },
+  },
+  {
+    id: 'C05', scope: 'classroom', severity: 'outside', short: 'Visualiseur', label: 'Un visualiseur',
+    reasons: { absent: 'pas de visualiseur', unusable: '{condition}' },
+  },
+  {
+    id: 'E01', scope: 'school', severity: 'required', short: 'Terminaux mobiles',
+    label: 'Des terminaux mobiles partagés en nombre suffisant',
+    reasons: {
+      short: '{counted} sur {required} requis ({classes})',
+      oldFleets: 'flottes de plus de {maxAge} ans non comptées',
+    },
+  },
+  {
+    id: 'E02', scope: 'school', severity: 'required', short: 'Charge et gestion des flottes',
+    label: 'Chaque flotte mobile a une solution de charge et de rangement et une gestion de flotte (MDM)',
+    reasons: { noCharging: '{fleet} sans chariot ni valise de charge', noMdm: '{fleet} sans MDM' },
+  },
+  {
+    id: 'E03', scope: 'school', severity: 'required', short: 'Wi-Fi',
+    label: 'Des bornes Wi-Fi couvrant les classes, qui peuvent être coupées',
+    reasons: {
+      partial: 'Wi-Fi dans une partie des classes',
+      none: 'pas de Wi-Fi dans les classes',
+      notSwitchable: 'Wi-Fi qui ne peut pas être coupé',
+    },
+  },
+  {
+    id: 'E04', scope: 'school', severity: 'required', short: 'Débit internet',
+    label: 'Un accès internet au débit minimal',
+    reasons: {
+      notSet: 'seuil de débit non fixé : à régler dans Paramètres (« Débit descendant minimal »)',
+      slow: '{speed} Mb/s, moins que les {min} Mb/s requis',
+    },
+  },
+  {
+    id: 'E05', scope: 'school', severity: 'required', short: 'Filtrage internet', label: 'Un filtrage internet en place',
+    reasons: { no: 'pas de filtrage internet' },
+  },
+  {
+    id: 'E06', scope: 'school', severity: 'recommended', short: "Charte d'usage", label: "Une charte d'usage d'internet adoptée",
+    reasons: { no: "pas de charte d'usage d'internet adoptée" },
+  },
+  {
+    id: 'E07', scope: 'school', severity: 'recommended', short: 'ENT', label: 'Un ENT ou un service de partage utilisé',
+    reasons: { no: "pas d'ENT ni de service de partage utilisé" },
+  },
+  {
+    id: 'E08', scope: 'school', severity: 'recommended', short: 'Ressources numériques',
+    label: 'Des ressources pédagogiques numériques disponibles',
+    reasons: { no: 'pas de ressources pédagogiques numériques' },
+  },
+  {
+    id: 'E09', scope: 'school', severity: 'outside', short: 'Périphériques', label: 'Une imprimante-scanner et un appareil photo',
+    reasons: { noPrinterScanner: "pas d'imprimante-scanner", noCamera: "pas d'appareil photo" },
+  },
 ];
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   required: 'Requis',
   warning: 'Avertissement',
+  recommended: 'Recommandé',
+  outside: 'Hors socle',
+};
+
+/** What a failing rule of each severity is called where it is listed ("Manque : …"). */
+export const SEVERITY_FAILING: Record<Severity, string> = {
+  required: 'Manque',
+  warning: 'À moderniser',
   recommended: 'Recommandé',
   outside: 'Hors socle',
 };
@@ -103,7 +198,8 @@ export const DEFAULT_PRICES: readonly PriceItem[] = [
 export const REFERENTIAL_V1: Referential = {
   version: '2026.1',
   rules: RULES,
-  params: { maxAgeYears: 5, minRamGb: 8, terminalsPerGroup: 10, classesPerGroup: 4, minDownloadMbps: null },
+  params: { maxAgeYears: 5, displayMaxAgeYears: 8, minRamGb: 8, terminalsPerGroup: 10, classesPerGroup: 4, minDownloadMbps: null },
+  assumptions: { displayMaxAgeYears: { default: 8, note: 'hypothèse, à confirmer par le Département' } },
   prices: DEFAULT_PRICES,
   funding: { equipmentThresholdHt: 200_000, stateShareBelow: 0.7, stateShareAtOrAbove: 0.5, resourcesShare: 0.5 },
   targets: { classes: 2700, newTeachers: 1000 },
@@ -113,6 +209,39 @@ export const TERMINALS_PER_GROUP_ALLOWED = [10, 12, 15] as const;
 
 export function ruleDef(id: RuleId): RuleDef {
   return RULES.find((rule) => rule.id === id) as RuleDef;
+}
+
+/** Fills a reason's `{name}` placeholders. */
+export function fillReason(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The note shown beside a parameter while it holds its assumed default, else null. */
+export function assumptionNote(referential: Pick<Referential, 'params' | 'assumptions'>, key: keyof ReferentialParams): string | null {
+  const assumption = referential.assumptions?.[key];
+  return assumption && referential.params[key] === assumption.default ? assumption.note : null;
+}
+
+/**
+ * A référentiel stored on this device (edited in Paramètres) brought up to this version of the app: rules,
+ * their wording and the assumptions come from the code; parameters, funding and targets added since it was
+ * stored take their defaults; prices are kept by article, new articles added with their default price.
+ */
+export function migrateReferential(stored: Partial<Referential> | undefined, shipped: Referential = REFERENTIAL_V1): Referential {
+  if (!stored) return shipped;
+  const prices = shipped.prices.map((price) => {
+    const kept = stored.prices?.find((p) => p.item === price.item);
+    return kept ? { ...price, unitPriceHt: kept.unitPriceHt, date: kept.date, source: kept.source } : price;
+  });
+  return {
+    version: stored.version ?? shipped.version,
+    rules: shipped.rules,
+    params: { ...shipped.params, ...stored.params },
+    assumptions: shipped.assumptions,
+    prices,
+    funding: { ...shipped.funding, ...stored.funding },
+    targets: { ...shipped.targets, ...stored.targets },
+  };
 }
 
 /** "2026.1" → "2026.1-local.1" → "2026.1-local.2". */

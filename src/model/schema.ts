@@ -4,6 +4,7 @@ import { CLASS_LEVELS } from './types';
 import { decimalIn, integerIn, oneOf, setOf, text, yearUpTo, yesNo } from './fields';
 import { TRAINING_NEED_IDS } from './training';
 import { uaiCheckLetter, uaiProblem } from './uai';
+import { frenchNumber } from './french-number';
 
 const CONDITIONS = ['working', 'degraded', 'broken', 'out_of_service'] as const;
 const ROLES = ['erun', 'technicien', 'directeur', 'autre'] as const;
@@ -39,13 +40,13 @@ export function classroomDataSchema(currentYear: number) {
     levels: setOf(CLASS_LEVELS),
     pupils: v.nullable(integerIn(0, 40)),
     display: v.object({
-      type: oneOf(['eni', 'vpi', 'tni', 'projector', 'tv', 'none']),
+      type: v.nullable(oneOf(['eni', 'vpi', 'tni', 'projector', 'tv', 'none'])),
       condition,
       year,
       sizeInches: v.nullable(decimalIn(10, 120)),
     }),
     computer: v.object({
-      type: oneOf(['desktop', 'laptop', 'none']),
+      type: v.nullable(oneOf(['desktop', 'laptop', 'none'])),
       condition,
       year,
       os: v.nullable(text(60)),
@@ -75,7 +76,10 @@ function fleetSchema(currentYear: number) {
       v.partialCheck(
         [['count'], ['workingCount']],
         (fleet) => fleet.workingCount <= fleet.count,
-        (issue) => `ne peut pas dépasser le nombre d'appareils (${String((issue.input as { count?: unknown }).count)})`,
+        (issue) => {
+          const count = (issue.input as { count?: unknown }).count;
+          return `ne peut pas dépasser le nombre d'appareils (${typeof count === 'number' ? frenchNumber(count) : String(count)})`;
+        },
       ),
       ['workingCount'],
     ),
@@ -122,6 +126,7 @@ export function ficheSchema(currentYear: number) {
     campaign: campaignSchema,
     rev: integerIn(1, Number.MAX_SAFE_INTEGER),
     updatedAt: v.pipe(v.string('saisissez une date'), v.isoTimestamp("n'est pas une date ISO 8601")),
+    createdAt: v.optional(v.pipe(v.string('saisissez une date'), v.isoTimestamp("n'est pas une date ISO 8601"))),
     deleted: v.boolean('doit valoir vrai ou faux'),
     author: authorSchema,
     referentialVersion: text(40, 1),

@@ -1,4 +1,4 @@
-// Audit records, contract v1 (shared/spec/records.md). Field names are a contract: extend, never rename.
+// Audit records, contract v2 (shared/spec/records.md). Field names are a contract: extend, never rename.
 
 export type Condition = 'working' | 'degraded' | 'broken' | 'out_of_service';
 export type AuthorRole = 'erun' | 'technicien' | 'directeur' | 'autre';
@@ -25,9 +25,9 @@ export interface ClassroomData {
   label: string;
   levels: ClassLevel[];
   pupils: number | null;
-  display: { type: DisplayType; condition: Condition | null; year: number | null; sizeInches: number | null };
+  display: { type: DisplayType | null; condition: Condition | null; year: number | null; sizeInches: number | null };
   computer: {
-    type: ComputerType;
+    type: ComputerType | null;
     condition: Condition | null;
     year: number | null;
     os: string | null;
@@ -77,6 +77,8 @@ interface Envelope {
   campaign: string;
   rev: number;
   updatedAt: string;
+  /** Extension (optional): when the fiche's first revision was saved, kept by every later one; lists follow it. */
+  createdAt?: string;
   deleted: boolean;
   author: Author;
   referentialVersion: string;

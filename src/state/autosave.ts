@@ -1,7 +1,7 @@
 // Autosave of one fiche being edited. Every edit is written as a draft at once (coalesced while a write is in
 // flight), so that a reload or a killed tab restores exactly what was typed; a revision (rev + 1, queued for
 // sending) is committed after REVISION_IDLE_MS without edits, or at once on flush (leaving the form, hiding the tab).
-import { signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals';
 import type { AuditDb } from '../storage/db';
 import { writeDraft } from '../storage/drafts';
 import { commitFormData, type FicheRef } from './commit';
@@ -11,13 +11,16 @@ import type { Author, Fiche, FicheData, FicheKind } from '../model/types';
 export const REVISION_IDLE_MS = 1000;
 const RETRY_AFTER_ERROR_MS = 2000;
 
-export type SavePhase = 'saved' | 'saving' | 'error';
+/** `new`: the fiche does not exist yet (no revision, no draft); it is created by the first edit. */
+export type SavePhase = 'new' | 'saved' | 'saving' | 'error';
 
 export interface AutosaveOptions<K extends FicheKind> {
   db: AuditDb;
   ref: FicheRef<K>;
   author: Author;
   initial: FicheData<K>;
+  /** Nothing of this fiche is on the device yet. */
+  isNew?: boolean;
   onRevision?: (fiche: Fiche) => void;
 }
 
@@ -30,7 +33,7 @@ export function saveErrorMessage(error: unknown): string {
 }
 
 export class Autosave<K extends FicheKind> {
-  readonly phase = signal<SavePhase>('saved');
+  readonly phase: Signal<SavePhase>;
   readonly errorMessage = signal<string | null>(null);
   private current: FicheData<K>;
   private undrafted = false;
@@ -43,6 +46,7 @@ export class Autosave<K extends FicheKind> {
 
   constructor(private readonly options: AutosaveOptions<K>) {
     this.current = options.initial;
+    this.phase = signal<SavePhase>(options.isNew ? 'new' : 'saved');
   }
 
   /** Records an edit; `editedAt` is the input event's time (performance.now() clock). */

@@ -8,12 +8,13 @@ import { referential } from './referential';
 import { loadCampaignFiches } from './audits';
 import { recomputeGaps } from './gaps';
 import { saveFile } from './download';
+import { fileStamp } from '../export/paris-time';
 
 export async function downloadBackup(db: AuditDb): Promise<string> {
   const deviceId = await getDeviceId();
   const backup = await exportBackup(db, deviceId, { auditor: auditor.value, campaign: campaign.value, referential: referential.value });
-  const stamp = backup.exportedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  const name = `tne13-sauvegarde-${deviceId.slice(0, 8)}-${stamp}.json`;
+  // Paris time, as the export's files: a backup made at 00:30 in Paris is named after that day.
+  const name = `tne13-sauvegarde-${deviceId.slice(0, 8)}-${fileStamp(new Date(backup.exportedAt))}.json`;
   saveFile([JSON.stringify(backup)], name, 'application/json');
   return name;
 }

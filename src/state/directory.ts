@@ -5,6 +5,7 @@ import { listSchools, seedDirectoryIfEmpty } from '../storage/directory';
 import { getDirectorySettings, setDirectorySettings, type DirectorySettings } from '../storage/prefs';
 import { filterSchools, type SchoolFilter } from '../model/search';
 import type { DirectorySchool } from '../model/school';
+import { naturalCompare } from '../model/natural-sort';
 
 export const schools = signal<DirectorySchool[]>([]);
 export const schoolFilter = signal<SchoolFilter>({ query: '', circonscription: '', chefDeFile: '' });
@@ -12,7 +13,7 @@ export const schoolFilter = signal<SchoolFilter>({ query: '', circonscription: '
 export const isDemoDirectory = computed(() => schools.value.some((school) => school.source === 'demo' && !school.leftDirectory));
 
 export const circonscriptions = computed(() =>
-  [...new Set(schools.value.map((school) => school.circonscription))].sort((a, b) => a.localeCompare(b, 'fr')),
+  [...new Set(schools.value.map((school) => school.circonscription))].sort(naturalCompare),
 );
 
 export const filteredSchools = computed(() => filterSchools(schools.value, schoolFilter.value));
@@ -23,7 +24,8 @@ export function updateFilter(patch: Partial<SchoolFilter>): void {
   schoolFilter.value = { ...schoolFilter.value, ...patch };
 }
 
-const byCommuneThenName = (a: DirectorySchool, b: DirectorySchool) => a.commune.localeCompare(b.commune, 'fr') || a.name.localeCompare(b.name, 'fr');
+// As people read them: "Marseille 1er" before "Marseille 10e", "École 2" before "École 10".
+const byCommuneThenName = (a: DirectorySchool, b: DirectorySchool) => naturalCompare(a.commune, b.commune) || naturalCompare(a.name, b.name);
 
 // Only a device without a directory needs the demonstration schools: they stay out of the main bundle.
 const demoSchools = () => import('../directory/demo-schools').then((m) => m.DEMO_SCHOOLS);

@@ -18,12 +18,12 @@ export class FicheEditor<K extends FicheKind> {
   readonly autosave: Autosave<K>;
   private readonly unregister: () => void;
 
-  constructor(db: AuditDb, readonly ref: FicheRef<K>, author: Author, initial: FicheData<K>) {
+  constructor(db: AuditDb, readonly ref: FicheRef<K>, author: Author, initial: FicheData<K>, isNew = false) {
     this.data = signal(initial);
     this.errors = computed(
       () => new Map(validateData(ref.kind, this.data.value).map((e) => [e.path.replace(/^data\./, ''), e.message])),
     );
-    this.autosave = new Autosave({ db, ref, author, initial, onRevision: noteRevision });
+    this.autosave = new Autosave({ db, ref, author, initial, isNew, onRevision: noteRevision });
     this.unregister = registerEditor(this.autosave);
   }
 
@@ -34,7 +34,7 @@ export class FicheEditor<K extends FicheKind> {
         const draft = await getDraft(db, ref.id);
         const fiche = draft ? undefined : await getFiche(db, ref.id);
         const initial = (draft?.data ?? fiche?.data ?? empty) as FicheData<K>;
-        return new FicheEditor(db, ref, author, structuredClone(initial));
+        return new FicheEditor(db, ref, author, structuredClone(initial), !draft && !fiche);
       })(),
     );
   }

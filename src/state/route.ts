@@ -52,8 +52,19 @@ export function routeHash(route: Route): string {
 
 export const route = signal<Route>(parseRoute(typeof location === 'undefined' ? '' : location.hash));
 
+const sameScreen = (a: Route, b: Route) => routeHash(a) === routeHash(b);
+
+/** A new screen opens at its top, as a new page would (a screen that wants another place scrolls there itself). */
+function showTop(previous: Route, next: Route): void {
+  if (!sameScreen(previous, next) && typeof window.scrollTo === 'function') window.scrollTo(0, 0);
+}
+
 export function startRouting(): () => void {
-  const onChange = () => (route.value = parseRoute(location.hash));
+  const onChange = () => {
+    const next = parseRoute(location.hash);
+    showTop(route.value, next);
+    route.value = next;
+  };
   window.addEventListener('hashchange', onChange);
   onChange();
   return () => window.removeEventListener('hashchange', onChange);
@@ -61,6 +72,7 @@ export function startRouting(): () => void {
 
 export function navigate(to: Route): void {
   const hash = routeHash(to);
+  showTop(route.value, to);
   if (location.hash !== hash) location.hash = hash;
   route.value = to;
 }

@@ -9,16 +9,19 @@ import type { FieldError } from '../model/types';
 import { runSync, type RunEnd } from '../sync/sync-run';
 import { backoffMs } from '../sync/backoff';
 import { probeHealth, type Endpoint } from '../sync/transport';
+import { readSyncAddress, SYNC_PATH } from '../sync/endpoint';
 import { onRevision } from './audits';
 
 export const SYNC_AFTER_SAVE_MS = 3000;
 export const SYNC_PERIOD_MS = 60_000;
 const LOCK_NAME = 'tne13-sync';
 
-export type FicheSyncState = { state: 'pending' } | { state: 'invalid' | 'conflict'; errors: FieldError[] };
+/** `deleted`: the revision waiting is a classroom's deletion (a tombstone), not new content. */
+export type FicheSyncState = { state: 'pending'; deleted: boolean } | { state: 'invalid' | 'conflict'; errors: FieldError[] };
 
 export interface SyncView {
-  phase: 'idle' | 'syncing' | 'offline' | 'auth' | 'error';
+  /** `unconfigured`: no token yet, nothing attempted; `address`: the stored server address cannot be read. */
+  phase: 'idle' | 'syncing' | 'offline' | 'auth' | 'error' | 'unconfigured' | 'address';
   lastSyncAt: string | null;
   message: string | null;
 }
@@ -26,24 +29,40 @@ export interface SyncView {
 export const syncView = signal<SyncView>({ phase: 'idle', lastSyncAt: null, message: null });
 /** Revisions not yet acknowledged, by fiche id; a fiche absent from it has been sent. */
 export const outboxState = signal<ReadonlyMap<string, FicheSyncState>>(new Map());
-export const pendingCount = computed(() => [...outboxState.value.values()].filter((s) => s.state === 'pending').length);
-export const refusedCount = computed(() => outboxState.value.size - pendingCount.value);
+const pending = computed(() => [...outboxState.value.values()].filter((s) => s.state === 'pending'));
+/** Fiches whose new content waits to be sent. */
+export const pendingCount = computed(() => pending.value.filter((s) => !s.deleted).length);
+/** Deletions of classrooms waiting to be sent, counted apart: they are not new work. */
+export const pendingDeletionCount = computed(() => pending.value.length - pendingCount.value);
+export const refusedCount = computed(() => outboxState.value.size - pending.value.length);
 
 export async function refreshOutboxState(db: AuditDb): Promise<void> {
   const entries = await listOutbox(db);
   outboxState.value = new Map(
-    entries.map((e) => [e.id, e.refusal ? { state: e.refusal.status, errors: e.refusal.errors } : { state: 'pending' as const }]),
+    entries.map((e) => [e.id, e.refusal ? { state: e.refusal.status, errors: e.refusal.errors } : { state: 'pending' as const, deleted: e.record.deleted }]),
   );
 }
 
-export function endpointOf(settings: { endpoint: string; token: string }): Endpoint {
-  return { url: settings.endpoint.trim() || new URL('/api/v1/sync', location.origin).href, token: settings.token.trim() };
+/** Where to send, or null when the stored address cannot be read (kept by an older version of the app). */
+export function endpointOf(settings: { endpoint: string; token: string }): Endpoint | null {
+  const address = readSyncAddress(settings.endpoint);
+  if (!address.ok) return null;
+  return { url: address.url || new URL(SYNC_PATH, location.origin).href, token: settings.token.trim() };
 }
 
 const MESSAGES = {
+  unconfigured: 'Synchronisation pas encore réglée : les fiches restent sur cette tablette.',
   auth: "Envoi impossible sans jeton d'accès valable.",
+  address: "Envoi impossible : l'adresse du serveur de synchronisation est à corriger.",
   offline: 'Serveur injoignable : les fiches restent sur la tablette et partiront au retour du réseau.',
 };
+
+/** "Envoi interrompu : <reason>. Nouvel essai automatique.", with one full stop whatever the reason ends with. */
+export function interruptedMessage(reason: string): string {
+  const trimmed = reason.trim().replace(/[\s.]+$/u, '');
+  const clause = /^\p{Lu}\p{Ll}/u.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+  return `Envoi interrompu : ${clause}${/[?!…]$/u.test(clause) ? '' : '.'} Nouvel essai automatique.`;
+}
 
 class Scheduler {
   private failures = 0;
@@ -81,8 +100,10 @@ class Scheduler {
 
   private async run(): Promise<void> {
     const settings = await getSyncSettings();
-    if (!settings.token.trim()) return this.finish({ kind: 'auth' });
+    // Not an error: nothing was attempted. The header says calmly where to set it up.
+    if (!settings.token.trim()) return this.waitForSettings('unconfigured');
     const endpoint = endpointOf(settings);
+    if (!endpoint) return this.waitForSettings('address');
     syncView.value = { ...syncView.value, phase: 'syncing' };
     if (!(await probeHealth(endpoint))) return this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'offline' });
     try {
@@ -90,7 +111,8 @@ class Scheduler {
       this.finish(report.end);
       if (report.end.kind === 'done') await this.refreshDirectory(endpoint);
     } catch (error) {
-      this.finish({ kind: 'later', retryAfterMs: undefined, reason: error instanceof Error ? error.message : String(error) });
+      console.error('sync run failed', error);
+      this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'erreur inattendue sur la tablette' });
     } finally {
       await refreshOutboxState(this.db);
     }
@@ -104,6 +126,11 @@ class Scheduler {
     } catch (error) {
       console.warn('directory refresh failed', error);
     }
+  }
+
+  private waitForSettings(phase: 'unconfigured' | 'address'): void {
+    clearTimeout(this.timer);
+    syncView.value = { ...syncView.value, phase, message: MESSAGES[phase] };
   }
 
   private finish(end: RunEnd): void {
@@ -123,18 +150,36 @@ class Scheduler {
     this.nextAttemptAt = Date.now() + wait;
     this.timer = setTimeout(() => void this.trigger(true), wait);
     const offline = end.reason === 'offline';
-    syncView.value = { ...syncView.value, phase: offline ? 'offline' : 'error', message: offline ? MESSAGES.offline : `Envoi interrompu : ${end.reason}. Nouvel essai automatique.` };
+    syncView.value = { ...syncView.value, phase: offline ? 'offline' : 'error', message: offline ? MESSAGES.offline : interruptedMessage(end.reason) };
   }
 }
 
-export function loadSyncSettings(): Promise<SyncSettings> {
-  return getSyncSettings();
+/** The settings as the form shows them: the address as it will be used, or as stored with what is wrong with it. */
+export async function loadSyncSettings(): Promise<{ settings: SyncSettings; problem: string | null }> {
+  const settings = await getSyncSettings();
+  const address = readSyncAddress(settings.endpoint);
+  return address.ok
+    ? { settings: { ...settings, endpoint: address.url }, problem: null }
+    : { settings, problem: address.message };
 }
 
-/** Keeps the endpoint and token, and syncs with them at once. */
-export async function saveSyncSettings(settings: SyncSettings): Promise<void> {
-  await setSyncSettings(settings);
+/** Checks the address a user typed (see readSyncAddress) without keeping it. */
+export function checkSyncAddress(text: string): string | null {
+  const address = readSyncAddress(text);
+  return address.ok ? null : address.message;
+}
+
+/**
+ * Keeps the endpoint (as the URL it becomes) and the token, and syncs with them at once. An address that cannot
+ * be read keeps nothing and says what is expected.
+ */
+export async function saveSyncSettings(settings: SyncSettings): Promise<{ ok: true; settings: SyncSettings } | { ok: false; message: string }> {
+  const address = readSyncAddress(settings.endpoint);
+  if (!address.ok) return address;
+  const saved = { endpoint: address.url, token: settings.token.trim() };
+  await setSyncSettings(saved);
   void syncNow();
+  return { ok: true, settings: saved };
 }
 
 let scheduler: Scheduler | undefined;

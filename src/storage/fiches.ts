@@ -54,6 +54,8 @@ export function saveRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
         campaign: input.campaign,
         rev: (previous?.rev ?? 0) + 1,
         updatedAt: now.toISOString(),
+        // A fiche saved before this field existed has no creation time: it is not made up.
+        ...(previous ? (previous.createdAt ? { createdAt: previous.createdAt } : {}) : { createdAt: now.toISOString() }),
         deleted,
         author: input.author,
         referentialVersion: input.referentialVersion ?? REFERENTIAL_VERSION,

@@ -40,7 +40,9 @@ export async function sendBatch(endpoint: Endpoint, request: SyncRequest, signal
     return { kind: 'refused', status: response.status, error: await errorBody(response), retryAfterMs: retryAfterMs(response.headers.get('Retry-After')) };
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { kind: 'unreachable', reason: error instanceof Error ? error.message : String(error) };
+    // The browser's own words ("Failed to fetch") are English: the user reads what happened, in French.
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    return { kind: 'unreachable', reason: timedOut ? "le serveur n'a pas répondu à temps" : 'la connexion au serveur a été coupée' };
   }
 }
 

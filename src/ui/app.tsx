@@ -16,7 +16,7 @@ const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) =
 const DeviceScreen = lazy(() => import('./screens/device-screen').then((m) => m.DeviceScreen));
 // Loaded with the sync engine, which starts after the first screen of a first visit; its place is kept meanwhile.
 const SyncPlaceholder = () => <div class="sync-indicator" />;
-const SyncIndicator = lazy(() => import('./components/sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder);
+const SyncIndicator = lazy(() => import('./components/sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder, SyncPlaceholder);
 
 const LAZY_SCREENS: Partial<Record<Route['screen'], { preload(): Promise<unknown> }>> = {
   school: SchoolScreen,

@@ -1,5 +1,7 @@
-// A screen loaded on first use, so that the first visit downloads only what its first screen needs. The service
-// worker precaches every chunk: offline, a lazy screen opens as fast as the others.
+// A screen loaded on first use, so that the first visit downloads only the schools list. The service worker
+// precaches every chunk: offline, a lazy screen opens as fast as the others. Before the service worker is installed
+// (a first visit that goes offline at once), a chunk can fail to load: the screen says so and tries again when asked
+// or when the network comes back, instead of showing "Chargement…" for ever.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
@@ -16,8 +18,27 @@ export function ScreenLoading() {
   );
 }
 
-/** `Fallback` is shown until the component has arrived: a screen's "Chargement…" unless told otherwise. */
-export function lazy<P extends object>(load: () => Promise<ComponentType<P>>, Fallback: ComponentType = ScreenLoading): Lazy<P> {
+function ScreenNotLoaded({ retry }: { retry: () => void }) {
+  return (
+    <main id="contenu">
+      <h1>Écran non chargé</h1>
+      <p role="alert">
+        Cet écran n'a pas pu être chargé : l'application n'est pas encore entièrement installée sur cet appareil et le
+        réseau ne répond pas. Rien de ce qui a été enregistré n'est perdu. Réessayez quand le réseau revient.
+      </p>
+      <button type="button" class="button" onClick={retry}>
+        Réessayer
+      </button>
+    </main>
+  );
+}
+
+/** `Fallback` shows until the component has arrived, `Failed` if it could not: a screen's unless told otherwise. */
+export function lazy<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  Fallback: ComponentType = ScreenLoading,
+  Failed: ComponentType<{ retry: () => void }> = ScreenNotLoaded,
+): Lazy<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const preload = () =>
@@ -30,10 +51,33 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>, Fa
     ));
   function Lazy(props: P) {
     const [Component, setComponent] = useState<ComponentType<P> | undefined>(() => loaded);
+    const [failed, setFailed] = useState(false);
+    const [attempt, setAttempt] = useState(0);
+    const retry = () => {
+      setFailed(false);
+      setAttempt((n) => n + 1);
+    };
     useEffect(() => {
-      if (!Component) void preload().then((component) => setComponent(() => component));
-    }, []);
-    return Component ? <Component {...props} /> : <Fallback />;
+      if (Component) return;
+      let live = true;
+      preload().then(
+        (component) => {
+          if (live) setComponent(() => component);
+        },
+        (error: unknown) => {
+          console.warn('screen chunk failed to load', error);
+          if (live) setFailed(true);
+        },
+      );
+      return () => void (live = false);
+    }, [attempt]);
+    useEffect(() => {
+      if (!failed) return;
+      window.addEventListener('online', retry);
+      return () => window.removeEventListener('online', retry);
+    }, [failed]);
+    if (Component) return <Component {...props} />;
+    return failed ? <Failed retry={retry} /> : <Fallback />;
   }
   return Object.assign(Lazy, { preload });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { completeFirstRun, openSchool, waitClassroomForm, waitSaved } from './support/app';
+import { fileStamp } from '../../src/export/paris-time';
 
 let browser: Browser;
 let dir: string;
@@ -17,8 +18,17 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** What each page logged as an error or threw: a user would not see it, but it is a bug all the same. */
+const pageErrors = new Map<Page, string[]>();
+
 async function freshTablet(name: string): Promise<Page> {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(inject('baseUrl'));
   await completeFirstRun(page, name);
   return page;
@@ -30,7 +40,7 @@ async function addClassroom(page: Page, label: string, pupils: string) {
   await page.getByLabel('Nom de la classe').fill(label);
   await page.getByLabel("Nombre d'élèves").fill(pupils);
   await waitSaved(page);
-  await page.getByRole('link', { name: 'Terminer la classe' }).click();
+  await page.getByRole('button', { name: 'Terminer la classe' }).click();
   await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
 }
 
@@ -52,7 +62,7 @@ async function classroomLabels(page: Page) {
 describe('handing audits over with a backup file', () => {
   let exported: string;
 
-  it('exports every fiche of one tablet to a file', async () => {
+  it('exports every fiche of one tablet to a file named in Paris time', async () => {
     const page = await freshTablet('Tablette A');
     await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
     await addClassroom(page, 'CP A', '21');
@@ -63,13 +73,16 @@ describe('handing audits over with a backup file', () => {
     exported = join(dir, (await download).suggestedFilename());
     await (await download).saveAs(exported);
     expect((await download).suggestedFilename()).toMatch(/^tne13-sauvegarde-[0-9a-f]{8}-\d{8}-\d{4}\.json$/);
-    const backup = JSON.parse(await readFile(exported, 'utf8')) as { fiches: unknown[]; unsent: unknown[] };
+    expect(pageErrors.get(page)).toEqual([]);
+    const backup = JSON.parse(await readFile(exported, 'utf8')) as { fiches: unknown[]; unsent: unknown[]; exportedAt: string };
+    // Named in Paris time, like the spreadsheet export's files.
+    expect((await download).suggestedFilename()).toMatch(new RegExp(`-${fileStamp(new Date(backup.exportedAt))}\\.json$`));
     expect(backup.fiches).toHaveLength(2);
     expect(backup.unsent).toHaveLength(2);
     expect(JSON.stringify(backup)).not.toMatch(/token|jeton/i);
   });
 
-  it('gives a fresh tablet the same fiches, and a second import changes nothing', async () => {
+  it('gives a fresh tablet the same fiches, and a second import of the same file changes nothing and logs no error', async () => {
     const page = await freshTablet('Tablette B');
     expect(await importFile(page, exported)).toContain('Import terminé : 2 fiches ajoutées, 0 fiche mise à jour, 0 fiche ignorée');
     expect(await classroomLabels(page)).toEqual(['CP A', 'CE1 B']);
@@ -80,6 +93,7 @@ describe('handing audits over with a backup file', () => {
 
     expect(await importFile(page, exported)).toContain('0 fiche ajoutée, 0 fiche mise à jour, 2 fiches ignorées');
     expect(await classroomLabels(page)).toEqual(['CP A', 'CE1 B']);
+    expect(pageErrors.get(page)).toEqual([]);
   });
 
   it('refuses a tampered file with a French message and writes nothing', async () => {
@@ -97,5 +111,6 @@ describe('handing audits over with a backup file', () => {
     const message = await importFile(page, invalid);
     expect(message).toMatch(/^Fiche n° 2 \([0-9a-f-]{36}\) invalide : Nombre d'élèves : saisissez un nombre entre 0 et 40 \(saisi : 41\)\. Rien n'a été importé\.$/);
     expect(await classroomLabels(page)).toEqual([]);
+    expect(pageErrors.get(page)).toEqual([]);
   });
 });

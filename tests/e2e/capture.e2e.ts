@@ -34,14 +34,14 @@ describe('auditing a school in Chromium', () => {
     await page.getByLabel('Mémoire vive').fill('8');
     await page.getByLabel("Nombre d'élèves").fill('24');
     await waitSaved(page);
-    await page.getByRole('link', { name: 'Terminer la classe' }).click();
+    await page.getByRole('button', { name: 'Terminer la classe' }).click();
 
     // Second, by copying the first.
     await page.getByRole('button', { name: /Copier la dernière classe saisie \(CM1 A\)/ }).click();
     await waitClassroomForm(page, 'CM1 B');
     await page.getByLabel("Nombre d'élèves").fill('22');
     await waitSaved(page);
-    await page.getByRole('link', { name: 'Terminer la classe' }).click();
+    await page.getByRole('button', { name: 'Terminer la classe' }).click();
 
     // Third, typed from scratch, and the page reloaded straight after typing.
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const badge = () => page.locator('.socle-badge');
-const c01Gap = () => badge().getByText('Manque (C01)', { exact: false });
+const c01Gap = () => badge().getByText('Affichage collectif : Aucun affichage collectif dans la classe.', { exact: false });
 
 describe('the gap to the socle while auditing (engine in a Web Worker)', () => {
   it('shows the C01 gap of a classroom without display, and clears it when a working ENI is recorded', async () => {
@@ -24,6 +24,8 @@ describe('the gap to the socle while auditing (engine in a Web Worker)', () => {
     await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();
     await waitClassroomForm(page, 'Classe 1');
+    await expect.poll(() => badge().getByRole('heading').textContent()).toBe('Socle : à compléter'); // nothing recorded yet
+    await page.getByRole('group', { name: "Type d'affichage" }).getByRole('radio', { name: 'Aucun' }).check();
     await c01Gap().waitFor();
     expect(await badge().getByRole('heading').textContent()).toBe('Pas au socle');
 
@@ -42,23 +44,24 @@ describe('the gap to the socle while auditing (engine in a Web Worker)', () => {
   });
 
   it('counts the class in the school and the département', async () => {
-    await page.getByRole('link', { name: 'Terminer la classe' }).click();
-    await expect.poll(() => page.locator('.school-socle').textContent()).toContain('Classes au socle : 1 sur 1 auditée');
+    await page.getByRole('button', { name: 'Terminer la classe' }).click();
+    await expect.poll(() => page.locator('.school-socle').textContent()).toContain('Classes au socle : 1 sur 1 classe saisie');
     await page.getByRole('link', { name: 'Département' }).click();
     const marseille = page.getByRole('row', { name: /^Ville de Marseille/ }).first();
-    await expect.poll(async () => (await marseille.getByRole('cell').allTextContents()).slice(0, 5)).toEqual(['16', '1', '0', '1', '1']);
+    // Écoles, en cours (classrooms but no school fiche), terminées, au socle; classes auditées, au socle.
+    await expect.poll(async () => (await marseille.getByRole('cell').allTextContents()).slice(0, 6)).toEqual(['16', '1', '0', '0', '1', '1']);
   });
 
   it('says which référentiel version produced the results after a parameter is changed', async () => {
     await page.getByRole('link', { name: 'Paramètres' }).click();
-    await page.getByLabel('Âge maximal du matériel').fill('1');
+    await page.getByLabel("Âge maximal d'un affichage collectif").fill('1');
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
     await page.getByText('Paramètres enregistrés : référentiel 2026.1-local.1.').waitFor();
     await page.getByRole('link', { name: 'Département' }).click();
     await page.getByText('référentiel 2026.1-local.1', { exact: false }).first().waitFor();
     // An ENI of 2024 is now too old: the class no longer meets the socle.
     const marseille = page.getByRole('row', { name: /^Ville de Marseille/ }).first();
-    await expect.poll(async () => (await marseille.getByRole('cell').allTextContents()).slice(3, 6)).toEqual(['1', '0', '1']);
+    await expect.poll(async () => (await marseille.getByRole('cell').allTextContents()).slice(4, 7)).toEqual(['1', '0', '1']);
   });
 
   it('refuses an invalid parameter with a French message naming it', async () => {

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { firstPage, launchProfile, newProfileDir } from './support/browser';
+import { firstPage, launchBrowser, launchProfile, newProfileDir } from './support/browser';
 import { completeFirstRun, openSchool, waitClassroomForm, waitControlled, waitSaved } from './support/app';
 import { buildApp, serveDir } from './support/serve-build';
+import { axeViolations } from './support/axe';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -58,7 +59,7 @@ describe('offline, for real (server stopped, browser offline)', () => {
     await waitClassroomForm(page, 'Classe 1');
     await page.getByLabel('Nom de la classe').fill('CE2 hors ligne');
     await waitSaved(page);
-    await page.getByRole('link', { name: 'Terminer la classe' }).click();
+    await page.getByRole('button', { name: 'Terminer la classe' }).click();
     await context.close();
 
     const reopened = await tablet(profileDir);
@@ -97,5 +98,28 @@ describe('a new version', () => {
     await waitClassroomForm(page, 'CM2 Lune');
     expect(await page.getByLabel("Nombre d'élèves").inputValue()).toBe('2');
     expect(await page.getByText('Nouvelle version disponible.', { exact: false }).count()).toBe(0);
+  });
+});
+
+describe('a first visit that goes offline before the app is installed', () => {
+  it('says a screen could not be loaded, then opens it by itself when the network is back', async () => {
+    const browser = await launchBrowser();
+    cleanups.push(() => browser.close());
+    // No service worker: the page is as a first visit is until the worker has installed and taken control.
+    // (bypassCSP: axe-core is injected as an inline script.)
+    const context = await browser.newContext({ serviceWorkers: 'block', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await completeFirstRun(page);
+
+    await context.setOffline(true);
+    await page.getByLabel('Rechercher une école (nom, UAI ou commune)').fill('Sainte-Marguerite');
+    await page.getByRole('link', { name: /Sainte-Marguerite/ }).click();
+    await page.getByRole('heading', { name: 'Écran non chargé', level: 1 }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain("Cet écran n'a pas pu être chargé");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: 'École élémentaire Sainte-Marguerite', level: 1 }).waitFor();
   });
 });

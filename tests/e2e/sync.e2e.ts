@@ -62,8 +62,8 @@ describe('sync from the tablet to the reference server', () => {
 
   it('asks for the token again when the server refuses it, and keeps every fiche', async () => {
     const context = await browser.newContext();
+    // With nothing to send, the server never sees the token: it is refused with the first fiche sent.
     const page = await tabletWithToken(context, 'jeton-inconnu');
-    await page.getByText("Envoi impossible sans jeton d'accès valable.").waitFor();
     await page.getByRole('link', { name: 'Écoles' }).click();
     await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();
@@ -71,6 +71,44 @@ describe('sync from the tablet to the reference server', () => {
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
     await page.getByText("Envoi impossible sans jeton d'accès valable.").waitFor();
     expect(await page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^1 fiche en attente d'envoi/);
+    await context.close();
+  });
+});
+
+describe('setting sync up', () => {
+  it('says calmly at first start that sync is not set up yet, with a link to the Appareil screen', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await completeFirstRun(page);
+    const indicator = page.locator('.sync-indicator');
+    await indicator.getByText('Synchronisation pas encore réglée : les fiches restent sur cette tablette.').waitFor();
+    expect(await indicator.locator('[role=status]').textContent()).toBe("Aucune fiche en attente d'envoi");
+    expect(await page.getByText("Envoi impossible sans jeton d'accès valable.").count()).toBe(0);
+    expect(await indicator.getAttribute('class')).not.toMatch(/sync-(auth|error)/);
+    await indicator.getByRole('link', { name: 'Régler la synchronisation' }).click();
+    await page.getByRole('heading', { name: "Données de l'appareil", level: 1 }).waitFor();
+    await context.close();
+  });
+
+  it('takes the server address as pasted (http://host:port/) and syncs with it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await completeFirstRun(page);
+    await page.getByRole('link', { name: 'Appareil' }).click();
+    const address = page.getByLabel('Adresse du serveur de synchronisation');
+    await address.fill(served.url.replace('http://', ''));
+    await page.getByLabel("Jeton d'accès").fill(served.token);
+    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await page.getByText(`Adresse du serveur de synchronisation : écrivez l'adresse en entier, avec http:// ou https:// au début`, { exact: false }).waitFor();
+
+    await address.fill(`${served.url}/`);
+    expect(await page.locator('#sync-endpoint-erreur').count()).toBe(0);
+    await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+    await page.getByText(`Réglages de synchronisation enregistrés : les fiches seront envoyées à ${served.url}/api/v1/sync.`).waitFor();
+    expect(await address.inputValue()).toBe(`${served.url}/api/v1/sync`);
+    await expect.poll(() => page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^Tout est envoyé · dernière synchronisation à \d\d h \d\d$/);
     await context.close();
   });
 });

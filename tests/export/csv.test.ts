@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { sheetToCsv } from '../../src/export/csv';
 import { CSV_MIME, runExport } from '../../src/export/run-export';
-import { integer, text, type Cell, type Column, type Sheet } from '../../src/export/sheet';
+import { euros, integer, text, type Cell, type Column, type Sheet } from '../../src/export/sheet';
 import { buildWorkbook } from '../../src/export/workbook';
 import { CAMPAIGN, fixtureInput, TRICKY_TEXTS } from './fixture';
 import { csvValues, readCsv } from './support/csv-reader';
@@ -76,8 +76,11 @@ describe('sheetToCsv on the fixture', () => {
 
   it('separates fields with semicolons', () => {
     const besoins = sheetToCsv(sheetOf('besoins'));
-    expect(besoins.split('\r\n')[0]).toBe(`${BOM}UAI;École;Circonscription;Chef de file;Classe;Règle;Article;Quantité;Prix unitaire HT (€);Montant HT (€)`);
-    expect(besoins.split('\r\n')[1]).toBe('0130569Y;École élémentaire François Moisson;Marseille 02 – Joliette;Ville de Marseille;;E01;Terminal mobile (tablette ou portable);5;;');
+    expect(besoins.split('\r\n')[0]).toBe(`${BOM}UAI;École;Circonscription;Chef de file;Classe;Règle;Article;Quantité;Prix unitaire HT (€);Montant HT (€);Motif`);
+    expect(besoins.split('\r\n')[1]).toBe(
+      '0130569Y;École élémentaire François Moisson;Marseille 02 – Joliette;Ville de Marseille;;E01;Terminal mobile (tablette ou portable);5;;;' +
+        'Terminaux mobiles – 15 terminaux comptés sur 20 requis (8 classes)',
+    );
   });
 
   it('reads back, every sheet cell for cell, one record per row plus the header', () => {
@@ -85,7 +88,7 @@ describe('sheetToCsv on the fixture', () => {
     for (const sheet of sheets) expectRoundTrip(sheet);
   });
 
-  it('writes numbers with a decimal comma, money with its cents and no thousands separator', () => {
+  it('writes numbers with a decimal comma, money with its cents, the State share to the euro, and no thousands separator', () => {
     const [ecoles, classes, besoins, synthese] = [sheetOf('ecoles'), sheetOf('classes'), sheetOf('besoins'), sheetOf('synthese')];
     expect(field(classes, 'Classe', 'CP A', 'RAM (Go)')).toBe('4,5');
     expect(field(classes, 'Classe', 'CM1 B', 'RAM (Go)')).toBe('16');
@@ -97,8 +100,10 @@ describe('sheetToCsv on the fixture', () => {
     expect(field(besoins, 'Classe', 'CP A', 'Prix unitaire HT (€)')).toBe('2700,00');
     expect(field(besoins, 'Classe', 'CP A', 'Montant HT (€)')).toBe('2700,00');
     expect(field(synthese, 'Chef de file', 'Total département', 'Besoin estimé HT (€)')).toBe('16000,00');
-    expect(field(synthese, 'Chef de file', 'Total département', 'Part État estimée (€)')).toBe('11200,00');
-    expect(field(sheetOf('referentiel'), 'Code', 'stateShareBelow', 'Valeur')).toBe('0,7');
+    expect(field(synthese, 'Chef de file', 'Total département', 'Part État estimée (€)')).toBe('11200');
+    expect(field(sheetOf('referentiel'), 'Libellé', "Part de l'État sous le seuil", 'Valeur')).toBe('70');
+    expect(field(sheetOf('referentiel'), 'Libellé', "Part de l'État sous le seuil", 'Unité')).toBe('%');
+    expect(csvOf([[1234], [0]], [euros('Part État estimée (€)')])).toBe(`${BOM}Part État estimée (€)\r\n1234\r\n0\r\n`);
   });
 
   it('writes dates JJ/MM/AAAA and times at the Paris wall clock', () => {
@@ -106,7 +111,7 @@ describe('sheetToCsv on the fixture', () => {
     expect(field(sheetOf('ecoles'), 'UAI', '0130001F', 'Date de visite')).toBe('03/11/2026');
     // Updated 2026-10-12T09:05Z: 11:05 in Paris.
     expect(field(sheetOf('classes'), 'Classe', 'CM1 B', 'Modifié le')).toBe('12/10/2026 11:05');
-    expect(field(sheetOf('referentiel'), 'Code', 'exportedAt', 'Valeur')).toBe('28/11/2026 18:38');
+    expect(field(sheetOf('referentiel'), 'Libellé', "Date et heure de l'export", 'Valeur')).toBe('28/11/2026 18:38');
   });
 
   it('prefixes with an apostrophe the text a spreadsheet would run as a formula', () => {

@@ -1,6 +1,7 @@
 // A small département for export tests: schools of both chefs de file, a closed school and one out of the
 // directory that have fiches, classrooms with the same label from two devices, a tombstone, another campaign's
-// fiche, and text a spreadsheet would take for a formula.
+// fiche, a school with only an untouched classroom (no school fiche: "En cours", nothing audited), and text a
+// spreadsheet would take for a formula.
 import { makeClassroomFiche, makeDirectorySchool, makeSchoolFiche } from '../../src/model/make';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
 import type { ExportInput } from '../../src/export/export-input';
@@ -55,9 +56,13 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
     data: {
       visitDate: '2026-10-12', status: 'complete', classesCount: 8, pupils: 188, newTeachers: 2,
       internet: { access: 'fibre', downloadMbps: 300.5, uploadMbps: 100 }, wifi: { accessPoints: 4, coverage: 'all', switchable: true },
-      fleets: [{ type: 'tablet', count: 16, workingCount: 15, year: 2024, charging: 'cart', mdm: true }],
+      fleets: [
+        { type: 'tablet', count: 16, workingCount: 15, year: 2024, charging: 'cart', mdm: true },
+        { type: 'laptop', count: 2, workingCount: 0, year: 2022, charging: 'case', mdm: true },
+      ],
       filtering: true, usageCharter: false, ent: { used: true, name: 'ENT Atrium' }, resources: true,
-      trainingNeeds: ['robotique-programmation'], needs: TRICKY_TEXTS[0],
+      peripherals: { printerScanner: true, camera: true, robots: 6 },
+      trainingNeeds: ['robotique-programmation'], needs: TRICKY_TEXTS[0], notes: 'Salle informatique fermée depuis 2024',
     },
   }));
   add(makeClassroomFiche({
@@ -65,8 +70,9 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
     data: {
       label: 'CM1 B', levels: ['CM1'], pupils: 24,
       display: { type: 'eni', condition: 'working', year: 2023, sizeInches: 65 },
-      computer: { type: 'laptop', condition: 'working', year: 2023, os: 'Windows 11', ramGb: 16, storage: 'ssd', linkedToDisplay: true, inventoryTag: null },
+      computer: { type: 'laptop', condition: 'working', year: 2023, os: 'Windows 11', ramGb: 16, storage: 'ssd', linkedToDisplay: true, inventoryTag: 'VM-2023-0142' },
       network: { access: 'both', tested: true }, documentCamera: { present: true, condition: 'working' }, notes: TRICKY_TEXTS[1],
+      trainingNeeds: ['usages-materiels', 'hybridation'],
     },
   }));
   add(makeClassroomFiche({
@@ -81,7 +87,7 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
   // The same room, recorded on a second tablet: "Doublon possible" on both rows.
   add(makeClassroomFiche({
     id: '00000000-0000-4000-8000-000000000004', uai: '0130569Y', updatedAt: '2026-10-13T14:00:00.000Z', author: tech,
-    data: { label: ' cp  a', levels: ['CP'], pupils: 12, display: { type: 'none' }, network: { access: 'none' } },
+    data: { label: ' cp  a', levels: ['CP'], pupils: 12, display: { type: 'none' }, computer: { type: 'none' }, network: { access: 'none' } },
   }), TABLET_B);
   // Deleted: in no sheet.
   add(makeClassroomFiche({
@@ -101,13 +107,15 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
     id: '00000000-0000-4000-8000-000000000008', uai: '0130001F', updatedAt: '2026-11-03T13:30:00.000Z', author: tech,
     data: {
       label: TRICKY_TEXTS[3], levels: ['CE1', 'CE2'], pupils: 22,
-      display: { type: 'vpi', condition: 'degraded', year: 2019, sizeInches: null },
+      display: { type: 'vpi', condition: 'degraded', year: 2016, sizeInches: null },
       computer: { type: 'laptop', condition: 'working', year: 2017, os: null, ramGb: 4, storage: 'hdd', linkedToDisplay: true, inventoryTag: null },
       network: { access: 'wifi', tested: true },
     },
   }));
   // A closed school and a school out of the directory, both with fiches.
-  add(makeClassroomFiche({ id: '00000000-0000-4000-8000-000000000009', uai: '0130003H', updatedAt: '2026-09-20T07:00:00.000Z', data: { label: 'Classe unique', display: { type: 'none' } } }));
+  add(makeClassroomFiche({ id: '00000000-0000-4000-8000-000000000009', uai: '0130003H', updatedAt: '2026-09-20T07:00:00.000Z', data: { label: 'Classe unique', display: { type: 'none' }, computer: { type: 'none' } } }));
+  // A classroom created and left untouched, in a school without a school fiche.
+  add(makeClassroomFiche({ id: '00000000-0000-4000-8000-00000000000c', uai: '0130002G', updatedAt: '2026-11-04T08:00:00.000Z', data: { label: 'Moyenne section' } }));
   add(makeSchoolFiche({ id: '00000000-0000-4000-8000-00000000000a', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:00:00.000Z', data: { classesCount: 2, filtering: true, needs: TRICKY_TEXTS[1] } }), TABLET_B);
   add(makeClassroomFiche({
     id: '00000000-0000-4000-8000-00000000000b', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:30:00.000Z',

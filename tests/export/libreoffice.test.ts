@@ -1,6 +1,8 @@
 // A real client reads the XLSX: LibreOffice Calc, headless, converts the fixture workbook (and the writer's edge
 // cases) to CSV, one file per sheet, and every cell it shows must be the builder's value. Text cells come out
 // quoted and numbers and dates bare, so a number written as text, or text run as a formula, shows.
+// It also prints the workbook to PDF (pages counted) and saves it again as XLSX: the page setup it kept is the
+// page setup it understood.
 // LibreOffice is required, not optional: without it the test fails and says what to install.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,9 +11,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, Sheet } from '../../src/export/sheet';
-import { buildWorkbook } from '../../src/export/workbook';
+import { generateDepartement } from '../../src/directory/generate-departement';
+import { buildWorkbook, printTexts } from '../../src/export/workbook';
 import { writeXlsx } from '../../src/export/xlsx';
-import { EXPORTED_AT, fixtureInput, TRICKY_TEXTS } from './fixture';
+import { REFERENTIAL_V1 } from '../../src/model/referential';
+import { unzipSync, strFromU8 } from 'fflate';
+import { CAMPAIGN, EXPORTED_AT, fixtureInput, TRICKY_TEXTS } from './fixture';
 import { readCsv, type CsvField } from './support/csv-reader';
 import { ADJACENT_ESCAPES, EMPTY_SHEET, LONG_TEXT, NUMBERS_SHEET, shownText, TEXT_CASES, TEXTS_SHEET, WRITER_SHEETS } from './support/writer-cases';
 
@@ -22,16 +27,18 @@ const SOFFICE = process.env.SOFFICE ?? 'soffice';
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,true,true,false,false,false,-1';
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
 const TIMEOUT_MS = 60_000;
+/** A4 landscape in PDF points: 297 × 210 mm. */
+const A4_LANDSCAPE = [841.89, 595.3];
 
 interface Conversion {
   stdout: string;
   stderr: string;
 }
 
-function convert(dir: string, files: readonly string[]): Promise<Conversion> {
+function convert(dir: string, files: readonly string[], filter = CSV_FILTER, out = 'out'): Promise<Conversion> {
   const args = [
     '--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-    '--convert-to', CSV_FILTER, '--outdir', join(dir, 'out'), ...files,
+    '--convert-to', filter, '--outdir', join(dir, out), ...files,
   ];
   // The en-US forms of the output must not depend on the machine's locale.
   const env = { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
@@ -78,7 +85,7 @@ describe('the XLSX read by LibreOffice Calc', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tne13-libreoffice-'));
     const files = [join(dir, 'fixture.xlsx'), join(dir, 'writer.xlsx')];
-    writeFileSync(files[0] as string, writeXlsx(sheets, { createdAt: EXPORTED_AT }));
+    writeFileSync(files[0] as string, writeXlsx(sheets, { createdAt: EXPORTED_AT, print: printTexts(CAMPAIGN, EXPORTED_AT) }));
     writeFileSync(files[1] as string, writeXlsx(WRITER_SHEETS));
     // One run for both files; a failure is kept and reported by every test, none is skipped.
     conversion = await convert(dir, files).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
@@ -127,6 +134,22 @@ describe('the XLSX read by LibreOffice Calc', () => {
     expectSheetShown('fixture', sheets.find((s) => s.name === name) as Sheet);
   });
 
+  it('shows the v2 columns and the Référentiel in French, with units', () => {
+    const header = (name: string) => (shownSheet('fixture', name)[0] as CsvField[]).map((f) => f.value);
+    expect(header('Écoles').slice(33)).toEqual([
+      'Débit montant (Mb/s)', "Points d'accès Wi-Fi", 'Couverture Wi-Fi', 'Flottes', 'Imprimante-scanner', 'Appareil photo',
+      'Robots', 'Ressources', 'Remarques', 'Photos', 'Priorité', 'Score de priorité',
+    ]);
+    expect(header('Classes').slice(25)).toEqual([
+      'Taille affichage (pouces)', 'Système', "Relié à l'affichage", "Numéro d'inventaire", 'Accès testé', 'État visualiseur',
+      'Besoins de formation', 'Remarques', 'Photos',
+    ]);
+    expect(header('Besoins').at(-1)).toBe('Motif');
+    const referential = shownSheet('fixture', 'Référentiel').map((r) => r.map((f) => f.value));
+    expect(referential).toContainEqual(['Financement', '', "Part de l'État sous le seuil", '70', '%', '', '']);
+    expect(referential).toContainEqual(['Paramètre', '', "Âge maximal d'un affichage collectif", '8', 'ans', '', 'hypothèse, à confirmer par le Département']);
+  });
+
   it('shows formula-like text as the text itself, not as what a formula would give', () => {
     const ecoles = shownSheet('fixture', 'Écoles');
     const header = (ecoles[0] as CsvField[]).map((f) => f.value);
@@ -161,5 +184,100 @@ describe('the XLSX read by LibreOffice Calc', () => {
     expect(shown.get('long text')?.value).toBe(LONG_TEXT.slice(0, 32_767));
     expectSheetShown('writer', NUMBERS_SHEET);
     expectSheetShown('writer', EMPTY_SHEET);
+  });
+});
+
+interface Printed {
+  pages: number;
+  /** Every MediaBox of the file (each page's, and the page tree's), width and height in points. */
+  sizes: Array<[number, number]>;
+}
+
+/** What LibreOffice printed to a PDF: its page objects are not compressed, so they can be counted. */
+function printed(path: string): Printed {
+  const pdf = readFileSync(path, 'latin1');
+  return {
+    pages: [...pdf.matchAll(/\/Type\s*\/Page(?![s\w])/g)].length,
+    sizes: [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]),
+  };
+}
+
+describe('the XLSX printed by LibreOffice Calc', () => {
+  let dir: string;
+  let failure: Error | null = null;
+  const sheets: Sheet[] = buildWorkbook(fixtureInput());
+  const print = printTexts(CAMPAIGN, EXPORTED_AT);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tne13-libreoffice-print-'));
+    const generated = generateDepartement({ now: EXPORTED_AT });
+    const departement = buildWorkbook(
+      { campaign: CAMPAIGN, directory: generated.schools, fiches: generated.fiches, deviceOf: new Map(), referential: REFERENTIAL_V1, exportedAt: EXPORTED_AT },
+      'synthese',
+    );
+    const files = {
+      fixture: writeXlsx(sheets, { createdAt: EXPORTED_AT, print }),
+      'fixture-synthese': writeXlsx(sheets.slice(0, 1), { createdAt: EXPORTED_AT, print }),
+      'departement-synthese': writeXlsx(departement, { createdAt: EXPORTED_AT, print }),
+    };
+    const paths = Object.entries(files).map(([name, bytes]) => {
+      const path = join(dir, `${name}.xlsx`);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    try {
+      await convert(dir, paths, 'pdf', 'pdf');
+      await convert(dir, [join(dir, 'fixture.xlsx')], 'xlsx:Calc MS Excel 2007 XML', 'xlsx');
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+    }
+  }, 180_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function pdf(name: string): Printed {
+    if (failure) throw failure;
+    return printed(join(dir, 'pdf', `${name}.pdf`));
+  }
+
+  /** A part of the workbook as LibreOffice saved it again. */
+  function resaved(part: string): string {
+    if (failure) throw failure;
+    const parts = unzipSync(new Uint8Array(readFileSync(join(dir, 'xlsx', 'fixture.xlsx'))));
+    return strFromU8(parts[part] as Uint8Array);
+  }
+
+  it('prints the fixture workbook on five A4 landscape pages, one a sheet (it printed 33 before the page setup)', () => {
+    const { pages, sizes } = pdf('fixture');
+    expect(pages).toBe(5);
+    expect(sizes.length).toBeGreaterThanOrEqual(5);
+    for (const [width, height] of sizes) {
+      expect(width).toBeCloseTo(A4_LANDSCAPE[0] as number, 0);
+      expect(height).toBeCloseTo(A4_LANDSCAPE[1] as number, 0);
+    }
+  });
+
+  it('prints Synthèse on one page, for the fixture and for the whole generated département', () => {
+    expect(pdf('fixture-synthese').pages).toBe(1);
+    expect(pdf('departement-synthese').pages).toBe(1);
+  });
+
+  it('keeps, once it saves the workbook again, A4 landscape one page wide and the header row repeated on every sheet', () => {
+    const workbook = resaved('xl/workbook.xml');
+    for (const [i, sheet] of sheets.entries()) {
+      const xml = resaved(`xl/worksheets/sheet${i + 1}.xml`);
+      expect(xml, sheet.name).toMatch(/<pageSetUpPr fitToPage="(true|1)"\/>/);
+      const setup = /<pageSetup [^>]*>/.exec(xml)?.[0] ?? '';
+      expect(setup, sheet.name).toContain('paperSize="9"');
+      expect(setup, sheet.name).toContain('orientation="landscape"');
+      expect(setup, sheet.name).toContain('fitToWidth="1"');
+      expect(setup, sheet.name).toContain(`fitToHeight="${i === 0 ? 1 : 0}"`);
+      const titles = new RegExp(`<definedName [^>]*localSheetId="${i}" name="_xlnm.Print_Titles"[^>]*>'?${sheet.name}'?!\\$1:\\$1</definedName>`);
+      expect(workbook, sheet.name).toMatch(titles);
+      expect(xml, sheet.name).toContain('<oddHeader>&amp;L&amp;A&amp;CTNE 13 – état des lieux du numérique des écoles&amp;RCampagne 2026-2027</oddHeader>');
+      expect(xml, sheet.name).toContain('<oddFooter>&amp;LExport du 28/11/2026 à 18:38&amp;RPage &amp;P sur &amp;N</oddFooter>');
+    }
   });
 });

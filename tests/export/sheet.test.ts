@@ -18,8 +18,8 @@ describe('French values', () => {
 
   it('names needs with their quantities, and training themes by their labels', () => {
     expect(needsText([
-      { rule: 'E01', item: 'mobile-terminal', label: 'Terminal mobile', quantity: 5, unitPriceHt: null, amountHt: null },
-      { rule: 'E03', item: 'access-point', label: 'Borne Wi-Fi', quantity: 2, unitPriceHt: null, amountHt: null },
+      { rule: 'E01', item: 'mobile-terminal', reason: 'motif', label: 'Terminal mobile', quantity: 5, unitPriceHt: null, amountHt: null },
+      { rule: 'E03', item: 'access-point', reason: 'motif', label: 'Borne Wi-Fi', quantity: 2, unitPriceHt: null, amountHt: null },
     ])).toBe('5 × Terminal mobile ; 2 × Borne Wi-Fi');
     expect(needsText([])).toBeNull();
     expect(trainingText(['robotique-programmation', 'hybridation'])).toBe('Robotique et programmation ; Hybridation');

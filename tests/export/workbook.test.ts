@@ -25,10 +25,11 @@ describe('the workbook', () => {
         'Classes à équiper · Néo-titulaires à équiper · Besoin estimé HT (€) · Articles non chiffrés · Part État estimée (€)',
     );
     expect(byName('Besoins').columns.map((c) => c.header).join(' · ')).toBe(
-      'UAI · École · Circonscription · Chef de file · Classe · Règle · Article · Quantité · Prix unitaire HT (€) · Montant HT (€)',
+      'UAI · École · Circonscription · Chef de file · Classe · Règle · Article · Quantité · Prix unitaire HT (€) · Montant HT (€) · Motif',
     );
-    expect(byName('Écoles').columns).toHaveLength(33);
-    expect(byName('Classes').columns).toHaveLength(25);
+    // v1's 33 and 25 columns, then v2's 12 and 9 (their headers: xlsx.test.ts).
+    expect(byName('Écoles').columns).toHaveLength(33 + 12);
+    expect(byName('Classes').columns).toHaveLength(25 + 9);
     for (const sheet of sheets) for (const row of sheet.rows) expect(row).toHaveLength(sheet.columns.length);
   });
 
@@ -67,7 +68,7 @@ describe('Écoles', () => {
       'Règles non tenues': 'E01, E06', 'École au socle': 'Non', 'Besoins de formation': 'Robotique et programmation',
       'Besoins exprimés': TRICKY_TEXTS[0], Référentiel: '2026.1',
     });
-    expect(row('0130001F')).toMatchObject({ Statut: 'En cours', Rôle: 'Technicien', Auditeur: 'Éloïse Nguyễn-Çelik', ENT: 'Non', 'Néo-titulaires': null });
+    expect(row('0130001F')).toMatchObject({ Statut: 'Brouillon', Rôle: 'Technicien', Auditeur: 'Éloïse Nguyễn-Çelik', ENT: 'Non', 'Néo-titulaires': null });
     // Not audited: the directory's figures, the rest empty, nothing invented.
     expect(row('0131234W')).toMatchObject({ Classes: 6, Élèves: 140, 'Classes auditées': 0, Filtrage: null, 'École au socle': null, Auditeur: null });
   });
@@ -83,7 +84,7 @@ describe('Classes', () => {
   const rows = records(byName('Classes'));
 
   it('has one row per live classroom fiche of the campaign: no tombstone, no other campaign', () => {
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     expect(rows.map((r) => r.Classe)).not.toContain('Salle supprimée');
     expect(rows.map((r) => r.Classe)).not.toContain('Ancienne');
   });
@@ -145,7 +146,9 @@ describe('Synthèse', () => {
     const schools = records(byName('Écoles'));
     const needs = records(byName('Besoins'));
     expect(total['Écoles (annuaire)']).toBe(schools.filter((r) => r.Statut !== 'hors annuaire').length);
-    expect(total['Classes auditées']).toBe(byName('Classes').rows.length);
+    // Audited classrooms: those with something of their equipment recorded (the untouched "Moyenne section" is not).
+    expect(total['Classes auditées']).toBe(byName('Classes').rows.length - 1);
+    expect(total['Classes auditées']).toBe(schools.reduce((s, r) => s + num(r['Classes auditées']), 0));
     expect(total['Besoin estimé HT (€)']).toBeCloseTo(schools.reduce((s, r) => s + num(r['Besoin estimé HT (€)']), 0), 2);
     expect(total['Besoin estimé HT (€)']).toBeCloseTo(needs.reduce((s, r) => s + num(r['Montant HT (€)']), 0), 2);
     expect(total['Articles non chiffrés']).toBe(needs.filter((r) => r['Montant HT (€)'] === null).length);
@@ -153,10 +156,12 @@ describe('Synthèse', () => {
     const input = fixtureInput();
     const fiches = input.fiches.filter((f) => f.campaign === CAMPAIGN); // the app holds one campaign
     const app = new GapEngine({ referential: REFERENTIAL_V1, directory: input.directory, fiches, currentYear: 2026 }).report(0).departement.total;
+    // The State's share to the euro, on each row: the total may differ from the unrounded sum by half a euro a row.
+    expect(Math.abs(num(total['Part État estimée (€)']) - app.stateShareHt)).toBeLessThanOrEqual(0.5 * (rows.length - 4));
     expect(total).toMatchObject({
       'Écoles auditées': app.schoolsAudited, 'Classes auditées': app.classesAudited, 'Classes au socle': app.classesMeeting,
       'Classes à équiper': app.classesToEquip, 'Néo-titulaires à équiper': app.newTeachers, 'Besoin estimé HT (€)': app.costHt,
-      'Articles non chiffrés': app.unpricedItems, 'Part État estimée (€)': app.stateShareHt,
+      'Articles non chiffrés': app.unpricedItems,
     });
   });
 
@@ -188,18 +193,34 @@ describe('Besoins', () => {
   });
 });
 
-describe('Référentiel', () => {
-  const rows = records(byName('Référentiel'));
-  const value = (code: string) => rows.find((r) => r.Code === code)?.Valeur;
+describe('Amounts', () => {
+  // Prices as a collectivité may type them, with more than two decimals.
+  const prices = REFERENTIAL_V1.prices.map((p) =>
+    p.item === 'display' ? { ...p, unitPriceHt: 1234.567 } : p.item === 'display-installation' ? { ...p, unitPriceHt: 333.3333 } : p);
+  const priced = buildWorkbook({ ...fixtureInput(), referential: { ...REFERENTIAL_V1, prices } });
+  const sheetOf = (name: string) => priced.find((s) => s.name === name) as Sheet;
+  const moneyCells = (sheet: Sheet, kind: 'money' | 'euros') =>
+    sheet.columns.flatMap((c, i) => (c.kind === kind ? sheet.rows.map((r) => r[i]) : [])).filter((v): v is number => typeof v === 'number');
 
-  it('states the version, the export time, the fiches covered, the rules, parameters and prices with dates and sources', () => {
-    expect(value('version')).toBe('2026.1');
-    expect(value('exportedAt')).toEqual({ date: '2026-11-28T18:38' });
-    expect(value('fiches')).toBe(9);
-    expect(value('classroomFiches')).toBe(6);
-    expect(rows.filter((r) => r.Rubrique === 'Règle')).toHaveLength(14);
-    expect(value('maxAgeYears')).toBe(5);
-    expect(rows.find((r) => r.Code === 'display')).toMatchObject({ Valeur: 2700, Date: '2017' });
-    expect(rows.find((r) => r.Code === 'class-computer')).toMatchObject({ Valeur: null, Date: null });
+  it('rounds every amount to the cent, unit prices included', () => {
+    const cells = priced.flatMap((sheet) => moneyCells(sheet, 'money'));
+    expect(cells.length).toBeGreaterThan(30);
+    for (const value of cells) expect(Math.round(value * 100) / 100).toBe(value);
+    const display = records(sheetOf('Besoins')).find((r) => r.Classe === 'CP A' && r.Article === 'Écran numérique interactif (ENI 65")');
+    expect(display).toMatchObject({ 'Prix unitaire HT (€)': 1234.57, 'Montant HT (€)': 1234.57 });
+  });
+
+  it('rounds the State share to the euro on each row of Synthèse, every total the sum of the rows shown', () => {
+    const synthese = sheetOf('Synthèse');
+    expect(synthese.columns.find((c) => c.header === 'Part État estimée (€)')?.kind).toBe('euros');
+    const shares = moneyCells(synthese, 'euros');
+    expect(shares.length).toBe(synthese.rows.length);
+    for (const value of shares) expect(Number.isInteger(value)).toBe(true);
+    const rows = records(synthese);
+    const lines = rows.filter((r) => !String(r['Chef de file']).startsWith('Total '));
+    expect(rows.at(-1)?.['Part État estimée (€)']).toBe(lines.reduce((s, r) => s + num(r['Part État estimée (€)']), 0));
+    // 70 % of the département's priced needs, each row rounded: within half a euro a row of the exact share.
+    const cost = num(rows.at(-1)?.['Besoin estimé HT (€)']);
+    expect(Math.abs(num(rows.at(-1)?.['Part État estimée (€)']) - 0.7 * cost)).toBeLessThanOrEqual(0.5 * lines.length);
   });
 });

@@ -8,7 +8,7 @@ import { generateDepartement } from '../../src/directory/generate-departement';
 import type { ExportInput } from '../../src/export/export-input';
 import { runExport } from '../../src/export/run-export';
 import type { Cell, Sheet } from '../../src/export/sheet';
-import { buildWorkbook } from '../../src/export/workbook';
+import { buildWorkbook, printTexts } from '../../src/export/workbook';
 import { writeXlsx, XLSX_MIME } from '../../src/export/xlsx';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
 import { CAMPAIGN, EXPORTED_AT, fixtureInput, OUTSIDE_UAI, TRICKY_TEXTS } from './fixture';
@@ -25,18 +25,33 @@ const ECOLES_HEADERS = [
   'Néo-titulaires', 'Accès internet', 'Débit descendant (Mb/s)', 'Wi-Fi', 'Wi-Fi débrayable',
   'Terminaux mobiles fonctionnels', 'Terminaux requis', 'Filtrage', 'Charte', 'ENT', 'Règles non tenues', 'École au socle',
   'Besoin estimé HT (€)', 'Besoins de formation', 'Besoins exprimés', 'Référentiel',
+  // Added in v2.
+  'Débit montant (Mb/s)', "Points d'accès Wi-Fi", 'Couverture Wi-Fi', 'Flottes', 'Imprimante-scanner', 'Appareil photo',
+  'Robots', 'Ressources', 'Remarques', 'Photos', 'Priorité', 'Score de priorité',
 ];
 const CLASSES_HEADERS = [
   'UAI', 'École', 'Circonscription', 'Chef de file', 'Classe', 'Niveaux', 'Élèves', 'Affichage', 'État affichage',
   'Année affichage', 'Ordinateur', 'État ordinateur', 'Année ordinateur', 'RAM (Go)', 'Stockage', 'Obsolète', 'Réseau',
   'Visualiseur', 'Au socle', 'Règles non tenues', 'Besoins', 'Besoin estimé HT (€)', 'Doublon possible', 'Modifié le',
   'Auteur',
+  // Added in v2.
+  'Taille affichage (pouces)', 'Système', "Relié à l'affichage", "Numéro d'inventaire", 'Accès testé', 'État visualiseur',
+  'Besoins de formation', 'Remarques', 'Photos',
 ];
 const BESOINS_HEADERS = [
   'UAI', 'École', 'Circonscription', 'Chef de file', 'Classe', 'Règle', 'Article', 'Quantité', 'Prix unitaire HT (€)',
   'Montant HT (€)',
+  // Added in v2.
+  'Motif',
 ];
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
+/** The children of <worksheet> that we write, in the order of CT_Worksheet (ECMA-376 Part 1, 18.3.1.99). */
+const WORKSHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection',
+  'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells',
+  'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
+  'headerFooter', 'rowBreaks', 'colBreaks',
+];
 const MONEY_FIGURES = new Set(['Besoin estimé HT (€)', 'Part État estimée (€)']);
 const SUBTOTALS = ['Total Ville de Marseille', 'Total Conseil départemental 13', 'Total hors annuaire'];
 const DEPARTEMENT_TOTAL = 'Total département';
@@ -178,14 +193,26 @@ function checkTraceability({ synthese, ecoles, classes, besoins }: Tables): void
     expectFigure(figure('Besoin estimé HT (€)'), sumOf(ecoles, schools, 'Besoin estimé HT (€)'), 'Besoin estimé HT (€) = Écoles', where);
     expectFigure(figure('Besoin estimé HT (€)'), sumOf(besoins, needs, 'Montant HT (€)'), 'Besoin estimé HT (€) = Besoins', where);
     expectFigure(figure('Besoin estimé HT (€)'), sumOf(classes, rooms, 'Besoin estimé HT (€)') + schoolNeedsOf(besoins, needs), 'Besoin estimé HT (€) = Classes + école', where);
-    expectFigure(figure('Classes auditées'), rooms.length, 'Classes auditées = Classes rows', where);
+    expectFigure(figure('Classes auditées'), rooms.filter((r) => equipmentRecorded(classes, r)).length, 'Classes auditées = Classes rows with equipment', where);
+    expectFigure(figure('Classes auditées'), sumOf(ecoles, schools, 'Classes auditées'), 'Classes auditées = Écoles', where);
     expectFigure(figure('Classes au socle'), rooms.filter((r) => get(classes, r, 'Au socle') === 'Oui').length, 'Classes au socle', where);
     expectFigure(figure('Classes à équiper'), rooms.filter((r) => get(classes, r, 'Au socle') === 'Non').length, 'Classes à équiper', where);
     expectFigure(figure('Articles non chiffrés'), needs.filter((r) => get(besoins, r, 'Montant HT (€)') === null).length, 'Articles non chiffrés', where);
     expectFigure(figure('Néo-titulaires à équiper'), sumOf(ecoles, schools, 'Néo-titulaires'), 'Néo-titulaires à équiper', where);
-    expectFigure(figure('Écoles auditées'), schools.filter((r) => get(ecoles, r, 'Statut') !== 'À auditer').length, 'Écoles auditées', where);
+    expectFigure(figure('Écoles auditées'), schools.filter((r) => get(ecoles, r, 'Statut') === 'Terminé').length, 'Écoles auditées', where);
     expectFigure(figure('Écoles (annuaire)'), schools.filter((r) => get(ecoles, r, 'Statut') !== 'hors annuaire').length, 'Écoles (annuaire)', where);
   }
+}
+
+/** The Classes columns of a classroom's equipment: a row with none of them filled is a fiche not yet audited. */
+const EQUIPMENT_HEADERS = [
+  'Affichage', 'État affichage', 'Année affichage', 'Taille affichage (pouces)', 'Ordinateur', 'État ordinateur',
+  'Année ordinateur', 'Système', 'RAM (Go)', 'Stockage', "Relié à l'affichage", "Numéro d'inventaire", 'Réseau',
+  'Accès testé', 'Visualiseur', 'État visualiseur',
+];
+
+function equipmentRecorded(classes: Table, row: readonly Value[]): boolean {
+  return EQUIPMENT_HEADERS.some((header) => get(classes, row, header) !== null);
 }
 
 /** The amount of the needs of the schools themselves (Classe empty in Besoins). */
@@ -226,7 +253,7 @@ describe('writeXlsx read back by exceljs', () => {
 
   beforeAll(async () => {
     sheets = buildWorkbook(fixtureInput());
-    bytes = writeXlsx(sheets, { createdAt: EXPORTED_AT });
+    bytes = writeXlsx(sheets, { createdAt: EXPORTED_AT, print: printTexts(CAMPAIGN, EXPORTED_AT) });
     workbook = await readXlsx(bytes);
     tables = tablesOf(workbook);
   });
@@ -276,8 +303,9 @@ describe('writeXlsx read back by exceljs', () => {
     expect([cost.type, cost.value, cost.numFmt]).toEqual([ExcelJS.ValueType.Number, 6400, '#,##0.00']);
     const price = cellAt(besoins, 'Classe', 'CP A', 'Prix unitaire HT (€)');
     expect([price.type, price.value, price.numFmt]).toEqual([ExcelJS.ValueType.Number, 2700, '#,##0.00']);
+    // The State's share is an estimate, to the euro.
     const share = cellAt(synthese, 'Chef de file', DEPARTEMENT_TOTAL, 'Part État estimée (€)');
-    expect([share.type, share.value, share.numFmt]).toEqual([ExcelJS.ValueType.Number, 11200, '#,##0.00']);
+    expect([share.type, share.value, share.numFmt]).toEqual([ExcelJS.ValueType.Number, 11200, '#,##0']);
     // Codes that look like numbers stay text.
     const code = cellAt(ecoles, 'UAI', '0130569Y', 'Code commune');
     expect([code.type, code.value]).toEqual([ExcelJS.ValueType.String, '13202']);
@@ -294,7 +322,7 @@ describe('writeXlsx read back by exceljs', () => {
     expect((modified.value as Date).toISOString()).toBe('2026-10-12T11:05:00.000Z');
     expect(modified.numFmt).toBe('dd/mm/yyyy hh:mm');
     // 2026-11-28T17:38Z: 18:38 in Paris (winter time).
-    const exported = cellAt(tableOf(workbook, 'Référentiel'), 'Code', 'exportedAt', 'Valeur');
+    const exported = cellAt(tableOf(workbook, 'Référentiel'), 'Libellé', "Date et heure de l'export", 'Valeur');
     expect((exported.value as Date).toISOString()).toBe('2026-11-28T18:38:00.000Z');
     for (const worksheet of workbook.worksheets) {
       worksheet.eachRow((row) => row.eachCell((cell) => {
@@ -364,6 +392,38 @@ describe('writeXlsx read back by exceljs', () => {
     }
   });
 
+  it('prints every sheet on A4 landscape, one page wide, the header row repeated, Synthèse on one page', () => {
+    for (const worksheet of workbook.worksheets) {
+      const onePage = worksheet.name === 'Synthèse';
+      expect(worksheet.pageSetup, worksheet.name).toMatchObject({
+        paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: onePage ? 1 : 0, printTitlesRow: '1:1',
+      });
+    }
+  });
+
+  it('prints the sheet name, the campaign, the export date and the page number in the page header and footer', () => {
+    for (const worksheet of workbook.worksheets) {
+      expect(worksheet.headerFooter, worksheet.name).toMatchObject({
+        oddHeader: '&L&A&CTNE 13 – état des lieux du numérique des écoles&RCampagne 2026-2027',
+        oddFooter: '&LExport du 28/11/2026 à 18:38&RPage &P sur &N',
+      });
+    }
+  });
+
+  it('writes the parts of every worksheet in the order ECMA-376 requires, which Excel enforces', () => {
+    const parts = unzipSync(bytes);
+    for (let i = 1; i <= 5; i += 1) {
+      const xml = strFromU8(parts[`xl/worksheets/sheet${i}.xml`] as Uint8Array);
+      const body = xml.slice(xml.indexOf('<worksheet'));
+      // Tag names in document order, the cells left out; nested tags (pane, col…) are not in the list.
+      const children = [...body.replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>').matchAll(/<(\w+)[ >/]/g)]
+        .map((m) => m[1] as string)
+        .filter((name) => WORKSHEET_ORDER.includes(name));
+      expect(children, `sheet${i}`).toEqual(WORKSHEET_ORDER.filter((name) => children.includes(name)));
+      expect(children, `sheet${i}`).toEqual(['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'autoFilter', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter']);
+    }
+  });
+
   it('makes every column at least 8 wide, as wide as its header, and wide enough for its numbers and dates', () => {
     for (const worksheet of workbook.worksheets) {
       const table = readTable(worksheet);
@@ -383,7 +443,8 @@ describe('writeXlsx read back by exceljs', () => {
   it('makes each subtotal of Synthèse the sum of its rows and the total the sum of the subtotals', () => {
     expect(checkSyntheseTotals(tables.synthese)).toEqual(SUBTOTALS);
     const total = tables.synthese.rows.at(-1) as Value[];
-    expect(total.slice(2)).toEqual([4, 4, 6, 1, 5, 2, 16000, 11, 11200]);
+    // Écoles auditées: only the school whose audit is "Terminé"; the others with fiches are "en cours".
+    expect(total.slice(2)).toEqual([4, 1, 6, 1, 5, 2, 16000, 11, 11200]);
   });
 
   it('traces every figure of Synthèse to Écoles, Classes and Besoins', () => {
@@ -391,7 +452,7 @@ describe('writeXlsx read back by exceljs', () => {
     const total = synthese.rows.at(-1) as Value[];
     expect(get(synthese, total, 'Besoin estimé HT (€)')).toBe(sumOf(ecoles, ecoles.rows, 'Besoin estimé HT (€)'));
     expect(get(synthese, total, 'Besoin estimé HT (€)')).toBe(sumOf(besoins, besoins.rows, 'Montant HT (€)'));
-    expect(get(synthese, total, 'Classes auditées')).toBe(classes.rows.length);
+    expect(get(synthese, total, 'Classes auditées')).toBe(classes.rows.filter((r) => equipmentRecorded(classes, r)).length);
     expect(get(synthese, total, 'Articles non chiffrés')).toBe(besoins.rows.filter((r) => get(besoins, r, 'Montant HT (€)') === null).length);
     checkTraceability(tables);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDepartement, OUT_OF_DIRECTORY, stateShareRate } from '../../src/gaps/aggregates';
+import { buildDepartement, OUT_OF_DIRECTORY, recordsNothing, stateShareRate } from '../../src/gaps/aggregates';
 import { computeClassroomGap } from '../../src/gaps/classroom-rules';
 import { computeSchoolGap } from '../../src/gaps/school-rules';
 import type { Aggregate, SchoolGap } from '../../src/gaps/types';
@@ -7,7 +7,8 @@ import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
 import type { Referential } from '../../src/model/referential';
 import type { DirectorySchool } from '../../src/model/school';
-import type { ClassroomData } from '../../src/model/types';
+import type { ClassroomData, SchoolStatus } from '../../src/model/types';
+import { makeClassroomData } from '../../src/model/make';
 import { context, fleet, socleClassroom, socleSchool, withPrices, type Patch } from './fixtures';
 
 function demo(uai: string): DirectorySchool {
@@ -33,10 +34,11 @@ function costing(uai: string, amountHt: number): SchoolGap {
   return gap;
 }
 
-/** A school of `rooms` audited classrooms, with the given classroom patches. */
-function withClasses(uai: string, rooms: Array<Patch<ClassroomData>>, newTeachers = 0): SchoolGap {
+/** A school of `rooms` audited classrooms, with the given classroom patches, its audit "Terminé" unless said. */
+function withClasses(uai: string, rooms: Array<Patch<ClassroomData>>, newTeachers = 0, status: SchoolStatus = 'complete'): SchoolGap {
   const gaps = rooms.map((patch, i) => computeClassroomGap({ id: `${uai}-${i}`, uai, data: socleClassroom(patch) }, context()));
-  return computeSchoolGap(uai, socleSchool({ classesCount: rooms.length, newTeachers, fleets: [fleet({ count: 30, workingCount: 30 })] }), gaps, DIRECTORY.get(uai), context());
+  const school = socleSchool({ status, classesCount: rooms.length, newTeachers, fleets: [fleet({ count: 30, workingCount: 30 })] });
+  return computeSchoolGap(uai, school, gaps, DIRECTORY.get(uai), context());
 }
 
 const group = (aggregates: Aggregate[], key: string) => {
@@ -107,7 +109,7 @@ describe('grouping the schools', () => {
   const schools = [
     withClasses(CAPUCINS.uai, [{}, { display: { type: 'tv' } }], 2),
     withClasses(NOTRE_DAME.uai, [{}, {}, {}]),
-    withClasses(JAS_DE_BOUFFAN.uai, [{ network: { access: null } }], 1),
+    withClasses(JAS_DE_BOUFFAN.uai, [{ network: { access: null } }], 1, 'draft'),
     computeSchoolGap(SALIN.uai, undefined, [], SALIN, context()),
     withClasses(UNKNOWN_UAI, [{}], 3),
   ];
@@ -143,16 +145,43 @@ describe('grouping the schools', () => {
 
   it('counts schools, classes and new teachers in each group and in the total', () => {
     expect(group(report.byChefDeFile, 'ville-marseille')).toMatchObject({
-      schools: 2, schoolsAudited: 2, schoolsMeeting: 1, classesAudited: 5, classesMeeting: 4, classesToEquip: 1, classesUnknown: 0, newTeachers: 2,
+      schools: 2, schoolsAudited: 2, schoolsInProgress: 0, schoolsMeeting: 1, classesAudited: 5, classesMeeting: 4, classesToEquip: 1, classesUnknown: 0, newTeachers: 2,
       costHt: 3200, unpricedItems: 0, stateShareHt: 2240,
     });
     expect(group(report.byChefDeFile, 'cd13')).toMatchObject({
-      schools: 2, schoolsAudited: 1, schoolsMeeting: 0, classesAudited: 1, classesMeeting: 0, classesToEquip: 0, classesUnknown: 1, newTeachers: 1,
+      schools: 2, schoolsAudited: 0, schoolsInProgress: 1, schoolsMeeting: 0, classesAudited: 1, classesMeeting: 0, classesToEquip: 0, classesUnknown: 1, newTeachers: 1,
     });
     expect(report.total).toMatchObject({
       key: 'departement', label: 'Département des Bouches-du-Rhône',
-      schools: 5, schoolsAudited: 4, schoolsMeeting: 2, classesAudited: 7, classesMeeting: 5, classesToEquip: 1, classesUnknown: 1, newTeachers: 6,
+      schools: 5, schoolsAudited: 3, schoolsInProgress: 1, schoolsMeeting: 2, classesAudited: 7, classesMeeting: 5, classesToEquip: 1, classesUnknown: 1, newTeachers: 6,
     });
+  });
+
+  it('counts neither an untouched classroom as audited nor a school without a finished school fiche', () => {
+    const untouched = computeClassroomGap({ id: 'neuve', uai: SALIN.uai, data: makeClassroomData({ label: 'Classe 1' }) }, context());
+    const salin = computeSchoolGap(SALIN.uai, undefined, [untouched], SALIN, context());
+    expect(buildDepartement([salin], DIRECTORY, REFERENTIAL_V1).total).toMatchObject({
+      schools: 1, schoolsAudited: 0, schoolsInProgress: 1, classesAudited: 0, classesMeeting: 0, classesToEquip: 0, classesUnknown: 1, costHt: 0, unpricedItems: 0,
+    });
+  });
+
+  it('sorts communes as people read them: Marseille 2e before Marseille 10e', () => {
+    const second = { ...CAPUCINS, uai: '0130001F', commune: 'Marseille 2e Arrondissement', communeCode: '13202' };
+    const tenth = { ...CAPUCINS, uai: '0130002G', commune: 'Marseille 10e Arrondissement', communeCode: '13210' };
+    const directory = new Map([[tenth.uai, tenth], [second.uai, second]]);
+    const gaps = [computeSchoolGap(tenth.uai, undefined, [], tenth, context()), computeSchoolGap(second.uai, undefined, [], second, context())];
+    expect(buildDepartement(gaps, directory, REFERENTIAL_V1).byCommune.map((a) => a.label)).toEqual(['Marseille 2e Arrondissement', 'Marseille 10e Arrondissement']);
+  });
+
+  it('finds nothing recorded in a group whose schools have no fiche, whatever its count of schools', () => {
+    const none = buildDepartement([computeSchoolGap(SALIN.uai, undefined, [], SALIN, context())], DIRECTORY, REFERENTIAL_V1);
+    expect(none.total.schools).toBe(1);
+    expect(recordsNothing(none.total)).toBe(true);
+    const untouched = computeClassroomGap({ id: 'neuve', uai: SALIN.uai, data: makeClassroomData({ label: 'Classe 1' }) }, context());
+    const started = [computeSchoolGap(SALIN.uai, undefined, [untouched], SALIN, context())];
+    expect(recordsNothing(buildDepartement(started, DIRECTORY, REFERENTIAL_V1).total)).toBe(false);
+    const draft = [computeSchoolGap(SALIN.uai, socleSchool({ status: 'draft', newTeachers: 0 }), [], SALIN, context())];
+    expect(recordsNothing(buildDepartement(draft, DIRECTORY, REFERENTIAL_V1).total)).toBe(false);
   });
 
   it('carries the référentiel’s targets', () => {

@@ -4,6 +4,7 @@ import type { ClassroomGap, Outcome } from '../../src/gaps/types';
 import type { RuleId } from '../../src/model/referential';
 import type { ClassroomData } from '../../src/model/types';
 import { context, socleClassroom, withParams, type Patch } from './fixtures';
+import { makeClassroomData } from '../../src/model/make';
 
 const UAI = '0130569Y';
 
@@ -47,12 +48,14 @@ describe('C01: a collective display', () => {
     ['a TNI', { type: 'tni' }, 'holds'],
     ['a vidéoprojecteur', { type: 'projector' }, 'holds'],
     ['a degraded display', { condition: 'degraded' }, 'holds'],
-    ['a display exactly 5 years old', { year: 2021 }, 'holds'],
+    ['a display exactly 8 years old (displayMaxAgeYears)', { year: 2018 }, 'holds'],
+    ['a display 6 years old, older than a computer may be', { year: 2020 }, 'holds'],
     ['a television', { type: 'tv' }, 'fails'],
     ['no display', { type: 'none', condition: null, year: null }, 'fails'],
     ['a broken display', { condition: 'broken' }, 'fails'],
     ['a display out of service', { condition: 'out_of_service' }, 'fails'],
-    ['a display 6 years old', { year: 2020 }, 'fails'],
+    ['a display 9 years old', { year: 2017 }, 'fails'],
+    ['a display whose type is not recorded', { type: null, condition: null, year: null }, 'unknown'],
     ['a broken display of unknown year', { condition: 'broken', year: null }, 'fails'],
   ])('%s: %s', (_case, display, expected) => {
     expect(ruleOf(gapOf({ display }), 'C01').outcome).toBe(expected);
@@ -63,26 +66,35 @@ describe('C01: a collective display', () => {
     ['year', { year: null }, "Année de l'affichage"],
   ])('is "non renseigné" when the %s is not recorded', (_field, display, label) => {
     const gap = gapOf({ display });
-    expect(ruleOf(gap, 'C01')).toEqual({ rule: 'C01', outcome: 'unknown', missing: [label] });
+    expect(ruleOf(gap, 'C01')).toEqual({ rule: 'C01', outcome: 'unknown', missing: [label], reason: null });
     expect(gap.needs).toEqual([]);
     expect(gap.meetsSocle).toBeNull();
   });
 
-  it.each<[string, Patch<ClassroomData>['display']]>([
-    ['a television', { type: 'tv' }],
-    ['a broken display', { condition: 'broken' }],
-    ['an obsolete display', { year: 2015 }],
-  ])('needs one display and its installation, 3,200 € HT, for %s', (_case, display) => {
+  it.each<[string, Patch<ClassroomData>['display'], string]>([
+    ['a television', { type: 'tv' }, 'Un téléviseur ne compte pas comme affichage collectif'],
+    ['no display', { type: 'none', condition: null, year: null }, 'Aucun affichage collectif dans la classe'],
+    ['a broken display', { type: 'vpi', condition: 'broken' }, 'VPI en panne'],
+    ['a projector out of service', { type: 'projector', condition: 'out_of_service' }, 'Vidéoprojecteur hors service'],
+    ['an obsolete display', { type: 'vpi', year: 2016 }, 'VPI de 2016 : plus de 8 ans, ne compte plus pour le socle'],
+  ])('needs one display and its installation, 3,200 € HT, for %s, and says why', (_case, display, reason) => {
     const gap = gapOf({ display });
+    expect(ruleOf(gap, 'C01')).toEqual({ rule: 'C01', outcome: 'fails', missing: [], reason });
     expect(gap.needs).toEqual([
-      { rule: 'C01', item: 'display', label: 'Écran numérique interactif (ENI 65")', quantity: 1, unitPriceHt: 2700, amountHt: 2700 },
-      { rule: 'C01', item: 'display-installation', label: "Installation d'un affichage collectif", quantity: 1, unitPriceHt: 500, amountHt: 500 },
+      { rule: 'C01', item: 'display', label: 'Écran numérique interactif (ENI 65")', reason, quantity: 1, unitPriceHt: 2700, amountHt: 2700 },
+      { rule: 'C01', item: 'display-installation', label: "Installation d'un affichage collectif", reason, quantity: 1, unitPriceHt: 500, amountHt: 500 },
     ]);
     expect(gap).toMatchObject({ costHt: 3200, unpricedItems: 0, meetsSocle: false });
   });
 
-  it('keeps a 10-year-old display when the référentiel allows 20 years', () => {
-    expect(ruleOf(gapOf({ display: { year: 2016 } }, context(withParams({ maxAgeYears: 20 }))), 'C01').outcome).toBe('holds');
+  it('keeps a 10-year-old display when the référentiel allows 20 years for displays, whatever the computers', () => {
+    const ctx = context(withParams({ displayMaxAgeYears: 20, maxAgeYears: 5 }));
+    expect(ruleOf(gapOf({ display: { year: 2016 } }, ctx), 'C01').outcome).toBe('holds');
+  });
+
+  it('ages a display with displayMaxAgeYears, not with the computers\' maxAgeYears', () => {
+    const ctx = context(withParams({ displayMaxAgeYears: 3, maxAgeYears: 20 }));
+    expect(ruleOf(gapOf({ display: { type: 'eni', year: 2022 } }, ctx), 'C01').reason).toBe('ENI de 2022 : plus de 3 ans, ne compte plus pour le socle');
   });
 });
 
@@ -107,17 +119,18 @@ describe('C02: a class computer that drives the display', () => {
     ['link to the display', { linkedToDisplay: null }, "Ordinateur relié à l'affichage"],
   ])('is "non renseigné" when the %s is not recorded', (_field, computer, label) => {
     const gap = gapOf({ computer });
-    expect(ruleOf(gap, 'C02')).toEqual({ rule: 'C02', outcome: 'unknown', missing: [label] });
+    expect(ruleOf(gap, 'C02')).toEqual({ rule: 'C02', outcome: 'unknown', missing: [label], reason: null });
     expect(gap.meetsSocle).toBeNull();
   });
 
-  it.each<[string, Patch<ClassroomData>['computer']]>([
-    ['no computer', { type: 'none', condition: null }],
-    ['a broken computer', { condition: 'broken' }],
-  ])('needs one class computer, "non chiffré", for %s', (_case, computer) => {
+  it.each<[string, Patch<ClassroomData>['computer'], string]>([
+    ['no computer', { type: 'none', condition: null }, "Pas d'ordinateur dans la classe"],
+    ['a broken computer', { condition: 'broken' }, 'En panne'],
+  ])('needs one class computer, "non chiffré", for %s, and says why', (_case, computer, reason) => {
     const gap = gapOf({ computer });
+    expect(ruleOf(gap, 'C02').reason).toBe(reason);
     expect(gap.needs).toEqual([
-      { rule: 'C02', item: 'class-computer', label: 'Ordinateur de classe', quantity: 1, unitPriceHt: null, amountHt: null },
+      { rule: 'C02', item: 'class-computer', label: 'Ordinateur de classe', reason, quantity: 1, unitPriceHt: null, amountHt: null },
     ]);
     expect(gap).toMatchObject({ costHt: 0, unpricedItems: 1, meetsSocle: false });
   });
@@ -136,16 +149,18 @@ describe('C03: the class computer is up to spec', () => {
     expect(ruleOf(gapOf({ computer }), 'C03').outcome).toBe(expected);
   });
 
-  it.each<[string, Patch<ClassroomData>['computer'], string, number | null]>([
-    ['too old (2015)', { year: 2015 }, 'class-computer', null],
-    ['4 Go of RAM', { ramGb: 4 }, 'computer-upgrade', 87],
-    ['a hard disk', { storage: 'hdd' }, 'computer-upgrade', 87],
-    ['4 Go of RAM and a hard disk (one upgrade)', { ramGb: 4, storage: 'hdd' }, 'computer-upgrade', 87],
-  ])('lists a need for an obsolete computer with %s, yet the class meets the socle', (_case, computer, item, amountHt) => {
+  it.each<[string, Patch<ClassroomData>['computer'], string, number | null, string]>([
+    ['too old (2015)', { year: 2015 }, 'class-computer', null, 'Acheté en 2015, plus de 5 ans'],
+    ['4 Go of RAM', { ramGb: 4 }, 'computer-upgrade', 87, '4 Go de mémoire vive, moins de 8 Go'],
+    ['3,5 Go of RAM', { ramGb: 3.5 }, 'computer-upgrade', 87, '3,5 Go de mémoire vive, moins de 8 Go'],
+    ['a hard disk', { storage: 'hdd' }, 'computer-upgrade', 87, 'Disque dur, pas de SSD'],
+    ['4 Go of RAM and a hard disk (one upgrade)', { ramGb: 4, storage: 'hdd' }, 'computer-upgrade', 87, '4 Go de mémoire vive, moins de 8 Go ; disque dur, pas de SSD'],
+    ['every criterion', { year: 2012, ramGb: 2, storage: 'hdd' }, 'class-computer', null, 'Acheté en 2012, plus de 5 ans ; 2 Go de mémoire vive, moins de 8 Go ; disque dur, pas de SSD'],
+  ])('lists a need for an obsolete computer with %s, says which criterion fails, yet the class meets the socle', (_case, computer, item, amountHt, reason) => {
     const gap = gapOf({ computer });
     expect(ruleOf(gap, 'C02').outcome).toBe('holds');
-    expect(ruleOf(gap, 'C03').outcome).toBe('fails');
-    expect(gap.needs).toEqual([expect.objectContaining({ rule: 'C03', item, quantity: 1, amountHt })]);
+    expect(ruleOf(gap, 'C03')).toEqual({ rule: 'C03', outcome: 'fails', missing: [], reason });
+    expect(gap.needs).toEqual([expect.objectContaining({ rule: 'C03', item, quantity: 1, amountHt, reason })]);
     expect(gap.meetsSocle).toBe(true);
     expect(gap).toMatchObject(amountHt === null ? { costHt: 0, unpricedItems: 1 } : { costHt: amountHt, unpricedItems: 0 });
   });
@@ -157,13 +172,13 @@ describe('C03: the class computer is up to spec', () => {
     ['year, RAM and storage', { year: null, ramGb: null, storage: null }, ["Année de l'ordinateur", 'Mémoire vive (Go)', 'Stockage']],
   ])('is "non renseigné" when the %s is not recorded, without failing the socle', (_field, computer, missing) => {
     const gap = gapOf({ computer });
-    expect(ruleOf(gap, 'C03')).toEqual({ rule: 'C03', outcome: 'unknown', missing });
+    expect(ruleOf(gap, 'C03')).toEqual({ rule: 'C03', outcome: 'unknown', missing, reason: null });
     expect(gap.meetsSocle).toBe(true);
   });
 
   it('fails on a known defect even when another spec is not recorded', () => {
     const gap = gapOf({ computer: { year: null, ramGb: 4 } });
-    expect(ruleOf(gap, 'C03')).toEqual({ rule: 'C03', outcome: 'fails', missing: [] });
+    expect(ruleOf(gap, 'C03')).toEqual({ rule: 'C03', outcome: 'fails', missing: [], reason: '4 Go de mémoire vive, moins de 8 Go' });
   });
 
   it('follows minRamGb from the référentiel', () => {
@@ -189,23 +204,23 @@ describe('C04: network access from the classroom', () => {
 
   it('is "non renseigné" when the access is not recorded', () => {
     const gap = gapOf({ network: { access: null } });
-    expect(ruleOf(gap, 'C04')).toEqual({ rule: 'C04', outcome: 'unknown', missing: ['Accès réseau'] });
+    expect(ruleOf(gap, 'C04')).toEqual({ rule: 'C04', outcome: 'unknown', missing: ['Accès réseau'], reason: null });
     expect(gap.meetsSocle).toBeNull();
   });
 });
 
 describe('C05: a visualiseur, outside the socle', () => {
-  it.each<[string, Patch<ClassroomData>['documentCamera'], Outcome, string[]]>([
-    ['a working visualiseur', { present: true, condition: 'working' }, 'holds', []],
-    ['a degraded visualiseur', { present: true, condition: 'degraded' }, 'holds', []],
-    ['a broken visualiseur', { present: true, condition: 'broken' }, 'fails', []],
-    ['a visualiseur out of service', { present: true, condition: 'out_of_service' }, 'fails', []],
-    ['no visualiseur', { present: false, condition: null }, 'fails', []],
-    ['presence not recorded', { present: null }, 'unknown', ['Visualiseur']],
-    ['condition not recorded', { present: true, condition: null }, 'unknown', ['État du visualiseur']],
-  ])('%s: %s', (_case, documentCamera, outcome, missing) => {
+  it.each<[string, Patch<ClassroomData>['documentCamera'], Outcome, string[], string | null]>([
+    ['a working visualiseur', { present: true, condition: 'working' }, 'holds', [], null],
+    ['a degraded visualiseur', { present: true, condition: 'degraded' }, 'holds', [], null],
+    ['a broken visualiseur', { present: true, condition: 'broken' }, 'fails', [], 'En panne'],
+    ['a visualiseur out of service', { present: true, condition: 'out_of_service' }, 'fails', [], 'Hors service'],
+    ['no visualiseur', { present: false, condition: null }, 'fails', [], 'Pas de visualiseur'],
+    ['presence not recorded', { present: null }, 'unknown', ['Visualiseur'], null],
+    ['condition not recorded', { present: true, condition: null }, 'unknown', ['État du visualiseur'], null],
+  ])('%s: %s', (_case, documentCamera, outcome, missing, reason) => {
     const gap = gapOf({ documentCamera });
-    expect(ruleOf(gap, 'C05')).toEqual({ rule: 'C05', outcome, missing });
+    expect(ruleOf(gap, 'C05')).toEqual({ rule: 'C05', outcome, missing, reason });
     expect(gap.meetsSocle).toBe(true);
     expect(gap.needs).toEqual([]);
   });
@@ -250,6 +265,7 @@ describe('a failure that is certain is not hidden behind a missing value', () =>
       rule: 'C01',
       outcome: 'unknown',
       missing: ["État de l'affichage", "Année de l'affichage"],
+      reason: null,
     });
   });
 
@@ -264,6 +280,23 @@ describe('a failure that is certain is not hidden behind a missing value', () =>
   it('needs the computer linked to the display, "non chiffré", when it is not', () => {
     const gap = gapOf({ computer: { linkedToDisplay: false } });
     expect(neededItems(gap)).toEqual([['C02', 'display-link', 1]]);
+    expect(ruleOf(gap, 'C02').reason).toBe("Non relié à l'affichage collectif");
     expect(gap).toMatchObject({ costHt: 0, unpricedItems: 1, meetsSocle: false });
+  });
+});
+
+describe('a new classroom, untouched (records.md v2: every observation "non renseigné")', () => {
+  it('fails nothing, costs nothing, is not audited, and says what is left to record', () => {
+    const gap = computeClassroomGap({ id: 'classe-neuve', uai: UAI, data: makeClassroomData({ label: 'Classe 1' }) }, context());
+    expect(gap.rules.map((r) => r.outcome)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+    expect(gap).toMatchObject({ needs: [], costHt: 0, unpricedItems: 0, meetsSocle: null, recorded: false });
+    expect(ruleOf(gap, 'C01').missing).toEqual(["Type d'affichage"]);
+    expect(ruleOf(gap, 'C02').missing).toEqual(['Ordinateur de la classe']);
+  });
+
+  it('is audited as soon as one piece of its equipment is recorded', () => {
+    const gap = computeClassroomGap({ id: 'classe-2', uai: UAI, data: makeClassroomData({ network: { access: 'wifi' } }) }, context());
+    expect(gap.recorded).toBe(true);
+    expect(gap.meetsSocle).toBeNull();
   });
 });

@@ -22,11 +22,11 @@ function revise(fiche: ClassroomFiche, patch: Patch<ClassroomData> = {}, deleted
 /** Two demo schools audited: the first with 4 classes (one with an old display), the second with 2. */
 function fiches(): Fiche[] {
   return [
-    makeSchoolFiche({ id: 'ecole-1', uai: FIRST.uai, updatedAt: T0, data: socleSchool({ classesCount: 4 }) }),
+    makeSchoolFiche({ id: 'ecole-1', uai: FIRST.uai, updatedAt: T0, data: socleSchool({ classesCount: 4, status: 'complete' }) }),
     classroom('c1', FIRST.uai),
     classroom('c2', FIRST.uai),
     classroom('c3', FIRST.uai),
-    classroom('c4', FIRST.uai, { display: { year: 2015 } }),
+    classroom('c4', FIRST.uai, { display: { year: 2015 } }), // older than the 8 years a display may be
     makeSchoolFiche({ id: 'ecole-2', uai: SECOND.uai, updatedAt: T0, data: socleSchool({ classesCount: 2 }) }),
     classroom('c5', SECOND.uai),
     classroom('c6', SECOND.uai),
@@ -51,7 +51,7 @@ describe('GapEngine', () => {
   it('gives every open school of the directory a gap, audited or not', () => {
     const report = new GapEngine(snapshot(fiches())).report(0);
     expect(Object.keys(report.schools)).toHaveLength(DEMO_SCHOOLS.length);
-    expect(report.departement.total).toMatchObject({ schools: DEMO_SCHOOLS.length, schoolsAudited: 2, classesAudited: 6 });
+    expect(report.departement.total).toMatchObject({ schools: DEMO_SCHOOLS.length, schoolsAudited: 1, schoolsInProgress: 1, classesAudited: 6 });
     expect(report.referentialVersion).toBe(REFERENTIAL_V1.version);
   });
 
@@ -108,7 +108,7 @@ describe('GapEngine', () => {
   it('recomputes everything with a changed référentiel, and says which version produced the report', () => {
     const engine = new GapEngine(snapshot(fiches()));
     expect(engine.report(0).classrooms.c4?.rules[0]?.outcome).toBe('fails');
-    const report = engine.setReferential({ ...withParams({ maxAgeYears: 20 }), version: '2026.2' });
+    const report = engine.setReferential({ ...withParams({ displayMaxAgeYears: 20 }), version: '2026.2' });
     expect(report.referentialVersion).toBe('2026.2');
     expect(report.classrooms.c4?.rules[0]?.outcome).toBe('holds');
     expect(report.schools[FIRST.uai]).toMatchObject({ meetsSocle: true, costHt: 0 });

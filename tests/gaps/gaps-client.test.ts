@@ -10,7 +10,7 @@ import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import type { GapSnapshot } from '../../src/gaps/gap-engine';
 
 const UAI = DEMO_SCHOOLS[0]!.uai;
-const withoutDisplay = makeClassroomFiche({ uai: UAI, data: { label: 'CP', network: { access: 'wifi' } } });
+const withoutDisplay = makeClassroomFiche({ uai: UAI, data: { label: 'CP', display: { type: 'none' }, network: { access: 'wifi' } } });
 const snapshot: GapSnapshot = { referential: REFERENTIAL_V1, directory: DEMO_SCHOOLS, fiches: [withoutDisplay], currentYear: 2026 };
 
 const ports: MessagePort[] = [];

@@ -41,7 +41,7 @@ describe('a school that has everything', () => {
     expect(Object.fromEntries(gap.rules.map((r) => [r.rule, r.outcome]))).toEqual({
       E01: 'holds', E02: 'holds', E03: 'holds', E04: 'not-evaluated', E05: 'holds', E06: 'holds', E07: 'holds', E08: 'holds', E09: 'holds',
     });
-    expect(gap).toMatchObject({ uai: UAI, inDirectory: true, audited: true, needs: [], classrooms: 4, classroomsMeeting: 4, newTeachers: 1, meetsSocle: true });
+    expect(gap).toMatchObject({ uai: UAI, inDirectory: true, hasFiches: true, status: 'draft', needs: [], classrooms: 4, classroomsAudited: 4, classroomsMeeting: 4, newTeachers: 1, meetsSocle: true });
   });
 });
 
@@ -100,12 +100,34 @@ describe('E01: shared mobile terminals', () => {
 
   it('is "non renseigné" when the number of classes is known nowhere', () => {
     const gap = gapOf({ school: socleSchool({ classesCount: null }), directory: directorySchool({ classes: null }), rooms: [] });
-    expect(ruleOf(gap, 'E01')).toEqual({ rule: 'E01', outcome: 'unknown', missing: ['Nombre de classes'] });
+    expect(ruleOf(gap, 'E01')).toEqual({ rule: 'E01', outcome: 'unknown', missing: ['Nombre de classes'], reason: null });
     expect(gap.terminals).toEqual({ classes: null, classesSource: null, required: null, counted: 10 });
   });
 });
 
+describe('E01 says why it fails', () => {
+  it('counts the terminals against those required, in words', () => {
+    const gap = gapOf({ school: socleSchool({ classesCount: 11, fleets: [fleet({ count: 16, workingCount: 14 })] }), rooms: classrooms(11) });
+    expect(ruleOf(gap, 'E01').reason).toBe('14 terminaux comptés sur 30 requis (11 classes)');
+    expect(gap.needs[0]?.reason).toBe('14 terminaux comptés sur 30 requis (11 classes)');
+  });
+
+  it('says that an old fleet is not counted', () => {
+    const gap = gapOf({ school: socleSchool({ classesCount: 4, fleets: [fleet({ year: 2015, workingCount: 12 })] }) });
+    expect(ruleOf(gap, 'E01').reason).toBe('0 terminal compté sur 10 requis (4 classes) ; flottes de plus de 5 ans non comptées');
+  });
+});
+
 describe('E02: charging, storage and management of every fleet', () => {
+  it.each<[string, Parameters<typeof fleet>[0][], string]>([
+    ['one fleet without MDM', [{ mdm: false }], 'Flotte sans MDM'],
+    ['one fleet without charging', [{ charging: 'none' }], 'Flotte sans chariot ni valise de charge'],
+    ['the second of two fleets without MDM', [{}, { type: 'laptop', mdm: false }], 'Flotte n° 2 (portables) sans MDM'],
+    ['two fleets, each lacking something', [{ charging: 'none' }, { mdm: false }], 'Flotte n° 1 (tablettes) sans chariot ni valise de charge ; flotte n° 2 (tablettes) sans MDM'],
+  ])('says why: %s', (_case, fleets, reason) => {
+    expect(ruleOf(gapOf({ school: socleSchool({ fleets: fleets.map(fleet) }) }), 'E02').reason).toBe(reason);
+  });
+
   it('does not apply to a school without fleets', () => {
     expect(ruleOf(gapOf({ school: socleSchool({ fleets: [] }) }), 'E02').outcome).toBe('not-applicable');
   });
@@ -128,24 +150,25 @@ describe('E02: charging, storage and management of every fleet', () => {
     ['charging and MDM of two fleets', [{ charging: null }, { charging: null, mdm: null }], ['Solution de charge et de rangement', 'Gestion de flotte (MDM)']],
   ])('is "non renseigné" when the %s is not recorded', (_field, fleets, missing) => {
     const gap = gapOf({ school: socleSchool({ fleets: fleets.map(fleet) }) });
-    expect(ruleOf(gap, 'E02')).toEqual({ rule: 'E02', outcome: 'unknown', missing });
+    expect(ruleOf(gap, 'E02')).toEqual({ rule: 'E02', outcome: 'unknown', missing, reason: null });
     expect(needsOf(gap, 'E02')).toEqual([]);
   });
 });
 
 describe('E03: Wi-Fi covering the classrooms, which can be switched off', () => {
-  it.each<[string, Patch<SchoolData>['wifi'], Outcome, string[], Array<[string, number]>]>([
-    ['all classes covered and switchable', { coverage: 'all', switchable: true }, 'holds', [], []],
-    ['partial coverage, 2 access points for 4 classes', { coverage: 'partial', accessPoints: 2 }, 'fails', [], [['access-point', 2]]],
-    ['no coverage, access points not recorded', { coverage: 'none', accessPoints: null }, 'fails', [], [['access-point', 4]]],
-    ['partial coverage with more access points than classes', { coverage: 'partial', accessPoints: 10 }, 'fails', [], [['access-point', 1]]],
-    ['Wi-Fi that cannot be switched off', { switchable: false }, 'fails', [], []],
-    ['coverage not recorded', { coverage: null }, 'unknown', ['Couverture Wi-Fi'], []],
-    ['switch-off not recorded', { switchable: null }, 'unknown', ['Wi-Fi débrayable'], []],
-    ['neither recorded', { coverage: null, switchable: null }, 'unknown', ['Couverture Wi-Fi', 'Wi-Fi débrayable'], []],
-  ])('%s: %s', (_case, wifi, outcome, missing, needs) => {
+  it.each<[string, Patch<SchoolData>['wifi'], Outcome, string[], Array<[string, number]>, string | null]>([
+    ['all classes covered and switchable', { coverage: 'all', switchable: true }, 'holds', [], [], null],
+    ['partial coverage, 2 access points for 4 classes', { coverage: 'partial', accessPoints: 2 }, 'fails', [], [['access-point', 2]], 'Wi-Fi dans une partie des classes'],
+    ['no coverage, access points not recorded', { coverage: 'none', accessPoints: null }, 'fails', [], [['access-point', 4]], 'Pas de Wi-Fi dans les classes'],
+    ['partial coverage with more access points than classes', { coverage: 'partial', accessPoints: 10 }, 'fails', [], [['access-point', 1]], 'Wi-Fi dans une partie des classes'],
+    ['Wi-Fi that cannot be switched off', { switchable: false }, 'fails', [], [], 'Wi-Fi qui ne peut pas être coupé'],
+    ['partial and not switchable', { coverage: 'partial', switchable: false, accessPoints: 3 }, 'fails', [], [['access-point', 1]], 'Wi-Fi dans une partie des classes ; Wi-Fi qui ne peut pas être coupé'],
+    ['coverage not recorded', { coverage: null }, 'unknown', ['Couverture Wi-Fi'], [], null],
+    ['switch-off not recorded', { switchable: null }, 'unknown', ['Wi-Fi débrayable'], [], null],
+    ['neither recorded', { coverage: null, switchable: null }, 'unknown', ['Couverture Wi-Fi', 'Wi-Fi débrayable'], [], null],
+  ])('%s: %s', (_case, wifi, outcome, missing, needs, reason) => {
     const gap = gapOf({ school: socleSchool({ classesCount: 4, wifi }) });
-    expect(ruleOf(gap, 'E03')).toEqual({ rule: 'E03', outcome, missing });
+    expect(ruleOf(gap, 'E03')).toEqual({ rule: 'E03', outcome, missing, reason });
     expect(needsOf(gap, 'E03')).toEqual(needs);
   });
 });
@@ -153,52 +176,56 @@ describe('E03: Wi-Fi covering the classrooms, which can be switched off', () => 
 describe('E04: internet at the minimum download speed', () => {
   it.each([100, 1, null])('is not evaluated while minDownloadMbps is empty (download %s Mb/s)', (downloadMbps) => {
     const gap = gapOf({ school: socleSchool({ internet: { downloadMbps } }) });
-    expect(ruleOf(gap, 'E04')).toEqual({ rule: 'E04', outcome: 'not-evaluated', missing: [] });
+    expect(ruleOf(gap, 'E04')).toEqual({
+      rule: 'E04', outcome: 'not-evaluated', missing: [],
+      reason: 'Seuil de débit non fixé : à régler dans Paramètres (« Débit descendant minimal »)',
+    });
     expect(gap.meetsSocle).toBe(true);
   });
 
-  it.each<[number | null, Outcome, string[], boolean | null]>([
-    [100, 'holds', [], true],
-    [8, 'holds', [], true],
-    [4, 'fails', [], false],
-    [null, 'unknown', ['Débit descendant (Mb/s)'], null],
-  ])('is evaluated once minDownloadMbps is set to 8: %s Mb/s %s', (downloadMbps, outcome, missing, meetsSocle) => {
+  it.each<[number | null, Outcome, string[], boolean | null, string | null]>([
+    [100, 'holds', [], true, null],
+    [8, 'holds', [], true, null],
+    [4.5, 'fails', [], false, '4,5 Mb/s, moins que les 8 Mb/s requis'],
+    [null, 'unknown', ['Débit descendant (Mb/s)'], null, null],
+  ])('is evaluated once minDownloadMbps is set to 8: %s Mb/s %s', (downloadMbps, outcome, missing, meetsSocle, reason) => {
     const gap = gapOf({ ctx: context(withParams({ minDownloadMbps: 8 })), school: socleSchool({ internet: { downloadMbps } }) });
-    expect(ruleOf(gap, 'E04')).toEqual({ rule: 'E04', outcome, missing });
+    expect(ruleOf(gap, 'E04')).toEqual({ rule: 'E04', outcome, missing, reason });
     expect(gap.meetsSocle).toBe(meetsSocle);
   });
 });
 
 describe('E05–E09: yes/no questions of the school fiche', () => {
-  const QUESTIONS: Array<[RuleId, (answer: boolean | null) => Patch<SchoolData>, string, boolean]> = [
-    ['E05', (filtering) => ({ filtering }), 'Filtrage internet', true],
-    ['E06', (usageCharter) => ({ usageCharter }), "Charte d'usage d'internet", false],
-    ['E07', (used) => ({ ent: { used } }), 'ENT ou service de partage utilisé', false],
-    ['E08', (resources) => ({ resources }), 'Ressources numériques', false],
+  const QUESTIONS: Array<[RuleId, (answer: boolean | null) => Patch<SchoolData>, string, boolean, string]> = [
+    ['E05', (filtering) => ({ filtering }), 'Filtrage internet', true, 'Pas de filtrage internet'],
+    ['E06', (usageCharter) => ({ usageCharter }), "Charte d'usage d'internet", false, "Pas de charte d'usage d'internet adoptée"],
+    ['E07', (used) => ({ ent: { used } }), 'ENT ou service de partage utilisé', false, "Pas d'ENT ni de service de partage utilisé"],
+    ['E08', (resources) => ({ resources }), 'Ressources numériques', false, 'Pas de ressources pédagogiques numériques'],
   ];
-  const cases = QUESTIONS.flatMap(([rule, patch, label, required]) => [
-    [rule, true, 'holds', [], true],
-    [rule, false, 'fails', [], required ? false : true],
-    [rule, null, 'unknown', [label], required ? null : true],
-  ].map((row) => [...row, patch] as [RuleId, boolean | null, Outcome, string[], boolean | null, typeof patch]));
+  const cases = QUESTIONS.flatMap(([rule, patch, label, required, reason]) => [
+    [rule, true, 'holds', [], true, null],
+    [rule, false, 'fails', [], required ? false : true, reason],
+    [rule, null, 'unknown', [label], required ? null : true, null],
+  ].map((row) => [...row, patch] as [RuleId, boolean | null, Outcome, string[], boolean | null, string | null, typeof patch]));
 
-  it.each(cases)('%s answered %s: %s, school meets the socle: %s', (rule, answer, outcome, missing, meetsSocle, patch) => {
+  it.each(cases)('%s answered %s: %s, school meets the socle: %s', (rule, answer, outcome, missing, meetsSocle, reason, patch) => {
     const gap = gapOf({ school: socleSchool(patch(answer)) });
-    expect(ruleOf(gap, rule)).toEqual({ rule, outcome, missing });
+    expect(ruleOf(gap, rule)).toEqual({ rule, outcome, missing, reason });
     expect(gap.meetsSocle).toBe(meetsSocle);
   });
 
-  it.each<[boolean | null, boolean | null, Outcome, string[]]>([
-    [true, true, 'holds', []],
-    [false, true, 'fails', []],
-    [true, false, 'fails', []],
-    [false, null, 'fails', []],
-    [null, true, 'unknown', ['Imprimante-scanner']],
-    [true, null, 'unknown', ['Appareil photo']],
-    [null, null, 'unknown', ['Imprimante-scanner', 'Appareil photo']],
-  ])('E09 with printer-scanner %s and camera %s: %s, outside the socle', (printerScanner, camera, outcome, missing) => {
+  it.each<[boolean | null, boolean | null, Outcome, string[], string | null]>([
+    [true, true, 'holds', [], null],
+    [false, true, 'fails', [], "Pas d'imprimante-scanner"],
+    [true, false, 'fails', [], "Pas d'appareil photo"],
+    [false, false, 'fails', [], "Pas d'imprimante-scanner ; pas d'appareil photo"],
+    [false, null, 'fails', [], "Pas d'imprimante-scanner"],
+    [null, true, 'unknown', ['Imprimante-scanner'], null],
+    [true, null, 'unknown', ['Appareil photo'], null],
+    [null, null, 'unknown', ['Imprimante-scanner', 'Appareil photo'], null],
+  ])('E09 with printer-scanner %s and camera %s: %s, outside the socle', (printerScanner, camera, outcome, missing, reason) => {
     const gap = gapOf({ school: socleSchool({ peripherals: { printerScanner, camera } }) });
-    expect(ruleOf(gap, 'E09')).toEqual({ rule: 'E09', outcome, missing });
+    expect(ruleOf(gap, 'E09')).toEqual({ rule: 'E09', outcome, missing, reason });
     expect(gap.meetsSocle).toBe(true);
   });
 });
@@ -209,22 +236,23 @@ describe('a school without a school fiche', () => {
     ['once E04 is set', 8, 'unknown'],
   ])('says "Fiche de l\'école" is missing for every school rule %s', (_case, minDownloadMbps, e04) => {
     const gap = gapOf({ school: null, directory: directorySchool({ classes: 4 }), ctx: context(withParams({ minDownloadMbps })) });
-    for (const r of gap.rules.filter((rule) => rule.rule !== 'E04')) expect(r).toEqual({ rule: r.rule, outcome: 'unknown', missing: ["Fiche de l'école"] });
-    expect(ruleOf(gap, 'E04')).toEqual({ rule: 'E04', outcome: e04, missing: e04 === 'unknown' ? ["Fiche de l'école"] : [] });
+    for (const r of gap.rules.filter((rule) => rule.rule !== 'E04')) expect(r).toEqual({ rule: r.rule, outcome: 'unknown', missing: ["Fiche de l'école"], reason: null });
+    expect(ruleOf(gap, 'E04')).toMatchObject({ rule: 'E04', outcome: e04, missing: e04 === 'unknown' ? ["Fiche de l'école"] : [] });
     expect(gap.rules.map((r) => r.rule)).toEqual(['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09']);
-    expect(gap).toMatchObject({ audited: true, needs: [], newTeachers: 0, meetsSocle: null });
+    // Classrooms but no school fiche: "en cours", never audited (export.md v2).
+    expect(gap).toMatchObject({ audited: false, hasFiches: true, status: 'in-progress', needs: [], newTeachers: 0, meetsSocle: null });
     expect(gap.terminals).toEqual({ classes: 4, classesSource: 'annuaire', required: null, counted: null });
   });
 
   it('is not audited when no fiche at all is recorded', () => {
-    expect(gapOf({ school: null, rooms: [] })).toMatchObject({ audited: false, inDirectory: true, meetsSocle: null });
+    expect(gapOf({ school: null, rooms: [] })).toMatchObject({ audited: false, hasFiches: false, status: 'todo', inDirectory: true, meetsSocle: null });
   });
 });
 
 describe('a school out of the directory', () => {
-  it('is audited but not in the directory, and takes its classes from its fiche', () => {
+  it('has fiches but is not in the directory, and takes its classes from its fiche', () => {
     const gap = gapOf({ directory: null });
-    expect(gap).toMatchObject({ inDirectory: false, audited: true, meetsSocle: true });
+    expect(gap).toMatchObject({ inDirectory: false, hasFiches: true, meetsSocle: true });
     expect(gap.terminals.classesSource).toBe('fiche');
   });
 });
@@ -246,6 +274,11 @@ describe('a school meets the socle', () => {
     ['perhaps (null) when a required school rule is not recorded', { school: socleSchool({ filtering: null }) }, null],
   ])('%s', (_case, setup, expected) => {
     expect(gapOf(setup).meetsSocle).toBe(expected);
+  });
+
+  it('is "Terminé", and audited, only when its school fiche says so', () => {
+    expect(gapOf({ school: socleSchool({ status: 'complete' }) })).toMatchObject({ audited: true, status: 'complete' });
+    expect(gapOf({ school: socleSchool({ status: 'draft' }) })).toMatchObject({ audited: false, status: 'draft' });
   });
 
   it('counts its classes meeting, failing and not recorded', () => {

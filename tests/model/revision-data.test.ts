@@ -66,6 +66,20 @@ describe('keepValidFields', () => {
     expect(kept.fleets).toEqual([fleet({ count: 15, workingCount: 14 }), fleet({ type: 'laptop', count: 8, workingCount: 8 })]);
   });
 
+  it('leaves out a fleet added since the last revision while it is invalid, keeping the other fleets as typed', () => {
+    const saved = makeSchoolData({ fleets: [fleet({ count: 12 })] });
+    const typed = makeSchoolData({ fleets: [fleet({ count: 15 }), fleet({ type: 'laptop', count: 8, workingCount: 9 })], notes: 'Wi-Fi à revoir' });
+    const kept = keepValidFields(typed, [error('data.fleets.1.workingCount')], [saved, makeSchoolData()]);
+    expect(kept.fleets).toEqual([fleet({ count: 15 })]);
+    expect(kept.notes).toBe('Wi-Fi à revoir');
+  });
+
+  it('leaves out every invalid new item, whatever the order of the errors', () => {
+    const typed = makeSchoolData({ fleets: [fleet({ workingCount: 20 }), fleet(), fleet({ workingCount: 30 })] });
+    const kept = keepValidFields(typed, [error('data.fleets.0.workingCount'), error('data.fleets.2.workingCount')], [makeSchoolData()]);
+    expect(kept.fleets).toEqual([fleet()]);
+  });
+
   it('replaces every invalid field', () => {
     const saved = makeClassroomData({ pupils: 22, display: { type: 'eni', year: 2021 } });
     const typed = makeClassroomData({ label: 'CE2', pupils: -1, display: { type: 'eni', year: 2099 } });
@@ -89,5 +103,13 @@ describe('keepValidFields', () => {
     const kept = keepValidFields(typed, [error('data.fleets')], [saved]);
     expect(kept.fleets).toEqual(saved.fleets);
     expect(kept.fleets).not.toBe(saved.fleets);
+  });
+
+  it('leaves out of the revision a fleet just added and not complete, keeping the others as typed', () => {
+    const saved = makeSchoolData({ fleets: [fleet()] });
+    const stray = { type: null, count: null, workingCount: null, year: null, charging: null, mdm: null } as unknown as Fleet;
+    const typed = makeSchoolData({ fleets: [fleet({ workingCount: 11 }), stray], notes: 'Wi-Fi refait' });
+    const kept = keepValidFields(typed, [error('data.fleets.1.type'), error('data.fleets.1.count'), error('data.fleets.1.workingCount')], [saved, makeSchoolData()]);
+    expect(kept).toEqual({ ...typed, fleets: [fleet({ workingCount: 11 })] });
   });
 });

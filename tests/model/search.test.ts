@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterSchools, matchesWords, searchWords, type SchoolFilter } from '../../src/model/search';
+import { filterSchools, matchesWords, searchWords, uaiOfQuery, type SchoolFilter } from '../../src/model/search';
 import type { DirectorySchool } from '../../src/model/school';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 
@@ -116,8 +116,29 @@ describe('filterSchools', () => {
     expect(search('marseille 9')).toEqual(['0134939Y']);
   });
 
-  it('finds the schools of a commune by its INSEE code', () => {
-    expect(search('13005')).toEqual(['0139542B']);
+  it('finds the schools of an arrondissement of Marseille from its postcode', () => {
+    expect(search('13009')).toEqual(['0134939Y']);
+    expect(search('13002')).toEqual(['0130569Y']);
+  });
+
+  it('finds the schools of a commune from its postcode, and of every commune sharing that postcode', () => {
+    expect(search('13400')).toEqual(['0139542B']);
+    const aix = school({ uai: '0130001F', name: 'École Aix', commune: 'Aix-en-Provence', communeCode: '13001' });
+    const tholonet = school({ uai: '0130002G', name: 'École Tholonet', commune: 'Le Tholonet', communeCode: '13109' });
+    expect(search('13100', [aix, tholonet, lesPassons])).toEqual(['0130001F', '0130002G']);
+    expect(search('13090', [aix, tholonet])).toEqual(['0130001F']);
+  });
+
+  it('reads 13005 as the postcode of Marseille 5e, not as the INSEE code of Aubagne', () => {
+    const cinquieme = school({ uai: '0130003H', name: 'École Baille', commune: 'Marseille 5e Arrondissement', communeCode: '13205' });
+    expect(search('13005', [...SCHOOLS, cinquieme])).toEqual(['0130003H']);
+  });
+
+  it('matches postcodes as they are being typed', () => {
+    expect(search('1300')).toEqual(['0130569Y', '0134939Y']);
+  });
+
+  it('still finds a commune by its INSEE code written in full when no postcode is written so', () => {
     expect(search('13209')).toEqual(['0134939Y']);
   });
 
@@ -160,5 +181,20 @@ describe('filterSchools', () => {
   it('searches the demonstration directory: the schools named after a saint, outside Marseille', () => {
     const found = filterSchools(DEMO_SCHOOLS, { query: 'saint', circonscription: '', chefDeFile: 'cd13' });
     expect(found.map((s) => s.commune)).toEqual(['Saint-Rémy-de-Provence']);
+  });
+});
+
+describe('uaiOfQuery', () => {
+  it('reads a UAI typed in any case, with or without its check letter', () => {
+    expect(uaiOfQuery(' 0131234w ')).toEqual({ uai: '0131234W', expected: null });
+    expect(uaiOfQuery('0131234')).toEqual({ uai: '0131234W', expected: null });
+  });
+
+  it('gives the right UAI when the check letter is wrong', () => {
+    expect(uaiOfQuery('0134939Z')).toEqual({ uai: '0134939Z', expected: '0134939Y' });
+  });
+
+  it('is null for anything that is not a UAI', () => {
+    for (const query of ['', 'marseille', '13009', '01349390', '0134939YY']) expect(uaiOfQuery(query)).toBeNull();
   });
 });

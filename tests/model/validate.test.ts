@@ -48,6 +48,15 @@ describe('validateFiche', () => {
     ]);
   });
 
+  it('writes numbers the French way in its messages: decimal comma, spaced thousands, years as they are', () => {
+    const ram = errorsOf(validateFiche(makeClassroomFiche({ data: { computer: { type: 'desktop', ramGb: 0.25 } } }), { now }));
+    expect(ram.map((e) => e.message)).toEqual(['Mémoire vive (Go) : saisissez un nombre entre 0,5 et 256 (saisi : 0,25).']);
+    const speed = errorsOf(validateFiche(makeSchoolFiche({ data: { internet: { access: 'fibre', downloadMbps: 250000.5, uploadMbps: null } } }), { now }));
+    expect(speed.map((e) => e.message)).toEqual(['Débit descendant (Mb/s) : saisissez un nombre entre 0 et 100\u202f000 (saisi : 250\u202f000,5).']);
+    const year = errorsOf(validateFiche(makeClassroomFiche({ data: { computer: { type: 'desktop', year: 2019.5 } } }), { now }));
+    expect(year.map((e) => e.message)).toEqual(["Année de l'ordinateur : saisissez un nombre entier (saisi : 2019,5)."]);
+  });
+
   it('refuses more working devices than devices in a fleet, naming the fleet', () => {
     const fleet = { type: 'tablet' as const, count: 12, workingCount: 14, year: 2022, charging: 'cart' as const, mdm: true };
     const errors = errorsOf(validateFiche(makeSchoolFiche({ data: { fleets: [fleet] } }), { now }));

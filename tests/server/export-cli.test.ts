@@ -11,6 +11,8 @@ import { readXlsx, type ReadSheet } from '../export/support/read-xlsx';
 import { makeTempDir, removeTempDir, startServer, syncStatuses } from './support';
 
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
+/** The Libellé of the Référentiel's row that holds the export time. */
+const EXPORTED_AT_LABEL = "Date et heure de l'export";
 
 let dir: string;
 let dbPath: string;
@@ -69,7 +71,7 @@ afterAll(() => removeTempDir(dir));
 
 /** The rows of a sheet as a multiset; the Référentiel's export time is left out (the two exports ran apart). */
 function comparable(sheet: ReadSheet): string[] {
-  const rows = sheet.rows.filter((row) => !(sheet.name === 'Référentiel' && row[1] === 'exportedAt'));
+  const rows = sheet.rows.filter((row) => !(sheet.name === 'Référentiel' && row[2] === EXPORTED_AT_LABEL));
   return [JSON.stringify(sheet.header), ...rows.map((row) => JSON.stringify(row)).sort()];
 }
 
@@ -90,9 +92,9 @@ describe('npm run export', () => {
       expect(sheet.header, sheet.name).toEqual(other.header);
       expect(comparable(sheet), sheet.name).toEqual(comparable(other));
     }
-    expect(cli[2]?.rows).toHaveLength(6);
+    expect(cli[2]?.rows).toHaveLength(7);
     // The export time is the CLI's clock, as Paris wall time (read back as a UTC date by exceljs).
-    const exportedAt = cli[4]?.rows.find((row) => row[1] === 'exportedAt')?.[3];
+    const exportedAt = cli[4]?.rows.find((row) => row[2] === EXPORTED_AT_LABEL)?.[3];
     const paris = (ms: number) => new Date(`${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(ms).replace(' ', 'T')}Z`).getTime();
     expect(Date.parse(String(exportedAt))).toBeGreaterThanOrEqual(paris(before) - 60_000);
     expect(Date.parse(String(exportedAt))).toBeLessThanOrEqual(paris(after));

@@ -103,8 +103,9 @@ function records(sheet: ReadSheet): Array<Record<string, Value>> {
 const sheetNamed = (book: ReadSheet[], name: string): ReadSheet => book.find((s) => s.name === name) as ReadSheet;
 const sameLabel = (value: Value | undefined): string => String(value ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 
-function referentialValue(book: ReadSheet[], code: string): Value {
-  return records(sheetNamed(book, 'Référentiel')).find((r) => r.Code === code)?.Valeur ?? null;
+/** The Valeur of the Référentiel's row named `label` ("Campagne", "Fiches couvertes"). */
+function referentialValue(book: ReadSheet[], label: string): Value {
+  return records(sheetNamed(book, 'Référentiel')).find((r) => r.Libellé === label)?.Valeur ?? null;
 }
 
 describe('the export requires a token', () => {
@@ -133,7 +134,7 @@ describe('GET /api/v1/export.xlsx', () => {
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
     const book = await readXlsx(answer.bytes);
     expect(book.map((s) => s.name)).toEqual(SHEET_NAMES);
-    expect(referentialValue(book, 'campaign')).toBe(CAMPAIGN);
+    expect(referentialValue(book, 'Campagne')).toBe(CAMPAIGN);
   });
 
   it('defaults to the school year of the server’s clock, in summer time too', async () => {
@@ -142,7 +143,7 @@ describe('GET /api/v1/export.xlsx', () => {
       const answer = await get('/api/v1/export.xlsx', summer.token, summer);
       expect(answer.status).toBe(200);
       expect(answer.headers.get('content-disposition')).toBe('attachment; filename="tne13-etat-des-lieux-2025-2026-20260701-1205.xlsx"');
-      expect(referentialValue(await readXlsx(answer.bytes), 'campaign')).toBe('2025-2026');
+      expect(referentialValue(await readXlsx(answer.bytes), 'Campagne')).toBe('2025-2026');
     } finally {
       await summer.close();
     }
@@ -153,7 +154,7 @@ describe('GET /api/v1/export.xlsx', () => {
     try {
       const answer = await get('/api/v1/export.xlsx', night.token, night);
       expect(answer.headers.get('content-disposition')).toBe('attachment; filename="tne13-etat-des-lieux-2026-2027-20260901-0030.xlsx"');
-      expect(referentialValue(await readXlsx(answer.bytes), 'campaign')).toBe('2026-2027');
+      expect(referentialValue(await readXlsx(answer.bytes), 'Campagne')).toBe('2026-2027');
     } finally {
       await night.close();
     }
@@ -201,7 +202,7 @@ describe('GET /api/v1/export.xlsx', () => {
     expect(classes.filter((r) => r.Classe === 'CM1 B').map((r) => r['Élèves'])).toEqual([26]);
     expect(labels).not.toContain('salle supprimée');
     expect(labels).not.toContain('ancienne');
-    expect(classes).toHaveLength(8); // 8 classrooms of 2026-2027 sent, one of them a tombstone, plus the 2 same-device rooms
+    expect(classes).toHaveLength(9); // 8 classrooms of 2026-2027 sent, one of them a tombstone, plus the 2 same-device rooms
     const cp = classes.filter((r) => r.UAI === '0130569Y' && sameLabel(r.Classe) === 'cp a');
     expect(cp.map((r) => [r['Élèves'], r['Doublon possible']]).sort()).toEqual([[12, 'Oui'], [13, 'Oui']]);
     const informatique = classes.filter((r) => sameLabel(r.Classe) === 'salle informatique');
@@ -213,7 +214,7 @@ describe('GET /api/v1/export.xlsx', () => {
     const schools = records(sheetNamed(book, 'Écoles'));
     expect(schools.map((r) => r.UAI).sort()).toEqual(['0130001F', '0130002G', '0130003H', '0130569Y', '0131234W', OUTSIDE_UAI].sort());
     expect(schools.filter((r) => r.Statut === 'hors annuaire').map((r) => r.UAI).sort()).toEqual(['0130003H', OUTSIDE_UAI]);
-    expect(referentialValue(book, 'fiches')).toBe(11); // 3 school fiches, 8 classroom fiches
+    expect(referentialValue(book, 'Fiches couvertes')).toBe(12); // 3 school fiches, 9 classroom fiches
   });
 });
 
@@ -269,7 +270,7 @@ describe('GET /api/v1/export.csv', () => {
     expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="tne13-etat-des-lieux-2025-2026-20261128-1838.xlsx"');
     const book = await readXlsx(xlsx.bytes);
     expect(records(sheetNamed(book, 'Classes')).map((r) => [r.UAI, r.Classe])).toEqual([['0130569Y', 'Ancienne']]);
-    expect(referentialValue(book, 'fiches')).toBe(1);
+    expect(referentialValue(book, 'Fiches couvertes')).toBe(1);
     // The directory's schools, each of that campaign; only the school with the fiche is started.
     expect(records(sheetNamed(book, 'Écoles')).map((r) => [r.UAI, r.Campagne, r.Statut]).sort()).toEqual([
       ['0130001F', '2025-2026', 'À auditer'], ['0130002G', '2025-2026', 'À auditer'],
@@ -335,9 +336,9 @@ describe('the server’s export equals the tablet’s for the same fiches', () =
 
     // Not trivially equal: the rows are there; "CP A" and " cp  a" come from one tablet, so neither is marked.
     const classes = records(sheetNamed(tabletBook, 'Classes'));
-    expect(classes).toHaveLength(6);
+    expect(classes).toHaveLength(7);
     expect(classes.filter((r) => sameLabel(r.Classe) === 'cp a').map((r) => r['Doublon possible'])).toEqual([null, null]);
-    expect(referentialValue(tabletBook, 'fiches')).toBe(9);
+    expect(referentialValue(tabletBook, 'Fiches couvertes')).toBe(10);
   });
 });
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Autosave } from '../../src/state/autosave';
-import { recoverDrafts } from '../../src/state/commit';
+import { commitFormData, recoverDrafts } from '../../src/state/commit';
 import { AuditDb } from '../../src/storage/db';
 import { saveRevision } from '../../src/storage/fiches';
-import { makeClassroomData } from '../../src/model/make';
+import { makeClassroomData, makeSchoolData } from '../../src/model/make';
 import type { Author, ClassroomData } from '../../src/model/types';
 import { freshDb } from '../support/db';
 
@@ -51,6 +51,15 @@ describe('Autosave', () => {
     await autosave.flush();
     expect((await db.fiches.get(ref.id))?.data).toMatchObject({ label: 'CM2 bis', pupils: 25 });
     expect((await db.drafts.get(ref.id))?.data).toMatchObject({ label: 'CM2 bis', pupils: 41 });
+  });
+
+  it('saves the valid fields of a school fiche whose new fleet is invalid, the fleet left out until corrected', async () => {
+    const db = freshDb();
+    const ref = { id: crypto.randomUUID(), kind: 'school' as const, uai: '0130541T', campaign: '2026-2027' };
+    await saveRevision(db, { ...ref, data: makeSchoolData(), author });
+    const fleet = { type: 'tablet' as const, count: 8, workingCount: 9, year: 2022, charging: 'cart' as const, mdm: true };
+    const fiche = await commitFormData(db, ref, makeSchoolData({ notes: 'Wi-Fi à revoir', fleets: [fleet] }), author);
+    expect(fiche).toMatchObject({ rev: 2, data: { notes: 'Wi-Fi à revoir', fleets: [] } });
   });
 
   it('lets a killed tab’s typing come back as a revision at the next start', async () => {

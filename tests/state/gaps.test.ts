@@ -30,7 +30,7 @@ describe('the campaign’s gap report', () => {
   it('follows each revision saved on the device', async () => {
     await recomputeGaps(new Date('2026-11-28'));
     const stop = followRevisions();
-    noteRevision(makeClassroomFiche({ uai: UAI, data: { label: 'CM2' } }));
+    noteRevision(makeClassroomFiche({ uai: UAI, data: { label: 'CM2', display: { type: 'none' } } }));
     await until(() => gapReport.value?.departement.total.classesAudited === 1);
     expect(gapReport.value?.schools[UAI]?.classroomsFailing).toBe(1);
     stop();

@@ -32,6 +32,15 @@ describe('saveRevision', () => {
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ id: input.id, rev: 3 })]);
   });
 
+  it('keeps the time of the first revision on every later one, so that lists keep their order', async () => {
+    const db = freshDb();
+    const input = classroomInput();
+    const first = await saveRevision(db, input, { now: new Date('2026-10-12T08:00:00Z') });
+    const later = await saveRevision(db, { ...input, data: makeClassroomData({ pupils: 24 }) }, { now: new Date('2026-10-12T09:30:00Z') });
+    expect(first.createdAt).toBe('2026-10-12T08:00:00.000Z');
+    expect(later).toMatchObject({ rev: 2, createdAt: '2026-10-12T08:00:00.000Z', updatedAt: '2026-10-12T09:30:00.000Z' });
+  });
+
   it('makes no revision when nothing changed', async () => {
     const db = freshDb();
     const input = classroomInput();

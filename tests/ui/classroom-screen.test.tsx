@@ -3,6 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { ClassroomScreen } from '../../src/ui/screens/classroom-screen';
 import { loadCampaignFiches } from '../../src/state/audits';
 import { flushAllEditors } from '../../src/state/fiche-editor';
+import { freshClassroom, returnToClassrooms } from '../../src/state/school-audit';
+import { route } from '../../src/state/route';
 import { saveRevision } from '../../src/storage/fiches';
 import { makeClassroomData } from '../../src/model/make';
 import type { Author } from '../../src/model/types';
@@ -100,5 +102,34 @@ describe('ClassroomScreen', () => {
     await flushAllEditors();
     expect(await db.fiches.get(id)).toMatchObject({ rev: 2, data: { pupils: 18 } });
     expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('selects the proposed name of a classroom just created, so that the first keystroke replaces it', async () => {
+    freshClassroom.value = id;
+    await openForm();
+    await waitFor(() => expect(document.activeElement).toBe(field('Nom de la classe')));
+    const input = field('Nom de la classe');
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 'CM1 B'.length]);
+    expect(freshClassroom.value).toBeNull();
+  });
+
+  it('finishes the classroom and opens a copy for the next room, with the next name', async () => {
+    await openForm();
+    choose("Type d'affichage", 'VPI');
+    choose('Accès réseau dans la classe', 'Wi-Fi');
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer et copier pour la classe suivante' }));
+    await waitFor(() => expect(route.value.screen).toBe('classroom'));
+    const next = route.value.screen === 'classroom' ? route.value.id : '';
+    expect(next).not.toBe(id);
+    expect(await db.fiches.get(next)).toMatchObject({ data: { label: 'CM1 C', display: { type: 'vpi' }, network: { access: 'wifi' } } });
+    expect(await db.fiches.get(id)).toMatchObject({ data: { display: { type: 'vpi' } } });
+    expect(freshClassroom.value).toBe(next);
+  });
+
+  it('goes back to the school’s list of classrooms with "Terminer la classe"', async () => {
+    await openForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer la classe' }));
+    expect(route.value).toEqual({ screen: 'school', uai });
+    expect(returnToClassrooms.value).toBe(uai);
   });
 });

@@ -1,10 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { DeviceScreen } from '../../src/ui/screens/device-screen';
 import { storageStatus } from '../../src/state/persistence';
+import { exportBackup } from '../../src/storage/backup';
 import { freshDb } from '../support/db';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
 
 // happy-dom has no StorageManager: the screen is fed the status that refreshStorageStatus would read.
 async function show(status: typeof storageStatus.value) {
@@ -32,5 +37,41 @@ describe('DeviceScreen', () => {
     await show({ persisted: true, usage: 80, quota: 100 });
     await screen.findByText(/Espace utilisé/);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('DeviceScreen backup', () => {
+  it('imports a backup file picked without an error, and lets the same file be picked again', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const other = freshDb();
+      const backup = await exportBackup(other, 'autre-tablette', { auditor: null, campaign: '2026-2027', referential: null });
+      render(<DeviceScreen db={freshDb()} />);
+      const input = screen.getByLabelText('Importer une sauvegarde (fichier .json)') as HTMLInputElement;
+      const file = new File([JSON.stringify(backup)], 'sauvegarde.json', { type: 'application/json' });
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      fireEvent.change(input);
+      expect(await screen.findByText(/^Import terminé : 0 fiche ajoutée/)).toBeTruthy();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(input.value).toBe('');
+      expect(failures).toEqual([]);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
+  it('names the backup file in Paris time, like the export: 00:30 in Paris is the next day in UTC', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-28T23:30:00Z'));
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:sauvegarde');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<DeviceScreen db={freshDb()} />);
+    fireEvent.click(screen.getByRole('button', { name: "Exporter les données de l'appareil" }));
+    expect(await screen.findByText(/^Sauvegarde enregistrée : tne13-sauvegarde-[0-9a-f]{8}-20261129-0030\.json\.$/)).toBeTruthy();
   });
 });

@@ -51,6 +51,30 @@ describe('NumberField', () => {
     expect(reported()).toBe('8');
   });
 
+  it('says, politely, that letters are not accepted until the field is left, and keeps the digits typed', () => {
+    render(<Host />);
+    fireEvent.input(input(), { target: { value: '4a1' } });
+    expect(input().value).toBe('41');
+    expect(reported()).toBe('41');
+    const note = document.getElementById('n-note') as HTMLElement;
+    expect(note.textContent).toBe("Mesure : seuls des chiffres sont acceptés, « a » n'a pas été gardé.");
+    expect(note.getAttribute('aria-live')).toBe('polite');
+    expect(input().getAttribute('aria-describedby')).toBe('n-note');
+    fireEvent.input(input(), { target: { value: '412' } });
+    expect(note.textContent).toBe("Mesure : seuls des chiffres sont acceptés, « a » n'a pas été gardé.");
+    fireEvent.blur(input());
+    expect(note.textContent).toBe('');
+    expect(input().getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('says what a decimal field accepts when a word is pasted into it', () => {
+    render(<Host decimal />);
+    fireEvent.input(input(), { target: { value: '8 Go' } });
+    expect(input().value).toBe('8');
+    expect(reported()).toBe('8');
+    expect(screen.getByText("Mesure : seuls des chiffres et une virgule sont acceptés, « Go » n'a pas été gardé.")).toBeTruthy();
+  });
+
   it('shows a value changed from outside', () => {
     render(<Host />);
     fireEvent.click(screen.getByRole('button', { name: 'Mettre 7' }));

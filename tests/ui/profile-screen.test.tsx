@@ -28,6 +28,24 @@ describe('ProfileScreen on first run', () => {
     expect(auditor.value).toBeNull();
   });
 
+  it('takes a message away as soon as its field is fixed, and keeps the others', async () => {
+    render(<ProfileScreen firstRun />);
+    fireEvent.click(screen.getByRole('button', { name: 'Commencer' }));
+    expect(await screen.findByText("Nom de l'auteur : ce champ est obligatoire.")).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Votre nom et prénom'), { target: { value: 'Léa Durand' } });
+    expect(screen.queryByText("Nom de l'auteur : ce champ est obligatoire.")).toBeNull();
+    expect(screen.getByLabelText('Votre nom et prénom').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByText("Rôle de l'auteur : choisissez une réponse.")).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'ERUN' }));
+    expect(screen.queryByText("Rôle de l'auteur : choisissez une réponse.")).toBeNull();
+  });
+
+  it('says nothing before "Commencer" is pressed', () => {
+    render(<ProfileScreen firstRun />);
+    fireEvent.input(screen.getByLabelText('Votre nom et prénom'), { target: { value: '' } });
+    expect(screen.queryByText(/ce champ est obligatoire/)).toBeNull();
+  });
+
   it('keeps the auditor and the campaign on the device', async () => {
     render(<ProfileScreen firstRun />);
     fireEvent.input(screen.getByLabelText('Votre nom et prénom'), { target: { value: '  Léa Durand ' } });

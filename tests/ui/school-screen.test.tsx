@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { SchoolScreen } from '../../src/ui/screens/school-screen';
 import { auditOf, loadCampaignFiches } from '../../src/state/audits';
-import { loadDirectory } from '../../src/state/directory';
+import { loadDirectory, schoolsByUai } from '../../src/state/directory';
 import { flushAllEditors } from '../../src/state/fiche-editor';
-import { lastDeleted } from '../../src/state/school-audit';
+import { lastDeleted, returnToClassrooms } from '../../src/state/school-audit';
 import { campaign } from '../../src/state/session';
 import { route } from '../../src/state/route';
 import { saveRevision } from '../../src/storage/fiches';
@@ -62,10 +62,10 @@ describe('SchoolScreen', () => {
     render(<SchoolScreen db={db} author={author} uai={UAI} />);
     fireEvent.click(screen.getByRole('button', { name: 'Supprimer CE2' }));
     expect(await screen.findByText('Classe « CE2 » supprimée.', { exact: false })).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Classes auditées (0)' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Classes saisies (0)' })).toBeTruthy());
 
     fireEvent.click(screen.getByRole('button', { name: 'Annuler la suppression' }));
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Classes auditées (1)' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Classes saisies (1)' })).toBeTruthy());
     const fiches = await db.fiches.toArray();
     expect(fiches).toEqual([expect.objectContaining({ rev: 3, deleted: false })]);
   });
@@ -73,10 +73,80 @@ describe('SchoolScreen', () => {
   it('records the audit status in the school fiche', async () => {
     render(<SchoolScreen db={db} author={author} uai={UAI} />);
     fireEvent.click(await screen.findByRole('radio', { name: 'Terminé' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Terminer quand même' })); // no classroom yet
     cleanup();
     await flushAllEditors();
     const [school] = await db.fiches.toArray();
     expect(school).toMatchObject({ kind: 'school', uai: UAI, rev: 1, data: { status: 'complete' } });
     expect(auditOf(UAI).status).toBe('complete');
+  });
+
+  it('asks before finishing with 3 of 11 classes recorded, and says how many are missing', async () => {
+    for (const label of ['CP', 'CE1', 'CE2']) await withClassroom(label);
+    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    fireEvent.input(await screen.findByLabelText("Nombre de classes de l'école"), { target: { value: '11' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Terminé' }));
+    const dialog = await screen.findByRole('alertdialog', { name: "Terminer l'audit de cette école ?" });
+    expect(dialog.textContent).toContain('3 classes saisies sur 11 : il en manque 8.');
+    expect((screen.getByRole('radio', { name: 'Brouillon' }) as HTMLInputElement).checked).toBe(true);
+    expect(document.activeElement?.textContent).toBe('Terminer quand même');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer la saisie' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect((screen.getByRole('radio', { name: 'Brouillon' }) as HTMLInputElement).checked).toBe(true);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Terminé' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Terminer quand même' }));
+    expect((screen.getByRole('radio', { name: 'Terminé' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('proposes today’s date of visit and the directory’s number of classes, and stores nothing until an edit', async () => {
+    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    const date = (await screen.findByLabelText('Date de visite')) as HTMLInputElement;
+    // Nothing is on the device yet: the indicator does not claim it was saved.
+    expect(document.querySelector('.save-indicator [role=status]')?.textContent).toBe("Rien d'enregistré pour l'instant : la fiche sera créée à la première saisie.");
+    expect(date.value).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date()));
+    const classes = screen.getByLabelText("Nombre de classes de l'école") as HTMLInputElement;
+    expect(classes.value).toBe(String(schoolsByUai.value.get(UAI)?.classes));
+    cleanup();
+    await flushAllEditors();
+    expect(await db.fiches.count()).toBe(0);
+  });
+
+  it('puts the school fiche first, then the classrooms, then the socle and the needs', async () => {
+    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.slice(0, 3)).toEqual(["Fiche de l'école", 'Classes saisies (0)', "Socle numérique et besoins de l'école"]);
+  });
+
+  it('lists classrooms in the order they were created, even after one is edited', async () => {
+    for (const label of ['CP', 'CE1', 'CE2']) await withClassroom(label);
+    const [first] = auditOf(UAI).classrooms;
+    await saveRevision(db, { id: first!.id, kind: 'classroom', uai: UAI, campaign: '2026-2027', data: { ...first!.data, pupils: 23 }, author });
+    await loadCampaignFiches(db, '2026-2027');
+    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    expect([...document.querySelectorAll('.classroom-list strong')].map((e) => e.textContent)).toEqual(['CP', 'CE1', 'CE2']);
+    expect(screen.getByRole('button', { name: 'Copier la dernière classe saisie (CE2)' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Dupliquer/ })).toBeNull();
+  });
+
+  it('opens on the list of classrooms, focused, when a classroom was just finished', async () => {
+    await withClassroom('CM2');
+    returnToClassrooms.value = UAI;
+    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Classes saisies (1)'));
+    expect(returnToClassrooms.value).toBeNull();
+  });
+
+  it('leaves no empty fleet behind after a stray "Ajouter une flotte": it is marked to complete and never saved', async () => {
+    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter une flotte' }));
+    expect(await screen.findByText(/^À compléter : la flotte sera enregistrée/)).toBeTruthy();
+    expect((screen.getByLabelText("Nombre d'appareils") as HTMLInputElement).value).toBe('');
+    fireEvent.input(screen.getByLabelText('Nombre de points d\'accès'), { target: { value: '3' } });
+    cleanup();
+    await flushAllEditors();
+    const [school] = await db.fiches.toArray();
+    expect(school).toMatchObject({ kind: 'school', data: { fleets: [], wifi: { accessPoints: 3 } } });
   });
 });

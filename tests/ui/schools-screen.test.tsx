@@ -4,7 +4,8 @@ import { SchoolsScreen } from '../../src/ui/screens/schools-screen';
 import { loadDirectory, schoolFilter } from '../../src/state/directory';
 import { loadCampaignFiches } from '../../src/state/audits';
 import { saveRevision } from '../../src/storage/fiches';
-import { makeClassroomData, makeSchoolData } from '../../src/model/make';
+import { makeClassroomData, makeDirectorySchool, makeSchoolData } from '../../src/model/make';
+import { putSchools } from '../../src/storage/directory';
 import { freshDb } from '../support/db';
 
 let db: ReturnType<typeof freshDb>;
@@ -57,5 +58,58 @@ describe('SchoolsScreen', () => {
     render(<SchoolsScreen />);
     fireEvent.input(screen.getByLabelText('Rechercher une école (nom, UAI ou commune)'), { target: { value: '0134939Y' } });
     expect(rows()[0]?.textContent).toContain('Terminé · 1 classe');
+  });
+
+  it('lists the schools of Marseille 1er before those of Marseille 10e, as people read them', () => {
+    render(<SchoolsScreen />);
+    const communes = rows().map((row) => row.querySelector('a span')?.textContent?.split(' · ')[0]);
+    const marseille = [...new Set(communes.filter((c) => c?.startsWith('Marseille')))];
+    expect(marseille.slice(0, 3)).toEqual(['Marseille 1er Arrondissement', 'Marseille 2e Arrondissement', 'Marseille 3e Arrondissement']);
+    expect(marseille.indexOf('Marseille 9e Arrondissement')).toBeLessThan(marseille.indexOf('Marseille 10e Arrondissement'));
+  });
+
+  it('offers the circonscriptions in numeric order: Marseille 2 before Marseille 10', async () => {
+    await putSchools(db, [
+      makeDirectorySchool({ uai: '0130001F', circonscription: 'Marseille 10 – Saint-Loup', source: 'annuaire' }),
+      makeDirectorySchool({ uai: '0130002G', circonscription: 'Marseille 2 – Joliette', source: 'annuaire' }),
+    ]);
+    await loadDirectory(db);
+    render(<SchoolsScreen />);
+    const options = [...(screen.getByLabelText('Circonscription') as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options.indexOf('Marseille 2 – Joliette')).toBeLessThan(options.indexOf('Marseille 10 – Saint-Loup'));
+  });
+});
+
+describe('SchoolsScreen search by UAI and postcode', () => {
+  const search = (value: string) => fireEvent.input(screen.getByLabelText('Rechercher une école (nom, UAI ou commune)'), { target: { value } });
+
+  it('says a valid UAI it does not find is absent from the directory, with a link to import it', () => {
+    render(<SchoolsScreen />);
+    search('0131234W');
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe(
+      "0 école sur 40L'école d'UAI 0131234W est absente de l'annuaire de cet appareil : importez l'annuaire (écran Appareil).",
+    );
+    expect(within(status).getByRole('link', { name: "importez l'annuaire (écran Appareil)" }).getAttribute('href')).toBe('#/appareil');
+  });
+
+  it('says which check letter is expected when the one typed is wrong', () => {
+    render(<SchoolsScreen />);
+    search('0134939z');
+    expect(screen.getByText("« 0134939Z » n'est pas un UAI : sa lettre de contrôle est fausse, l'UAI de ces chiffres est 0134939Y.")).toBeTruthy();
+  });
+
+  it('says when the filters hide the school of the UAI typed', () => {
+    render(<SchoolsScreen />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Conseil départemental 13' }));
+    search('0134939Y');
+    expect(screen.getByText("L'école d'UAI 0134939Y (École élémentaire Sainte-Marguerite) est dans l'annuaire, mais les filtres choisis l'écartent.")).toBeTruthy();
+  });
+
+  it('finds the schools of Marseille 9e from the postcode 13009', () => {
+    render(<SchoolsScreen />);
+    search('13009');
+    expect(rows().length).toBeGreaterThan(0);
+    expect(rows().every((row) => row.textContent?.includes('Marseille 9e Arrondissement'))).toBe(true);
   });
 });

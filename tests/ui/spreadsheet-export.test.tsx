@@ -70,7 +70,8 @@ describe('SpreadsheetExport', () => {
     expect(downloads.names[0]).toMatch(/-classes\.csv$/);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (downloads.blobs[0] as Blob).arrayBuffer());
     expect(text.startsWith('\uFEFFUAI;École;Circonscription;')).toBe(true);
-    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 6);
+    const classrooms = fixtureFiches().fiches.filter((f) => f.kind === 'classroom' && !f.deleted && f.campaign === CAMPAIGN);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + classrooms.length);
   });
 
   it('says in French when the export fails, and leaves the fiches as they were', async () => {

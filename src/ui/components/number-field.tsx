@@ -1,5 +1,6 @@
-// A number typed on the tablet's numeric keypad. Only digits (and one decimal separator) can be typed, so the
-// text always reads as a number or as empty (null); range checks are the validation's job, shown under the field.
+// A number typed on the tablet's numeric keypad. Only digits (and one decimal separator) are kept, so the text
+// always reads as a number or as empty (null); what is not kept is said under the field (politely announced), the
+// rest of what was typed stays. Range checks are the validation's job, shown under the field.
 import { useEffect, useState } from 'preact/hooks';
 import { FieldError, errorId } from './field-error';
 
@@ -11,6 +12,7 @@ interface Props {
   decimal?: boolean;
   error?: string | undefined;
   unit?: string;
+  hint?: string | undefined;
 }
 
 export function parseNumber(text: string): number | null {
@@ -28,8 +30,28 @@ function sanitize(text: string, decimal: boolean): string {
 
 const shown = (value: number | null) => (value === null ? '' : String(value).replace('.', ','));
 
-export function NumberField({ id, label, value, onChange, decimal = false, error, unit }: Props) {
+/** The characters of `typed` that `clean` (a subsequence of it) left out. */
+function leftOut(typed: string, clean: string): string {
+  let kept = 0;
+  let out = '';
+  for (const char of typed) {
+    if (char === clean[kept]) kept += 1;
+    else out += char;
+  }
+  return out;
+}
+
+function droppedNote(label: string, dropped: string, decimal: boolean): string {
+  const what = dropped.replace(/\s+/g, ' ').trim();
+  const accepted = decimal ? 'seuls des chiffres et une virgule sont acceptés' : 'seuls des chiffres sont acceptés';
+  return `${label} : ${accepted}, ${what ? `« ${what} »` : "l'espace"} n'a pas été gardé.`;
+}
+
+export const noteId = (id: string) => `${id}-note`;
+
+export function NumberField({ id, label, value, onChange, decimal = false, error, unit, hint }: Props) {
   const [text, setText] = useState(shown(value));
+  const [note, setNote] = useState('');
   useEffect(() => {
     if (parseNumber(text) !== value) setText(shown(value));
   }, [value]);
@@ -39,6 +61,7 @@ export function NumberField({ id, label, value, onChange, decimal = false, error
         {label}
         {unit && <span class="unit"> ({unit})</span>}
       </label>
+      {hint && <p class="hint" id={`${id}-aide`}>{hint}</p>}
       <input
         id={id}
         type="text"
@@ -46,15 +69,28 @@ export function NumberField({ id, label, value, onChange, decimal = false, error
         autoComplete="off"
         value={text}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId(id) : undefined}
+        onBlur={() => setNote('')}
+        aria-describedby={[hint ? `${id}-aide` : '', note ? noteId(id) : '', error ? errorId(id) : ''].filter(Boolean).join(' ') || undefined}
         onInput={(event) => {
           const input = event.currentTarget;
-          const clean = sanitize(input.value, decimal);
-          if (clean !== input.value) input.value = clean;
+          const typed = input.value;
+          const clean = sanitize(typed, decimal);
+          if (clean !== typed) {
+            // The caret stays where the user was typing, less what was taken out before it.
+            const caret = input.selectionStart ?? typed.length;
+            input.value = clean;
+            const at = caret - leftOut(typed.slice(0, caret), sanitize(typed.slice(0, caret), decimal)).length;
+            input.setSelectionRange?.(at, at);
+          }
+          // The note stays until the field is left, so that it can be read after the next keystroke.
+          if (clean !== typed) setNote(droppedNote(label, leftOut(typed, clean), decimal));
           setText(clean);
           onChange(parseNumber(clean), event.timeStamp);
         }}
       />
+      <p class="field-note" id={noteId(id)} aria-live="polite">
+        {note}
+      </p>
       <FieldError id={id} message={error} />
     </div>
   );

@@ -1,28 +1,43 @@
-// The school's gap to the socle: its classes, its own rules, what it needs and what that costs.
+// The school's gap to the socle: its classes, its own rules with the reason each one fails, what it needs and what
+// that costs.
 import { gapReport } from '../../state/gaps';
+import { routeHash } from '../../state/route';
 import { ruleDef, SEVERITY_LABELS } from '../../model/referential';
-import type { ClassroomGap, Need, SchoolGap } from '../../gaps/types';
+import type { ClassroomGap, RuleResult, SchoolGap } from '../../gaps/types';
 import { costText, eurosCents, integer, OUTCOME_LABELS } from '../format';
+import { count } from '../plural';
 import { TableRegion } from './table-region';
+import { needsByItem } from './needs-text';
 
 const CLASSES_SOURCE: Record<NonNullable<SchoolGap['terminals']['classesSource']>, string> = {
-  fiche: "fiche de l'école",
-  annuaire: 'annuaire',
-  'classes auditées': 'classes auditées',
+  fiche: "selon la fiche de l'école",
+  annuaire: "selon l'annuaire",
+  'classes auditées': 'comptées parmi les classes saisies',
 };
 
-/** The school's needs and its classrooms', one line per article. */
-function needsByItem(school: SchoolGap, classrooms: readonly ClassroomGap[]): Need[] {
-  const byItem = new Map<string, Need>();
-  for (const n of [...school.needs, ...classrooms.flatMap((c) => c.needs)]) {
-    const line = byItem.get(n.item);
-    if (!line) byItem.set(n.item, { ...n });
-    else {
-      line.quantity += n.quantity;
-      line.amountHt = line.amountHt === null || n.amountHt === null ? null : line.amountHt + n.amountHt;
-    }
-  }
-  return [...byItem.values()];
+/** "Terminaux mobiles : 14 fonctionnels comptés, 30 requis pour 11 classes (selon la fiche de l'école)." */
+export function terminalsText(t: SchoolGap['terminals']): string {
+  if (t.counted === null) return "Terminaux mobiles : non renseignés (à saisir dans la fiche de l'école, « Flottes mobiles »).";
+  const counted = `${count(t.counted, 'terminal fonctionnel compté', 'terminaux fonctionnels comptés')}`;
+  if (t.required === null || t.classes === null) return `Terminaux mobiles : ${counted} ; le nombre requis dépend du nombre de classes, inconnu.`;
+  const source = t.classesSource ? ` (${CLASSES_SOURCE[t.classesSource]})` : '';
+  return `Terminaux mobiles : ${counted}, ${integer(t.required)} requis pour ${count(t.classes, 'classe')}${source}.`;
+}
+
+function Result({ r }: { r: RuleResult }) {
+  const detail = r.reason ?? (r.missing.length > 0 ? r.missing.join(', ') : null);
+  return (
+    <td>
+      {OUTCOME_LABELS[r.outcome]}
+      {detail && ` : ${detail}`}
+      {r.rule === 'E04' && r.outcome === 'not-evaluated' && (
+        <>
+          {' '}
+          <a href={routeHash({ screen: 'settings' })}>Régler le seuil</a>
+        </>
+      )}
+    </td>
+  );
 }
 
 export function SchoolSocle({ uai }: { uai: string }) {
@@ -31,20 +46,15 @@ export function SchoolSocle({ uai }: { uai: string }) {
   if (!report || !school) return <p aria-busy="true">Calcul de l'écart au socle…</p>;
   const classrooms = Object.values(report.classrooms).filter((c) => c.uai === uai);
   const verdict = school.meetsSocle === true ? 'Oui' : school.meetsSocle === false ? 'Non' : 'À compléter';
-  const needs = needsByItem(school, classrooms);
-  const t = school.terminals;
+  const needs = needsByItem([...school.needs, ...classrooms.flatMap((c) => c.needs)]);
   return (
     <div class="school-socle">
       <p>
-        <strong>École au socle : {verdict}.</strong> Classes au socle : {school.classroomsMeeting} sur {school.classrooms} auditée
-        {school.classrooms > 1 ? 's' : ''}
+        <strong>École au socle : {verdict}.</strong> Classes au socle : {school.classroomsMeeting} sur{' '}
+        {count(school.classrooms, 'classe saisie', 'classes saisies')}
         {school.classroomsUnknown > 0 && ` (${school.classroomsUnknown} à compléter)`}.
       </p>
-      <p>
-        Terminaux mobiles : {t.counted ?? '?'} comptés
-        {t.required !== null && ` sur ${t.required} requis`}
-        {t.classes !== null && t.classesSource && ` (${t.classes} classes selon ${CLASSES_SOURCE[t.classesSource]})`}.
-      </p>
+      <p>{terminalsText(school.terminals)}</p>
       <TableRegion labelledBy="regles-ecole">
         <table>
           <caption id="regles-ecole">Règles de l'école (référentiel {report.referentialVersion})</caption>
@@ -57,7 +67,7 @@ export function SchoolSocle({ uai }: { uai: string }) {
                 <th scope="row">{r.rule}</th>
                 <td>{ruleDef(r.rule).label}</td>
                 <td>{SEVERITY_LABELS[ruleDef(r.rule).severity]}</td>
-                <td>{OUTCOME_LABELS[r.outcome]}{r.missing.length > 0 && ` : ${r.missing.join(', ')}`}</td>
+                <Result r={r} />
               </tr>
             ))}
           </tbody>
@@ -88,9 +98,11 @@ export function SchoolSocle({ uai }: { uai: string }) {
   );
 }
 
-/** A classroom's verdict in the school's list. */
-export function classroomVerdict(id: string): string | null {
-  const gap = gapReport.value?.classrooms[id];
+/** A classroom's verdict in the school's list, with what it lacks: "Pas au socle : affichage collectif". */
+export function classroomVerdict(gap: ClassroomGap | undefined): string | null {
   if (!gap) return null;
-  return gap.meetsSocle === true ? 'Au socle' : gap.meetsSocle === false ? 'Pas au socle' : 'À compléter';
+  if (gap.meetsSocle === true) return 'Au socle';
+  if (gap.meetsSocle === null) return gap.recorded ? 'À compléter' : 'À compléter : rien de saisi';
+  const lacking = gap.rules.filter((r) => r.outcome === 'fails' && ruleDef(r.rule).severity === 'required');
+  return `Pas au socle : ${lacking.map((r) => ruleDef(r.rule).short.toLowerCase()).join(', ')}`;
 }

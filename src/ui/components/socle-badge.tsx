@@ -1,11 +1,13 @@
-// The classroom's gap to the socle, live while the form is typed.
+// The classroom's gap to the socle, live while the form is typed: the verdict, why (in the référentiel's words,
+// with what was recorded), what is still to record, and what to buy.
 import { useEffect, useState } from 'preact/hooks';
 import type { FicheEditor } from '../../state/fiche-editor';
 import { previewClassroom } from '../../state/gaps';
 import { referential } from '../../state/referential';
-import { ruleDef } from '../../model/referential';
-import type { ClassroomGap } from '../../gaps/types';
+import { ruleDef, SEVERITY_FAILING, type Severity } from '../../model/referential';
+import type { ClassroomGap, RuleResult } from '../../gaps/types';
 import { costText } from '../format';
+import { NeedsText } from './needs-text';
 
 function useClassroomGap(editor: FicheEditor<'classroom'>): ClassroomGap | undefined {
   const [gap, setGap] = useState<ClassroomGap>();
@@ -21,30 +23,45 @@ function useClassroomGap(editor: FicheEditor<'classroom'>): ClassroomGap | undef
   return gap;
 }
 
+/** The severities a classroom's badge lists, in this order; "hors socle" rules (the visualiseur) are not listed. */
+const LISTED: readonly Severity[] = ['required', 'warning'];
+
+export const VERDICTS = { true: 'Au socle', false: 'Pas au socle', null: 'Socle : à compléter' } as const;
+
+function FailingRules({ failing, severity }: { failing: readonly RuleResult[]; severity: Severity }) {
+  const own = failing.filter((r) => ruleDef(r.rule).severity === severity);
+  if (own.length === 0) return null;
+  return (
+    <div class="socle-group">
+      <p class="socle-group-title">{SEVERITY_FAILING[severity]} :</p>
+      <ul class="socle-list">
+        {own.map((r) => (
+          <li key={r.rule}>
+            <strong>{ruleDef(r.rule).short}</strong> : {r.reason}.
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function SocleBadge({ editor }: { editor: FicheEditor<'classroom'> }) {
   const gap = useClassroomGap(editor);
   if (!gap) return null;
-  const failing = gap.rules.filter((r) => r.outcome === 'fails' && r.rule !== 'C05');
-  const unknown = gap.rules.filter((r) => r.outcome === 'unknown' && r.rule !== 'C05');
-  const verdict = gap.meetsSocle === true ? 'Au socle' : gap.meetsSocle === false ? 'Pas au socle' : 'Socle : à compléter';
+  const failing = gap.rules.filter((r) => r.outcome === 'fails');
+  const missing = [...new Set(gap.rules.filter((r) => r.outcome === 'unknown' && ruleDef(r.rule).severity !== 'outside').flatMap((r) => r.missing))];
   return (
     <section class={`socle-badge socle-${String(gap.meetsSocle)}`} aria-labelledby="socle-classe">
       <h2 id="socle-classe" class="socle-verdict" aria-live="polite">
-        {verdict}
+        {VERDICTS[String(gap.meetsSocle) as keyof typeof VERDICTS]}
       </h2>
-      {failing.length > 0 && (
-        <ul class="socle-list">
-          {failing.map((r) => (
-            <li key={r.rule}>
-              {r.rule === 'C03' ? 'Avertissement' : 'Manque'} ({r.rule}) : {ruleDef(r.rule).label}
-            </li>
-          ))}
-        </ul>
+      {LISTED.map((severity) => <FailingRules key={severity} failing={failing} severity={severity} />)}
+      {missing.length > 0 && <p class="socle-unknown">Reste à renseigner : {missing.join(', ')}.</p>}
+      {gap.needs.length > 0 && (
+        <p class="socle-needs">
+          À prévoir : <NeedsText needs={gap.needs} />. Besoin estimé : {costText(gap.costHt, gap.unpricedItems)}.
+        </p>
       )}
-      {unknown.length > 0 && (
-        <p class="socle-unknown">Non renseigné : {[...new Set(unknown.flatMap((r) => r.missing))].join(', ')}.</p>
-      )}
-      {gap.needs.length > 0 && <p>Besoin estimé : {costText(gap.costHt, gap.unpricedItems)}.</p>}
       <p class="socle-version">Référentiel {referential.value.version}</p>
     </section>
   );

@@ -17,6 +17,8 @@ import { TrainingNeedsField } from '../components/training-needs-field';
 import { routeHash } from '../../state/route';
 import { OpenFailed } from '../components/open-failed';
 import { SocleBadge } from '../components/socle-badge';
+import { finishAndCopy, finishClassroom, freshClassroom } from '../../state/school-audit';
+import { useEffect, useState } from 'preact/hooks';
 
 const CONDITIONS = options<Condition>(CONDITION_LABELS);
 
@@ -37,13 +39,62 @@ export function ClassroomScreen({ db, author, uai, id }: { db: AuditDb; author: 
   }
   if (editor instanceof Error) return <OpenFailed back={back} />;
   if (!editor) return <main id="contenu" aria-busy="true"><p>Chargement de la classe…</p></main>;
-  return <ClassroomForm editor={editor} back={back} schoolName={school?.name ?? uai} />;
+  return <ClassroomForm db={db} author={author} editor={editor} back={back} schoolName={school?.name ?? uai} />;
 }
 
-function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'classroom'>; back: string; schoolName: string }) {
+/** A classroom just created opens with its proposed name selected: the first keystroke replaces it. */
+function useFreshLabel(id: string): void {
+  useEffect(() => {
+    if (freshClassroom.value !== id) return;
+    freshClassroom.value = null;
+    const input = document.getElementById('champ-label');
+    if (input instanceof HTMLInputElement) {
+      input.focus();
+      input.select();
+    }
+  }, [id]);
+}
+
+interface FormProps {
+  db: AuditDb;
+  author: Author;
+  editor: FicheEditor<'classroom'>;
+  back: string;
+  schoolName: string;
+}
+
+function FormEnd({ db, author, editor }: Pick<FormProps, 'db' | 'author' | 'editor'>) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { id, uai } = editor.ref;
+  const copy = async () => {
+    setBusy(true);
+    try {
+      await finishAndCopy(db, () => editor.autosave.flush(), id, author);
+    } catch (error) {
+      console.error('copy failed', error);
+      setFailure("La classe suivante n'a pas pu être créée. Cette classe reste enregistrée sur l'appareil ; réessayez.");
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="form-end">
+      <div class="actions">
+        <button type="button" class="button" onClick={() => finishClassroom(uai)}>Terminer la classe</button>
+        <button type="button" class="button secondary" disabled={busy} onClick={() => void copy()}>
+          Terminer et copier pour la classe suivante
+        </button>
+      </div>
+      {failure && <p role="alert" class="field-error">{failure}</p>}
+    </div>
+  );
+}
+
+function ClassroomForm({ db, author, editor, back, schoolName }: FormProps) {
+  useFreshLabel(editor.ref.id);
   const data = editor.data.value;
-  const hasComputer = data.computer.type !== 'none';
-  const hasDisplay = data.display.type !== 'none';
+  const hasComputer = data.computer.type !== null && data.computer.type !== 'none';
+  const hasDisplay = data.display.type !== null && data.display.type !== 'none';
   return (
     <main id="contenu" class="form-screen">
       <p class="breadcrumb">
@@ -61,7 +112,7 @@ function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'clas
         </section>
         <section aria-labelledby="s-affichage">
           <h2 id="s-affichage">Affichage collectif</h2>
-          <SegmentedField {...bind<ClassroomData['display']['type']>(editor, 'display.type')} label="Type d'affichage" options={options(DISPLAY_LABELS)} />
+          <SegmentedField {...bind<ClassroomData['display']['type'] | null>(editor, 'display.type')} label="Type d'affichage" options={options(DISPLAY_LABELS)} nullable />
           {hasDisplay && (
             <>
               <SegmentedField {...bind<Condition | null>(editor, 'display.condition')} label="État de l'affichage" options={CONDITIONS} nullable />
@@ -72,7 +123,7 @@ function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'clas
         </section>
         <section aria-labelledby="s-ordinateur">
           <h2 id="s-ordinateur">Ordinateur de la classe</h2>
-          <SegmentedField {...bind<ClassroomData['computer']['type']>(editor, 'computer.type')} label="Ordinateur" options={options(COMPUTER_LABELS)} />
+          <SegmentedField {...bind<ClassroomData['computer']['type'] | null>(editor, 'computer.type')} label="Ordinateur" options={options(COMPUTER_LABELS)} nullable />
           {hasComputer && <ComputerDetails editor={editor} />}
         </section>
         <section aria-labelledby="s-reseau">
@@ -96,9 +147,7 @@ function ClassroomForm({ editor, back, schoolName }: { editor: FicheEditor<'clas
           <TextField {...bind<string>(editor, 'notes')} label="Remarques sur la classe" multiline maxLength={2000} />
         </section>
       </form>
-      <p class="form-end">
-        <a class="button" href={back}>Terminer la classe</a>
-      </p>
+      <FormEnd db={db} author={author} editor={editor} />
     </main>
   );
 }

@@ -1,70 +1,81 @@
-// The département's figures: progress towards the two targets, and the gaps grouped four ways.
+// The département's figures: progress towards the plan's targets (pilotage.md, "Progress figures"), the export,
+// and the gaps grouped four ways.
+import { signal } from '@preact/signals';
 import { gapReport } from '../../state/gaps';
 import type { Aggregate, DepartementReport } from '../../gaps/types';
-import { costText, euros, integer, percent } from '../format';
-import { TableRegion } from '../components/table-region';
+import { costText, euros, integer } from '../format';
+import { count } from '../plural';
+import { AggregateTable, shownRows } from '../components/aggregate-table';
+import { TargetProgress } from '../components/target-progress';
 import { SpreadsheetExport } from '../components/spreadsheet-export';
 import type { AuditDb } from '../../storage/db';
 
-const GROUPS: ReadonlyArray<readonly [keyof Omit<DepartementReport, 'total' | 'targets'>, string, string]> = [
+type Grouping = keyof Omit<DepartementReport, 'total' | 'targets'>;
+
+const GROUPS: ReadonlyArray<readonly [Grouping, string, string]> = [
   ['byChefDeFile', 'Par chef de file', 'Chef de file'],
   ['byCirconscription', 'Par circonscription', 'Circonscription'],
   ['byCommune', 'Par commune', 'Commune'],
   ['byEducationPrioritaire', 'Par éducation prioritaire', 'Éducation prioritaire'],
 ];
 
-const COLUMNS: ReadonlyArray<readonly [string, (a: Aggregate) => string]> = [
-  ['Écoles', (a) => integer(a.schools)],
-  ['Écoles auditées', (a) => integer(a.schoolsAudited)],
-  ['Écoles au socle', (a) => integer(a.schoolsMeeting)],
-  ['Classes auditées', (a) => integer(a.classesAudited)],
-  ['Classes au socle', (a) => integer(a.classesMeeting)],
-  ['Classes à équiper', (a) => integer(a.classesToEquip)],
-  ['Classes à compléter', (a) => integer(a.classesUnknown)],
-  ['Néo-titulaires à équiper', (a) => integer(a.newTeachers)],
-  ['Besoin estimé HT', (a) => euros(a.costHt)],
-  ['Articles non chiffrés', (a) => integer(a.unpricedItems)],
-  ['Part État estimée', (a) => euros(a.stateShareHt)],
-];
+/**
+ * On by default: a device's directory lists every school of the département while it holds the fiches of the few its
+ * user visited, so the rows that say something would drown among tens of rows of zeros. Each table says how many
+ * rows it hides, and the totals count every school. Kept while the app is open.
+ */
+export const hideEmptyRows = signal(true);
 
-function AggregateTable({ id, caption, header, rows, total }: { id: string; caption: string; header: string; rows: Aggregate[]; total: Aggregate }) {
+/** "Classes saisies : 4, dont 3 auditées. Socle pas encore établi (à compléter) : 1." */
+function classesRecordedText(total: Aggregate): string {
+  // Every classroom fiche has one verdict: au socle, à équiper or still open; untouched ones are not audited.
+  const recorded = total.classesMeeting + total.classesToEquip + total.classesUnknown;
+  if (recorded === 0) return 'Classes saisies : 0.';
+  const audited = recorded > 1 && total.classesAudited === recorded ? 'toutes auditées' : `dont ${count(total.classesAudited, 'auditée')}`;
+  return `Classes saisies : ${integer(recorded)}, ${audited}. Socle pas encore établi (à compléter) : ${integer(total.classesUnknown)}.`;
+}
+
+function Progress({ total, targets }: { total: Aggregate; targets: DepartementReport['targets'] }) {
+  const toAudit = total.schools - total.schoolsInProgress - total.schoolsAudited;
   return (
-    <TableRegion labelledBy={id}>
-      <table>
-        <caption id={id}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{header}</th>
-            {COLUMNS.map(([label]) => <th scope="col" class="number" key={label}>{label}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              {COLUMNS.map(([label, value]) => <td class="number" key={label}>{value(row)}</td>)}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total département</th>
-            {COLUMNS.map(([label, value]) => <td class="number" key={label}>{value(total)}</td>)}
-          </tr>
-        </tfoot>
-      </table>
-    </TableRegion>
+    <section aria-labelledby="titre-avancement">
+      <h2 id="titre-avancement">Avancement</h2>
+      <p>
+        Objectif du plan : {integer(targets.classes)} classes à équiper, c'est-à-dire à amener au socle numérique de base, et{' '}
+        {integer(targets.newTeachers)} néo-titulaires à équiper.
+      </p>
+      <TargetProgress id="objectif-classes-a-equiper" label="Classes à équiper recensées" value={total.classesToEquip} target={targets.classes}
+        detail="Classes auditées qui n'atteignent pas le socle." />
+      <TargetProgress id="objectif-classes-au-socle" label="Classes au socle" value={total.classesMeeting} target={targets.classes}
+        detail="Classes auditées qui l'atteignent, avant le plan ou grâce à lui." />
+      <p>{classesRecordedText(total)}</p>
+      <TargetProgress id="objectif-neo" label="Néo-titulaires recensés" value={total.newTeachers} target={targets.newTeachers} unit="à équiper" />
+      <TargetProgress id="avancement-ecoles" label="Écoles terminées" value={total.schoolsAudited} target={total.schools}
+        detail={`En cours : ${integer(total.schoolsInProgress)} ; à auditer : ${integer(toAudit)}.`} />
+    </section>
   );
 }
 
-function Progress({ id, label, value, target, detail }: { id: string; label: string; value: number; target: number; detail: string }) {
+function Tables({ report }: { report: DepartementReport }) {
+  const hide = hideEmptyRows.value;
+  const hidden = GROUPS.reduce((sum, [key]) => sum + report[key].length - shownRows(report[key], hide).length, 0);
   return (
-    <div class="progress">
-      <p id={id}>
-        {label} : <strong>{integer(value)}</strong> sur un objectif de {integer(target)} ({percent(value, target)}). {detail}
+    <section aria-labelledby="titre-chiffres">
+      <h2 id="titre-chiffres">Chiffres détaillés</h2>
+      <p class="row-filter">
+        <label class="checkbox">
+          <input type="checkbox" checked={hide} aria-describedby="lignes-vides" onChange={(e) => (hideEmptyRows.value = e.currentTarget.checked)} />
+          <span>Masquer les lignes vides</span>
+        </label>
       </p>
-      <progress aria-labelledby={id} max={target} value={Math.min(value, target)} />
-    </div>
+      <p id="lignes-vides" class="hint">
+        Une ligne est vide quand aucune de ses écoles n'a encore de fiche ; ses écoles restent comptées dans le total.{' '}
+        <span role="status">{hide ? `${count(hidden, 'ligne masquée', 'lignes masquées')} en tout.` : 'Toutes les lignes sont affichées.'}</span>
+      </p>
+      {GROUPS.map(([key, caption, header]) => (
+        <AggregateTable key={key} id={`table-${key}`} caption={caption} header={header} rows={report[key]} total={report.total} hideEmpty={hide} />
+      ))}
+    </section>
   );
 }
 
@@ -79,13 +90,9 @@ export function DepartementScreen({ db }: { db: AuditDb }) {
         Fiches de cet appareil pour la campagne en cours, référentiel {report.referentialVersion}. Besoin estimé :{' '}
         {costText(total.costHt, total.unpricedItems)} ; part de l'État estimée : {euros(total.stateShareHt)}.
       </p>
-      <Progress id="objectif-classes" label="Classes au socle" value={total.classesMeeting} target={targets.classes}
-        detail={`Classes auditées à équiper : ${integer(total.classesToEquip)} ; à compléter : ${integer(total.classesUnknown)}.`} />
-      <Progress id="objectif-neo" label="Néo-titulaires à équiper recensés" value={total.newTeachers} target={targets.newTeachers} detail="" />
+      <Progress total={total} targets={targets} />
       <SpreadsheetExport db={db} />
-      {GROUPS.map(([key, caption, header]) => (
-        <AggregateTable key={key} id={`table-${key}`} caption={caption} header={header} rows={report.departement[key]} total={total} />
-      ))}
+      <Tables report={report.departement} />
     </main>
   );
 }

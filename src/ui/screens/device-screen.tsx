@@ -65,10 +65,12 @@ export function DeviceScreen({ db }: { db: AuditDb }) {
   const [exported, setExported] = useState<string | null>(null);
   useEffect(() => void refreshStorageStatus(), []);
   const onFile = async (event: Event & { currentTarget: HTMLInputElement }) => {
-    const file = event.currentTarget.files?.[0];
+    // currentTarget is null once the handler has awaited: keep the input itself.
+    const input = event.currentTarget;
+    const file = input.files?.[0];
     if (!file) return;
     setReport(await importBackupFile(db, await file.text()));
-    event.currentTarget.value = '';
+    input.value = ''; // the same file can be picked again
     void refreshStorageStatus();
   };
   return (

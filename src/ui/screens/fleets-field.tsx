@@ -1,4 +1,5 @@
-// The school's mobile fleets (tablets, laptops), each with its counts, charging and management.
+// The school's mobile fleets (tablets, laptops), each with its counts, charging and management. A fleet just added
+// records nothing; it is saved with the fiche once its type and counts are given, and says so until then.
 import type { FicheEditor } from '../../state/fiche-editor';
 import type { Charging, Fleet, FleetType } from '../../model/types';
 import { CHARGING_LABELS, FLEET_LABELS } from '../../model/labels';
@@ -6,18 +7,24 @@ import { bind, options } from '../bind';
 import { SegmentedField, YES_NO } from '../components/segmented-field';
 import { NumberField } from '../components/number-field';
 
-const NEW_FLEET: Fleet = { type: 'tablet', count: 0, workingCount: 0, year: null, charging: null, mdm: null };
+// Nothing seen yet (records.md v2): the form holds nulls until the user answers, never "0 tablets".
+const NEW_FLEET = { type: null, count: null, workingCount: null, year: null, charging: null, mdm: null } as unknown as Fleet;
+
+const incomplete = (fleet: Fleet) => fleet.type === null || fleet.count === null || fleet.workingCount === null;
 
 export function FleetsField({ editor, fleets }: { editor: FicheEditor<'school'>; fleets: Fleet[] }) {
   return (
     <div class="fleets">
       {fleets.length === 0 && <p>Aucune flotte mobile enregistrée.</p>}
-      {fleets.map((_, index) => {
+      {fleets.map((fleet, index) => {
         const b = <T,>(field: string) => bind<T>(editor, `fleets.${index}.${field}`);
         return (
           <fieldset class="fleet" key={index}>
             <legend>Flotte n° {index + 1}</legend>
-            <SegmentedField {...b<FleetType>('type')} label="Type d'appareils" options={options(FLEET_LABELS)} />
+            {incomplete(fleet) && (
+              <p class="hint">À compléter : la flotte sera enregistrée une fois son type et ses nombres d'appareils saisis.</p>
+            )}
+            <SegmentedField {...b<FleetType | null>('type')} label="Type d'appareils" options={options(FLEET_LABELS)} />
             <NumberField {...b<number | null>('count')} label="Nombre d'appareils" />
             <NumberField {...b<number | null>('workingCount')} label="Dont fonctionnels" />
             <NumberField {...b<number | null>('year')} label="Année d'achat" />

@@ -13,15 +13,15 @@ export function ProfileScreen({ firstRun }: { firstRun: boolean }) {
   const [name, setName] = useState(auditor.value?.name ?? '');
   const [role, setRole] = useState<AuthorRole | null>(auditor.value?.role ?? null);
   const [chosenCampaign, setCampaign] = useState(campaign.value);
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  // Messages appear on the first "Commencer" and then follow what is typed: a fixed field loses its message.
+  const [submitted, setSubmitted] = useState(false);
+  const result = validateSession({ author: { name, role }, campaign: chosenCampaign });
+  const errors: ReadonlyMap<string, string> = submitted && !result.ok ? new Map(result.errors.map((e) => [e.path, e.message])) : new Map();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = validateSession({ author: { name, role }, campaign: chosenCampaign });
-    if (!result.ok) {
-      setErrors(new Map(result.errors.map((e) => [e.path, e.message])));
-      return;
-    }
+    setSubmitted(true);
+    if (!result.ok) return;
     await saveSession(result.value.author, result.value.campaign);
     navigate({ screen: 'schools' });
   };

@@ -1,20 +1,21 @@
-// One school's audit: its status, its classrooms (add, copy, delete with undo) and the school fiche.
-import { useEffect, useMemo } from 'preact/hooks';
+// One school's audit: the school fiche first, then its classrooms (add, copy, delete with undo), then its gap to
+// the socle and its needs.
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { AuditDb } from '../../storage/db';
 import { auditOf } from '../../state/audits';
 import { campaign } from '../../state/session';
 import { schoolsByUai } from '../../state/directory';
+import { gapReport } from '../../state/gaps';
 import { navigate, routeHash } from '../../state/route';
-import { addClassroom, copyClassroom, deleteClassroom, lastDeleted, undoDelete } from '../../state/school-audit';
-import { makeSchoolData } from '../../model/make';
-import { STATUS_LABELS, DISPLAY_LABELS, COMPUTER_LABELS, NETWORK_LABELS } from '../../model/labels';
+import { addClassroom, copyClassroom, deleteClassroom, lastDeleted, returnToClassrooms, undoDelete } from '../../state/school-audit';
+import { newSchoolData } from '../../state/new-school';
+import { DISPLAY_LABELS, COMPUTER_LABELS, NETWORK_LABELS } from '../../model/labels';
 import { CHEF_DE_FILE_LABELS } from '../../model/school';
-import type { Author, ClassroomFiche, SchoolStatus } from '../../model/types';
-import { bind, options } from '../bind';
+import type { Author, ClassroomFiche } from '../../model/types';
 import { useFicheEditor } from '../use-editor';
-import { SegmentedField } from '../components/segmented-field';
 import { SaveIndicator } from '../components/save-indicator';
 import { SchoolForm } from './school-form';
+import { AuditStatusField } from './audit-status-field';
 import { DemoNotice } from '../components/demo-notice';
 import { SchoolSocle, classroomVerdict } from '../components/school-socle';
 import { ficheSyncText } from '../components/sync-indicator';
@@ -25,7 +26,8 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
   const audit = auditOf(uai);
   const newId = useMemo(() => crypto.randomUUID(), [uai]);
   const ref = { id: audit.school?.id ?? newId, kind: 'school' as const, uai, campaign: campaign.value };
-  const editor = useFicheEditor(db, ref, author, makeSchoolData);
+  // A new school fiche proposes today's date and the directory's number of classes; it is saved on the first edit.
+  const editor = useFicheEditor(db, ref, author, () => newSchoolData(school));
   useEffect(() => () => void (lastDeleted.value = null), [uai]); // the undo is offered on this screen only
   const title = school?.name ?? `École ${uai}`;
   return (
@@ -56,17 +58,17 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
       {editor && !(editor instanceof Error) && (
         <>
           <SaveIndicator autosave={editor.autosave} errorCount={editor.errors.value.size} />
-          <SegmentedField {...bind<SchoolStatus>(editor, 'status')} label="Statut de l'audit" options={options(STATUS_LABELS)} />
+          <AuditStatusField editor={editor} classrooms={audit.classrooms.length} directoryClasses={school?.classes ?? null} />
         </>
       )}
-      <Classrooms db={db} author={author} uai={uai} classrooms={audit.classrooms} />
-      <section aria-labelledby="s-socle-ecole">
-        <h2 id="s-socle-ecole">Socle numérique de l'école</h2>
-        <SchoolSocle uai={uai} />
-      </section>
       <section aria-labelledby="s-fiche-ecole">
         <h2 id="s-fiche-ecole">Fiche de l'école</h2>
         {editor instanceof Error ? null : editor ? <SchoolForm editor={editor} /> : <p aria-busy="true">Chargement…</p>}
+      </section>
+      <Classrooms db={db} author={author} uai={uai} classrooms={audit.classrooms} />
+      <section aria-labelledby="s-socle-ecole">
+        <h2 id="s-socle-ecole">Socle numérique et besoins de l'école</h2>
+        <SchoolSocle uai={uai} />
       </section>
     </main>
   );
@@ -76,42 +78,35 @@ function summary(c: ClassroomFiche): string {
   const d = c.data;
   return [
     d.levels.join(', '),
-    `Affichage : ${DISPLAY_LABELS[d.display.type]}`,
-    `Ordinateur : ${COMPUTER_LABELS[d.computer.type]}`,
-    d.network.access && `Réseau : ${NETWORK_LABELS[d.network.access]}`,
+    `Affichage : ${d.display.type ? DISPLAY_LABELS[d.display.type] : 'non renseigné'}`,
+    `Ordinateur : ${d.computer.type ? COMPUTER_LABELS[d.computer.type] : 'non renseigné'}`,
+    `Réseau : ${d.network.access ? NETWORK_LABELS[d.network.access] : 'non renseigné'}`,
   ]
     .filter(Boolean)
     .join(' · ');
 }
 
+/** Back from a classroom's form: the list of classrooms at the top of the screen, with the focus on it. */
+function useReturnToList(uai: string) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (returnToClassrooms.value !== uai) return;
+    returnToClassrooms.value = null;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [uai]);
+  return heading;
+}
+
 function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Author; uai: string; classrooms: ClassroomFiche[] }) {
+  const heading = useReturnToList(uai);
   const latest = classrooms[classrooms.length - 1];
   const open = (fiche: ClassroomFiche) => navigate({ screen: 'classroom', uai, id: fiche.id });
   const deleted = lastDeleted.value;
+  const gaps = gapReport.value?.classrooms;
   return (
-    <section aria-labelledby="s-classes">
-      <h2 id="s-classes">Classes auditées ({classrooms.length})</h2>
-      {classrooms.length === 0 && <p>Aucune classe pour l'instant.</p>}
-      <ul class="classroom-list">
-        {classrooms.map((c) => (
-          <li key={c.id}>
-            <a href={routeHash({ screen: 'classroom', uai, id: c.id })} class="classroom-link">
-              <strong>{c.data.label}</strong>
-              <span>{summary(c)}</span>
-              {classroomVerdict(c.id) && <span class="classroom-verdict">{classroomVerdict(c.id)}</span>}
-              <span class="fiche-sync">{ficheSyncText(outboxState.value, c.id)}</span>
-            </a>
-            <div class="row-actions">
-              <button type="button" class="button secondary" onClick={async () => open(await copyClassroom(db, c.id, author))}>
-                Dupliquer <span class="visually-hidden">{c.data.label}</span>
-              </button>
-              <button type="button" class="button danger" onClick={() => void deleteClassroom(db, c.id, author)}>
-                Supprimer <span class="visually-hidden">{c.data.label}</span>
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
+    <section aria-labelledby="s-classes" class="classrooms">
+      <h2 id="s-classes" tabIndex={-1} ref={heading}>Classes saisies ({classrooms.length})</h2>
       <div class="actions">
         <button type="button" class="button" onClick={async () => open(await addClassroom(db, uai, campaign.value, author))}>
           Ajouter une classe
@@ -122,6 +117,27 @@ function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Auth
           </button>
         )}
       </div>
+      {classrooms.length === 0 && <p>Aucune classe pour l'instant.</p>}
+      <ol class="classroom-list">
+        {classrooms.map((c) => {
+          const verdict = classroomVerdict(gaps?.[c.id]);
+          return (
+            <li key={c.id}>
+              <a href={routeHash({ screen: 'classroom', uai, id: c.id })} class="classroom-link">
+                <strong>{c.data.label}</strong>
+                <span>{summary(c)}</span>
+                {verdict && <span class="classroom-verdict">{verdict}</span>}
+                <span class="fiche-sync">{ficheSyncText(outboxState.value, c.id)}</span>
+              </a>
+              <div class="row-actions">
+                <button type="button" class="button danger" onClick={() => void deleteClassroom(db, c.id, author)}>
+                  Supprimer <span class="visually-hidden">{c.data.label}</span>
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
       <div role="status" class="toast-region">
         {deleted && (
           <p class="toast">

@@ -1,15 +1,44 @@
-// The schools of the directory: search by name, UAI or commune, filters, and where each audit stands.
+// The schools of the directory: search by name, UAI, commune or postcode, filters, and where each audit stands.
 import { useState } from 'preact/hooks';
-import { circonscriptions, filteredSchools, isDemoDirectory, schoolFilter, schools, updateFilter } from '../../state/directory';
+import { circonscriptions, filteredSchools, isDemoDirectory, schoolFilter, schools, schoolsByUai, updateFilter } from '../../state/directory';
 import { auditOf } from '../../state/audits';
 import { routeHash } from '../../state/route';
 import { AUDIT_STATUS_LABELS } from '../../model/audit-status';
 import { CHEF_DE_FILE_LABELS, type ChefDeFile } from '../../model/school';
+import { uaiOfQuery } from '../../model/search';
+import { frenchNumber } from '../../model/french-number';
 import { SegmentedField } from '../components/segmented-field';
 import { DemoNotice } from '../components/demo-notice';
 import { count } from '../plural';
 
 const PAGE_SIZE = 60;
+
+/** Why a UAI typed in the search finds nothing: a wrong check letter, the filters, or a school the directory lacks. */
+function UaiNotFound({ query }: { query: string }) {
+  const typed = uaiOfQuery(query);
+  if (!typed) return null;
+  const held = schoolsByUai.value.get(typed.uai);
+  if (held) {
+    return (
+      <p class="notice">
+        L'école d'UAI {typed.uai} ({held.name}) est dans l'annuaire, mais les filtres choisis l'écartent.
+      </p>
+    );
+  }
+  if (typed.expected) {
+    return (
+      <p class="notice">
+        « {typed.uai} » n'est pas un UAI : sa lettre de contrôle est fausse, l'UAI de ces chiffres est {typed.expected}.
+      </p>
+    );
+  }
+  return (
+    <p class="notice">
+      L'école d'UAI {typed.uai} est absente de l'annuaire de cet appareil :{' '}
+      <a href={routeHash({ screen: 'device' })}>importez l'annuaire (écran Appareil)</a>.
+    </p>
+  );
+}
 const CHEF_DE_FILE_OPTIONS: ReadonlyArray<readonly [ChefDeFile | '', string]> = [
   ['', 'Tous'],
   ['ville-marseille', CHEF_DE_FILE_LABELS['ville-marseille']],
@@ -31,9 +60,13 @@ export function SchoolsScreen() {
       <search class="filters">
         <div class="field">
           <label htmlFor="recherche">Rechercher une école (nom, UAI ou commune)</label>
+          <p class="hint" id="recherche-aide">
+            Ou un code postal, par exemple 13009.
+          </p>
           <input
             id="recherche"
             type="search"
+            aria-describedby="recherche-aide"
             autoComplete="off"
             value={filter.query}
             onInput={(e) => {
@@ -61,9 +94,12 @@ export function SchoolsScreen() {
           onChange={(value) => updateFilter({ chefDeFile: value ?? '' })}
         />
       </search>
-      <p role="status" class="count">
-        {list.length === schools.value.length ? count(list.length, 'école') : `${count(list.length, 'école')} sur ${schools.value.length}`}
-      </p>
+      <div role="status">
+        <p class="count">
+          {list.length === schools.value.length ? count(list.length, 'école') : `${count(list.length, 'école')} sur ${frenchNumber(schools.value.length)}`}
+        </p>
+        {list.length === 0 && <UaiNotFound query={filter.query} />}
+      </div>
       <ul class="school-list">
         {list.slice(0, shown).map((school) => {
           const audit = auditOf(school.uai);

@@ -4,13 +4,19 @@ import { useState } from 'preact/hooks';
 import { referential, resetReferential, saveReferential } from '../../state/referential';
 import { applyReferential } from '../../state/gaps';
 import { validateReferentialSettings } from '../../model/referential-settings';
-import { REFERENTIAL_V1, TERMINALS_PER_GROUP_ALLOWED, type Referential } from '../../model/referential';
+import { assumptionNote, REFERENTIAL_V1, TERMINALS_PER_GROUP_ALLOWED, type Referential, type ReferentialParams } from '../../model/referential';
 import { NumberField } from '../components/number-field';
 import { SegmentedField } from '../components/segmented-field';
 import { TextField } from '../components/text-field';
 import { setAt } from '../../model/paths';
 
 type Settings = Pick<Referential, 'params' | 'prices' | 'targets' | 'funding'>;
+
+/** "Valeur par défaut (8) : hypothèse, à confirmer par le Département." while the assumed default is kept. */
+function assumptionHint(form: Settings, key: keyof ReferentialParams): string | undefined {
+  const note = assumptionNote({ params: form.params, assumptions: REFERENTIAL_V1.assumptions }, key);
+  return note === null ? undefined : `Valeur par défaut (${String(form.params[key])}) : ${note}.`;
+}
 
 const editable = (r: Referential): Settings => structuredClone({ params: r.params, prices: r.prices, targets: r.targets, funding: r.funding });
 
@@ -47,7 +53,9 @@ export function SettingsScreen() {
       <p>Version en vigueur sur cet appareil : <strong>{referential.value.version}</strong>. Une modification crée une nouvelle version locale.</p>
       <form class="fiche-form" onSubmit={submit} noValidate>
         <h2>Seuils</h2>
-        <NumberField {...field('params.maxAgeYears')} label="Âge maximal du matériel" unit="ans" value={form.params.maxAgeYears} onChange={set('params.maxAgeYears')} />
+        <NumberField {...field('params.maxAgeYears')} label="Âge maximal d'un ordinateur ou d'une flotte mobile" unit="ans" value={form.params.maxAgeYears} onChange={set('params.maxAgeYears')} />
+        <NumberField {...field('params.displayMaxAgeYears')} label="Âge maximal d'un affichage collectif" unit="ans" value={form.params.displayMaxAgeYears} onChange={set('params.displayMaxAgeYears')}
+          hint={assumptionHint(form, 'displayMaxAgeYears')} />
         <NumberField {...field('params.minRamGb')} label="Mémoire vive minimale d'un ordinateur" unit="Go" decimal value={form.params.minRamGb} onChange={set('params.minRamGb')} />
         <SegmentedField {...field('params.terminalsPerGroup')} label="Terminaux mobiles par groupe de classes"
           options={TERMINALS_PER_GROUP_ALLOWED.map((n) => [String(n), String(n)] as const)}

@@ -16,9 +16,9 @@ export async function openSchool(page: Page, query: string, name: string) {
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
 
-/** Waits until the form says its content is on the device's disk. */
+/** Waits until the form says its content is on the device's disk ("Enregistré", or "Enregistré, sauf …" while fields need correcting). */
 export async function waitSaved(page: Page) {
-  await expect.poll(() => page.locator('.save-indicator [role=status]').textContent(), { timeout: 5000 }).toBe('Enregistré');
+  await expect.poll(() => page.locator('.save-indicator [role=status]').textContent(), { timeout: 5000 }).toMatch(/^Enregistré(, sauf \d+ champs? à corriger : (sa|leur) dernière valeur correcte est conservée)?$/);
 }
 
 /** Waits for the classroom form of `label` (after adding, copying or opening a classroom). */
@@ -26,10 +26,9 @@ export async function waitClassroomForm(page: Page, label: string) {
   await page.getByRole('heading', { name: `Classe : ${label}`, level: 1 }).waitFor();
 }
 
-/** Waits until the service worker controls the page (the first visit is not controlled: one reload is). */
+/** Waits until the service worker is installed and controls the page (a first visit too: it claims it, no reload). */
 export async function waitControlled(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
@@ -39,6 +38,6 @@ export async function addNamedClassroom(page: Page, label: string) {
   await page.getByRole('heading', { name: /^Classe : Classe \d+$/ }).waitFor();
   await page.getByLabel('Nom de la classe').fill(label);
   await waitSaved(page);
-  await page.getByRole('link', { name: 'Terminer la classe' }).click();
+  await page.getByRole('button', { name: 'Terminer la classe' }).click();
   await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
 }

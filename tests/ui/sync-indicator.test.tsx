@@ -1,0 +1,53 @@
+// The header's sync indicator: what waits, in words that tell new work from deletions, and a calm first start.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/preact';
+import { del, set } from 'idb-keyval';
+import { SyncIndicator } from '../../src/ui/components/sync-indicator';
+import { outboxState, startSync, syncView, type FicheSyncState } from '../../src/state/sync';
+import { freshDb } from '../support/db';
+
+afterEach(async () => {
+  cleanup();
+  outboxState.value = new Map();
+  syncView.value = { phase: 'idle', lastSyncAt: null, message: null };
+  await del('sync');
+});
+
+const pending = (deleted: boolean): FicheSyncState => ({ state: 'pending', deleted });
+const status = () => screen.getAllByRole('status')[0]?.textContent;
+
+describe('SyncIndicator', () => {
+  it('counts deleted classrooms apart from the fiches waiting: "2 fiches et 1 suppression en attente d\'envoi"', () => {
+    outboxState.value = new Map([
+      ['a', pending(false)],
+      ['b', pending(false)],
+      ['c', pending(true)],
+    ]);
+    render(<SyncIndicator />);
+    expect(status()).toBe("2 fiches et 1 suppression en attente d'envoi");
+  });
+
+  it('says a deletion alone waits as a deletion, not as a fiche', () => {
+    outboxState.value = new Map([['c', pending(true)]]);
+    render(<SyncIndicator />);
+    expect(status()).toBe("1 suppression en attente d'envoi");
+  });
+
+  it('says at first start, calmly, that sync is not set up yet, with a link to the Appareil screen', async () => {
+    render(<SyncIndicator />);
+    startSync(freshDb());
+    expect(await screen.findByText('Synchronisation pas encore réglée : les fiches restent sur cette tablette.', { exact: false })).toBeTruthy();
+    expect(status()).toBe("Aucune fiche en attente d'envoi");
+    expect(screen.getByRole('link', { name: 'Régler la synchronisation' }).getAttribute('href')).toBe('#/appareil');
+    expect(screen.queryByText(/Envoi impossible/)).toBeNull();
+    expect(document.querySelector('.sync-indicator')?.className).toBe('sync-indicator sync-unconfigured');
+  });
+
+  it('asks to correct a stored server address that cannot be read, before sending anything', async () => {
+    await set('sync', { endpoint: 'http://tne13.exemple.fr/tne13/', token: 'jeton' });
+    render(<SyncIndicator />);
+    startSync(freshDb());
+    expect(await screen.findByText("Envoi impossible : l'adresse du serveur de synchronisation est à corriger.", { exact: false })).toBeTruthy();
+    expect(screen.getByRole('link', { name: "Corriger l'adresse" }).getAttribute('href')).toBe('#/appareil');
+  });
+});
