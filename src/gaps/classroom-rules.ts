@@ -8,7 +8,7 @@ import { CONDITION_LABELS, DISPLAY_SHORT_LABELS, fieldLabel } from '../model/lab
 import type { ClassroomGap, Need, RuleResult } from './types';
 import { allHold, result } from './outcome';
 import { costsOf, need } from './needs';
-import { decimalText, joinReasons, reasonOf, reasonText } from './reasons';
+import { joinReasons, reasonOf, reasonText } from './reasons';
 
 export interface GapContext {
   referential: Referential;
@@ -94,7 +94,7 @@ function computerSpecRule(c: ClassroomData['computer'], ctx: GapContext, needs: 
   const hdd = c.storage === null ? null : c.storage === 'hdd';
   const criteria = [
     old && reasonText('C03', 'tooOld', { year: c.year as number, maxAge: maxAgeYears }),
-    lowRam && reasonText('C03', 'lowRam', { ram: decimalText(c.ramGb as number), minRam: decimalText(minRamGb) }),
+    lowRam && reasonText('C03', 'lowRam', { ram: c.ramGb as number, minRam: minRamGb }),
     hdd && reasonText('C03', 'hdd'),
   ].filter((text): text is string => typeof text === 'string');
   if (criteria.length > 0) {
@@ -130,8 +130,12 @@ function documentCameraRule(v: ClassroomData['documentCamera']): RuleResult {
 
 /** Whether anything of the classroom's equipment was recorded (its name, levels and pupils are not equipment). */
 export function equipmentRecorded(data: ClassroomData): boolean {
-  const groups = [data.display, data.computer, data.network, data.documentCamera] as ReadonlyArray<Record<string, unknown>>;
-  return groups.some((group) => Object.values(group).some((value) => value !== null));
+  return recordedIn(data.display) || recordedIn(data.computer) || recordedIn(data.network) || recordedIn(data.documentCamera);
+}
+
+function recordedIn(group: object): boolean {
+  for (const key in group) if ((group as Record<string, unknown>)[key] !== null) return true;
+  return false;
 }
 
 export function computeClassroomGap(

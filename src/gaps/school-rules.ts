@@ -7,7 +7,7 @@ import type { ClassroomGap, Need, RuleResult, SchoolGap, SchoolStatusCode, Termi
 import { allHold, fromAnswer, result } from './outcome';
 import { costsOf, need } from './needs';
 import { tooOld, type GapContext } from './classroom-rules';
-import { decimalText, joinReasons, reasonOf, reasonText } from './reasons';
+import { joinReasons, reasonOf, reasonText } from './reasons';
 
 const labels = new Map<string, string>();
 const label = (path: string) => {
@@ -96,7 +96,7 @@ function internetRule(data: SchoolData | undefined, ctx: GapContext): RuleResult
   if (!data) return result('E04', 'unknown', [NO_SCHOOL_FICHE]);
   const speed = data.internet.downloadMbps;
   if (speed === null) return result('E04', 'unknown', [label('internet.downloadMbps')]);
-  return speed >= min ? result('E04', 'holds') : fails('E04', reasonOf('E04', 'slow', { speed: decimalText(speed), min: decimalText(min) }));
+  return speed >= min ? result('E04', 'holds') : fails('E04', reasonOf('E04', 'slow', { speed, min }));
 }
 
 function peripheralsRule(data: SchoolData): RuleResult {

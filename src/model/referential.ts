@@ -207,13 +207,19 @@ export const REFERENTIAL_V1: Referential = {
 
 export const TERMINALS_PER_GROUP_ALLOWED = [10, 12, 15] as const;
 
+const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
 export function ruleDef(id: RuleId): RuleDef {
-  return RULES.find((rule) => rule.id === id) as RuleDef;
+  return RULES_BY_ID.get(id) as RuleDef;
 }
 
-/** Fills a reason's `{name}` placeholders. */
+/** Fills a reason's `{name}` placeholders; a number is written the French way (4.5 → "4,5"). */
 export function fillReason(template: string, values: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? String(value).replace('.', ',') : value;
+  });
 }
 
 /** The note shown beside a parameter while it holds its assumed default, else null. */
