@@ -61,7 +61,7 @@ export function reasonOf(rule: RuleId, code: string, values?: Values): string {
   return cached(template(rule, code), values, true);
 }
 
-/** Several reasons of one rule as one: "Ordinateur de 2015 : plus de 5 ans ; disque dur, pas de SSD". */
+/** Several reasons of one rule as one: "Acheté en 2015, plus de 5 ans ; disque dur, pas de SSD". */
 export function joinReasons(texts: readonly string[]): string {
   let node = step(memo, JOINED);
   for (const text of texts) node = step(node, text);
