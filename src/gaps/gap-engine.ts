@@ -6,7 +6,8 @@ import type { ClassroomData, ClassroomFiche, Fiche, SchoolFiche } from '../model
 import { computeClassroomGap, type GapContext } from './classroom-rules';
 import { computeSchoolGap } from './school-rules';
 import { buildDepartement } from './aggregates';
-import type { ClassroomGap, GapDelta, GapReport, SchoolGap } from './types';
+import { summarySchools } from './summary';
+import type { ClassroomGap, GapDelta, GapReport, GapSummary, SchoolGap, SchoolGaps } from './types';
 
 export interface GapSnapshot {
   referential: Referential;
@@ -34,12 +35,12 @@ export class GapEngine {
   }
 
   /** Everything, computed again (after a change of référentiel). */
-  setReferential(referential: Referential): GapReport {
+  setReferential(referential: Referential): void {
     this.ctx = { ...this.ctx, referential };
     this.recomputeAll();
-    return this.report(0);
   }
 
+  /** Every result: what the export reads. */
   report(computeMs: number): GapReport {
     return {
       referentialVersion: this.ctx.referential.version,
@@ -48,6 +49,25 @@ export class GapEngine {
       departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
       computeMs,
     };
+  }
+
+  /** What the page keeps: the département's figures and the summary of each school with fiches. */
+  summary(computeMs: number): GapSummary {
+    return {
+      referentialVersion: this.ctx.referential.version,
+      schools: summarySchools(this.schools.values()),
+      departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
+      computeMs,
+    };
+  }
+
+  /** One school in full, with its classrooms' gaps in the order they came. */
+  schoolGaps(uai: string): SchoolGaps {
+    const classrooms: Record<string, ClassroomGap> = {};
+    for (const id of this.classroomIdsByUai.get(uai) ?? []) classrooms[id] = this.classrooms.get(id) as ClassroomGap;
+    // A school neither in the directory nor with fiches has no stored gap: computed here, so that its screen says so.
+    const school = this.schools.get(uai) ?? computeSchoolGap(uai, undefined, [], undefined, this.ctx);
+    return { uai, referentialVersion: this.ctx.referential.version, school, classrooms };
   }
 
   /** Takes in new revisions and returns what they change. */
@@ -89,7 +109,8 @@ export class GapEngine {
 
   private store(fiche: Fiche): void {
     const before = this.fiches.get(fiche.id);
-    if (before) this.index(before).get(before.uai)?.delete(fiche.id);
+    // A revision keeps its fiche's place among the school's (the order of a school's needs follows it).
+    if (before && (before.uai !== fiche.uai || fiche.deleted)) this.index(before).get(before.uai)?.delete(fiche.id);
     this.fiches.set(fiche.id, fiche);
     if (fiche.deleted) return;
     const index = this.index(fiche);

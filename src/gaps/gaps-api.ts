@@ -1,9 +1,11 @@
 // The API the gaps worker exposes (and the main thread runs itself where there is no Worker): plain data in,
-// versioned reports out. Each answer carries the `seq` of its request so that the caller can drop a stale one.
+// versioned summaries out. The classrooms' gaps stay here; the page asks for one school's at a time. Each answer
+// carries the `seq` of its request so that the caller can drop a stale one.
 import { GapEngine, type GapSnapshot } from './gap-engine';
+import { summarizeSchool } from './summary';
 import type { Referential } from '../model/referential';
 import type { ClassroomData, Fiche } from '../model/types';
-import type { ClassroomGap, GapDelta, GapReport } from './types';
+import type { ClassroomGap, GapSummary, GapSummaryDelta, SchoolGaps, SchoolSummary } from './types';
 
 export interface Sequenced<T> {
   seq: number;
@@ -23,17 +25,25 @@ export function createGapsApi() {
     return { seq, value };
   };
   return {
-    load(seq: number, snapshot: GapSnapshot): Sequenced<GapReport> {
+    load(seq: number, snapshot: GapSnapshot): Sequenced<GapSummary> {
+      return timed(seq, () => (engine = new GapEngine(snapshot)).summary(0));
+    },
+    apply(seq: number, fiches: Fiche[]): Sequenced<GapSummaryDelta> {
       return timed(seq, () => {
-        engine = new GapEngine(snapshot);
-        return engine.report(0);
+        const { referentialVersion, schools, departement } = need().apply(fiches);
+        const summaries: Record<string, SchoolSummary> = {};
+        for (const [uai, gap] of Object.entries(schools)) summaries[uai] = summarizeSchool(gap);
+        return { referentialVersion, schools: summaries, departement, computeMs: 0 };
       });
     },
-    apply(seq: number, fiches: Fiche[]): Sequenced<GapDelta> {
-      return timed(seq, () => need().apply(fiches));
+    setReferential(seq: number, referential: Referential): Sequenced<GapSummary> {
+      return timed(seq, () => {
+        need().setReferential(referential);
+        return need().summary(0);
+      });
     },
-    setReferential(seq: number, referential: Referential): Sequenced<GapReport> {
-      return timed(seq, () => need().setReferential(referential));
+    schoolGaps(seq: number, uai: string): Sequenced<SchoolGaps> {
+      return { seq, value: need().schoolGaps(uai) };
     },
     preview(seq: number, fiche: { id: string; uai: string; data: ClassroomData }): Sequenced<ClassroomGap> {
       return { seq, value: need().preview(fiche) };

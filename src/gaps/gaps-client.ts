@@ -1,70 +1,79 @@
-// The one owner of the gaps worker: starts it on first use, numbers every request, drops an answer that a
-// newer one has overtaken, and runs the engine on the main thread where there is no Worker. Callers never write
-// `new Worker`. The worker is not shut down when idle: it holds the campaign's state, which is what makes an edit
-// cost a classroom and not a département.
+// The one owner of the gaps worker, in the shape of the app's worker bridges: started on first use, a typed API
+// (the worker's own, made asynchronous), and the main thread where there is no Worker. Callers never write
+// `new Worker`. Every request is numbered and an answer that a newer one of its kind has overtaken is dropped. The
+// worker is never shut down when idle: it holds the campaign's state, which is what makes an edit cost a classroom
+// and not a département.
 import { wrap, type Endpoint, type Remote } from 'comlink';
 import type { GapsApi, Sequenced } from './gaps-api';
 import type { GapSnapshot } from './gap-engine';
 import type { Referential } from '../model/referential';
 import type { ClassroomData, Fiche } from '../model/types';
-import type { ClassroomGap, GapDelta, GapReport } from './types';
+import type { ClassroomGap, GapSummary, GapSummaryDelta, SchoolGaps } from './types';
 
-type AsyncApi = { [K in keyof GapsApi]: (...args: Parameters<GapsApi[K]>) => Promise<ReturnType<GapsApi[K]>> };
+export type GapsRemote = { [K in keyof GapsApi]: (...args: Parameters<GapsApi[K]>) => Promise<ReturnType<GapsApi[K]>> };
 
-const asAsync = (remote: Remote<GapsApi>): AsyncApi => remote as unknown as AsyncApi;
+const asAsync = (remote: Remote<GapsApi>): GapsRemote => remote as unknown as GapsRemote;
 
-export class GapsClient {
-  private api: AsyncApi | undefined;
-  private seq = 0;
-  private lastState = 0;
-  private lastPreview = 0;
+/** The answers of one kind of request: one older than an answer already taken is stale. */
+class Latest {
+  private taken = 0;
 
-  constructor(private readonly connect: () => AsyncApi | Promise<AsyncApi>) {}
-
-  private async remote(): Promise<AsyncApi> {
-    this.api ??= await this.connect();
-    return this.api;
-  }
-
-  /** Answers that change the engine's state; undefined when a newer one was already taken. */
-  private async state<T>(call: (api: AsyncApi, seq: number) => Promise<Sequenced<T>>): Promise<T | undefined> {
-    const seq = ++this.seq;
-    const answer = await call(await this.remote(), seq);
-    if (answer.seq < this.lastState) return undefined;
-    this.lastState = answer.seq;
-    return answer.value;
-  }
-
-  load(snapshot: GapSnapshot): Promise<GapReport | undefined> {
-    return this.state((api, seq) => api.load(seq, snapshot));
-  }
-
-  apply(fiches: Fiche[]): Promise<GapDelta | undefined> {
-    return this.state((api, seq) => api.apply(seq, fiches));
-  }
-
-  setReferential(referential: Referential): Promise<GapReport | undefined> {
-    return this.state((api, seq) => api.setReferential(seq, referential));
-  }
-
-  /** The live gap of a form; undefined when a later keystroke's preview has already answered. */
-  async preview(fiche: { id: string; uai: string; data: ClassroomData }): Promise<ClassroomGap | undefined> {
-    const seq = ++this.seq;
-    const answer = await (await this.remote()).preview(seq, fiche);
-    if (answer.seq < this.lastPreview) return undefined;
-    this.lastPreview = answer.seq;
+  take<T>(answer: Sequenced<T>): T | undefined {
+    if (answer.seq < this.taken) return undefined;
+    this.taken = answer.seq;
     return answer.value;
   }
 }
 
+export class GapsClient {
+  private api: Promise<GapsRemote> | undefined;
+  private seq = 0;
+  /** Answers that change the engine's state (load, apply, référentiel). */
+  private readonly state = new Latest();
+  private readonly details = new Latest();
+  private readonly previews = new Latest();
+
+  constructor(private readonly connect: () => GapsRemote | Promise<GapsRemote>) {}
+
+  private async ask<T>(kind: Latest, call: (api: GapsRemote, seq: number) => Promise<Sequenced<T>>): Promise<T | undefined> {
+    const seq = ++this.seq;
+    this.api ??= Promise.resolve(this.connect());
+    return kind.take(await call(await this.api, seq));
+  }
+
+  /** The campaign's summary; undefined when a newer state answer was already taken. */
+  load(snapshot: GapSnapshot): Promise<GapSummary | undefined> {
+    return this.ask(this.state, (api, seq) => api.load(seq, snapshot));
+  }
+
+  apply(fiches: Fiche[]): Promise<GapSummaryDelta | undefined> {
+    return this.ask(this.state, (api, seq) => api.apply(seq, fiches));
+  }
+
+  setReferential(referential: Referential): Promise<GapSummary | undefined> {
+    return this.ask(this.state, (api, seq) => api.setReferential(seq, referential));
+  }
+
+  /** One school in full; undefined when the answer to a later request for a school has already come. */
+  schoolGaps(uai: string): Promise<SchoolGaps | undefined> {
+    return this.ask(this.details, (api, seq) => api.schoolGaps(seq, uai));
+  }
+
+  /** The live gap of a form; undefined when a later keystroke's preview has already answered. */
+  preview(fiche: { id: string; uai: string; data: ClassroomData }): Promise<ClassroomGap | undefined> {
+    return this.ask(this.previews, (api, seq) => api.preview(seq, fiche));
+  }
+}
+
 /** The engine run in this thread, behind the same asynchronous API as the worker. */
-export async function mainThreadGaps(): Promise<AsyncApi> {
+export async function mainThreadGaps(): Promise<GapsRemote> {
   const { createGapsApi } = await import('./gaps-api');
   const api = createGapsApi();
   return {
     load: async (...args) => api.load(...args),
     apply: async (...args) => api.apply(...args),
     setReferential: async (...args) => api.setReferential(...args),
+    schoolGaps: async (...args) => api.schoolGaps(...args),
     preview: async (...args) => api.preview(...args),
   };
 }

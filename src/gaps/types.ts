@@ -83,6 +83,9 @@ export interface SchoolGap extends Costs {
   meetsSocle: boolean | null;
 }
 
+/** What the page keeps of a school between its visits: its figures, without its rules, needs and terminals. */
+export type SchoolSummary = Omit<SchoolGap, 'rules' | 'needs' | 'terminals'>;
+
 export interface Aggregate extends Costs {
   key: string;
   label: string;
@@ -126,4 +129,31 @@ export interface GapDelta {
   schools: Record<string, SchoolGap>;
   departement: DepartementReport;
   computeMs: number;
+}
+
+/**
+ * What the page holds of the campaign's gaps: the département's figures and a summary of each school with fiches.
+ * The classrooms' gaps stay in the worker; a school's are asked for when its screen opens (SchoolGaps).
+ */
+export interface GapSummary {
+  referentialVersion: string;
+  schools: Record<string, SchoolSummary>;
+  departement: DepartementReport;
+  computeMs: number;
+}
+
+/** What an edit changes of the summary: the schools it touches (one left without fiches is dropped). */
+export interface GapSummaryDelta {
+  referentialVersion: string;
+  schools: Record<string, SchoolSummary>;
+  departement: DepartementReport;
+  computeMs: number;
+}
+
+/** One school in full: its rules, needs and terminals, and the gap of each of its classrooms. */
+export interface SchoolGaps {
+  uai: string;
+  referentialVersion: string;
+  school: SchoolGap;
+  classrooms: Record<string, ClassroomGap>;
 }

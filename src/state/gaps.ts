@@ -1,14 +1,18 @@
-// The gap report of the campaign on this device, computed in the gaps worker and kept up to date edit by edit.
+// The campaign's gaps on this device, computed in the gaps worker and kept up to date edit by edit. The page holds
+// the département's figures and a summary per school; the open school's rules, needs and classrooms are asked for
+// when its screen opens, and again whenever they may have changed.
 import { signal } from '@preact/signals';
 import type { GapsClient } from '../gaps/gaps-client';
-import { mergeDelta } from '../gaps/merge-delta';
-import type { ClassroomGap, GapReport } from '../gaps/types';
+import { mergeSummary } from '../gaps/summary';
+import type { ClassroomGap, GapSummary, SchoolGaps } from '../gaps/types';
 import type { ClassroomData } from '../model/types';
 import { campaignFiches, onRevision } from './audits';
 import { schools } from './directory';
 import { referential } from './referential';
 
-export const gapReport = signal<GapReport | null>(null);
+export const gapSummary = signal<GapSummary | null>(null);
+/** The gaps of the school whose screen was opened last, null until they come. */
+export const schoolGaps = signal<SchoolGaps | null>(null);
 
 /** A User Timing mark of a computation: its time in the engine and its round trip (bench/gaps.ts reads them). */
 function markGaps(name: string, computeMs: number, start: number): void {
@@ -24,30 +28,55 @@ export function useGapsClient(chosen: GapsClient): void {
   client = Promise.resolve(chosen);
 }
 
+/** The school whose gaps are kept: the one shown last (a classroom's form comes back to it). */
+let shownUai: string | null = null;
+
+async function refreshSchoolGaps(): Promise<void> {
+  const uai = shownUai;
+  if (uai === null || !gapSummary.value) return; // asked for again once the campaign is loaded
+  const detail = await (await gaps()).schoolGaps(uai);
+  if (detail && detail.uai === shownUai) schoolGaps.value = detail;
+}
+
+/** Called when a school's screen opens: its gaps are asked for now and kept up to date while it is the last shown. */
+export function showSchoolGaps(uai: string): void {
+  if (shownUai !== uai) schoolGaps.value = null;
+  shownUai = uai;
+  void refreshSchoolGaps();
+}
+
+/** The gaps of `uai`, if they are the ones held. */
+export function schoolGapsOf(uai: string): SchoolGaps | null {
+  const held = schoolGaps.value;
+  return held?.uai === uai ? held : null;
+}
+
 /** Computes everything again: after start-up, a change of campaign or of référentiel. */
 export async function recomputeGaps(now: Date = new Date()): Promise<void> {
   const start = performance.now();
-  const report = await (await gaps()).load({
+  const summary = await (await gaps()).load({
     referential: referential.value,
     directory: schools.value,
     fiches: [...campaignFiches.value.values()],
     currentYear: now.getFullYear(),
   });
-  if (!report) return;
-  gapReport.value = report;
-  markGaps('tne:gaps-load', report.computeMs, start);
+  if (!summary) return;
+  gapSummary.value = summary;
+  markGaps('tne:gaps-load', summary.computeMs, start);
+  await refreshSchoolGaps();
 }
 
-/** Keeps the report in step with every revision saved from now on. */
+/** Keeps the summary in step with every revision saved from now on, and the shown school's gaps if it is touched. */
 export function followRevisions(): () => void {
   return onRevision((fiche) => {
     const start = performance.now();
     void gaps()
       .then((g) => g.apply([fiche]))
       .then((delta) => {
-        if (!delta || !gapReport.value) return;
-        gapReport.value = mergeDelta(gapReport.value, delta);
+        if (!delta || !gapSummary.value) return;
+        gapSummary.value = mergeSummary(gapSummary.value, delta);
         markGaps('tne:gaps-apply', delta.computeMs, start);
+        if (shownUai !== null && shownUai in delta.schools) return refreshSchoolGaps();
       });
   });
 }
@@ -60,8 +89,9 @@ export function previewClassroom(fiche: { id: string; uai: string; data: Classro
 /** After the référentiel changed: every result computed again with it. */
 export async function applyReferential(): Promise<void> {
   const start = performance.now();
-  const report = await (await gaps()).setReferential(referential.value);
-  if (!report) return;
-  gapReport.value = report;
-  markGaps('tne:gaps-referential', report.computeMs, start);
+  const summary = await (await gaps()).setReferential(referential.value);
+  if (!summary) return;
+  gapSummary.value = summary;
+  markGaps('tne:gaps-referential', summary.computeMs, start);
+  await refreshSchoolGaps();
 }

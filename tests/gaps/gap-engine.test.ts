@@ -108,7 +108,8 @@ describe('GapEngine', () => {
   it('recomputes everything with a changed référentiel, and says which version produced the report', () => {
     const engine = new GapEngine(snapshot(fiches()));
     expect(engine.report(0).classrooms.c4?.rules[0]?.outcome).toBe('fails');
-    const report = engine.setReferential({ ...withParams({ displayMaxAgeYears: 20 }), version: '2026.2' });
+    engine.setReferential({ ...withParams({ displayMaxAgeYears: 20 }), version: '2026.2' });
+    const report = engine.report(0);
     expect(report.referentialVersion).toBe('2026.2');
     expect(report.classrooms.c4?.rules[0]?.outcome).toBe('holds');
     expect(report.schools[FIRST.uai]).toMatchObject({ meetsSocle: true, costHt: 0 });

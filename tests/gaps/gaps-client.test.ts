@@ -29,9 +29,10 @@ describe.each([
   ['on the main thread (no Worker)', () => new GapsClient(mainThreadGaps)],
 ])('the gaps client %s', (_how, makeClient) => {
   it('loads a campaign and reports the C01 gap of a classroom without display', async () => {
-    const report = await makeClient().load(snapshot);
+    const client = makeClient();
+    const report = await client.load(snapshot);
     expect(report?.referentialVersion).toBe('2026.1');
-    const gap = report?.classrooms[withoutDisplay.id];
+    const gap = (await client.schoolGaps(UAI))?.classrooms[withoutDisplay.id];
     expect(gap?.rules.find((r) => r.rule === 'C01')?.outcome).toBe('fails');
     expect(report?.schools[UAI]?.classrooms).toBe(1);
     expect(report?.departement.total.classesAudited).toBe(1);
@@ -43,9 +44,8 @@ describe.each([
     await client.load(snapshot);
     const edited = { ...withoutDisplay, rev: 2, data: { ...withoutDisplay.data, display: { type: 'eni' as const, condition: 'working' as const, year: 2024, sizeInches: 65 } } };
     const delta = await client.apply([edited]);
-    expect(Object.keys(delta?.classrooms ?? {})).toEqual([edited.id]);
     expect(Object.keys(delta?.schools ?? {})).toEqual([UAI]);
-    expect(delta?.classrooms[edited.id]?.rules.find((r) => r.rule === 'C01')?.outcome).toBe('holds');
+    expect((await client.schoolGaps(UAI))?.classrooms[edited.id]?.rules.find((r) => r.rule === 'C01')?.outcome).toBe('holds');
   });
 
   it('previews a form without changing the campaign’s figures', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
-import { followRevisions, gapReport, previewClassroom, recomputeGaps, useGapsClient } from '../../src/state/gaps';
+import { followRevisions, gapSummary, previewClassroom, recomputeGaps, useGapsClient } from '../../src/state/gaps';
 import { campaignFiches, noteRevision } from '../../src/state/audits';
 import { schools } from '../../src/state/directory';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
@@ -12,7 +12,7 @@ beforeEach(() => {
   useGapsClient(new GapsClient(mainThreadGaps));
   schools.value = [...DEMO_SCHOOLS];
   campaignFiches.value = new Map();
-  gapReport.value = null;
+  gapSummary.value = null;
 });
 
 const until = async (check: () => boolean) => {
@@ -23,16 +23,16 @@ const until = async (check: () => boolean) => {
 describe('the campaign’s gap report', () => {
   it('covers every school of the directory once computed', async () => {
     await recomputeGaps(new Date('2026-11-28'));
-    expect(gapReport.value?.departement.total.schools).toBe(DEMO_SCHOOLS.length);
-    expect(gapReport.value?.departement.total.classesAudited).toBe(0);
+    expect(gapSummary.value?.departement.total.schools).toBe(DEMO_SCHOOLS.length);
+    expect(gapSummary.value?.departement.total.classesAudited).toBe(0);
   });
 
   it('follows each revision saved on the device', async () => {
     await recomputeGaps(new Date('2026-11-28'));
     const stop = followRevisions();
     noteRevision(makeClassroomFiche({ uai: UAI, data: { label: 'CM2', display: { type: 'none' } } }));
-    await until(() => gapReport.value?.departement.total.classesAudited === 1);
-    expect(gapReport.value?.schools[UAI]?.classroomsFailing).toBe(1);
+    await until(() => gapSummary.value?.departement.total.classesAudited === 1);
+    expect(gapSummary.value?.schools[UAI]?.classroomsFailing).toBe(1);
     stop();
   });
 

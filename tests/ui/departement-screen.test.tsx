@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { DepartementScreen, hideEmptyRows } from '../../src/ui/screens/departement-screen';
 import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
-import { gapReport, recomputeGaps, useGapsClient } from '../../src/state/gaps';
+import { gapSummary, recomputeGaps, useGapsClient } from '../../src/state/gaps';
 import { campaignFiches } from '../../src/state/audits';
 import { schools } from '../../src/state/directory';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
@@ -44,7 +44,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   cleanup();
-  gapReport.value = null;
+  gapSummary.value = null;
   hideEmptyRows.value = true;
 });
 

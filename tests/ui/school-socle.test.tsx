@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { SchoolSocle, classroomVerdict } from '../../src/ui/components/school-socle';
 import { campaignFiches } from '../../src/state/audits';
-import { gapReport, recomputeGaps } from '../../src/state/gaps';
+import { recomputeGaps, schoolGapsOf, showSchoolGaps } from '../../src/state/gaps';
 import { loadDirectory } from '../../src/state/directory';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
@@ -20,8 +20,9 @@ afterEach(() => {
 
 async function show(fiches: Fiche[]) {
   campaignFiches.value = new Map(fiches.map((f) => [f.id, f]));
+  showSchoolGaps(UAI);
   await recomputeGaps(new Date('2026-11-28'));
-  render(<SchoolSocle uai={UAI} />);
+  render(<SchoolSocle gaps={schoolGapsOf(UAI)} />);
 }
 
 const rowOf = (rule: string) => screen.getByRole('rowheader', { name: rule }).closest('tr') as HTMLElement;
@@ -73,7 +74,7 @@ describe('a classroom’s verdict in the school’s list', () => {
     const lacking = makeClassroomFiche({ uai: UAI, data: { label: 'CP', display: { type: 'none' }, network: { access: 'none' } } });
     const untouched = makeClassroomFiche({ uai: UAI, data: { label: 'CE1' } });
     await show([lacking, untouched]);
-    expect(classroomVerdict(gapReport.value?.classrooms[lacking.id])).toBe('Pas au socle : affichage collectif, réseau dans la classe');
-    expect(classroomVerdict(gapReport.value?.classrooms[untouched.id])).toBe('À compléter : rien de saisi');
+    expect(classroomVerdict(schoolGapsOf(UAI)?.classrooms[lacking.id])).toBe('Pas au socle : affichage collectif, réseau dans la classe');
+    expect(classroomVerdict(schoolGapsOf(UAI)?.classrooms[untouched.id])).toBe('À compléter : rien de saisi');
   });
 });

@@ -1,9 +1,8 @@
 // The school's gap to the socle: its classes, its own rules with the reason each one fails, what it needs and what
 // that costs.
-import { gapReport } from '../../state/gaps';
 import { routeHash } from '../../state/route';
 import { ruleDef, SEVERITY_LABELS } from '../../model/referential';
-import type { ClassroomGap, RuleResult, SchoolGap } from '../../gaps/types';
+import type { ClassroomGap, RuleResult, SchoolGap, SchoolGaps } from '../../gaps/types';
 import { costText, eurosCents, integer, OUTCOME_LABELS } from '../format';
 import { count } from '../plural';
 import { TableRegion } from './table-region';
@@ -40,11 +39,11 @@ function Result({ r }: { r: RuleResult }) {
   );
 }
 
-export function SchoolSocle({ uai }: { uai: string }) {
-  const report = gapReport.value;
-  const school = report?.schools[uai];
-  if (!report || !school) return <p aria-busy="true">Calcul de l'écart au socle…</p>;
-  const classrooms = Object.values(report.classrooms).filter((c) => c.uai === uai);
+/** The school's gaps, or null while they are computed. */
+export function SchoolSocle({ gaps }: { gaps: SchoolGaps | null }) {
+  if (!gaps) return <p aria-busy="true">Calcul de l'écart au socle…</p>;
+  const { school } = gaps;
+  const classrooms = Object.values(gaps.classrooms);
   const verdict = school.meetsSocle === true ? 'Oui' : school.meetsSocle === false ? 'Non' : 'À compléter';
   const needs = needsByItem([...school.needs, ...classrooms.flatMap((c) => c.needs)]);
   return (
@@ -57,7 +56,7 @@ export function SchoolSocle({ uai }: { uai: string }) {
       <p>{terminalsText(school.terminals)}</p>
       <TableRegion labelledBy="regles-ecole">
         <table>
-          <caption id="regles-ecole">Règles de l'école (référentiel {report.referentialVersion})</caption>
+          <caption id="regles-ecole">Règles de l'école (référentiel {gaps.referentialVersion})</caption>
           <thead>
             <tr><th scope="col">Règle</th><th scope="col">Intitulé</th><th scope="col">Niveau</th><th scope="col">Résultat</th></tr>
           </thead>

@@ -1,7 +1,7 @@
 // The département's figures: progress towards the plan's targets (pilotage.md, "Progress figures"), the export,
 // and the gaps grouped four ways.
 import { signal } from '@preact/signals';
-import { gapReport } from '../../state/gaps';
+import { gapSummary } from '../../state/gaps';
 import type { Aggregate, DepartementReport } from '../../gaps/types';
 import { costText, euros, integer } from '../format';
 import { count } from '../plural';
@@ -80,7 +80,7 @@ function Tables({ report }: { report: DepartementReport }) {
 }
 
 export function DepartementScreen({ db }: { db: AuditDb }) {
-  const report = gapReport.value;
+  const report = gapSummary.value;
   if (!report) return <main id="contenu" aria-busy="true"><h1>Département</h1><p>Calcul en cours…</p></main>;
   const { total, targets } = report.departement;
   return (

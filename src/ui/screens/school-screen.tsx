@@ -5,7 +5,7 @@ import type { AuditDb } from '../../storage/db';
 import { auditOf } from '../../state/audits';
 import { campaign } from '../../state/session';
 import { schoolsByUai } from '../../state/directory';
-import { gapReport } from '../../state/gaps';
+import { schoolGapsOf, showSchoolGaps } from '../../state/gaps';
 import { navigate, routeHash } from '../../state/route';
 import { addClassroom, copyClassroom, deleteClassroom, lastDeleted, returnToClassrooms, undoDelete } from '../../state/school-audit';
 import { newSchoolData } from '../../state/new-school';
@@ -29,6 +29,7 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
   // A new school fiche proposes today's date and the directory's number of classes; it is saved on the first edit.
   const editor = useFicheEditor(db, ref, author, () => newSchoolData(school));
   useEffect(() => () => void (lastDeleted.value = null), [uai]); // the undo is offered on this screen only
+  useEffect(() => showSchoolGaps(uai), [uai]);
   const title = school?.name ?? `École ${uai}`;
   return (
     <main id="contenu" class="form-screen">
@@ -68,7 +69,7 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
       <Classrooms db={db} author={author} uai={uai} classrooms={audit.classrooms} />
       <section aria-labelledby="s-socle-ecole">
         <h2 id="s-socle-ecole">Socle numérique et besoins de l'école</h2>
-        <SchoolSocle uai={uai} />
+        <SchoolSocle gaps={schoolGapsOf(uai)} />
       </section>
     </main>
   );
@@ -103,7 +104,7 @@ function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Auth
   const latest = classrooms[classrooms.length - 1];
   const open = (fiche: ClassroomFiche) => navigate({ screen: 'classroom', uai, id: fiche.id });
   const deleted = lastDeleted.value;
-  const gaps = gapReport.value?.classrooms;
+  const gaps = schoolGapsOf(uai)?.classrooms;
   return (
     <section aria-labelledby="s-classes" class="classrooms">
       <h2 id="s-classes" tabIndex={-1} ref={heading}>Classes saisies ({classrooms.length})</h2>

@@ -1,0 +1,25 @@
+// What the page keeps of the gaps (GapSummary): each school cut down to its figures, and an edit's delta merged in.
+// A school without fiches has nothing to summarise: the département's figures already count it.
+import type { GapSummary, GapSummaryDelta, SchoolGap, SchoolSummary } from './types';
+
+export function summarizeSchool(gap: SchoolGap): SchoolSummary {
+  const { rules: _rules, needs: _needs, terminals: _terminals, ...figures } = gap;
+  return figures;
+}
+
+/** The summaries of the schools with fiches, by UAI. */
+export function summarySchools(gaps: Iterable<SchoolGap>): Record<string, SchoolSummary> {
+  const schools: Record<string, SchoolSummary> = {};
+  for (const gap of gaps) if (gap.hasFiches) schools[gap.uai] = summarizeSchool(gap);
+  return schools;
+}
+
+/** The summary brought up to date by a delta: new objects, the rest shared. */
+export function mergeSummary(summary: GapSummary, delta: GapSummaryDelta): GapSummary {
+  const schools = { ...summary.schools };
+  for (const [uai, school] of Object.entries(delta.schools)) {
+    if (school.hasFiches) schools[uai] = school;
+    else delete schools[uai];
+  }
+  return { referentialVersion: delta.referentialVersion, schools, departement: delta.departement, computeMs: delta.computeMs };
+}
