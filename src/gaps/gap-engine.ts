@@ -1,5 +1,6 @@
 // The gap engine with its state, so that an edit recomputes only what it touches: the classroom edited, its
-// school, and the département's sums (a pass over the schools' figures, not over the classrooms).
+// school, and the département's sums (a pass over the schools' figures, not over the classrooms). A change of
+// référentiel recomputes what read a part that changed (referential-reads.ts).
 import type { DirectorySchool } from '../model/school';
 import type { Referential } from '../model/referential';
 import type { ClassroomData, ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
@@ -7,6 +8,7 @@ import { computeClassroomGap, type GapContext } from './classroom-rules';
 import { computeSchoolGap } from './school-rules';
 import { buildDepartement } from './aggregates';
 import { summarySchools } from './summary';
+import { RecordingContexts } from './referential-reads';
 import type { ClassroomGap, GapDelta, GapReport, GapSummary, SchoolGap, SchoolGaps } from './types';
 
 export interface GapSnapshot {
@@ -18,7 +20,7 @@ export interface GapSnapshot {
 }
 
 export class GapEngine {
-  private ctx: GapContext;
+  private contexts: RecordingContexts;
   private directory = new Map<string, DirectorySchool>();
   private fiches = new Map<string, Fiche>();
   private classroomIdsByUai = new Map<string, Set<string>>();
@@ -27,18 +29,25 @@ export class GapEngine {
   private schools = new Map<string, SchoolGap>();
 
   constructor(snapshot: GapSnapshot) {
-    this.ctx = { referential: snapshot.referential, currentYear: snapshot.currentYear };
+    this.contexts = new RecordingContexts({ referential: snapshot.referential, currentYear: snapshot.currentYear });
     // Closed schools and schools that left the directory count only through their fiches ("hors annuaire").
     this.directory = new Map(snapshot.directory.filter((s) => s.open && !s.leftDirectory).map((s) => [s.uai, s]));
     for (const fiche of snapshot.fiches) this.store(fiche);
     this.recomputeAll();
   }
 
-  /** Everything, computed again (after a change of référentiel). */
-  setReferential(referential: Referential): void {
-    this.ctx = { ...this.ctx, referential };
-    this.recomputeAll();
+  /** The référentiel and year as they are, read without recording (the département's sums, a preview). */
+  private get ctx(): GapContext {
+    return this.contexts.plain;
   }
+
+  /** After a change of référentiel: every result that read a part that changed, computed again. */
+  setReferential(referential: Referential): void {
+    const scope = this.contexts.change(referential);
+    if (scope === 'everything') this.recomputeAll();
+    else if (scope === 'schools') for (const uai of this.uais()) this.recomputeSchool(uai);
+  }
+
 
   /** Every result: what the export reads. */
   report(computeMs: number): GapReport {
@@ -85,7 +94,7 @@ export class GapEngine {
         this.classrooms.delete(fiche.id);
         removedClassrooms.push(fiche.id);
       } else {
-        const gap = computeClassroomGap(fiche, this.ctx);
+        const gap = computeClassroomGap(fiche, this.contexts.classroom);
         this.classrooms.set(fiche.id, gap);
         classrooms[fiche.id] = gap;
       }
@@ -123,14 +132,16 @@ export class GapEngine {
     return fiche.kind === 'classroom' ? this.classroomIdsByUai : this.schoolFicheIdsByUai;
   }
 
+  private uais(): Set<string> {
+    return new Set([...this.directory.keys(), ...this.classroomIdsByUai.keys(), ...this.schoolFicheIdsByUai.keys()]);
+  }
+
+  /** Every classroom and school, computed again over the maps in place: those gone were removed by apply(). */
   private recomputeAll(): void {
-    this.classrooms = new Map();
-    this.schools = new Map();
-    const uais = new Set([...this.directory.keys(), ...this.classroomIdsByUai.keys(), ...this.schoolFicheIdsByUai.keys()]);
-    for (const uai of uais) {
+    for (const uai of this.uais()) {
       const gaps: ClassroomGap[] = [];
       for (const id of this.classroomIdsByUai.get(uai) ?? []) {
-        const gap = computeClassroomGap(this.fiches.get(id) as ClassroomFiche, this.ctx);
+        const gap = computeClassroomGap(this.fiches.get(id) as ClassroomFiche, this.contexts.classroom);
         this.classrooms.set(id, gap);
         gaps.push(gap);
       }
@@ -154,7 +165,7 @@ export class GapEngine {
   }
 
   private setSchool(uai: string, classroomGaps: ClassroomGap[]): SchoolGap {
-    const gap = computeSchoolGap(uai, this.latestSchoolFiche(uai)?.data, classroomGaps, this.directory.get(uai), this.ctx);
+    const gap = computeSchoolGap(uai, this.latestSchoolFiche(uai)?.data, classroomGaps, this.directory.get(uai), this.contexts.school);
     if (!gap.inDirectory && !gap.hasFiches) this.schools.delete(uai);
     else this.schools.set(uai, gap);
     return gap;

@@ -1,0 +1,86 @@
+// Which parts of the référentiel the rules read, recorded as they run. After a change of référentiel the engine
+// computes again only the results that read a part that changed: a school parameter leaves 9,000 classrooms as
+// they were, a target or the funding rule leaves every school. Nothing here knows what a rule reads, so a rule
+// that starts reading something new is followed without anyone updating a list.
+import type { Referential } from '../model/referential';
+import type { GapContext } from './classroom-rules';
+
+/** "params.classesPerGroup" for a parameter, the key itself for any other part ("prices", "funding"). */
+export type ReferentialPart = string;
+
+function recorded(view: object, key: string, part: ReferentialPart, read: () => unknown, reads: Set<ReferentialPart>): void {
+  let seen = false; // the engine reads the same parameter thousands of times: the set is written once
+  Object.defineProperty(view, key, {
+    enumerable: true,
+    get() {
+      if (!seen) {
+        seen = true;
+        reads.add(part);
+      }
+      return read();
+    },
+  });
+}
+
+/** A view of `referential` that adds to `reads` every part read through it, and reads like it. */
+export function recordingView(referential: Referential, reads: Set<ReferentialPart>): Referential {
+  const source = referential as unknown as Record<string, unknown>;
+  const sourceParams = referential.params as unknown as Record<string, unknown>;
+  const params = {};
+  for (const key of Object.keys(sourceParams)) recorded(params, key, `params.${key}`, () => sourceParams[key], reads);
+  const view = {};
+  for (const key of Object.keys(source)) {
+    if (key === 'params') Object.defineProperty(view, key, { enumerable: true, value: params });
+    else recorded(view, key, key, () => source[key], reads);
+  }
+  return view as Referential;
+}
+
+/** The parts that differ between two référentiels. */
+export function changedParts(before: Referential, after: Referential): ReferentialPart[] {
+  const [a, b] = [before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>];
+  const [pa, pb] = [before.params as unknown as Record<string, unknown>, after.params as unknown as Record<string, unknown>];
+  const parts: ReferentialPart[] = [];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (key !== 'params') {
+      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) parts.push(key);
+      continue;
+    }
+    for (const name of new Set([...Object.keys(pa), ...Object.keys(pb)])) if (!Object.is(pa[name], pb[name])) parts.push(`params.${name}`);
+  }
+  return parts;
+}
+
+/** What a change of référentiel makes the engine compute again. */
+export type Recompute = 'everything' | 'schools' | 'departement';
+
+/** The contexts classrooms and schools are computed with, each recording what its rules read. */
+export class RecordingContexts {
+  classroom!: GapContext;
+  school!: GapContext;
+  private classroomReads = new Set<ReferentialPart>();
+  private schoolReads = new Set<ReferentialPart>();
+
+  constructor(public plain: GapContext) {
+    this.makeViews();
+  }
+
+  /** Takes in a new référentiel and says what must be computed again; what is, reads afresh. */
+  change(referential: Referential): Recompute {
+    const changed = changedParts(this.plain.referential, referential);
+    let scope: Recompute = 'departement';
+    if (changed.some((part) => this.classroomReads.has(part))) scope = 'everything';
+    else if (changed.some((part) => this.schoolReads.has(part))) scope = 'schools';
+    if (scope === 'everything') this.classroomReads = new Set();
+    if (scope !== 'departement') this.schoolReads = new Set();
+    this.plain = { ...this.plain, referential };
+    this.makeViews();
+    return scope;
+  }
+
+  private makeViews(): void {
+    const { referential, currentYear } = this.plain;
+    this.classroom = { referential: recordingView(referential, this.classroomReads), currentYear };
+    this.school = { referential: recordingView(referential, this.schoolReads), currentYear };
+  }
+}

@@ -1,0 +1,69 @@
+// A change of référentiel recomputes only what read a part that changed: the results must be those of an engine
+// started afresh with the new référentiel, whatever part changed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDepartement } from '../../src/directory/generate-departement';
+import { GapEngine, type GapSnapshot } from '../../src/gaps/gap-engine';
+import { changedParts, recordingView } from '../../src/gaps/referential-reads';
+import type { GapReport } from '../../src/gaps/types';
+import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
+import { CURRENT_YEAR, withParams, withPrices } from './fixtures';
+
+const withoutTime = ({ computeMs: _computeMs, ...rest }: GapReport) => rest;
+
+let snapshot: GapSnapshot;
+beforeAll(() => {
+  const { schools, fiches } = generateDepartement({ seed: 7, schools: 120, classrooms: 900, now: new Date('2026-12-15T12:00:00Z') });
+  snapshot = { referential: REFERENTIAL_V1, directory: schools, fiches, currentYear: CURRENT_YEAR };
+});
+
+const CHANGES: Array<[string, Referential]> = [
+  ...Object.keys(REFERENTIAL_V1.params).map((name): [string, Referential] => {
+    const value = REFERENTIAL_V1.params[name as keyof Referential['params']];
+    return [`the parameter ${name}`, withParams({ [name]: value === null ? 100 : value + 1 })];
+  }),
+  ['a price', withPrices({ 'class-computer': 999 })],
+  ['the funding rule', { ...REFERENTIAL_V1, funding: { ...REFERENTIAL_V1.funding, stateShareBelow: 0.6 } }],
+  ['the targets', { ...REFERENTIAL_V1, targets: { classes: 3000, newTeachers: 900 } }],
+];
+
+describe('a change of référentiel', () => {
+  it.each(CHANGES)('of %s gives what a fresh engine with it gives', (_what, changed) => {
+    const referential = { ...changed, version: '2026.1-local.1' };
+    const engine = new GapEngine(snapshot);
+    engine.setReferential(referential);
+    expect(withoutTime(engine.report(0))).toEqual(withoutTime(new GapEngine({ ...snapshot, referential }).report(0)));
+    engine.setReferential(REFERENTIAL_V1); // and back
+    expect(withoutTime(engine.report(0))).toEqual(withoutTime(new GapEngine(snapshot).report(0)));
+  });
+
+  it('leaves every classroom as it was when only a school parameter changed, and every school for a target', () => {
+    const engine = new GapEngine(snapshot);
+    const before = engine.report(0);
+    engine.setReferential(withParams({ classesPerGroup: 5 }));
+    const schoolChange = engine.report(0);
+    for (const [id, gap] of Object.entries(before.classrooms)) expect(schoolChange.classrooms[id]).toBe(gap);
+    engine.setReferential({ ...withParams({ classesPerGroup: 5 }), targets: { classes: 3000, newTeachers: 900 } });
+    const targetChange = engine.report(0);
+    for (const [uai, gap] of Object.entries(schoolChange.schools)) expect(targetChange.schools[uai]).toBe(gap);
+    expect(targetChange.departement.targets).toEqual({ classes: 3000, newTeachers: 900 });
+  });
+});
+
+describe('recordingView', () => {
+  it('reads like the référentiel and records each part read', () => {
+    const reads = new Set<string>();
+    const view = recordingView(REFERENTIAL_V1, reads);
+    expect(view.params.classesPerGroup).toBe(REFERENTIAL_V1.params.classesPerGroup);
+    expect(view.prices).toBe(REFERENTIAL_V1.prices);
+    expect([...reads].sort()).toEqual(['params.classesPerGroup', 'prices']);
+    expect(JSON.parse(JSON.stringify(view))).toEqual(JSON.parse(JSON.stringify(REFERENTIAL_V1)));
+  });
+});
+
+describe('changedParts', () => {
+  it('names each parameter that changed, and any other part as a whole', () => {
+    const changed = { ...withParams({ minRamGb: 16, classesPerGroup: 3 }, withPrices({ 'class-computer': 999 })), version: 'x' };
+    expect(changedParts(REFERENTIAL_V1, changed).sort()).toEqual(['params.classesPerGroup', 'params.minRamGb', 'prices', 'version']);
+    expect(changedParts(REFERENTIAL_V1, { ...REFERENTIAL_V1 })).toEqual([]);
+  });
+});
