@@ -9,6 +9,7 @@ import { computeSchoolGap } from './school-rules';
 import { buildDepartement } from './aggregates';
 import { summarySchools } from './summary';
 import { RecordingContexts } from './referential-reads';
+import { InputsKey } from './inputs-key';
 import type { ClassroomGap, GapDelta, GapReport, GapSummary, SchoolGap, SchoolGaps } from './types';
 
 export interface GapSnapshot {
@@ -21,6 +22,7 @@ export interface GapSnapshot {
 
 export class GapEngine {
   private contexts: RecordingContexts;
+  private inputs: InputsKey;
   private directory = new Map<string, DirectorySchool>();
   private fiches = new Map<string, Fiche>();
   private classroomIdsByUai = new Map<string, Set<string>>();
@@ -30,6 +32,7 @@ export class GapEngine {
 
   constructor(snapshot: GapSnapshot) {
     this.contexts = new RecordingContexts({ referential: snapshot.referential, currentYear: snapshot.currentYear });
+    this.inputs = new InputsKey({ ...snapshot, fiches: [] }); // each fiche is added as it is stored
     // Closed schools and schools that left the directory count only through their fiches ("hors annuaire").
     this.directory = new Map(snapshot.directory.filter((s) => s.open && !s.leftDirectory).map((s) => [s.uai, s]));
     for (const fiche of snapshot.fiches) this.store(fiche);
@@ -44,6 +47,7 @@ export class GapEngine {
   /** After a change of référentiel: every result that read a part that changed, computed again. */
   setReferential(referential: Referential): void {
     const scope = this.contexts.change(referential);
+    this.inputs.setReferential(referential);
     if (scope === 'everything') this.recomputeAll();
     else if (scope === 'schools') for (const uai of this.uais()) this.recomputeSchool(uai);
   }
@@ -64,10 +68,16 @@ export class GapEngine {
   summary(computeMs: number): GapSummary {
     return {
       referentialVersion: this.ctx.referential.version,
+      inputsKey: this.inputsKey(),
       schools: summarySchools(this.schools.values()),
       departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
       computeMs,
     };
+  }
+
+  /** The fingerprint of what the results come from: the snapshot and every revision taken in since. */
+  inputsKey(): string {
+    return String(this.inputs);
   }
 
   /** One school in full, with its classrooms' gaps in the order they came. */
@@ -120,6 +130,7 @@ export class GapEngine {
     const before = this.fiches.get(fiche.id);
     // A revision keeps its fiche's place among the school's (the order of a school's needs follows it).
     if (before && (before.uai !== fiche.uai || fiche.deleted)) this.index(before).get(before.uai)?.delete(fiche.id);
+    this.inputs.replace(before, fiche);
     this.fiches.set(fiche.id, fiche);
     if (fiche.deleted) return;
     const index = this.index(fiche);

@@ -33,7 +33,7 @@ export function createGapsApi() {
         const { referentialVersion, schools, departement } = need().apply(fiches);
         const summaries: Record<string, SchoolSummary> = {};
         for (const [uai, gap] of Object.entries(schools)) summaries[uai] = summarizeSchool(gap);
-        return { referentialVersion, schools: summaries, departement, computeMs: 0 };
+        return { referentialVersion, inputsKey: need().inputsKey(), schools: summaries, departement, computeMs: 0 };
       });
     },
     setReferential(seq: number, referential: Referential): Sequenced<GapSummary> {

@@ -21,5 +21,6 @@ export function mergeSummary(summary: GapSummary, delta: GapSummaryDelta): GapSu
     if (school.hasFiches) schools[uai] = school;
     else delete schools[uai];
   }
-  return { referentialVersion: delta.referentialVersion, schools, departement: delta.departement, computeMs: delta.computeMs };
+  const { referentialVersion, inputsKey, departement, computeMs } = delta;
+  return { referentialVersion, inputsKey, schools, departement, computeMs };
 }

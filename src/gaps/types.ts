@@ -137,6 +137,8 @@ export interface GapDelta {
  */
 export interface GapSummary {
   referentialVersion: string;
+  /** The fingerprint of what it was computed from (inputs-key.ts). */
+  inputsKey: string;
   schools: Record<string, SchoolSummary>;
   departement: DepartementReport;
   computeMs: number;
@@ -145,6 +147,7 @@ export interface GapSummary {
 /** What an edit changes of the summary: the schools it touches (one left without fiches is dropped). */
 export interface GapSummaryDelta {
   referentialVersion: string;
+  inputsKey: string;
   schools: Record<string, SchoolSummary>;
   departement: DepartementReport;
   computeMs: number;

@@ -1,14 +1,17 @@
 // The campaign's gaps on this device, computed in the gaps worker and kept up to date edit by edit. The page holds
 // the département's figures and a summary per school; the open school's rules, needs and classrooms are asked for
-// when its screen opens, and again whenever they may have changed.
+// when its screen opens, and again whenever they may have changed. At start-up the summary kept from the last run is
+// shown while the worker computes, if nothing it came from has changed (saved-gaps.ts).
 import { signal } from '@preact/signals';
 import type { GapsClient } from '../gaps/gaps-client';
+import type { GapSnapshot } from '../gaps/gap-engine';
 import { mergeSummary } from '../gaps/summary';
 import type { ClassroomGap, GapSummary, SchoolGaps } from '../gaps/types';
 import type { ClassroomData } from '../model/types';
 import { campaignFiches, onRevision } from './audits';
 import { schools } from './directory';
 import { referential } from './referential';
+import { keepSummary, savedSummaryFor } from './saved-gaps';
 
 export const gapSummary = signal<GapSummary | null>(null);
 /** The gaps of the school whose screen was opened last, null until they come. */
@@ -30,10 +33,12 @@ export function useGapsClient(chosen: GapsClient): void {
 
 /** The school whose gaps are kept: the one shown last (a classroom's form comes back to it). */
 let shownUai: string | null = null;
+/** The worker holds the campaign: it can answer for a school. */
+let engineLoaded = false;
 
 async function refreshSchoolGaps(): Promise<void> {
   const uai = shownUai;
-  if (uai === null || !gapSummary.value) return; // asked for again once the campaign is loaded
+  if (uai === null || !engineLoaded) return; // asked for again once the campaign is loaded
   const detail = await (await gaps()).schoolGaps(uai);
   if (detail && detail.uai === shownUai) schoolGaps.value = detail;
 }
@@ -51,18 +56,38 @@ export function schoolGapsOf(uai: string): SchoolGaps | null {
   return held?.uai === uai ? held : null;
 }
 
+/** Each computation of everything is numbered: a saved summary is shown only if none came since it was asked for. */
+let loads = 0;
+let shownFor = 0;
+
+/** The summary kept from the last run, shown if it was computed from these very inputs. */
+async function showSaved(snapshot: GapSnapshot, load: number, start: number): Promise<void> {
+  const saved = await savedSummaryFor(snapshot);
+  if (!saved || shownFor >= load) return;
+  shownFor = load;
+  gapSummary.value = saved;
+  markGaps('tne:gaps-first', 0, start);
+}
+
 /** Computes everything again: after start-up, a change of campaign or of référentiel. */
 export async function recomputeGaps(now: Date = new Date()): Promise<void> {
   const start = performance.now();
-  const summary = await (await gaps()).load({
+  const load = ++loads;
+  const snapshot: GapSnapshot = {
     referential: referential.value,
     directory: schools.value,
     fiches: [...campaignFiches.value.values()],
     currentYear: now.getFullYear(),
-  });
+  };
+  await showSaved(snapshot, load, start);
+  const summary = await (await gaps()).load(snapshot);
   if (!summary) return;
+  engineLoaded = true;
   gapSummary.value = summary;
   markGaps('tne:gaps-load', summary.computeMs, start);
+  if (shownFor < load) markGaps('tne:gaps-first', summary.computeMs, start);
+  shownFor = load;
+  keepSummary(summary);
   await refreshSchoolGaps();
 }
 
@@ -76,6 +101,7 @@ export function followRevisions(): () => void {
         if (!delta || !gapSummary.value) return;
         gapSummary.value = mergeSummary(gapSummary.value, delta);
         markGaps('tne:gaps-apply', delta.computeMs, start);
+        keepSummary(gapSummary.value, 'after-edits');
         if (shownUai !== null && shownUai in delta.schools) return refreshSchoolGaps();
       });
   });
@@ -93,5 +119,6 @@ export async function applyReferential(): Promise<void> {
   if (!summary) return;
   gapSummary.value = summary;
   markGaps('tne:gaps-referential', summary.computeMs, start);
+  keepSummary(summary);
   await refreshSchoolGaps();
 }

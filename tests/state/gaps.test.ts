@@ -1,23 +1,27 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { clear } from 'idb-keyval';
 import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
-import { followRevisions, gapSummary, previewClassroom, recomputeGaps, useGapsClient } from '../../src/state/gaps';
+import { followRevisions, gapSummary, previewClassroom, recomputeGaps, schoolGapsOf, showSchoolGaps, useGapsClient } from '../../src/state/gaps';
+import { getSavedSummary } from '../../src/storage/saved-summary';
 import { campaignFiches, noteRevision } from '../../src/state/audits';
 import { schools } from '../../src/state/directory';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomData, makeClassroomFiche } from '../../src/model/make';
+import type { ClassroomFiche } from '../../src/model/types';
 
 const UAI = DEMO_SCHOOLS[3]!.uai;
 
-beforeEach(() => {
+beforeEach(async () => {
+  await clear();
   useGapsClient(new GapsClient(mainThreadGaps));
   schools.value = [...DEMO_SCHOOLS];
   campaignFiches.value = new Map();
   gapSummary.value = null;
 });
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 100 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(check()).toBe(true);
+const until = async (check: () => boolean | Promise<boolean>) => {
+  for (let i = 0; i < 100 && !(await check()); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(await check()).toBe(true);
 };
 
 describe('the campaign’s gap report', () => {
@@ -40,5 +44,72 @@ describe('the campaign’s gap report', () => {
     await recomputeGaps(new Date('2026-11-28'));
     const gap = await previewClassroom({ id: 'x', uai: UAI, data: makeClassroomData({ network: { access: 'none' } }) });
     expect(gap?.rules.find((r) => r.rule === 'C04')?.outcome).toBe('fails');
+  });
+});
+
+describe('the open school’s gaps', () => {
+  it('are asked for when its screen opens, and again after a revision of that school', async () => {
+    await recomputeGaps(new Date('2026-11-28'));
+    const stop = followRevisions();
+    showSchoolGaps(UAI);
+    await until(() => schoolGapsOf(UAI) !== null);
+    expect(schoolGapsOf(UAI)?.school.classrooms).toBe(0);
+    const fiche = makeClassroomFiche({ uai: UAI, data: { label: 'CM2', display: { type: 'none' } } });
+    noteRevision(fiche);
+    await until(() => schoolGapsOf(UAI)?.classrooms[fiche.id] !== undefined);
+    expect(schoolGapsOf(UAI)?.classrooms[fiche.id]?.meetsSocle).toBe(false);
+    expect(schoolGapsOf(UAI)?.school.classroomsFailing).toBe(1);
+    stop();
+  });
+
+  it('are never taken for another school’s', async () => {
+    const other = DEMO_SCHOOLS[4]!.uai;
+    await recomputeGaps(new Date('2026-11-28'));
+    showSchoolGaps(UAI);
+    await until(() => schoolGapsOf(UAI) !== null);
+    showSchoolGaps(other);
+    expect(schoolGapsOf(other)).toBeNull();
+    await until(() => schoolGapsOf(other) !== null);
+    expect(schoolGapsOf(UAI)).toBeNull();
+  });
+});
+
+describe('the summary kept from the last run', () => {
+  let fiche: ClassroomFiche;
+
+  /** A first run that computes and keeps its summary; then a client whose loads wait until released. */
+  async function afterFirstRun(): Promise<() => void> {
+    fiche = makeClassroomFiche({ uai: UAI, data: { label: 'CP', display: { type: 'none' } } });
+    campaignFiches.value = new Map([[fiche.id, fiche]]);
+    await recomputeGaps(new Date('2026-11-28'));
+    await until(async () => (await getSavedSummary()) !== undefined);
+    gapSummary.value = null;
+    const api = await mainThreadGaps();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    useGapsClient(new GapsClient(() => ({ ...api, load: async (seq, snapshot) => gate.then(() => api.load(seq, snapshot)) })));
+    return release;
+  }
+
+  it('is shown at once, before the worker has computed, when nothing it came from has changed', async () => {
+    const release = await afterFirstRun();
+    const next = recomputeGaps(new Date('2026-11-28'));
+    await until(() => gapSummary.value !== null);
+    expect(gapSummary.value?.departement.total.classesToEquip).toBe(1);
+    release();
+    await next;
+    expect(gapSummary.value?.departement.total.classesToEquip).toBe(1);
+  });
+
+  it('is not shown once a fiche has changed: the figures wait for the worker', async () => {
+    const release = await afterFirstRun();
+    const edited = { ...fiche, rev: fiche.rev + 1, data: { ...fiche.data, display: { ...fiche.data.display, type: 'tv' as const } } };
+    campaignFiches.value = new Map([[fiche.id, edited]]);
+    const next = recomputeGaps(new Date('2026-11-28'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(gapSummary.value).toBeNull();
+    release();
+    await next;
+    expect(gapSummary.value?.departement.total.classesToEquip).toBe(1);
   });
 });
