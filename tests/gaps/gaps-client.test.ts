@@ -48,6 +48,28 @@ describe.each([
     expect((await client.schoolGaps(UAI))?.classrooms[edited.id]?.rules.find((r) => r.rule === 'C01')?.outcome).toBe('holds');
   });
 
+  it('sends the page summaries only: no classroom’s gap, no rules nor needs, in a load or an edit', async () => {
+    const client = makeClient();
+    const summary = await client.load(snapshot);
+    expect(Object.keys(summary ?? {}).sort()).toEqual(['computeMs', 'departement', 'inputsKey', 'referentialVersion', 'schools']);
+    expect(Object.keys(summary?.schools ?? {})).toEqual([UAI]); // the only school with fiches
+    const delta = await client.apply([{ ...withoutDisplay, rev: 2 }]);
+    for (const school of [summary?.schools[UAI], delta?.schools[UAI]]) {
+      expect(school).toMatchObject({ uai: UAI, classrooms: 1, classroomsFailing: 1 });
+      expect(school).not.toHaveProperty('rules');
+      expect(school).not.toHaveProperty('needs');
+    }
+  });
+
+  it('gives one school in full when asked: its rules, needs and each classroom’s gap', async () => {
+    const client = makeClient();
+    await client.load(snapshot);
+    const gaps = await client.schoolGaps(UAI);
+    expect(gaps?.school.rules.map((r) => r.rule)).toContain('E01');
+    expect(Object.keys(gaps?.classrooms ?? {})).toEqual([withoutDisplay.id]);
+    expect(gaps?.classrooms[withoutDisplay.id]?.needs.map((n) => n.item)).toContain('display');
+  });
+
   it('previews a form without changing the campaign’s figures', async () => {
     const client = makeClient();
     await client.load(snapshot);
@@ -79,6 +101,26 @@ describe('stale answers', () => {
     release();
     expect(fast?.departement.total.classesAudited).toBe(0);
     expect(await slow).toBeUndefined();
+  });
+
+  it('are dropped for a school asked for before the one shown now', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const api = await mainThreadGaps();
+    const client = new GapsClient(() => ({
+      ...api,
+      schoolGaps: async (seq, uai) => {
+        if (uai === UAI) await gate;
+        return api.schoolGaps(seq, uai);
+      },
+    }));
+    await client.load(snapshot);
+    const older = client.schoolGaps(UAI);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const newer = await client.schoolGaps(DEMO_SCHOOLS[1]!.uai);
+    release();
+    expect(newer?.uai).toBe(DEMO_SCHOOLS[1]!.uai);
+    expect(await older).toBeUndefined();
   });
 
   it('are dropped for a preview of an older keystroke', async () => {

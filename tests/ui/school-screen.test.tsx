@@ -7,6 +7,8 @@ import { flushAllEditors } from '../../src/state/fiche-editor';
 import { lastDeleted, returnToClassrooms } from '../../src/state/school-audit';
 import { campaign } from '../../src/state/session';
 import { route } from '../../src/state/route';
+import { followRevisions, recomputeGaps, useGapsClient } from '../../src/state/gaps';
+import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
 import { saveRevision } from '../../src/storage/fiches';
 import { makeClassroomData } from '../../src/model/make';
 import type { Author } from '../../src/model/types';
@@ -148,5 +150,20 @@ describe('SchoolScreen', () => {
     await flushAllEditors();
     const [school] = await db.fiches.toArray();
     expect(school).toMatchObject({ kind: 'school', data: { fleets: [], wifi: { accessPoints: 3 } } });
+  });
+
+  it('says the socle is being computed until the school’s gaps come, then gives each classroom’s verdict, and follows a copy', async () => {
+    useGapsClient(new GapsClient(mainThreadGaps));
+    const stop = followRevisions();
+    await withClassroom('CP', { network: { access: 'none' } });
+    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    expect(screen.getByText("Calcul de l'écart au socle…")).toBeTruthy();
+    await recomputeGaps(new Date('2026-11-28'));
+    expect(await screen.findByText('Pas au socle : réseau dans la classe')).toBeTruthy();
+    expect(screen.queryByText("Calcul de l'écart au socle…")).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Copier la dernière classe saisie (CP)' }));
+    await waitFor(() => expect(screen.getAllByText('Pas au socle : réseau dans la classe')).toHaveLength(2));
+    expect(screen.getByText(/^École au socle/).closest('p')?.textContent).toContain('sur 2 classes saisies');
+    stop();
   });
 });
