@@ -11,7 +11,6 @@ import type { ClassroomData } from '../model/types';
 import { campaignFiches, onRevision } from './audits';
 import { schools } from './directory';
 import { referential } from './referential';
-import { keepSummary, savedSummaryFor } from './saved-gaps';
 
 export const gapSummary = signal<GapSummary | null>(null);
 /** The gaps of the school whose screen was opened last, null until they come. */
@@ -23,8 +22,10 @@ function markGaps(name: string, computeMs: number, start: number): void {
 }
 
 let client: Promise<GapsClient> | undefined;
-// Loaded after the first screen: the engine's client (and Comlink) are not needed to show the schools.
+// Loaded after the first screen: the engine's client (and Comlink) and the kept summary are not needed to show the
+// schools.
 const gaps = () => (client ??= import('../gaps/gaps-client').then((m) => m.startGapsClient()));
+const saved = () => import('./saved-gaps');
 
 /** Lets tests and the browser without Worker choose the engine's thread. */
 export function useGapsClient(chosen: GapsClient): void {
@@ -62,10 +63,10 @@ let shownFor = 0;
 
 /** The summary kept from the last run, shown if it was computed from these very inputs. */
 async function showSaved(snapshot: GapSnapshot, load: number, start: number): Promise<void> {
-  const saved = await savedSummaryFor(snapshot);
-  if (!saved || shownFor >= load) return;
+  const summary = await (await saved()).savedSummaryFor(snapshot);
+  if (!summary || shownFor >= load) return;
   shownFor = load;
-  gapSummary.value = saved;
+  gapSummary.value = summary;
   markGaps('tne:gaps-first', 0, start);
 }
 
@@ -79,15 +80,17 @@ export async function recomputeGaps(now: Date = new Date()): Promise<void> {
     fiches: [...campaignFiches.value.values()],
     currentYear: now.getFullYear(),
   };
+  const engine = gaps(); // fetched meanwhile
+  // Before the snapshot is posted: cloning every fiche holds the page's thread for a while.
   await showSaved(snapshot, load, start);
-  const summary = await (await gaps()).load(snapshot);
+  const summary = await (await engine).load(snapshot);
   if (!summary) return;
   engineLoaded = true;
   gapSummary.value = summary;
   markGaps('tne:gaps-load', summary.computeMs, start);
   if (shownFor < load) markGaps('tne:gaps-first', summary.computeMs, start);
   shownFor = load;
-  keepSummary(summary);
+  void saved().then((s) => s.keepSummary(summary));
   await refreshSchoolGaps();
 }
 
@@ -101,7 +104,8 @@ export function followRevisions(): () => void {
         if (!delta || !gapSummary.value) return;
         gapSummary.value = mergeSummary(gapSummary.value, delta);
         markGaps('tne:gaps-apply', delta.computeMs, start);
-        keepSummary(gapSummary.value, 'after-edits');
+        const kept = gapSummary.value;
+        void saved().then((s) => s.keepSummary(kept, 'after-edits'));
         if (shownUai !== null && shownUai in delta.schools) return refreshSchoolGaps();
       });
   });
@@ -119,6 +123,6 @@ export async function applyReferential(): Promise<void> {
   if (!summary) return;
   gapSummary.value = summary;
   markGaps('tne:gaps-referential', summary.computeMs, start);
-  keepSummary(summary);
+  void saved().then((s) => s.keepSummary(summary));
   await refreshSchoolGaps();
 }
