@@ -52,7 +52,6 @@ export class GapEngine {
     else if (scope === 'schools') for (const uai of this.uais()) this.recomputeSchool(uai);
   }
 
-
   /** Every result: what the export reads. */
   report(computeMs: number): GapReport {
     return {
