@@ -22,7 +22,9 @@ export interface GapSnapshot {
 
 export class GapEngine {
   private contexts: RecordingContexts;
-  private inputs: InputsKey;
+  /** Made when first asked for (the export never asks), then kept up to date by each revision. */
+  private inputs: InputsKey | undefined;
+  private readonly wholeDirectory: readonly DirectorySchool[];
   private directory = new Map<string, DirectorySchool>();
   private fiches = new Map<string, Fiche>();
   private classroomIdsByUai = new Map<string, Set<string>>();
@@ -32,7 +34,7 @@ export class GapEngine {
 
   constructor(snapshot: GapSnapshot) {
     this.contexts = new RecordingContexts({ referential: snapshot.referential, currentYear: snapshot.currentYear });
-    this.inputs = new InputsKey({ ...snapshot, fiches: [] }); // each fiche is added as it is stored
+    this.wholeDirectory = snapshot.directory;
     // Closed schools and schools that left the directory count only through their fiches ("hors annuaire").
     this.directory = new Map(snapshot.directory.filter((s) => s.open && !s.leftDirectory).map((s) => [s.uai, s]));
     for (const fiche of snapshot.fiches) this.store(fiche);
@@ -47,7 +49,7 @@ export class GapEngine {
   /** After a change of référentiel: every result that read a part that changed, computed again. */
   setReferential(referential: Referential): void {
     const scope = this.contexts.change(referential);
-    this.inputs.setReferential(referential);
+    this.inputs?.setReferential(referential);
     if (scope === 'everything') this.recomputeAll();
     else if (scope === 'schools') for (const uai of this.uais()) this.recomputeSchool(uai);
   }
@@ -76,6 +78,8 @@ export class GapEngine {
 
   /** The fingerprint of what the results come from: the snapshot and every revision taken in since. */
   inputsKey(): string {
+    const { referential, currentYear } = this.ctx;
+    this.inputs ??= new InputsKey({ referential, currentYear, directory: this.wholeDirectory, fiches: [...this.fiches.values()] });
     return String(this.inputs);
   }
 
@@ -129,7 +133,7 @@ export class GapEngine {
     const before = this.fiches.get(fiche.id);
     // A revision keeps its fiche's place among the school's (the order of a school's needs follows it).
     if (before && (before.uai !== fiche.uai || fiche.deleted)) this.index(before).get(before.uai)?.delete(fiche.id);
-    this.inputs.replace(before, fiche);
+    this.inputs?.replace(before, fiche);
     this.fiches.set(fiche.id, fiche);
     if (fiche.deleted) return;
     const index = this.index(fiche);

@@ -8,32 +8,40 @@ import type { GapContext } from './classroom-rules';
 /** "params.classesPerGroup" for a parameter, the key itself for any other part ("prices", "funding"). */
 export type ReferentialPart = string;
 
-function recorded(view: object, key: string, part: ReferentialPart, read: () => unknown, reads: Set<ReferentialPart>): void {
-  let seen = false; // the engine reads the same parameter thousands of times: the set is written once
-  Object.defineProperty(view, key, {
-    enumerable: true,
-    get() {
-      if (!seen) {
-        seen = true;
-        reads.add(part);
-      }
-      return read();
-    },
-  });
+const SOURCE = Symbol('source');
+const READS = Symbol('reads');
+type View = { [SOURCE]: Record<string, unknown>; [READS]: Set<ReferentialPart> };
+
+// One getter per part, shared by every view: the rules' property caches then see one shape and one function for
+// every view of every engine, and stay as fast as over the plain référentiel.
+const getters = new Map<ReferentialPart, (this: View) => unknown>();
+
+function getterOf(part: ReferentialPart, key: string): (this: View) => unknown {
+  let getter = getters.get(part);
+  if (!getter) {
+    getter = function (this: View) {
+      const reads = this[READS];
+      if (!reads.has(part)) reads.add(part);
+      return this[SOURCE][key];
+    };
+    getters.set(part, getter);
+  }
+  return getter;
+}
+
+function view(source: object, prefix: string, reads: Set<ReferentialPart>, nested: Record<string, object> = {}): object {
+  const made = { [SOURCE]: source, [READS]: reads } as View;
+  for (const key of Object.keys(source)) {
+    if (key in nested) Object.defineProperty(made, key, { enumerable: true, value: nested[key] });
+    else Object.defineProperty(made, key, { enumerable: true, get: getterOf(prefix + key, key) });
+  }
+  return made;
 }
 
 /** A view of `referential` that adds to `reads` every part read through it, and reads like it. */
 export function recordingView(referential: Referential, reads: Set<ReferentialPart>): Referential {
-  const source = referential as unknown as Record<string, unknown>;
-  const sourceParams = referential.params as unknown as Record<string, unknown>;
-  const params = {};
-  for (const key of Object.keys(sourceParams)) recorded(params, key, `params.${key}`, () => sourceParams[key], reads);
-  const view = {};
-  for (const key of Object.keys(source)) {
-    if (key === 'params') Object.defineProperty(view, key, { enumerable: true, value: params });
-    else recorded(view, key, key, () => source[key], reads);
-  }
-  return view as Referential;
+  const params = view(referential.params, 'params.', reads);
+  return view(referential, '', reads, { params }) as Referential;
 }
 
 /** The parts that differ between two référentiels. */
