@@ -12,17 +12,19 @@ const SOURCE = Symbol('source');
 const READS = Symbol('reads');
 type View = { [SOURCE]: Record<string, unknown>; [READS]: Set<ReferentialPart> };
 
-// One getter per part, shared by every view: the rules' property caches then see one shape and one function for
-// every view of every engine, and stay as fast as over the plain référentiel.
+// One getter per part, shared by every view, so that every view starts with one shape. It records the part the
+// first time it is read, then leaves the plain value in its place: the thousands of reads that follow are plain
+// property reads, as cheap as over the référentiel itself even before the engine's code is optimised.
 const getters = new Map<ReferentialPart, (this: View) => unknown>();
 
 function getterOf(part: ReferentialPart, key: string): (this: View) => unknown {
   let getter = getters.get(part);
   if (!getter) {
     getter = function (this: View) {
-      const reads = this[READS];
-      if (!reads.has(part)) reads.add(part);
-      return this[SOURCE][key];
+      this[READS].add(part);
+      const value = this[SOURCE][key];
+      Object.defineProperty(this, key, { enumerable: true, value });
+      return value;
     };
     getters.set(part, getter);
   }
@@ -33,7 +35,7 @@ function view(source: object, prefix: string, reads: Set<ReferentialPart>, neste
   const made = { [SOURCE]: source, [READS]: reads } as View;
   for (const key of Object.keys(source)) {
     if (key in nested) Object.defineProperty(made, key, { enumerable: true, value: nested[key] });
-    else Object.defineProperty(made, key, { enumerable: true, get: getterOf(prefix + key, key) });
+    else Object.defineProperty(made, key, { enumerable: true, configurable: true, get: getterOf(prefix + key, key) });
   }
   return made;
 }
