@@ -28,6 +28,8 @@ export default tseslint.config(
   // The export's core is pure; only its worker shell (export-api.ts) reads the device's storage.
   { ...layer('src/export/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']), ignores: ['src/export/export-api.ts'] },
   layer('src/export/export-api.ts', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/state/**', '**/ui/**']),
+  // The worker bridge is plumbing any layer that owns a worker may use: it knows Comlink and nothing of the app.
+  layer('src/workers/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/model/**', '**/storage/**', '**/state/**', '**/ui/**', '**/gaps/**', '**/export/**', '**/directory/**', '**/sync/**']),
   layer('src/storage/**', ['@preact/signals', 'preact', '**/state/**', '**/ui/**']),
   layer('src/state/**', ['dexie', '**/ui/**']),
   layer('src/ui/**', ['dexie', 'idb-keyval', '**/storage/fiches', '**/storage/prefs', '**/storage/outbox', '**/storage/backup', '**/storage/drafts']),
