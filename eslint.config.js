@@ -25,9 +25,8 @@ export default tseslint.config(
   // The layers of house-style.md: ui → state → storage → model; only storage touches Dexie.
   layer('src/model/**', ['dexie', 'idb-keyval', 'comlink', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']),
   layer('src/directory/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']),
-  // The export's core is pure; only its worker shell (export-api.ts) reads the device's storage.
-  { ...layer('src/export/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**']), ignores: ['src/export/export-api.ts'] },
-  layer('src/export/export-api.ts', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/state/**', '**/ui/**']),
+  // The export is pure builders and writers, which the server runs too; the device shell is in src/state/device-export.
+  layer('src/export/**', ['dexie', 'idb-keyval', 'comlink', '@preact/signals', 'preact', '**/storage/**', '**/state/**', '**/ui/**', '**/workers/**']),
   // The worker bridge is plumbing any layer that owns a worker may use: it knows Comlink and nothing of the app.
   layer('src/workers/**', ['dexie', 'idb-keyval', '@preact/signals', 'preact', '**/model/**', '**/storage/**', '**/state/**', '**/ui/**', '**/gaps/**', '**/export/**', '**/directory/**', '**/sync/**']),
   layer('src/storage/**', ['@preact/signals', 'preact', '**/state/**', '**/ui/**']),

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore } from '../../server/src/store';
 import { runExport } from '../../src/export/run-export';
-import { exportFromDevice } from '../../src/export/export-api';
+import { exportFromDevice } from '../../src/state/device-export/device-export';
 import { SHEET_SLUGS } from '../../src/export/sheet';
 import { makeClassroomFiche } from '../../src/model/make';
 import { REFERENTIAL_V1 } from '../../src/model/referential';

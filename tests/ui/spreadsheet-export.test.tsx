@@ -74,6 +74,22 @@ describe('SpreadsheetExport', () => {
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + classrooms.length);
   });
 
+  it('can be cancelled while it runs: it says so, nothing is downloaded, and the next export works', async () => {
+    const downloads = captureDownloads();
+    const db = await seededDb();
+    render(<SpreadsheetExport db={db} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter le tableau départemental' }));
+    fireEvent.click(await screen.findByRole('button', { name: "Annuler l'export" }));
+    const status = await screen.findByText(/^Export annulé/);
+    expect(status.textContent).toBe("Export annulé : aucun fichier n'a été enregistré, vos fiches ne sont pas modifiées.");
+    expect(screen.queryByRole('button', { name: "Annuler l'export" })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter le tableau départemental' }));
+    await screen.findByText(/Fichier enregistré dans vos téléchargements/, undefined, { timeout: 5000 });
+    expect(downloads.names).toHaveLength(1);
+    expect(await db.fiches.count()).toBe(fixtureFiches().fiches.length);
+  });
+
   it('says in French when the export fails, and leaves the fiches as they were', async () => {
     const db = await seededDb();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);

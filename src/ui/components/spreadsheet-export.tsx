@@ -1,7 +1,7 @@
 // "Exporter le tableau départemental": the XLSX workbook, or one sheet as CSV, built on the device (offline too).
 import { useState } from 'preact/hooks';
 import type { AuditDb } from '../../storage/db';
-import { exportSpreadsheet, exportState, type ExportState } from '../../state/export';
+import { cancelExport, exportSpreadsheet, exportState, type ExportState } from '../../state/export';
 import { campaign } from '../../state/session';
 import { SHEET_NAMES, SHEET_SLUGS, type SheetSlug } from '../../export/sheet';
 import { fileSize, percent } from '../format';
@@ -24,6 +24,7 @@ function Status({ state }: { state: ExportState }) {
     );
   }
   if (state.status === 'done') return <p>Fichier enregistré dans vos téléchargements : {state.fileName} ({fileSize(state.bytes)}).</p>;
+  if (state.status === 'cancelled') return <p>Export annulé : aucun fichier n'a été enregistré, vos fiches ne sont pas modifiées.</p>;
   return null;
 }
 
@@ -56,6 +57,11 @@ export function SpreadsheetExport({ db }: { db: AuditDb }) {
         </button>
       </div>
       <div role="status" id="etat-export"><Status state={state} /></div>
+      {running && (
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={cancelExport}>Annuler l'export</button>
+        </div>
+      )}
       {state.status === 'failed' && (
         <p role="alert" class="field-error">
           L'export n'a pas abouti ; vos fiches ne sont pas modifiées. Réessayez ; si cela se reproduit, fermez les autres
