@@ -1,12 +1,15 @@
 // Importing the school directory on the tablet (files picked by the user) or taking the server's: merged into the
-// device's directory without touching a fiche, then the lists and the gaps follow.
+// device's directory in one transaction without touching a fiche, then the lists and the gaps follow. The files are
+// read in the import worker; "Annuler l'import" ends it, and the directory stays as it was.
+import { proxy } from 'comlink';
 import type { AuditDb } from '../storage/db';
-import { listSchools, replaceDirectory } from '../storage/directory';
-import { uaisWithFiches } from '../storage/fiche-queries';
+import { listSchools, mergeIntoDirectory } from '../storage/directory';
 import { getDirectoryEtag, setDirectoryEtag } from '../storage/prefs';
-import { mergeDirectory, type DirectoryMerge } from '../model/directory-merge';
+import type { DirectoryMerge } from '../model/directory-merge';
 import type { DirectorySchool } from '../model/school';
 import type { DirectoryFiles, DirectoryImport, DirectoryImportOptions, Progress } from '../directory/import-files';
+import type { DirectoryImportApi } from '../directory/import.worker';
+import { createWorkerBridge, isAbortError } from '../workers/worker-bridge';
 import { loadDirectory } from './directory';
 import { recomputeGaps } from './gaps';
 
@@ -15,22 +18,39 @@ export interface DirectoryImportResult {
   merge: DirectoryMerge;
 }
 
-async function apply(db: AuditDb, imported: readonly DirectorySchool[]): Promise<DirectoryMerge> {
-  const withFiches = await uaisWithFiches(db);
-  const merge = mergeDirectory(await listSchools(db), imported, (uai) => withFiches.has(uai));
-  await replaceDirectory(db, merge.schools);
+/** The import worker holds nothing between imports: ended after this quiet spell, its memory goes back. */
+const IMPORT_WORKER_IDLE_MS = 30_000;
+
+const importWorker = createWorkerBridge<DirectoryImportApi>({
+  start: () => new Worker(new URL('../directory/import.worker.ts', import.meta.url), { type: 'module' }),
+  inThread: async () => ({ importDirectoryFiles: (await import('../directory/import-files')).importDirectoryFiles }),
+  idleMs: IMPORT_WORKER_IDLE_MS,
+});
+
+async function apply(db: AuditDb, imported: readonly DirectorySchool[], signal?: AbortSignal): Promise<DirectoryMerge> {
+  const merge = await mergeIntoDirectory(db, imported, signal);
   await loadDirectory(db);
   void recomputeGaps();
   return merge;
 }
 
-export async function importDirectory(db: AuditDb, files: DirectoryFiles, options: DirectoryImportOptions, onProgress: Progress): Promise<DirectoryImportResult> {
-  const { runDirectoryImport } = await import('../directory/import-client');
-  const reading = await runDirectoryImport(files, options, onProgress);
-  const start = performance.now();
-  const merge = await apply(db, reading.schools);
-  performance.measure('tne:directory-merge', { start, end: performance.now() });
-  return { reading, merge };
+/**
+ * Reads the files in the import worker and merges them. Aborting `signal` ("Annuler l'import") ends the reading there
+ * and then and resolves null: the directory is as it was. A merge already being written (a moment) completes whole.
+ */
+export async function importDirectory(
+  db: AuditDb, files: DirectoryFiles, options: DirectoryImportOptions, onProgress: Progress, signal?: AbortSignal,
+): Promise<DirectoryImportResult | null> {
+  try {
+    const reading = await importWorker.call((api) => api.importDirectoryFiles(files, options, proxy(onProgress)), signal);
+    const start = performance.now();
+    const merge = await apply(db, reading.schools, signal);
+    performance.measure('tne:directory-merge', { start, end: performance.now() });
+    return { reading, merge };
+  } catch (error) {
+    if (isAbortError(error)) return null;
+    throw error;
+  }
 }
 
 /**

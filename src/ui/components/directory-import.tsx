@@ -1,6 +1,6 @@
 // Importing the official directory on the tablet: the Annuaire de l'éducation, and optionally the effectifs and the
 // IPS files, with progress and a report of every refused line.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditDb } from '../../storage/db';
 import { importDirectory, type DirectoryImportResult } from '../../state/directory-import';
 import { loadDirectorySettings, saveDirectorySettings } from '../../state/directory';
@@ -39,8 +39,9 @@ export function DirectoryImport({ db }: { db: AuditDb }) {
   const [departement, setDepartement] = useState('013');
   const [maternelles, setMaternelles] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
-  const [result, setResult] = useState<DirectoryImportResult | null>(null);
+  const [result, setResult] = useState<DirectoryImportResult | 'cancelled' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const running = useRef<AbortController | null>(null);
   useEffect(() => void loadDirectorySettings().then((s) => (setDepartement(s.departement), setMaternelles(s.includeMaternelles))), []);
 
   const submit = async (event: Event & { currentTarget: HTMLFormElement }) => {
@@ -56,15 +57,15 @@ export function DirectoryImport({ db }: { db: AuditDb }) {
     setError(null);
     setResult(null);
     setProgress(0);
+    const controller = (running.current = new AbortController());
     await saveDirectorySettings({ departement: departement.trim(), includeMaternelles: maternelles });
     const start = performance.now();
     try {
-      setResult(
-        await importDirectory(db, { annuaire, effectifs: file('effectifs'), ips: file('ips') }, { departement: departement.trim(), includeMaternelles: maternelles }, (done, total) =>
-          setProgress(total > 0 ? done / total : 1),
-        ),
-      );
-      performance.measure('tne:directory-import', { start, end: performance.now() }); // read by bench/directory-import.ts
+      const files = { annuaire, effectifs: file('effectifs'), ips: file('ips') };
+      const options = { departement: departement.trim(), includeMaternelles: maternelles };
+      const imported = await importDirectory(db, files, options, (done, total) => setProgress(total > 0 ? done / total : 1), controller.signal);
+      setResult(imported ?? 'cancelled');
+      if (imported) performance.measure('tne:directory-import', { start, end: performance.now() }); // read by bench/directory-import.ts
     } catch (problem) {
       setError(`L'import a échoué : ${problem instanceof Error ? problem.message : String(problem)}. L'annuaire de l'appareil n'a pas changé.`);
     } finally {
@@ -98,13 +99,20 @@ export function DirectoryImport({ db }: { db: AuditDb }) {
         <button type="submit" class="button" disabled={progress !== null}>Importer l'annuaire</button>
       </div>
       {progress !== null && (
-        <p>
-          <label htmlFor="progression-annuaire">Import en cours</label>{' '}
-          <progress id="progression-annuaire" max={1} value={progress} />
-        </p>
+        <>
+          <p>
+            <label htmlFor="progression-annuaire">Import en cours</label>{' '}
+            <progress id="progression-annuaire" max={1} value={progress} />
+          </p>
+          <div class="actions">
+            <button type="button" class="button secondary" onClick={() => running.current?.abort()}>Annuler l'import</button>
+          </div>
+        </>
       )}
       {error && <p role="alert" class="field-error">{error}</p>}
-      <div role="status" id="rapport-annuaire">{result && <Report result={result} />}</div>
+      <div role="status" id="rapport-annuaire">
+        {result === 'cancelled' ? <p>Import annulé : l'annuaire de l'appareil n'a pas changé.</p> : result && <Report result={result} />}
+      </div>
     </form>
   );
 }
