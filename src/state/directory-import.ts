@@ -42,7 +42,11 @@ export async function importDirectory(
   db: AuditDb, files: DirectoryFiles, options: DirectoryImportOptions, onProgress: Progress, signal?: AbortSignal,
 ): Promise<DirectoryImportResult | null> {
   try {
-    const reading = await importWorker.call((api) => api.importDirectoryFiles(files, options, proxy(onProgress)), signal);
+    // Progress the worker sent just before it was ended may still arrive: a cancelled import reports none.
+    const progress: Progress = (done, total) => {
+      if (!signal?.aborted) onProgress(done, total);
+    };
+    const reading = await importWorker.call((api) => api.importDirectoryFiles(files, options, proxy(progress)), signal);
     const start = performance.now();
     const merge = await apply(db, reading.schools, signal);
     performance.measure('tne:directory-merge', { start, end: performance.now() });

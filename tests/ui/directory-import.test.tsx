@@ -9,11 +9,12 @@ import { makeDirectorySchool } from '../../src/model/make';
 import type { DirectoryImport as Imported, Progress } from '../../src/directory/import-files';
 import { freshDb } from '../support/db';
 
-const reading = vi.hoisted(() => ({ started: false, finish: (_: unknown) => {} }));
+const reading = vi.hoisted(() => ({ started: false, finish: (_: unknown) => {}, progress: (_done: number, _total: number) => {} }));
 
 vi.mock('../../src/directory/import-files', () => ({
   importDirectoryFiles: (_files: unknown, _options: unknown, onProgress?: Progress) => {
     reading.started = true;
+    reading.progress = onProgress ?? (() => {});
     onProgress?.(10, 100);
     return new Promise((resolve) => (reading.finish = resolve));
   },
@@ -52,8 +53,10 @@ describe('DirectoryImport', () => {
     expect(screen.queryByRole('button', { name: "Annuler l'import" })).toBeNull();
     expect(screen.getByRole('button', { name: "Importer l'annuaire" })).toHaveProperty('disabled', false);
 
+    reading.progress(50, 100); // progress sent just before the cancel, arriving late
     reading.finish(READ); // the reading, in this thread, ends after all: its schools are dropped
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText('Import en cours')).toBeNull();
     expect(await listSchools(db)).toEqual(KEPT);
   });
 
