@@ -24,8 +24,12 @@ export type ExportState =
 
 export const exportState = signal<ExportState>({ status: 'idle' });
 
-/** The export worker holds nothing between exports: ended after this quiet spell, its memory goes back to the tablet. */
-const EXPORT_WORKER_IDLE_MS = 30_000;
+/**
+ * The export worker holds nothing between exports, and is ended as soon as it is idle. Kept warm, it answered the
+ * next export about 0.6 s sooner but held on to the last workbook's garbage: +60 MiB at the peak of back-to-back
+ * exports of the département (bench/export.ts), on tablets short of memory, for a task done a few times a day.
+ */
+const EXPORT_WORKER_IDLE_MS = 0;
 
 const exportWorker = createWorkerBridge<ExportWorkerApi>({
   start: () => new Worker(new URL('./device-export/export.worker.ts', import.meta.url), { type: 'module' }),
