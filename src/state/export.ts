@@ -25,9 +25,10 @@ export type ExportState =
 export const exportState = signal<ExportState>({ status: 'idle' });
 
 /**
- * The export worker holds nothing between exports, and is ended as soon as it is idle. Kept warm, it answered the
- * next export about 0.6 s sooner but held on to the last workbook's garbage: +60 MiB at the peak of back-to-back
- * exports of the département (bench/export.ts), on tablets short of memory, for a task done a few times a day.
+ * The export worker holds nothing between exports, and is ended as soon as it is idle. Kept warm for 30 s, it made
+ * the département's next export 1.5 s instead of 2.3 s but held on to the last workbook's garbage: +50 to 60 MiB at
+ * the peak of back-to-back exports (bench/export.ts). A first export is always cold, exports are a few a day, and
+ * tablets are short of memory.
  */
 const EXPORT_WORKER_IDLE_MS = 0;
 
