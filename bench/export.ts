@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { generateDepartement } from '../src/directory/generate-departement';
+import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
 import { buildWorkbook } from '../src/export/workbook';
 import { writeXlsx } from '../src/export/xlsx';
 import { sheetToCsv } from '../src/export/csv';

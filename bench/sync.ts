@@ -9,7 +9,7 @@ import { openStore } from '../server/src/store';
 import { createToken } from '../server/src/tokens';
 import { AuditDb } from '../src/storage/db';
 import { runSync } from '../src/sync/sync-run';
-import { generateDepartement } from '../src/directory/generate-departement';
+import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
 import { machine } from './machine';
 
 const FICHES = 10_000;
