@@ -6,14 +6,14 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { handleError } from './errors';
 import { registerExportRoutes } from './export-route';
 import { registerSchoolsRoute } from './schools-route';
-import { openStore } from './store';
-import type { Db } from './store';
+import { openStore } from './store/open-store';
+import type { Store } from './store/store';
 import { registerSyncRoute } from './sync-route';
 import { addResponseHeaders, serveApp } from './web';
 
 export interface AppOptions {
   /** An open store, which the caller closes; or `dbPath`, opened here and closed with the app. */
-  db?: Db;
+  store?: Store;
   dbPath?: string;
   /** The built app (dist/) to serve on `/`; the API alone when absent. */
   staticDir?: string;
@@ -25,9 +25,9 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
-  const db = options.db ?? openStore(options.dbPath);
+  const store = options.store ?? (await openStore(options.dbPath));
   const app = Fastify({ logger: options.logger ?? false });
-  if (options.db === undefined) app.addHook('onClose', async () => db.close());
+  if (options.store === undefined) app.addHook('onClose', () => store.close());
 
   app.setErrorHandler(handleError);
   addResponseHeaders(app);
@@ -42,10 +42,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
   }
 
-  app.get('/api/v1/health', async () => ({ status: 'ok' }));
-  registerSchoolsRoute(app, db);
-  registerSyncRoute(app, db, options.now ?? (() => new Date()));
-  registerExportRoutes(app, db, options.now ?? (() => new Date()));
+  app.get('/api/v1/health', async () => {
+    await store.ping();
+    return { status: 'ok' };
+  });
+  registerSchoolsRoute(app, store);
+  registerSyncRoute(app, store, options.now ?? (() => new Date()));
+  registerExportRoutes(app, store, options.now ?? (() => new Date()));
   await serveApp(app, options.staticDir);
   return app;
 }
