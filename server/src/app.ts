@@ -24,6 +24,18 @@ export interface AppOptions {
   now?: () => Date;
 }
 
+type RegisterRoutes = (app: FastifyInstance, store: Store, now: () => Date) => void;
+
+function registerHealthRoute(app: FastifyInstance, store: Store): void {
+  app.get('/api/v1/health', async () => {
+    await store.ping();
+    return { status: 'ok' };
+  });
+}
+
+// The API, one register function per concern, each in its own file and calling only the Store interface.
+const API_ROUTES: readonly RegisterRoutes[] = [registerHealthRoute, registerSchoolsRoute, registerSyncRoute, registerExportRoutes];
+
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const store = options.store ?? (await openStore(options.dbPath));
   const app = Fastify({ logger: options.logger ?? false });
@@ -42,13 +54,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
   }
 
-  app.get('/api/v1/health', async () => {
-    await store.ping();
-    return { status: 'ok' };
-  });
-  registerSchoolsRoute(app, store);
-  registerSyncRoute(app, store, options.now ?? (() => new Date()));
-  registerExportRoutes(app, store, options.now ?? (() => new Date()));
+  const now = options.now ?? (() => new Date());
+  for (const register of API_ROUTES) register(app, store, now);
   await serveApp(app, options.staticDir);
   return app;
 }
