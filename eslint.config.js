@@ -31,6 +31,8 @@ export default tseslint.config(
   layer('src/storage/**', ['@preact/signals', 'preact', '**/state/**', '**/ui/**']),
   layer('src/state/**', ['dexie', '**/ui/**']),
   layer('src/ui/**', ['dexie', 'idb-keyval', '**/storage/fiches', '**/storage/prefs', '**/storage/outbox', '**/storage/backup', '**/storage/drafts']),
+  // The server's SQL lives in server/src/store/: routes, CLIs and main call the Store interface (store/store.ts).
+  { ...layer('server/**', ['better-sqlite3', '**/store/sqlite/**']), ignores: ['server/src/store/**'] },
 );
 
 function layer(files, forbidden) {
