@@ -1,8 +1,8 @@
 // WARNING: main bundle. The application shell: header, skip link, and the screen the route names.
-import type { AuditDb } from '../storage/db';
 import { auditor, campaign } from '../state/session';
 import { route, routeHash, type Route } from '../state/route';
-import { database, dataReady, syncStarted } from '../state/startup';
+import { dataReady, syncStarted } from '../state/startup';
+import { databaseReady } from '../state/device-db';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
 import { UpdateBanner } from './components/update-banner';
@@ -95,18 +95,17 @@ function Screen() {
   if (!dataReady.value) return <ScreenLoading />; // just after "Commencer"
   if (current.screen === 'schools') return <SchoolsScreen />;
   // On a first visit the database opens once the schools list is up: a school opened at once waits for it.
-  const db: AuditDb | null = database.value;
-  if (!db) return <ScreenLoading />;
+  if (!databaseReady.value) return <ScreenLoading />;
   switch (current.screen) {
     case 'departement':
-      return <DepartementScreen db={db} />;
+      return <DepartementScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'device':
-      return <DeviceScreen db={db} />;
+      return <DeviceScreen />;
     case 'school':
-      return <SchoolScreen key={current.uai} db={db} author={author} uai={current.uai} />;
+      return <SchoolScreen key={current.uai} uai={current.uai} />;
     case 'classroom':
-      return <ClassroomScreen key={current.id} db={db} author={author} uai={current.uai} id={current.id} />;
+      return <ClassroomScreen key={current.id} uai={current.uai} id={current.id} />;
   }
 }

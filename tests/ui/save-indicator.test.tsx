@@ -4,13 +4,12 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { SaveIndicator } from '../../src/ui/components/save-indicator';
 import { Autosave } from '../../src/state/autosave';
 import { makeClassroomData } from '../../src/model/make';
-import { freshDb } from '../support/db';
 
 afterEach(cleanup);
 
 function show(errorCount: number) {
   const ref = { id: crypto.randomUUID(), kind: 'classroom' as const, uai: '0130541T', campaign: '2026-2027' };
-  const autosave = new Autosave({ db: freshDb(), ref, author: { name: 'Camille Martin', role: 'erun' }, initial: makeClassroomData() });
+  const autosave = new Autosave({ ref, author: { name: 'Camille Martin', role: 'erun' }, initial: makeClassroomData() });
   render(<SaveIndicator autosave={autosave} errorCount={errorCount} />);
   return screen.getByRole('status');
 }

@@ -6,12 +6,13 @@ import { gapReport, recomputeGaps } from '../../src/state/gaps';
 import { loadDirectory } from '../../src/state/directory';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
-import { freshDb } from '../support/db';
+import { freshDeviceDb } from '../support/db';
 
 const UAI = '0134939Y'; // École élémentaire Sainte-Marguerite (demonstration directory)
 
 beforeEach(async () => {
-  await loadDirectory(freshDb());
+  freshDeviceDb();
+  await loadDirectory();
 });
 afterEach(() => {
   cleanup();
