@@ -6,6 +6,7 @@ import { databaseReady } from '../state/device-db';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
 import { UpdateBanner } from './components/update-banner';
+import { applyUpdate, dismissUpdate, updateWaiting } from '../state/app-update';
 import { lazy, ScreenLoading } from './lazy';
 
 const SchoolScreen = lazy(() => import('./screens/school-screen').then((m) => m.SchoolScreen));
@@ -16,7 +17,7 @@ const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) =
 const DeviceScreen = lazy(() => import('./screens/device-screen').then((m) => m.DeviceScreen));
 // Loaded with the sync engine, which starts after the first screen of a first visit; its place is kept meanwhile.
 const SyncPlaceholder = () => <div class="sync-indicator" />;
-const SyncIndicator = lazy(() => import('./components/sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder, SyncPlaceholder);
+const SyncIndicator = lazy(() => import('./sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder, SyncPlaceholder);
 
 const LAZY_SCREENS: Partial<Record<Route['screen'], { preload(): Promise<unknown> }>> = {
   school: SchoolScreen,
@@ -53,7 +54,7 @@ export function App() {
         {author && <Nav />}
         {author && (syncStarted.value ? <SyncIndicator /> : <SyncPlaceholder />)}
       </header>
-      <UpdateBanner />
+      {updateWaiting.value && <UpdateBanner onApply={() => void applyUpdate()} onDismiss={dismissUpdate} />}
       <Screen />
       <footer class="app-footer">
         <p>Version {__BUILD_ID__}</p>

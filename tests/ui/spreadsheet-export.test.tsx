@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { unzipSync, strFromU8 } from 'fflate';
-import { SpreadsheetExport } from '../../src/ui/components/spreadsheet-export';
+import { SpreadsheetExport } from '../../src/ui/screens/spreadsheet-export';
 import { exportState } from '../../src/state/export';
 import { campaign } from '../../src/state/session';
 import { putSchools } from '../../src/storage/directory';

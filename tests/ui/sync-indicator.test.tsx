@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { del, set } from 'idb-keyval';
-import { SyncIndicator } from '../../src/ui/components/sync-indicator';
+import { SyncIndicator } from '../../src/ui/sync-indicator';
 import { outboxState, startSync, syncView, type FicheSyncState } from '../../src/state/sync';
 import { freshDeviceDb } from '../support/db';
 

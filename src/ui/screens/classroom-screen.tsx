@@ -15,7 +15,7 @@ import { SaveIndicator } from '../components/save-indicator';
 import { TrainingNeedsField } from '../components/training-needs-field';
 import { routeHash } from '../../state/route';
 import { OpenFailed } from '../components/open-failed';
-import { SocleBadge } from '../components/socle-badge';
+import { ClassroomSocle } from './classroom-socle';
 import { finishAndCopy, finishClassroom, freshClassroom } from '../../state/school-audit';
 import { useEffect, useState } from 'preact/hooks';
 
@@ -99,7 +99,7 @@ function ClassroomForm({ editor, back, schoolName }: FormProps) {
       </p>
       <h1>Classe : {data.label.trim() || 'sans nom'}</h1>
       <SaveIndicator autosave={editor.autosave} errorCount={editor.errors.value.size} />
-      <SocleBadge editor={editor} />
+      <ClassroomSocle editor={editor} />
       <form class="fiche-form" onSubmit={(event) => event.preventDefault()}>
         <section aria-labelledby="s-classe">
           <h2 id="s-classe">La classe</h2>

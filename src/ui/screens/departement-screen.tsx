@@ -7,7 +7,7 @@ import { costText, euros, integer } from '../format';
 import { count } from '../plural';
 import { AggregateTable, shownRows } from '../components/aggregate-table';
 import { TargetProgress } from '../components/target-progress';
-import { SpreadsheetExport } from '../components/spreadsheet-export';
+import { SpreadsheetExport } from './spreadsheet-export';
 
 type Grouping = keyof Omit<DepartementReport, 'total' | 'targets'>;
 

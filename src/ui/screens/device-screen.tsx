@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { downloadBackup, importBackupFile, type ImportReport } from '../../state/device';
 import { refreshStorageStatus, storageStatus, STORAGE_WARNING_RATIO } from '../../state/persistence';
 import { count } from '../plural';
-import { SyncSettings } from '../components/sync-settings';
-import { DirectoryImport } from '../components/directory-import';
+import { SyncSettings } from './sync-settings';
+import { DirectoryImport } from './directory-import';
 
 const MB = 1024 * 1024;
 const size = (bytes: number) => `${(bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;

@@ -17,7 +17,7 @@ import { SchoolForm } from './school-form';
 import { AuditStatusField } from './audit-status-field';
 import { DemoNotice } from '../components/demo-notice';
 import { SchoolSocle, classroomVerdict } from '../components/school-socle';
-import { ficheSyncText } from '../components/sync-indicator';
+import { ficheSyncText } from '../sync-indicator';
 import { outboxState } from '../../state/sync';
 
 export function SchoolScreen({ uai }: { uai: string }) {
@@ -67,10 +67,15 @@ export function SchoolScreen({ uai }: { uai: string }) {
       <Classrooms uai={uai} classrooms={audit.classrooms} />
       <section aria-labelledby="s-socle-ecole">
         <h2 id="s-socle-ecole">Socle numérique et besoins de l'école</h2>
-        <SchoolSocle uai={uai} />
+        <Socle uai={uai} />
       </section>
     </main>
   );
+}
+
+/** Apart, so that the gap report's updates render this section only, not the school's form. */
+function Socle({ uai }: { uai: string }) {
+  return <SchoolSocle uai={uai} report={gapReport.value} settingsHref={routeHash({ screen: 'settings' })} />;
 }
 
 function summary(c: ClassroomFiche): string {
