@@ -3,11 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { downloadBackup, importBackupFile, type ImportReport } from '../../state/device';
 import { refreshStorageStatus, storageStatus, STORAGE_WARNING_RATIO } from '../../state/persistence';
 import { count } from '../plural';
+import { fileSize } from '../format';
 import { SyncSettings } from './sync-settings';
 import { DirectoryImport } from './directory-import';
-
-const MB = 1024 * 1024;
-const size = (bytes: number) => `${(bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 function StorageState() {
   const status = storageStatus.value;
@@ -24,7 +22,7 @@ function StorageState() {
       </p>
       {status.usage !== null && status.quota !== null && (
         <p>
-          Espace utilisé : {size(status.usage)} sur {size(status.quota)} ({Math.round((ratio ?? 0) * 100)} %).
+          Espace utilisé : {fileSize(status.usage)} sur {fileSize(status.quota)} ({Math.round((ratio ?? 0) * 100)} %).
         </p>
       )}
       {ratio !== null && ratio > STORAGE_WARNING_RATIO && (
