@@ -1,7 +1,6 @@
 // "Exporter le tableau départemental": the open forms are committed first, then the workbook is built in a
 // worker from what is on the device's disk, with its progress shown, and saved as a download. Works offline.
 import { signal } from '@preact/signals';
-import type { AuditDb } from '../storage/db';
 import { getDeviceId } from '../storage/prefs';
 import { runExportJob } from '../export/export-client';
 import type { ExportFormat, ExportProgress } from '../export/run-export';
@@ -11,6 +10,7 @@ import { recordTiming } from './timings';
 import { flushAllEditors } from './open-editors';
 import { referential } from './referential';
 import { campaign } from './session';
+import { deviceDb } from './device-db';
 
 export type ExportState =
   | { status: 'idle' }
@@ -20,7 +20,7 @@ export type ExportState =
 
 export const exportState = signal<ExportState>({ status: 'idle' });
 
-export async function exportSpreadsheet(db: AuditDb, format: ExportFormat, sheet?: SheetSlug): Promise<void> {
+export async function exportSpreadsheet(format: ExportFormat, sheet?: SheetSlug): Promise<void> {
   if (exportState.value.status === 'running') return;
   exportState.value = { status: 'running', progress: { step: 'read', done: 0, total: 1 } };
   const startedAt = performance.now();
@@ -28,7 +28,7 @@ export async function exportSpreadsheet(db: AuditDb, format: ExportFormat, sheet
     await flushAllEditors();
     const file = await runExportJob(
       {
-        dbName: db.name,
+        dbName: deviceDb().name,
         campaign: campaign.value,
         deviceId: await getDeviceId(),
         referential: referential.value,

@@ -1,10 +1,9 @@
 // The classroom form: one fiche per classroom, saved as it is typed.
-import type { AuditDb } from '../../storage/db';
 import type { FicheEditor } from '../../state/fiche-editor';
 import { auditOf } from '../../state/audits';
 import { schoolsByUai } from '../../state/directory';
 import { makeClassroomData } from '../../model/make';
-import { CLASS_LEVELS, type Author, type ClassroomData, type Condition } from '../../model/types';
+import { CLASS_LEVELS, type ClassroomData, type Condition } from '../../model/types';
 import { COMPUTER_LABELS, CONDITION_LABELS, DISPLAY_LABELS, NETWORK_LABELS, STORAGE_LABELS } from '../../model/labels';
 import { bind, options } from '../bind';
 import { useFicheEditor } from '../use-editor';
@@ -16,16 +15,16 @@ import { SaveIndicator } from '../components/save-indicator';
 import { TrainingNeedsField } from '../components/training-needs-field';
 import { routeHash } from '../../state/route';
 import { OpenFailed } from '../components/open-failed';
-import { SocleBadge } from '../components/socle-badge';
+import { ClassroomSocle } from './classroom-socle';
 import { finishAndCopy, finishClassroom, freshClassroom } from '../../state/school-audit';
 import { useEffect, useState } from 'preact/hooks';
 
 const CONDITIONS = options<Condition>(CONDITION_LABELS);
 
-export function ClassroomScreen({ db, author, uai, id }: { db: AuditDb; author: Author; uai: string; id: string }) {
+export function ClassroomScreen({ uai, id }: { uai: string; id: string }) {
   const fiche = auditOf(uai).classrooms.find((c) => c.id === id);
   const ref = fiche ? { id, kind: 'classroom' as const, uai, campaign: fiche.campaign } : undefined;
-  const editor = useFicheEditor(db, ref, author, makeClassroomData);
+  const editor = useFicheEditor(ref, makeClassroomData);
   const school = schoolsByUai.value.get(uai);
   const back = routeHash({ screen: 'school', uai });
   if (!fiche) {
@@ -39,7 +38,7 @@ export function ClassroomScreen({ db, author, uai, id }: { db: AuditDb; author: 
   }
   if (editor instanceof Error) return <OpenFailed back={back} />;
   if (!editor) return <main id="contenu" aria-busy="true"><p>Chargement de la classe…</p></main>;
-  return <ClassroomForm db={db} author={author} editor={editor} back={back} schoolName={school?.name ?? uai} />;
+  return <ClassroomForm editor={editor} back={back} schoolName={school?.name ?? uai} />;
 }
 
 /** A classroom just created opens with its proposed name selected: the first keystroke replaces it. */
@@ -56,21 +55,19 @@ function useFreshLabel(id: string): void {
 }
 
 interface FormProps {
-  db: AuditDb;
-  author: Author;
   editor: FicheEditor<'classroom'>;
   back: string;
   schoolName: string;
 }
 
-function FormEnd({ db, author, editor }: Pick<FormProps, 'db' | 'author' | 'editor'>) {
+function FormEnd({ editor }: Pick<FormProps, 'editor'>) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { id, uai } = editor.ref;
   const copy = async () => {
     setBusy(true);
     try {
-      await finishAndCopy(db, () => editor.autosave.flush(), id, author);
+      await finishAndCopy(() => editor.autosave.flush(), id);
     } catch (error) {
       console.error('copy failed', error);
       setFailure("La classe suivante n'a pas pu être créée. Cette classe reste enregistrée sur l'appareil ; réessayez.");
@@ -90,7 +87,7 @@ function FormEnd({ db, author, editor }: Pick<FormProps, 'db' | 'author' | 'edit
   );
 }
 
-function ClassroomForm({ db, author, editor, back, schoolName }: FormProps) {
+function ClassroomForm({ editor, back, schoolName }: FormProps) {
   useFreshLabel(editor.ref.id);
   const data = editor.data.value;
   const hasComputer = data.computer.type !== null && data.computer.type !== 'none';
@@ -102,7 +99,7 @@ function ClassroomForm({ db, author, editor, back, schoolName }: FormProps) {
       </p>
       <h1>Classe : {data.label.trim() || 'sans nom'}</h1>
       <SaveIndicator autosave={editor.autosave} errorCount={editor.errors.value.size} />
-      <SocleBadge editor={editor} />
+      <ClassroomSocle editor={editor} />
       <form class="fiche-form" onSubmit={(event) => event.preventDefault()}>
         <section aria-labelledby="s-classe">
           <h2 id="s-classe">La classe</h2>
@@ -147,7 +144,7 @@ function ClassroomForm({ db, author, editor, back, schoolName }: FormProps) {
           <TextField {...bind<string>(editor, 'notes')} label="Remarques sur la classe" multiline maxLength={2000} />
         </section>
       </form>
-      <FormEnd db={db} author={author} editor={editor} />
+      <FormEnd editor={editor} />
     </main>
   );
 }

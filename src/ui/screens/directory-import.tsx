@@ -1,7 +1,6 @@
 // Importing the official directory on the tablet: the Annuaire de l'éducation, and optionally the effectifs and the
 // IPS files, with progress and a report of every refused line.
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditDb } from '../../storage/db';
 import { importDirectory, type DirectoryImportResult } from '../../state/directory-import';
 import { loadDirectorySettings, saveDirectorySettings } from '../../state/directory';
 import { count } from '../plural';
@@ -35,7 +34,7 @@ function Report({ result }: { result: DirectoryImportResult }) {
   );
 }
 
-export function DirectoryImport({ db }: { db: AuditDb }) {
+export function DirectoryImport() {
   const [departement, setDepartement] = useState('013');
   const [maternelles, setMaternelles] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
@@ -60,7 +59,7 @@ export function DirectoryImport({ db }: { db: AuditDb }) {
     const start = performance.now();
     try {
       setResult(
-        await importDirectory(db, { annuaire, effectifs: file('effectifs'), ips: file('ips') }, { departement: departement.trim(), includeMaternelles: maternelles }, (done, total) =>
+        await importDirectory({ annuaire, effectifs: file('effectifs'), ips: file('ips') }, { departement: departement.trim(), includeMaternelles: maternelles }, (done, total) =>
           setProgress(total > 0 ? done / total : 1),
         ),
       );
