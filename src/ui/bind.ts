@@ -9,19 +9,22 @@ import type { FicheData, FicheKind } from '../model/types';
 export type FicheForm<K extends FicheKind> = FormData<FicheData<K>>;
 export type FormPath<K extends FicheKind> = FieldPath<FicheForm<K>>;
 
+/** An optional field (records.md adds fields only as optional ones) that a fiche does not have reads as not recorded. */
+type Shown<V> = V extends undefined ? null : V;
+
 export interface Bound<V> {
   id: string;
   label: string;
-  value: V;
+  value: Shown<V>;
   error: string | undefined;
-  onChange: (value: V, editedAt: number) => void;
+  onChange: (value: Shown<V>, editedAt: number) => void;
 }
 
 export function bind<K extends FicheKind, P extends FormPath<K>>(editor: FicheEditor<K>, path: P): Bound<ValueAt<FicheForm<K>, P>> {
   return {
     id: `champ-${path.replace(/\./g, '-')}`,
     label: formLabel(editor.ref.kind, path),
-    value: editor.get(path) as ValueAt<FicheForm<K>, P>,
+    value: (editor.get(path) ?? null) as Shown<ValueAt<FicheForm<K>, P>>,
     error: editor.errors.value.get(path),
     onChange: (value, editedAt) => editor.set(path, value, editedAt),
   };
