@@ -4,8 +4,7 @@
 // says why, in the référentiel's words filled with what was recorded ("VPI de 2016 : plus de 8 ans").
 import type { ClassroomData, Condition } from '../model/types';
 import type { Referential, RuleId } from '../model/referential';
-import { CONDITION_LABELS, DISPLAY_SHORT_LABELS } from '../model/labels';
-import { fieldLabel } from '../model/field-labels';
+import { CONDITION_LABELS, DISPLAY_SHORT_LABELS, fieldLabel } from '../model/labels';
 import type { ClassroomGap, Need, RuleResult } from './types';
 import { allHold, result } from './outcome';
 import { costsOf, need } from './needs';

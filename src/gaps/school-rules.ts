@@ -2,8 +2,7 @@
 // ("14 terminaux comptés sur 30 requis (11 classes)", "Flotte n° 2 sans MDM"); E04 says where its threshold is set.
 import type { SchoolData } from '../model/types';
 import type { DirectorySchool } from '../model/school';
-import { FLEET_LABELS } from '../model/labels';
-import { fieldLabel } from '../model/field-labels';
+import { FLEET_LABELS, fieldLabel } from '../model/labels';
 import type { ClassroomGap, Need, RuleResult, SchoolGap, SchoolStatusCode, TerminalCount } from './types';
 import { allHold, fromAnswer, result } from './outcome';
 import { costsOf, need } from './needs';

@@ -1,14 +1,25 @@
 // Schemas of the records of records.md, shared by every entry point (form, import, sync endpoint). They are the one
 // definition of a record's shape: the types of `types.ts` are inferred from them.
 import * as v from 'valibot';
-import {
-  AUTHOR_ROLES, CHARGINGS, CLASS_LEVELS, COMPUTER_TYPES, CONDITIONS, DISPLAY_TYPES, FLEET_TYPES, INTERNET_ACCESSES,
-  NETWORK_ACCESSES, SCHOOL_STATUSES, STORAGE_TYPES, WIFI_COVERAGES,
-} from './enums';
 import { decimalIn, integerIn, oneOf, setOf, text, yearUpTo, yesNo } from './fields';
 import { TRAINING_NEED_IDS } from './training';
 import { uaiCheckLetter, uaiProblem } from './uai';
 import { frenchNumber } from './french-number';
+
+// The codes of records.md's enumerations, each written once: the schemas below accept them, `types.ts` names their
+// types and `labels.ts` gives each code its French word (a code without one does not compile).
+export const CONDITIONS = ['working', 'degraded', 'broken', 'out_of_service'] as const;
+export const AUTHOR_ROLES = ['erun', 'technicien', 'directeur', 'autre'] as const;
+export const CLASS_LEVELS = ['CP', 'CE1', 'CE2', 'CM1', 'CM2', 'ULIS', 'UPE2A', 'PS', 'MS', 'GS'] as const;
+export const DISPLAY_TYPES = ['eni', 'vpi', 'tni', 'projector', 'tv', 'none'] as const;
+export const COMPUTER_TYPES = ['desktop', 'laptop', 'none'] as const;
+export const STORAGE_TYPES = ['ssd', 'hdd'] as const;
+export const NETWORK_ACCESSES = ['wired', 'wifi', 'both', 'none'] as const;
+export const INTERNET_ACCESSES = ['fibre', 'vdsl', 'adsl', 'mobile', 'satellite', 'none'] as const;
+export const WIFI_COVERAGES = ['all', 'partial', 'none'] as const;
+export const FLEET_TYPES = ['tablet', 'laptop', 'hybrid'] as const;
+export const CHARGINGS = ['cart', 'case', 'none'] as const;
+export const SCHOOL_STATUSES = ['draft', 'complete'] as const;
 
 function uaiSchema() {
   return v.pipe(

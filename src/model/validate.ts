@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import type { Author, ClassroomData, Fiche, FieldError, SchoolData } from './types';
 import { authorSchema, campaignSchema, classroomDataSchema, ficheSchema, schoolDataSchema } from './schema';
-import { fieldLabel } from './field-labels';
+import { fieldLabel } from './labels';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

@@ -1,7 +1,7 @@
 // Connects a form field to a typed path of the fiche being edited: its id, its label, its value, its message and its
 // setter. A path the record does not have, or an input whose value type is not the field's, does not compile.
 import type { FicheEditor } from '../state/fiche-editor';
-import { formLabel } from '../model/field-labels';
+import { formLabel } from '../model/labels';
 import type { FieldPath, FormData, ValueAt } from '../model/field-paths';
 import type { FicheData, FicheKind } from '../model/types';
 

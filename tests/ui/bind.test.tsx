@@ -36,6 +36,11 @@ describe('bind', () => {
     expect(bind(school, `fleets.${0}.workingCount`)).toMatchObject({ id: 'champ-fleets-0-workingCount', label: 'Dont fonctionnels', value: 8 });
   });
 
+  it('reads an optional field that an older fiche does not have as not recorded', () => {
+    const { trainingNeeds: _, ...older } = makeClassroomData();
+    expect(bind(stubEditor('classroom', older), 'trainingNeeds').value).toBeNull();
+  });
+
   it('writes what the input gives at the path', () => {
     const editor = stubEditor('classroom', makeClassroomData());
     bind(editor, 'computer.ramGb').onChange(8, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSROOM_FIELDS, FIELD_LABELS, fieldLabel, formLabel } from '../../src/model/field-labels';
+import { CLASSROOM_FIELDS, FIELD_LABELS, fieldLabel, formLabel } from '../../src/model/labels';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import { validateFiche } from '../../src/model/validate';
 
