@@ -3,7 +3,8 @@ import type { FicheEditor } from '../../state/fiche-editor';
 import { auditOf } from '../../state/audits';
 import { schoolsByUai } from '../../state/directory';
 import { makeClassroomData } from '../../model/make';
-import { CLASS_LEVELS, type ClassroomData, type Condition } from '../../model/types';
+import { CLASS_LEVELS } from '../../model/schema';
+import type { Condition } from '../../model/types';
 import { COMPUTER_LABELS, CONDITION_LABELS, DISPLAY_LABELS, NETWORK_LABELS, STORAGE_LABELS } from '../../model/labels';
 import { bind, options } from '../bind';
 import { useFicheEditor } from '../use-editor';
@@ -103,45 +104,45 @@ function ClassroomForm({ editor, back, schoolName }: FormProps) {
       <form class="fiche-form" onSubmit={(event) => event.preventDefault()}>
         <section aria-labelledby="s-classe">
           <h2 id="s-classe">La classe</h2>
-          <TextField {...bind<string>(editor, 'label')} label="Nom de la classe" maxLength={60} required hint="Par exemple « CM1 B » ou « Salle 12 »." />
-          <CheckboxGroup {...bind<string[]>(editor, 'levels')} label="Niveaux" options={CLASS_LEVELS.map((l) => [l, l] as const)} inline />
-          <NumberField {...bind<number | null>(editor, 'pupils')} label="Nombre d'élèves" />
+          <TextField {...bind(editor, 'label')} maxLength={60} required hint="Par exemple « CM1 B » ou « Salle 12 »." />
+          <CheckboxGroup {...bind(editor, 'levels')} options={CLASS_LEVELS.map((l) => [l, l] as const)} inline />
+          <NumberField {...bind(editor, 'pupils')} />
         </section>
         <section aria-labelledby="s-affichage">
           <h2 id="s-affichage">Affichage collectif</h2>
-          <SegmentedField {...bind<ClassroomData['display']['type'] | null>(editor, 'display.type')} label="Type d'affichage" options={options(DISPLAY_LABELS)} nullable />
+          <SegmentedField {...bind(editor, 'display.type')} options={options(DISPLAY_LABELS)} nullable />
           {hasDisplay && (
             <>
-              <SegmentedField {...bind<Condition | null>(editor, 'display.condition')} label="État de l'affichage" options={CONDITIONS} nullable />
-              <NumberField {...bind<number | null>(editor, 'display.year')} label="Année d'installation" />
-              <NumberField {...bind<number | null>(editor, 'display.sizeInches')} label="Taille" unit="pouces" decimal />
+              <SegmentedField {...bind(editor, 'display.condition')} options={CONDITIONS} nullable />
+              <NumberField {...bind(editor, 'display.year')} />
+              <NumberField {...bind(editor, 'display.sizeInches')} unit="pouces" decimal />
             </>
           )}
         </section>
         <section aria-labelledby="s-ordinateur">
           <h2 id="s-ordinateur">Ordinateur de la classe</h2>
-          <SegmentedField {...bind<ClassroomData['computer']['type'] | null>(editor, 'computer.type')} label="Ordinateur" options={options(COMPUTER_LABELS)} nullable />
+          <SegmentedField {...bind(editor, 'computer.type')} options={options(COMPUTER_LABELS)} nullable />
           {hasComputer && <ComputerDetails editor={editor} />}
         </section>
         <section aria-labelledby="s-reseau">
           <h2 id="s-reseau">Réseau</h2>
-          <SegmentedField {...bind<ClassroomData['network']['access'] | null>(editor, 'network.access')} label="Accès réseau dans la classe" options={options(NETWORK_LABELS)} nullable />
-          <SegmentedField {...bind<boolean | null>(editor, 'network.tested')} label="Accès testé pendant la visite" options={YES_NO} nullable />
+          <SegmentedField {...bind(editor, 'network.access')} options={options(NETWORK_LABELS)} nullable />
+          <SegmentedField {...bind(editor, 'network.tested')} options={YES_NO} nullable />
         </section>
         <section aria-labelledby="s-visualiseur">
           <h2 id="s-visualiseur">Visualiseur</h2>
-          <SegmentedField {...bind<boolean | null>(editor, 'documentCamera.present')} label="Visualiseur présent" options={YES_NO} nullable />
+          <SegmentedField {...bind(editor, 'documentCamera.present')} options={YES_NO} nullable />
           {data.documentCamera.present && (
-            <SegmentedField {...bind<Condition | null>(editor, 'documentCamera.condition')} label="État du visualiseur" options={CONDITIONS} nullable />
+            <SegmentedField {...bind(editor, 'documentCamera.condition')} options={CONDITIONS} nullable />
           )}
         </section>
         <section aria-labelledby="s-formation">
           <h2 id="s-formation">Besoins de formation de l'enseignant</h2>
-          <TrainingNeedsField {...bind<string[]>(editor, 'trainingNeeds')} value={data.trainingNeeds ?? []} />
+          <TrainingNeedsField {...bind(editor, 'trainingNeeds')} value={data.trainingNeeds ?? []} />
         </section>
         <section aria-labelledby="s-remarques">
           <h2 id="s-remarques">Remarques</h2>
-          <TextField {...bind<string>(editor, 'notes')} label="Remarques sur la classe" multiline maxLength={2000} />
+          <TextField {...bind(editor, 'notes')} multiline maxLength={2000} />
         </section>
       </form>
       <FormEnd editor={editor} />
@@ -152,13 +153,13 @@ function ClassroomForm({ editor, back, schoolName }: FormProps) {
 function ComputerDetails({ editor }: { editor: FicheEditor<'classroom'> }) {
   return (
     <>
-      <SegmentedField {...bind<Condition | null>(editor, 'computer.condition')} label="État de l'ordinateur" options={CONDITIONS} nullable />
-      <NumberField {...bind<number | null>(editor, 'computer.year')} label="Année d'achat" />
-      <NumberField {...bind<number | null>(editor, 'computer.ramGb')} label="Mémoire vive" unit="Go" decimal />
-      <SegmentedField {...bind<'ssd' | 'hdd' | null>(editor, 'computer.storage')} label="Stockage" options={options(STORAGE_LABELS)} nullable />
-      <TextField {...bind<string | null>(editor, 'computer.os')} label="Système d'exploitation" nullable maxLength={60} />
-      <SegmentedField {...bind<boolean | null>(editor, 'computer.linkedToDisplay')} label="Relié à l'affichage collectif" options={YES_NO} nullable />
-      <TextField {...bind<string | null>(editor, 'computer.inventoryTag')} label="Numéro d'inventaire" nullable maxLength={60} />
+      <SegmentedField {...bind(editor, 'computer.condition')} options={CONDITIONS} nullable />
+      <NumberField {...bind(editor, 'computer.year')} />
+      <NumberField {...bind(editor, 'computer.ramGb')} unit="Go" decimal />
+      <SegmentedField {...bind(editor, 'computer.storage')} options={options(STORAGE_LABELS)} nullable />
+      <TextField {...bind(editor, 'computer.os')} nullable maxLength={60} />
+      <SegmentedField {...bind(editor, 'computer.linkedToDisplay')} options={YES_NO} nullable />
+      <TextField {...bind(editor, 'computer.inventoryTag')} nullable maxLength={60} />
     </>
   );
 }
