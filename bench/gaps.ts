@@ -1,7 +1,7 @@
 // The gap engine over the whole generated département (1,200 schools, 9,000 classrooms): a full recompute and a
 // one-classroom incremental recompute, in Node and in the app's Web Worker in headless Chromium.
 import type { Page } from 'playwright-core';
-import { generateDepartement } from '../src/directory/generate-departement';
+import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
 import { GapEngine } from '../src/gaps/gap-engine';
 import { REFERENTIAL_V1 } from '../src/model/referential';
 import type { ClassroomFiche } from '../src/model/types';

@@ -1,17 +1,16 @@
 // Importing the school directory on the tablet (files picked by the user) or taking the server's: merged into the
 // device's directory in one transaction without touching a fiche, then the lists and the gaps follow. The files are
 // read in the import worker; "Annuler l'import" ends it, and the directory stays as it was.
-import { proxy } from 'comlink';
-import type { AuditDb } from '../storage/db';
 import { listSchools, mergeIntoDirectory } from '../storage/directory';
 import { getDirectoryEtag, setDirectoryEtag } from '../storage/prefs';
 import type { DirectoryMerge } from '../model/directory-merge';
 import type { DirectorySchool } from '../model/school';
 import type { DirectoryFiles, DirectoryImport, DirectoryImportOptions, Progress } from '../directory/import-files';
 import type { DirectoryImportApi } from '../directory/import.worker';
-import { createWorkerBridge, isAbortError } from '../workers/worker-bridge';
+import { createWorkerBridge, isAbortError, proxy } from '../workers/worker-bridge';
 import { loadDirectory } from './directory';
 import { recomputeGaps } from './gaps';
+import { deviceDb } from './device-db';
 
 export interface DirectoryImportResult {
   reading: DirectoryImport;
@@ -27,9 +26,9 @@ const importWorker = createWorkerBridge<DirectoryImportApi>({
   idleMs: IMPORT_WORKER_IDLE_MS,
 });
 
-async function apply(db: AuditDb, imported: readonly DirectorySchool[], signal?: AbortSignal): Promise<DirectoryMerge> {
-  const merge = await mergeIntoDirectory(db, imported, signal);
-  await loadDirectory(db);
+async function apply(imported: readonly DirectorySchool[], signal?: AbortSignal): Promise<DirectoryMerge> {
+  const merge = await mergeIntoDirectory(deviceDb(), imported, signal);
+  await loadDirectory();
   void recomputeGaps();
   return merge;
 }
@@ -39,7 +38,7 @@ async function apply(db: AuditDb, imported: readonly DirectorySchool[], signal?:
  * and then and resolves null: the directory is as it was. A merge already being written (a moment) completes whole.
  */
 export async function importDirectory(
-  db: AuditDb, files: DirectoryFiles, options: DirectoryImportOptions, onProgress: Progress, signal?: AbortSignal,
+  files: DirectoryFiles, options: DirectoryImportOptions, onProgress: Progress, signal?: AbortSignal,
 ): Promise<DirectoryImportResult | null> {
   try {
     // Progress the worker sent just before it was ended may still arrive: a cancelled import reports none.
@@ -48,7 +47,7 @@ export async function importDirectory(
     };
     const reading = await importWorker.call((api) => api.importDirectoryFiles(files, options, proxy(progress)), signal);
     const start = performance.now();
-    const merge = await apply(db, reading.schools, signal);
+    const merge = await apply(reading.schools, signal);
     performance.measure('tne:directory-merge', { start, end: performance.now() });
     return { reading, merge };
   } catch (error) {
@@ -61,14 +60,14 @@ export async function importDirectory(
  * Takes the server's directory when it changed (ETag). A server that only has the demonstration schools does not
  * replace a real directory imported on the tablet.
  */
-export async function refreshDirectoryFromServer(db: AuditDb, schoolsUrl: string): Promise<DirectoryMerge | null> {
+export async function refreshDirectoryFromServer(schoolsUrl: string): Promise<DirectoryMerge | null> {
   const etag = await getDirectoryEtag();
   const response = await fetch(schoolsUrl, { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store' });
   if (response.status === 304 || !response.ok) return null;
   const served = (await response.json()) as DirectorySchool[];
-  const local = await listSchools(db);
+  const local = await listSchools(deviceDb());
   if (served.every((s) => s.source === 'demo') && local.some((s) => s.source === 'annuaire')) return null;
-  const merge = await apply(db, served);
+  const merge = await apply(served);
   const next = response.headers.get('ETag');
   if (next) await setDirectoryEtag(next);
   return merge;

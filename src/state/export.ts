@@ -2,18 +2,17 @@
 // worker from what is on the device's disk, with its progress shown, and saved as a download. Works offline, and
 // "Annuler l'export" ends the worker: nothing is saved and no fiche is touched (an export only reads).
 import { signal } from '@preact/signals';
-import { proxy } from 'comlink';
-import type { AuditDb } from '../storage/db';
 import { getDeviceId } from '../storage/prefs';
 import type { ExportFormat, ExportProgress } from '../export/run-export';
 import type { SheetSlug } from '../export/sheet';
-import { createWorkerBridge, isAbortError } from '../workers/worker-bridge';
+import { createWorkerBridge, isAbortError, proxy } from '../workers/worker-bridge';
 import type { ExportWorkerApi } from './device-export/device-export';
 import { saveFile } from './download';
 import { recordTiming } from './timings';
 import { flushAllEditors } from './open-editors';
 import { referential } from './referential';
 import { campaign } from './session';
+import { deviceDb } from './device-db';
 
 export type ExportState =
   | { status: 'idle' }
@@ -40,7 +39,7 @@ const exportWorker = createWorkerBridge<ExportWorkerApi>({
 
 let current: AbortController | undefined;
 
-export async function exportSpreadsheet(db: AuditDb, format: ExportFormat, sheet?: SheetSlug): Promise<void> {
+export async function exportSpreadsheet(format: ExportFormat, sheet?: SheetSlug): Promise<void> {
   if (exportState.value.status === 'running') return;
   const controller = (current = new AbortController());
   exportState.value = { status: 'running', progress: { step: 'read', done: 0, total: 1 } };
@@ -51,7 +50,7 @@ export async function exportSpreadsheet(db: AuditDb, format: ExportFormat, sheet
   try {
     await flushAllEditors();
     const request = {
-      dbName: db.name,
+      dbName: deviceDb().name,
       campaign: campaign.value,
       deviceId: await getDeviceId(),
       referential: referential.value,

@@ -40,10 +40,10 @@ export async function recomputeGaps(now: Date = new Date()): Promise<void> {
 
 /** Keeps the report in step with every revision saved from now on. */
 export function followRevisions(): () => void {
-  return onRevision((fiche) => {
+  return onRevision((fiches) => {
     const start = performance.now();
     void gaps()
-      .then((g) => g.apply([fiche]))
+      .then((g) => g.apply([...fiches]))
       .then((delta) => {
         if (!delta || !gapReport.value) return;
         gapReport.value = mergeDelta(gapReport.value, delta);

@@ -4,6 +4,9 @@
 // browsers) the same API runs in this thread.
 import { wrap, type Remote } from 'comlink';
 
+/** Marks a callback argument (a progress report) to be called back across the worker boundary rather than copied. */
+export { proxy } from 'comlink';
+
 export interface WorkerBridgeOptions<Api extends object> {
   /**
    * Starts the worker. Write it in the module that owns the bridge, exactly

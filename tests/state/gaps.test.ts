@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
 import { followRevisions, gapReport, previewClassroom, recomputeGaps, useGapsClient } from '../../src/state/gaps';
-import { campaignFiches, noteRevision } from '../../src/state/audits';
+import { campaignFiches } from '../../src/state/audits';
+import { campaign } from '../../src/state/session';
+import { saveRevision } from '../../src/storage/fiches';
 import { schools } from '../../src/state/directory';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
-import { makeClassroomData, makeClassroomFiche } from '../../src/model/make';
+import { makeClassroomData } from '../../src/model/make';
+import { freshDeviceDb } from '../support/db';
 
 const UAI = DEMO_SCHOOLS[3]!.uai;
 
@@ -30,7 +33,8 @@ describe('the campaign’s gap report', () => {
   it('follows each revision saved on the device', async () => {
     await recomputeGaps(new Date('2026-11-28'));
     const stop = followRevisions();
-    noteRevision(makeClassroomFiche({ uai: UAI, data: { label: 'CM2', display: { type: 'none' } } }));
+    const data = makeClassroomData({ label: 'CM2', display: { type: 'none' } });
+    await saveRevision(freshDeviceDb(), { id: crypto.randomUUID(), kind: 'classroom', uai: UAI, campaign: campaign.value, data, author: { name: 'Camille Martin', role: 'erun' } });
     await until(() => gapReport.value?.departement.total.classesAudited === 1);
     expect(gapReport.value?.schools[UAI]?.classroomsFailing).toBe(1);
     stop();

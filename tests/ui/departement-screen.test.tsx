@@ -11,7 +11,6 @@ import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
 import { socleClassroom, socleSchool } from '../gaps/fixtures';
-import { freshDb } from '../support/db';
 
 const CAPUCINS = '0139664J'; // Marseille 1er
 const SAINTE_MARGUERITE = '0134939Y'; // Marseille 9e
@@ -48,7 +47,7 @@ afterEach(() => {
   hideEmptyRows.value = true;
 });
 
-const renderScreen = () => render(<DepartementScreen db={freshDb()} />);
+const renderScreen = () => render(<DepartementScreen />);
 
 /** The text of one cell, found by its row's and its column's headers, as a screen reader announces it. */
 function cell(table: string, row: string, column: string): string {

@@ -3,11 +3,11 @@
 // stand-in that answers when the test says.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { DirectoryImport } from '../../src/ui/components/directory-import';
+import { DirectoryImport } from '../../src/ui/screens/directory-import';
 import { listSchools, putSchools } from '../../src/storage/directory';
 import { makeDirectorySchool } from '../../src/model/make';
 import type { DirectoryImport as Imported, Progress } from '../../src/directory/import-files';
-import { freshDb } from '../support/db';
+import { freshDeviceDb } from '../support/db';
 
 const reading = vi.hoisted(() => ({ started: false, finish: (_: unknown) => {}, progress: (_done: number, _total: number) => {} }));
 
@@ -35,9 +35,9 @@ const READ: Imported = {
 };
 
 async function startImport() {
-  const db = freshDb();
+  const db = freshDeviceDb();
   await putSchools(db, KEPT);
-  render(<DirectoryImport db={db} />);
+  render(<DirectoryImport />);
   const input = screen.getByLabelText("Annuaire de l'éducation (fichier CSV)") as HTMLInputElement;
   input.files = [new File(['UAI;Nom\r\n'], 'annuaire.csv', { type: 'text/csv' })] as unknown as FileList;
   fireEvent.submit(screen.getByRole('button', { name: "Importer l'annuaire" }).closest('form') as HTMLFormElement);

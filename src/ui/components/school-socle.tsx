@@ -1,9 +1,7 @@
 // The school's gap to the socle: its classes, its own rules with the reason each one fails, what it needs and what
 // that costs.
-import { gapReport } from '../../state/gaps';
-import { routeHash } from '../../state/route';
 import { ruleDef, SEVERITY_LABELS } from '../../model/referential';
-import type { ClassroomGap, RuleResult, SchoolGap } from '../../gaps/types';
+import type { ClassroomGap, GapReport, RuleResult, SchoolGap } from '../../gaps/types';
 import { costText, eurosCents, integer, OUTCOME_LABELS } from '../format';
 import { count } from '../plural';
 import { TableRegion } from './table-region';
@@ -24,7 +22,7 @@ export function terminalsText(t: SchoolGap['terminals']): string {
   return `Terminaux mobiles : ${counted}, ${integer(t.required)} requis pour ${count(t.classes, 'classe')}${source}.`;
 }
 
-function Result({ r }: { r: RuleResult }) {
+function Result({ r, settingsHref }: { r: RuleResult; settingsHref: string }) {
   const detail = r.reason ?? (r.missing.length > 0 ? r.missing.join(', ') : null);
   return (
     <td>
@@ -33,15 +31,15 @@ function Result({ r }: { r: RuleResult }) {
       {r.rule === 'E04' && r.outcome === 'not-evaluated' && (
         <>
           {' '}
-          <a href={routeHash({ screen: 'settings' })}>Régler le seuil</a>
+          <a href={settingsHref}>Régler le seuil</a>
         </>
       )}
     </td>
   );
 }
 
-export function SchoolSocle({ uai }: { uai: string }) {
-  const report = gapReport.value;
+/** `report`: the campaign's, null while it is computed; `settingsHref`: where a threshold is set. */
+export function SchoolSocle({ uai, report, settingsHref }: { uai: string; report: GapReport | null; settingsHref: string }) {
   const school = report?.schools[uai];
   if (!report || !school) return <p aria-busy="true">Calcul de l'écart au socle…</p>;
   const classrooms = Object.values(report.classrooms).filter((c) => c.uai === uai);
@@ -67,7 +65,7 @@ export function SchoolSocle({ uai }: { uai: string }) {
                 <th scope="row">{r.rule}</th>
                 <td>{ruleDef(r.rule).label}</td>
                 <td>{SEVERITY_LABELS[ruleDef(r.rule).severity]}</td>
-                <Result r={r} />
+                <Result r={r} settingsHref={settingsHref} />
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@
 // pastes it (`http://host:port/`) and shown as the endpoint it becomes.
 import { useEffect, useState } from 'preact/hooks';
 import { checkSyncAddress, loadSyncSettings, saveSyncSettings } from '../../state/sync';
-import { TextField } from './text-field';
+import { TextField } from '../components/text-field';
 
 export function SyncSettings() {
   const [endpoint, setEndpoint] = useState('');

@@ -1,6 +1,5 @@
 // "Exporter le tableau départemental": the XLSX workbook, or one sheet as CSV, built on the device (offline too).
 import { useState } from 'preact/hooks';
-import type { AuditDb } from '../../storage/db';
 import { cancelExport, exportSpreadsheet, exportState, type ExportState } from '../../state/export';
 import { campaign } from '../../state/session';
 import { SHEET_NAMES, SHEET_SLUGS, type SheetSlug } from '../../export/sheet';
@@ -28,7 +27,7 @@ function Status({ state }: { state: ExportState }) {
   return null;
 }
 
-export function SpreadsheetExport({ db }: { db: AuditDb }) {
+export function SpreadsheetExport() {
   const [sheet, setSheet] = useState<SheetSlug>('synthese');
   const state = exportState.value;
   const running = state.status === 'running';
@@ -41,7 +40,7 @@ export function SpreadsheetExport({ db }: { db: AuditDb }) {
         même sans réseau.
       </p>
       <div class="actions">
-        <button type="button" class="button" aria-disabled={running} onClick={() => void exportSpreadsheet(db, 'xlsx')}>
+        <button type="button" class="button" aria-disabled={running} onClick={() => void exportSpreadsheet('xlsx')}>
           Exporter le tableau départemental
         </button>
       </div>
@@ -52,7 +51,7 @@ export function SpreadsheetExport({ db }: { db: AuditDb }) {
         </select>
       </div>
       <div class="actions">
-        <button type="button" class="button secondary" aria-disabled={running} onClick={() => void exportSpreadsheet(db, 'csv', sheet)}>
+        <button type="button" class="button secondary" aria-disabled={running} onClick={() => void exportSpreadsheet('csv', sheet)}>
           Exporter la feuille en CSV
         </button>
       </div>

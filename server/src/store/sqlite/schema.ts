@@ -1,14 +1,8 @@
-// The reference server's storage: one SQLite file (better-sqlite3, WAL). Revisions are append-only: every
-// revision a device sent is kept with who sent it and when; the consolidated view of a fiche is its highest rev.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
-
-export type Db = Database.Database;
-
-export const DEFAULT_DB_PATH = 'data/tne13.sqlite';
-const BUSY_TIMEOUT_MS = 5_000;
+// The SQLite file's schema and its migrations. Revisions are append-only: every revision a device sent is kept
+// with who sent it and when (triggers refuse updates and deletes); the consolidated view of a fiche is its
+// highest rev.
+import type Database from 'better-sqlite3';
+import { DEMO_SCHOOLS } from '../../../../src/directory/demo-schools';
 
 // A released version is never edited: a change to the schema is a new entry that migrates the previous one.
 const MIGRATIONS: readonly string[] = [
@@ -63,22 +57,10 @@ const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** Opens (and creates or migrates) the database at `path`; ':memory:' is accepted. */
-export function openStore(path: string = DEFAULT_DB_PATH): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // FULL: an answer "stored" lets the device forget the revision, so the commit must survive a power cut.
-  db.pragma('synchronous = FULL');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  migrate(db);
-  return db;
-}
-
-function migrate(db: Db): void {
+/** Brings the file to the latest schema in one transaction; refuses a file written by a newer server. */
+export function migrate(db: Database.Database): void {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > MIGRATIONS.length) {
-    db.close();
     throw new Error(`Base de données d'une version plus récente (${from}) que ce serveur (${MIGRATIONS.length}).`);
   }
   db.transaction(() => {
@@ -89,7 +71,7 @@ function migrate(db: Db): void {
 }
 
 // A new database starts with the demonstration directory; the import of the real one replaces it (issue 7).
-function seedSchools(db: Db): void {
+function seedSchools(db: Database.Database): void {
   const insert = db.prepare('INSERT INTO schools (uai, record) VALUES (?, ?)');
   for (const school of DEMO_SCHOOLS) insert.run(school.uai, JSON.stringify(school));
 }

@@ -1,8 +1,8 @@
-// Always visible: how many fiches wait to be sent, when the device last synced, and what went wrong, in words
-// that need no knowledge of HTTP.
-import { pendingCount, pendingDeletionCount, refusedCount, syncNow, syncView, type FicheSyncState, type SyncView } from '../../state/sync';
-import { routeHash } from '../../state/route';
-import { count } from '../plural';
+// Always visible, in the shell's header (loaded with sync): how many fiches wait to be sent, when the device last
+// synced, and what went wrong, in words that need no knowledge of HTTP.
+import { pendingCount, pendingDeletionCount, refusedCount, syncNow, syncView, type FicheSyncState, type SyncView } from '../state/sync';
+import { routeHash } from '../state/route';
+import { count } from './plural';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' }).replace(':', ' h ');
 

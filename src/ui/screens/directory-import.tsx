@@ -1,7 +1,6 @@
 // Importing the official directory on the tablet: the Annuaire de l'éducation, and optionally the effectifs and the
 // IPS files, with progress and a report of every refused line.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AuditDb } from '../../storage/db';
 import { importDirectory, type DirectoryImportResult } from '../../state/directory-import';
 import { loadDirectorySettings, saveDirectorySettings } from '../../state/directory';
 import { count } from '../plural';
@@ -35,7 +34,7 @@ function Report({ result }: { result: DirectoryImportResult }) {
   );
 }
 
-export function DirectoryImport({ db }: { db: AuditDb }) {
+export function DirectoryImport() {
   const [departement, setDepartement] = useState('013');
   const [maternelles, setMaternelles] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
@@ -63,7 +62,7 @@ export function DirectoryImport({ db }: { db: AuditDb }) {
     try {
       const files = { annuaire, effectifs: file('effectifs'), ips: file('ips') };
       const options = { departement: departement.trim(), includeMaternelles: maternelles };
-      const imported = await importDirectory(db, files, options, (done, total) => setProgress(total > 0 ? done / total : 1), controller.signal);
+      const imported = await importDirectory(files, options, (done, total) => setProgress(total > 0 ? done / total : 1), controller.signal);
       setResult(imported ?? 'cancelled');
       if (imported) performance.measure('tne:directory-import', { start, end: performance.now() }); // read by bench/directory-import.ts
     } catch (problem) {
