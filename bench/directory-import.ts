@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importDirectoryFiles } from '../src/directory/import-files';
 import { uaiCheckLetter } from '../src/model/uai';
-import { createRandom } from '../src/directory/prng';
+import { createRandom } from '../tests/fixtures/departement/prng';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { buildApp, serveDir } from '../tests/e2e/support/serve-build';
 import { describe } from './stats';

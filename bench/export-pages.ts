@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateDepartement } from '../src/directory/generate-departement';
+import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
 import type { ExportInput } from '../src/export/export-input';
 import { buildWorkbook, printTexts } from '../src/export/workbook';
 import { writeXlsx } from '../src/export/xlsx';

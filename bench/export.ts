@@ -7,13 +7,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { generateDepartement } from '../src/directory/generate-departement';
+import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
 import { buildWorkbook } from '../src/export/workbook';
 import { writeXlsx } from '../src/export/xlsx';
 import { sheetToCsv } from '../src/export/csv';
 import { REFERENTIAL_V1 } from '../src/model/referential';
 import { exportFromServer, readServerExportInput } from '../server/src/export-source';
-import { openStore } from '../server/src/store';
+import { openStore } from '../server/src/store/open-store';
 import { handleBatch } from '../server/src/sync';
 import { firstPage, launchProfile, newProfileDir } from '../tests/e2e/support/browser';
 import { serveBuild } from '../tests/e2e/support/serve-build';
@@ -25,25 +25,23 @@ const RUNS = 7;
 const CAMPAIGN = '2026-2027';
 const MB = 1024 * 1024;
 
-function fill(dbPath: string) {
+async function fill(dbPath: string) {
   const { schools, fiches } = generateDepartement();
-  const db = openStore(dbPath);
-  db.prepare('DELETE FROM schools').run();
-  const insert = db.prepare('INSERT INTO schools (uai, record) VALUES (?, ?)');
-  db.transaction(() => schools.forEach((s) => insert.run(s.uai, JSON.stringify(s))))();
+  const store = await openStore(dbPath);
+  await store.directory.replace(() => ({ schools }));
   for (let i = 0; i < fiches.length; i += 500) {
-    handleBatch(db, { deviceId: `tablette-${i % 7}`, batchId: crypto.randomUUID(), records: fiches.slice(i, i + 500) }, 'Banc d’essai');
+    await handleBatch(store, { deviceId: `tablette-${i % 7}`, batchId: crypto.randomUUID(), records: fiches.slice(i, i + 500) }, 'Banc d’essai');
   }
-  db.close();
+  await store.close();
   return { schools: schools.length, classrooms: fiches.filter((f) => f.kind === 'classroom').length };
 }
 
-function onServer() {
+async function onServer() {
   const dir = mkdtempSync(join(tmpdir(), 'tne13-bench-export-'));
   const dbPath = join(dir, 'tne13.sqlite');
   try {
-    const counts = fill(dbPath);
-    const db = openStore(dbPath);
+    const counts = await fill(dbPath);
+    const store = await openStore(dbPath);
     const total: number[] = [];
     const read: number[] = [];
     const sheets: number[] = [];
@@ -52,7 +50,7 @@ function onServer() {
     let size = 0;
     for (let i = 0; i < RUNS; i += 1) {
       const t0 = performance.now();
-      const input = readServerExportInput(db, CAMPAIGN, new Date(), REFERENTIAL_V1);
+      const input = await readServerExportInput(store, CAMPAIGN, new Date(), REFERENTIAL_V1);
       const t1 = performance.now();
       const built = buildWorkbook(input);
       const t2 = performance.now();
@@ -65,11 +63,11 @@ function onServer() {
       xlsx.push(t3 - t2);
       csv.push(t4 - t3);
       const start = performance.now();
-      exportFromServer(db, CAMPAIGN, 'xlsx', undefined, new Date());
+      await exportFromServer(store, CAMPAIGN, 'xlsx', undefined, new Date());
       total.push(performance.now() - start);
     }
-    db.close();
-    const rows = buildWorkbook(readServerExportInput(openStore(dbPath), CAMPAIGN, new Date())).map((s) => `${s.name} ${s.rows.length}`).join(', ');
+    const rows = buildWorkbook(await readServerExportInput(store, CAMPAIGN, new Date())).map((s) => `${s.name} ${s.rows.length}`).join(', ');
+    await store.close();
     const child = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/export-once.ts', dbPath], { encoding: 'utf8' })) as {
       ms: number; bytes: number; rssBefore: number; maxRss: number;
     };
@@ -169,6 +167,6 @@ async function onTablet() {
   }
 }
 
-onServer();
+await onServer();
 await onTablet();
 console.log(`  machine: ${machine()}`);

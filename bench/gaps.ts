@@ -2,7 +2,7 @@
 // of a school parameter (which leaves the classrooms as they were) and a one-classroom incremental recompute, in Node
 // and in the app's Web Worker in headless Chromium, with the page's round trips.
 import type { Page } from 'playwright-core';
-import { generateDepartement } from '../src/directory/generate-departement';
+import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
 import { GapEngine } from '../src/gaps/gap-engine';
 import { REFERENTIAL_V1 } from '../src/model/referential';
 import type { ClassroomFiche } from '../src/model/types';

@@ -1,6 +1,6 @@
 // The seeded département generator: its time and the size of what it makes. Prints figures, never fails on time.
-import { GENERATOR_DEFAULTS, generateDepartement } from '../src/directory/generate-departement';
-import type { GeneratedDepartement } from '../src/directory/generate-departement';
+import { GENERATOR_DEFAULTS, generateDepartement } from '../tests/fixtures/departement/generate-departement';
+import type { GeneratedDepartement } from '../tests/fixtures/departement/generate-departement';
 import { describe } from './stats';
 import { machine } from './machine';
 

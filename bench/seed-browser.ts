@@ -1,7 +1,7 @@
 // Puts a generated département in the app's database of an open page, as a tablet that audited it all would hold
 // it (one IndexedDB transaction, outside the app). Shared by the browser benchmarks.
 import type { Page } from 'playwright-core';
-import type { GeneratedDepartement } from '../src/directory/generate-departement';
+import type { GeneratedDepartement } from '../tests/fixtures/departement/generate-departement';
 
 export async function seedDepartement(page: Page, departement: GeneratedDepartement): Promise<void> {
   await page.evaluate(

@@ -5,20 +5,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../server/src/app';
-import { openStore } from '../server/src/store';
+import { openStore } from '../server/src/store/open-store';
 import { createToken } from '../server/src/tokens';
 import { AuditDb } from '../src/storage/db';
 import { runSync } from '../src/sync/sync-run';
-import { generateDepartement } from '../src/directory/generate-departement';
+import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
 import { machine } from './machine';
 
 const FICHES = 10_000;
 
 async function timeSync(maxRecords: number): Promise<{ ms: number; posts: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'tne13-bench-sync-'));
-  const store = openStore(join(dir, 'tne13.sqlite'));
-  const token = createToken(store, 'Banc d’essai');
-  const app = await buildApp({ db: store });
+  const store = await openStore(join(dir, 'tne13.sqlite'));
+  const token = await createToken(store, 'Banc d’essai');
+  const app = await buildApp({ store });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const db = new AuditDb(`bench-${maxRecords}-${Date.now()}`);
   const fiches = generateDepartement().fiches.slice(0, FICHES);
@@ -40,7 +40,7 @@ async function timeSync(maxRecords: number): Promise<{ ms: number; posts: number
   if (report.acknowledged !== FICHES || (await db.outbox.count()) !== 0) throw new Error(`sync incomplete: ${JSON.stringify(report)}`);
   await db.delete();
   await app.close();
-  store.close();
+  await store.close();
   await rm(dir, { recursive: true, force: true });
   return { ms, posts };
 }

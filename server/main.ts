@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp, parseCorsOrigins } from './src/app';
-import { DEFAULT_DB_PATH, openStore } from './src/store';
-import { createToken, hasAnyToken } from './src/tokens';
+import { DEFAULT_DB_PATH, openStore } from './src/store/open-store';
+import { createToken } from './src/tokens';
 
 const DEFAULT_PORT = 4173;
 const DEMO_TOKEN_OWNER = 'Démonstration';
@@ -14,11 +14,11 @@ const port = Number(process.env.PORT ?? DEFAULT_PORT);
 const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
 const distDir = resolve('dist');
 
-const db = openStore(dbPath);
-const demoToken = hasAnyToken(db) ? null : createToken(db, DEMO_TOKEN_OWNER);
+const store = await openStore(dbPath);
+const demoToken = (await store.tokens.hasAny()) ? null : await createToken(store, DEMO_TOKEN_OWNER);
 const staticDir = existsSync(resolve(distDir, 'index.html')) ? distDir : undefined;
 const app = await buildApp({
-  db,
+  store,
   staticDir,
   corsOrigins: parseCorsOrigins(process.env.TNE13_CORS_ORIGINS),
   logger: { level: 'warn' },
@@ -28,7 +28,7 @@ try {
   await app.listen({ host, port });
 } catch (error) {
   console.error(`Impossible d'écouter sur ${host}:${port} : ${(error as Error).message}`);
-  db.close();
+  await store.close();
   process.exit(1);
 }
 
@@ -43,8 +43,8 @@ if (demoToken !== null) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void app.close().then(() => {
-      db.close();
+    void app.close().then(async () => {
+      await store.close();
       process.exit(0);
     });
   });

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { campaignOf, sheetOf } from '../src/export-route';
 import { exportFromServer } from '../src/export-source';
-import { DEFAULT_DB_PATH, openStore } from '../src/store';
+import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
 
 const USAGE = [
   'Usage :',
@@ -13,7 +13,7 @@ const USAGE = [
   '  npm run export -- fichier.csv --sheet synthese|ecoles|classes|besoins|referentiel [--campaign 2026-2027]',
 ].join('\n');
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { campaign: { type: 'string' }, sheet: { type: 'string' } } });
@@ -28,12 +28,12 @@ function main(args: string[]): number {
     return 2;
   }
   const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
-  const db = openStore(dbPath);
+  const store = await openStore(dbPath);
   try {
     const at = new Date();
     const campaign = campaignOf(parsed.values.campaign, at);
     const sheet = format === 'csv' ? sheetOf(parsed.values.sheet) : undefined;
-    const file = exportFromServer(db, campaign, format, sheet, at);
+    const file = await exportFromServer(store, campaign, format, sheet, at);
     writeFileSync(out, file.bytes);
     console.log(`Tableau départemental ${campaign} écrit dans ${resolve(out)} (${file.bytes.length} octets, base ${resolve(dbPath)}).`);
     return 0;
@@ -41,8 +41,8 @@ function main(args: string[]): number {
     console.error((error as Error).message);
     return 1;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,10 +1,11 @@
 // `npm run import -- annuaire.csv [effectifs.csv] [ips.csv]` loads the school directory into the server's database,
-// streaming the files (memory does not grow with them), with the same parsing and checks as the tablet.
+// streaming the files (memory does not grow with them), with the same parsing and checks as the tablet, and merges
+// it in one transaction (a failure leaves the previous directory whole).
 // Options: --departement=013 (default), --maternelles (keep maternelle-only schools).
 import { openAsBlob } from 'node:fs';
 import { resolve } from 'node:path';
 import { importDirectoryFiles } from '../../src/directory/import-files';
-import { DEFAULT_DB_PATH, openStore } from '../src/store';
+import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
 import { importSchools } from '../src/directory';
 
 const USAGE = 'Usage : npm run import -- annuaire.csv [effectifs.csv] [ips.csv] [--departement=013] [--maternelles]';
@@ -22,9 +23,9 @@ async function main(args: readonly string[]): Promise<number> {
     { departement, includeMaternelles: args.includes('--maternelles') },
   );
   const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
-  const db = openStore(dbPath);
+  const store = await openStore(dbPath);
   try {
-    const merge = importSchools(db, reading.schools);
+    const merge = await importSchools(store, reading.schools);
     const { report } = reading;
     console.log(`Annuaire importé dans ${resolve(dbPath)} :`);
     console.log(`  ${report.read} lignes lues, ${report.kept} écoles retenues (${merge.added} ajoutées, ${merge.updated} mises à jour, ${merge.unchanged} inchangées, dont ${merge.closed} fermées)`);
@@ -32,7 +33,7 @@ async function main(args: readonly string[]): Promise<number> {
     for (const { line, reason } of [...report.refused, ...reading.effectifsRefused, ...reading.ipsRefused]) console.log(`  ligne ${line} : ${reason}`);
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -6,14 +6,14 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { handleError } from './errors';
 import { registerExportRoutes } from './export-route';
 import { registerSchoolsRoute } from './schools-route';
-import { openStore } from './store';
-import type { Db } from './store';
+import { openStore } from './store/open-store';
+import type { Store } from './store/store';
 import { registerSyncRoute } from './sync-route';
 import { addResponseHeaders, serveApp } from './web';
 
 export interface AppOptions {
   /** An open store, which the caller closes; or `dbPath`, opened here and closed with the app. */
-  db?: Db;
+  store?: Store;
   dbPath?: string;
   /** The built app (dist/) to serve on `/`; the API alone when absent. */
   staticDir?: string;
@@ -24,10 +24,22 @@ export interface AppOptions {
   now?: () => Date;
 }
 
+type RegisterRoutes = (app: FastifyInstance, store: Store, now: () => Date) => void;
+
+function registerHealthRoute(app: FastifyInstance, store: Store): void {
+  app.get('/api/v1/health', async () => {
+    await store.ping();
+    return { status: 'ok' };
+  });
+}
+
+// The API, one register function per concern, each in its own file and calling only the Store interface.
+const API_ROUTES: readonly RegisterRoutes[] = [registerHealthRoute, registerSchoolsRoute, registerSyncRoute, registerExportRoutes];
+
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
-  const db = options.db ?? openStore(options.dbPath);
+  const store = options.store ?? (await openStore(options.dbPath));
   const app = Fastify({ logger: options.logger ?? false });
-  if (options.db === undefined) app.addHook('onClose', async () => db.close());
+  if (options.store === undefined) app.addHook('onClose', () => store.close());
 
   app.setErrorHandler(handleError);
   addResponseHeaders(app);
@@ -42,10 +54,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
   }
 
-  app.get('/api/v1/health', async () => ({ status: 'ok' }));
-  registerSchoolsRoute(app, db);
-  registerSyncRoute(app, db, options.now ?? (() => new Date()));
-  registerExportRoutes(app, db, options.now ?? (() => new Date()));
+  const now = options.now ?? (() => new Date());
+  for (const register of API_ROUTES) register(app, store, now);
   await serveApp(app, options.staticDir);
   return app;
 }

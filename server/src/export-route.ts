@@ -8,7 +8,7 @@ import { parisDateTime } from '../../src/export/paris-time';
 import { authenticate, decorateTokenOwner } from './auth';
 import { RequestError } from './errors';
 import { exportFromServer } from './export-source';
-import type { Db } from './store';
+import type { Store } from './store/store';
 
 type ExportQuery = { campaign?: string; sheet?: string };
 
@@ -39,16 +39,16 @@ function send(reply: FastifyReply, file: ExportFile) {
     .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
-export function registerExportRoutes(app: FastifyInstance, db: Db, now: () => Date): void {
+export function registerExportRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
   decorateTokenOwner(app);
-  const onRequest = [authenticate(db)];
+  const onRequest = [authenticate(store)];
   app.get<{ Querystring: ExportQuery }>('/api/v1/export.xlsx', { onRequest }, async (request, reply) => {
     const at = now();
-    return send(reply, exportFromServer(db, campaignOf(request.query.campaign, at), 'xlsx', undefined, at));
+    return send(reply, await exportFromServer(store, campaignOf(request.query.campaign, at), 'xlsx', undefined, at));
   });
   app.get<{ Querystring: ExportQuery }>('/api/v1/export.csv', { onRequest }, async (request, reply) => {
     const at = now();
     const sheet = sheetOf(request.query.sheet);
-    return send(reply, exportFromServer(db, campaignOf(request.query.campaign, at), 'csv', sheet, at));
+    return send(reply, await exportFromServer(store, campaignOf(request.query.campaign, at), 'csv', sheet, at));
   });
 }

@@ -2,17 +2,11 @@
 // was given and sends it back in If-None-Match: an unchanged directory then costs a 304 and no body.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { DirectorySchool } from '../../src/model/school';
-import type { Db } from './store';
+import type { Store } from './store/store';
 
-export function listSchools(db: Db): DirectorySchool[] {
-  const rows = db.prepare('SELECT record FROM schools ORDER BY uai').pluck().all() as string[];
-  return rows.map((row) => JSON.parse(row) as DirectorySchool);
-}
-
-export function registerSchoolsRoute(app: FastifyInstance, db: Db): void {
+export function registerSchoolsRoute(app: FastifyInstance, store: Store): void {
   app.get('/api/v1/schools', async (request, reply) => {
-    const body = JSON.stringify(listSchools(db));
+    const body = JSON.stringify(await store.directory.list());
     const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
     reply.header('etag', etag);
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();

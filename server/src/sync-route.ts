@@ -6,15 +6,15 @@ import type { SyncResponse } from '../../src/model/sync-protocol';
 import { parseEnvelope } from './envelope';
 import { authenticate, decorateTokenOwner } from './auth';
 import { RequestError } from './errors';
-import type { Db } from './store';
+import type { Store } from './store/store';
 import { handleBatch } from './sync';
 
-export function registerSyncRoute(app: FastifyInstance, db: Db, now: () => Date): void {
+export function registerSyncRoute(app: FastifyInstance, store: Store, now: () => Date): void {
   decorateTokenOwner(app);
   app.post(
     '/api/v1/sync',
-    { bodyLimit: BATCH_MAX_BYTES, onRequest: [authenticate(db), requireJson] },
-    async (request): Promise<SyncResponse> => handleBatch(db, parseEnvelope(request.body), request.tokenOwner, now()),
+    { bodyLimit: BATCH_MAX_BYTES, onRequest: [authenticate(store), requireJson] },
+    async (request): Promise<SyncResponse> => handleBatch(store, parseEnvelope(request.body), request.tokenOwner, now()),
   );
 }
 

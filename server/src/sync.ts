@@ -1,11 +1,9 @@
-// One batch of POST /api/v1/sync (sync.md): every record is validated with the device's own rules, then the whole
-// batch is written in one SQLite transaction, so a crash leaves either all of its revisions or none of them.
-import { createHash } from 'node:crypto';
+// One batch of POST /api/v1/sync (sync.md): every record is validated with the device's own rules, then the valid
+// ones are appended in one transaction of the store, so a crash leaves either all of them or none.
 import { canonicalJson } from '../../src/model/sync-protocol';
 import type { SyncResponse, SyncResult } from '../../src/model/sync-protocol';
-import type { Fiche } from '../../src/model/types';
 import { validateFiche } from '../../src/model/validate';
-import type { Db } from './store';
+import type { Sender, Store, StoredStatus, ValidRevision } from './store/store';
 
 export interface Batch {
   deviceId: string;
@@ -13,22 +11,19 @@ export interface Batch {
   records: readonly unknown[];
 }
 
-interface Sender {
-  deviceId: string;
-  tokenOwner: string;
-  receivedAt: string;
-}
-
-type Checked = { ok: true; fiche: Fiche; record: string } | { ok: false; result: SyncResult };
+type Checked = ({ ok: true } & ValidRevision) | { ok: false; result: SyncResult };
 
 /** Answers a batch: one result per record, in the records' order. */
-export function handleBatch(db: Db, batch: Batch, tokenOwner: string, now: Date = new Date()): SyncResponse {
+export async function handleBatch(store: Store, batch: Batch, tokenOwner: string, now: Date = new Date()): Promise<SyncResponse> {
   const checked = batch.records.map((record) => checkRecord(record, now));
   const sender: Sender = { deviceId: batch.deviceId, tokenOwner, receivedAt: now.toISOString() };
-  const write = writer(db);
-  const results = db
-    .transaction(() => checked.map((item) => (item.ok ? write(item.fiche, item.record, sender) : item.result)))
-    .immediate();
+  const valid = checked.filter((item) => item.ok);
+  // One status per valid record, in order: they go back to their places among the invalid ones.
+  const statuses = (await store.revisions.append(valid, sender)).values();
+  const results = checked.map((item): SyncResult => {
+    if (!item.ok) return item.result;
+    return { id: item.fiche.id, rev: item.fiche.rev, status: statuses.next().value as StoredStatus };
+  });
   return { batchId: batch.batchId, serverTime: sender.receivedAt, results };
 }
 
@@ -51,33 +46,4 @@ function checkRecord(record: unknown, now: Date): Checked {
   }
   // Content is compared on the record as sent, not on the validated (trimmed) copy.
   return { ok: true, fiche: validation.value, record: canonicalJson(record) };
-}
-
-function writer(db: Db) {
-  const held = db.prepare('SELECT record FROM revisions WHERE id = ? AND rev = ?').pluck();
-  const highestRev = db.prepare('SELECT MAX(rev) FROM revisions WHERE id = ?').pluck();
-  const insertRevision = db.prepare(
-    `INSERT INTO revisions (id, rev, kind, uai, campaign, deleted, record, device_id, token_owner, received_at)
-     VALUES (@id, @rev, @kind, @uai, @campaign, @deleted, @record, @deviceId, @tokenOwner, @receivedAt)`,
-  );
-  // The same conflicting copy sent again is kept once: re-sending a batch changes nothing.
-  const insertConflict = db.prepare(
-    `INSERT OR IGNORE INTO conflicts (id, rev, record_sha256, record, device_id, token_owner, received_at)
-     VALUES (@id, @rev, @sha256, @record, @deviceId, @tokenOwner, @receivedAt)`,
-  );
-
-  return (fiche: Fiche, record: string, sender: Sender): SyncResult => {
-    const { id, rev } = fiche;
-    const existing = held.get(id, rev) as string | undefined;
-    if (existing !== undefined) {
-      if (existing === record) return { id, rev, status: 'duplicate' };
-      const sha256 = createHash('sha256').update(record).digest('hex');
-      insertConflict.run({ id, rev, sha256, record, ...sender });
-      return { id, rev, status: 'conflict' };
-    }
-    const { kind, uai, campaign } = fiche;
-    insertRevision.run({ id, rev, kind, uai, campaign, deleted: fiche.deleted ? 1 : 0, record, ...sender });
-    const highest = highestRev.get(id) as number;
-    return { id, rev, status: highest > rev ? 'superseded' : 'stored' };
-  };
 }

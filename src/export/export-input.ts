@@ -4,7 +4,8 @@ import { GapEngine } from '../gaps/gap-engine';
 import { chefDeFileOf, CHEF_DE_FILE_ORDER, OUT_OF_DIRECTORY } from '../gaps/aggregates';
 import type { GapReport } from '../gaps/types';
 import type { Referential } from '../model/referential';
-import type { DirectorySchool } from '../model/school';
+import { isOpenSchool, type DirectorySchool } from '../model/school';
+import { speakingSchoolFiche } from '../model/school-fiche';
 import type { ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
 import { possibleDuplicates } from './duplicates';
 import { parisDateTime } from './paris-time';
@@ -55,14 +56,12 @@ export function prepareExport(input: ExportInput): ExportContext {
   const report = new GapEngine({ referential: input.referential, directory: input.directory, fiches, currentYear }).report(0);
 
   const known = new Map(input.directory.map((s) => [s.uai, s]));
-  const open = new Map(input.directory.filter((s) => s.open && !s.leftDirectory).map((s) => [s.uai, s]));
+  const open = new Map(input.directory.filter(isOpenSchool).map((s) => [s.uai, s]));
   const schoolFiches = new Map<string, SchoolFiche>();
   const classrooms = new Map<string, ClassroomFiche[]>();
   for (const fiche of fiches) {
     if (fiche.kind === 'school') {
-      // Several school fiches for one school: the most recently updated one fills the row.
-      const held = schoolFiches.get(fiche.uai);
-      if (!held || fiche.updatedAt > held.updatedAt || (fiche.updatedAt === held.updatedAt && fiche.id > held.id)) schoolFiches.set(fiche.uai, fiche);
+      schoolFiches.set(fiche.uai, speakingSchoolFiche(schoolFiches.get(fiche.uai), fiche));
     } else {
       const list = classrooms.get(fiche.uai);
       if (list) list.push(fiche);

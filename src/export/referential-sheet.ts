@@ -5,12 +5,32 @@ import { PARAM_LABELS } from '../model/referential-settings';
 import { assumptionNote, SEVERITY_LABELS, type FundingRule, type Referential, type ReferentialParams } from '../model/referential';
 import type { ExportContext } from './export-input';
 import { PRIORITY_WEIGHTS } from './priority';
-import { text, type Cell, type Row, type Sheet } from './sheet';
+import { columnsOf, sheetOf, type Cell, type Sheet } from './sheet';
 import { cents, timeCell } from './values';
 
+/** What one row of Référentiel is read from: a value of the référentiel or of the export, with what it is. */
+interface Line {
+  section: string;
+  code: string | null;
+  label: string;
+  value: Cell;
+  unit: string | null;
+  date: Cell;
+  source: string | null;
+}
+
+const { text } = columnsOf<Line>();
+
 export const REFERENTIAL_COLUMNS = [
-  text('Rubrique'), text('Code'), text('Libellé'), text('Valeur'), text('Unité'), text('Date'), text('Source'),
-] as const;
+  text('Rubrique', (line) => line.section),
+  text('Code', (line) => line.code),
+  text('Libellé', (line) => line.label),
+  text('Valeur', (line) => line.value),
+  // A unit only beside a number.
+  text('Unité', (line) => (typeof line.value === 'number' ? line.unit : null)),
+  text('Date', (line) => line.date),
+  text('Source', (line) => line.source),
+];
 
 /** What a référentiel edited in Paramètres on a device says of itself, on the sheet's first line. */
 export const LOCAL_REFERENTIAL_WARNING =
@@ -41,14 +61,13 @@ const withoutUnit = (label: string): string => label.replace(/\s*\([^)]*\)$/, ''
 /** 0.7 → 70 (%). */
 const percent = (share: number): number => Math.round(share * 1000) / 10;
 
-type Line = [section: string, code: string | null, label: string, value: Cell, unit?: string | null, date?: Cell, source?: string | null];
+type LineArgs = [section: string, code: string | null, label: string, value: Cell, unit?: string | null, date?: Cell, source?: string | null];
 
-/** A row of the sheet; a unit only beside a number. */
-function line(...[section, code, label, value, unit = null, date = null, source = null]: Line): Row {
-  return [section, code, label, value, typeof value === 'number' ? unit : null, date, source];
+function line(...[section, code, label, value, unit = null, date = null, source = null]: LineArgs): Line {
+  return { section, code, label, value, unit, date, source };
 }
 
-function parameterLines(referential: Referential): Row[] {
+function parameterLines(referential: Referential): Line[] {
   return (Object.keys(PARAM_UNITS) as Array<keyof ReferentialParams>).map((key) => {
     const label = withoutUnit(PARAM_LABELS[`params.${key}`] ?? key);
     const value = referential.params[key];
@@ -57,7 +76,7 @@ function parameterLines(referential: Referential): Row[] {
   });
 }
 
-function priorityLines(): Row[] {
+function priorityLines(): Line[] {
   const w = PRIORITY_WEIGHTS;
   const section = 'Priorité (barème sur 100)';
   return [
@@ -74,7 +93,7 @@ function priorityLines(): Row[] {
 export function buildReferentialSheet(ctx: ExportContext): Sheet {
   const { referential, campaign, exportedAt } = ctx.input;
   const { school, classroom } = ctx.fichesCovered;
-  const rows: Row[] = [
+  const lines: Line[] = [
     ...(referential.version.includes('-local.') ? [line('Attention', null, LOCAL_REFERENTIAL_WARNING, referential.version)] : []),
     line('Export', null, 'Version du référentiel', referential.version),
     line('Export', null, "Date et heure de l'export", timeCell(exportedAt)),
@@ -95,5 +114,5 @@ export function buildReferentialSheet(ctx: ExportContext): Sheet {
     ...referential.prices.map((p) =>
       line('Prix unitaire HT', null, p.label, p.unitPriceHt === null ? 'non chiffré' : cents(p.unitPriceHt), '€ HT', p.date, p.source)),
   ];
-  return { slug: 'referentiel', name: 'Référentiel', columns: REFERENTIAL_COLUMNS, rows };
+  return sheetOf('referentiel', REFERENTIAL_COLUMNS, lines);
 }

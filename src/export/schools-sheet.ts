@@ -2,23 +2,12 @@
 import { SCHOOL_AUDIT_LABELS } from '../model/audit-status';
 import { COVERAGE_LABELS, INTERNET_LABELS, ROLE_LABELS } from '../model/labels';
 import type { SchoolGap } from '../gaps/types';
+import type { DirectorySchool } from '../model/school';
+import type { Author, ClassroomFiche, SchoolData, SchoolFiche } from '../model/types';
 import { isOutOfDirectory, type ExportContext, type SchoolEntry } from './export-input';
-import { date, decimal, integer, money, text, type Row, type Sheet } from './sheet';
+import type { RankedPriority } from './priority';
+import { columnsOf, sheetOf, type Sheet } from './sheet';
 import { cents, dayCell, failedRules, fleetsText, labelOf, textOrNull, trainingText, yesNo } from './values';
-
-export const SCHOOLS_COLUMNS = [
-  text('UAI'), text('École'), text('Commune'), text('Code commune'), text('Circonscription'), text('Chef de file'),
-  text('Éducation prioritaire'), decimal('IPS'), text('Campagne'), text('Statut'), date('Date de visite'),
-  text('Auditeur'), text('Rôle'), integer('Classes'), integer('Classes auditées'), integer('Classes au socle'),
-  integer('Élèves'), integer('Néo-titulaires'), text('Accès internet'), decimal('Débit descendant (Mb/s)'),
-  text('Wi-Fi'), text('Wi-Fi débrayable'), integer('Terminaux mobiles fonctionnels'), integer('Terminaux requis'),
-  text('Filtrage'), text('Charte'), text('ENT'), text('Règles non tenues'), text('École au socle'),
-  money('Besoin estimé HT (€)'), text('Besoins de formation'), text('Besoins exprimés'), text('Référentiel'),
-  // Added in v2 (export.md), after the v1 columns.
-  decimal('Débit montant (Mb/s)'), integer("Points d'accès Wi-Fi"), text('Couverture Wi-Fi'), text('Flottes'),
-  text('Imprimante-scanner'), text('Appareil photo'), integer('Robots'), text('Ressources'), text('Remarques'),
-  text('Photos'), integer('Priorité'), decimal('Score de priorité'),
-] as const;
 
 /** "hors annuaire" is the contract's word (export.md); the others are the app's. */
 export const OUT_OF_DIRECTORY_STATUS = 'hors annuaire';
@@ -33,67 +22,82 @@ function entText(used: boolean | null, name: string | null): string | null {
   return named ? `Oui (${named})` : 'Oui';
 }
 
-export function schoolRow(ctx: ExportContext, entry: SchoolEntry): Row {
-  const gap = ctx.report.schools[entry.uai] as SchoolGap;
+/** What one row of Écoles is read from: the school, its fiche if any, its gap and its priority. */
+export interface Audit {
+  entry: SchoolEntry;
+  known: DirectorySchool | undefined;
+  fiche: SchoolFiche | undefined;
+  data: SchoolData | undefined;
+  gap: SchoolGap;
+  /** The school fiche's author, or the author of the classroom fiche changed last. */
+  author: Author | undefined;
+  priority: RankedPriority | undefined;
+  campaign: string;
+}
+
+const { text, integer, decimal, money, date } = columnsOf<Audit>();
+
+export const SCHOOLS_COLUMNS = [
+  text('UAI', (audit) => audit.entry.uai),
+  text('École', (audit) => audit.known?.name ?? null),
+  text('Commune', (audit) => audit.known?.commune ?? null),
+  text('Code commune', (audit) => audit.known?.communeCode ?? null),
+  text('Circonscription', (audit) => textOrNull(audit.entry.circonscription)),
+  text('Chef de file', (audit) => audit.entry.chefDeFile),
+  text('Éducation prioritaire', (audit) => audit.entry.school?.educationPrioritaire ?? null),
+  decimal('IPS', (audit) => audit.known?.ips ?? null),
+  text('Campagne', (audit) => audit.campaign),
+  text('Statut', (audit) => status(audit.entry, audit.gap)),
+  date('Date de visite', (audit) => dayCell(audit.data?.visitDate)),
+  text('Auditeur', (audit) => textOrNull(audit.author?.name)),
+  text('Rôle', (audit) => labelOf(ROLE_LABELS, audit.author?.role)),
+  integer('Classes', (audit) => audit.gap.terminals.classes),
+  // Classrooms with something of their equipment recorded: what Synthèse sums (an untouched fiche is not audited).
+  integer('Classes auditées', (audit) => audit.gap.classroomsAudited),
+  integer('Classes au socle', (audit) => audit.gap.classroomsMeeting),
+  integer('Élèves', (audit) => audit.data?.pupils ?? audit.known?.pupils ?? null),
+  integer('Néo-titulaires', (audit) => audit.data?.newTeachers ?? null),
+  text('Accès internet', (audit) => labelOf(INTERNET_LABELS, audit.data?.internet.access)),
+  decimal('Débit descendant (Mb/s)', (audit) => audit.data?.internet.downloadMbps ?? null),
+  text('Wi-Fi', (audit) => labelOf(COVERAGE_LABELS, audit.data?.wifi.coverage)),
+  text('Wi-Fi débrayable', (audit) => yesNo(audit.data?.wifi.switchable)),
+  integer('Terminaux mobiles fonctionnels', (audit) => (audit.data ? audit.gap.terminals.counted : null)),
+  integer('Terminaux requis', (audit) => audit.gap.terminals.required),
+  text('Filtrage', (audit) => yesNo(audit.data?.filtering)),
+  text('Charte', (audit) => yesNo(audit.data?.usageCharter)),
+  text('ENT', (audit) => (audit.data ? entText(audit.data.ent.used, audit.data.ent.name) : null)),
+  text('Règles non tenues', (audit) => failedRules(audit.gap.rules)),
+  text('École au socle', (audit) => yesNo(audit.gap.meetsSocle)),
+  money('Besoin estimé HT (€)', (audit) => cents(audit.gap.costHt)),
+  text('Besoins de formation', (audit) => trainingText(audit.data?.trainingNeeds)),
+  text('Besoins exprimés', (audit) => textOrNull(audit.data?.needs)),
+  text('Référentiel', (audit) => audit.fiche?.referentialVersion ?? null),
+  // Added in v2 (export.md), after the v1 columns.
+  decimal('Débit montant (Mb/s)', (audit) => audit.data?.internet.uploadMbps ?? null),
+  integer("Points d'accès Wi-Fi", (audit) => audit.data?.wifi.accessPoints ?? null),
+  // The v1 "Wi-Fi" column already gives the coverage; v2 names it, and v1 columns are kept as they were.
+  text('Couverture Wi-Fi', (audit) => labelOf(COVERAGE_LABELS, audit.data?.wifi.coverage)),
+  text('Flottes', (audit) => fleetsText(audit.data?.fleets)),
+  text('Imprimante-scanner', (audit) => yesNo(audit.data?.peripherals.printerScanner)),
+  text('Appareil photo', (audit) => yesNo(audit.data?.peripherals.camera)),
+  integer('Robots', (audit) => audit.data?.peripherals.robots ?? null),
+  text('Ressources', (audit) => yesNo(audit.data?.resources)),
+  text('Remarques', (audit) => textOrNull(audit.data?.notes)),
+  text('Photos', () => null), // Empty until fiches hold photos (the photos issue).
+  integer('Priorité', (audit) => audit.priority?.rank ?? null),
+  decimal('Score de priorité', (audit) => audit.priority?.score ?? null),
+];
+
+function auditOf(ctx: ExportContext, entry: SchoolEntry): Audit {
   const fiche = entry.schoolFiche;
-  const data = fiche?.data;
-  // The auditor is the school fiche's author, or the author of the classroom fiche changed last.
-  const lastClassroom = entry.classrooms.reduce<(typeof entry.classrooms)[number] | undefined>(
+  const lastClassroom = entry.classrooms.reduce<ClassroomFiche | undefined>(
     (latest, c) => (!latest || c.updatedAt > latest.updatedAt ? c : latest), undefined);
-  const author = (fiche ?? lastClassroom)?.author;
-  const known = entry.known;
-  const priority = ctx.priorities.get(entry.uai);
-  return [
-    entry.uai,
-    known?.name ?? null,
-    known?.commune ?? null,
-    known?.communeCode ?? null,
-    textOrNull(entry.circonscription),
-    entry.chefDeFile,
-    entry.school?.educationPrioritaire ?? null,
-    known?.ips ?? null,
-    ctx.input.campaign,
-    status(entry, gap),
-    dayCell(data?.visitDate),
-    textOrNull(author?.name),
-    labelOf(ROLE_LABELS, author?.role),
-    gap.terminals.classes,
-    // Classrooms with something of their equipment recorded: what Synthèse sums (an untouched fiche is not audited).
-    gap.classroomsAudited,
-    gap.classroomsMeeting,
-    data?.pupils ?? known?.pupils ?? null,
-    data?.newTeachers ?? null,
-    labelOf(INTERNET_LABELS, data?.internet.access),
-    data?.internet.downloadMbps ?? null,
-    labelOf(COVERAGE_LABELS, data?.wifi.coverage),
-    yesNo(data?.wifi.switchable),
-    data ? gap.terminals.counted : null,
-    gap.terminals.required,
-    yesNo(data?.filtering),
-    yesNo(data?.usageCharter),
-    data ? entText(data.ent.used, data.ent.name) : null,
-    failedRules(gap.rules),
-    yesNo(gap.meetsSocle),
-    cents(gap.costHt),
-    trainingText(data?.trainingNeeds),
-    textOrNull(data?.needs),
-    fiche?.referentialVersion ?? null,
-    data?.internet.uploadMbps ?? null,
-    data?.wifi.accessPoints ?? null,
-    // The v1 "Wi-Fi" column already gives the coverage; v2 names it, and v1 columns are kept as they were.
-    labelOf(COVERAGE_LABELS, data?.wifi.coverage),
-    fleetsText(data?.fleets),
-    yesNo(data?.peripherals.printerScanner),
-    yesNo(data?.peripherals.camera),
-    data?.peripherals.robots ?? null,
-    yesNo(data?.resources),
-    textOrNull(data?.notes),
-    null, // Photos: empty until fiches hold photos (the photos issue).
-    priority?.rank ?? null,
-    priority?.score ?? null,
-  ];
+  return {
+    entry, known: entry.known, fiche, data: fiche?.data, gap: ctx.report.schools[entry.uai] as SchoolGap,
+    author: (fiche ?? lastClassroom)?.author, priority: ctx.priorities.get(entry.uai), campaign: ctx.input.campaign,
+  };
 }
 
 export function buildSchoolsSheet(ctx: ExportContext): Sheet {
-  return { slug: 'ecoles', name: 'Écoles', columns: SCHOOLS_COLUMNS, rows: ctx.schools.map((entry) => schoolRow(ctx, entry)) };
+  return sheetOf('ecoles', SCHOOLS_COLUMNS, ctx.schools.map((entry) => auditOf(ctx, entry)));
 }

@@ -40,6 +40,40 @@ export interface Sheet {
   printOnOnePage?: boolean;
 }
 
+/** A column as data: its header, how its cells are written, and how a row's cell is read from the row's source. */
+export interface ColumnDef<R> extends Column {
+  value: (source: R) => Cell;
+}
+
+/** The cells a kind of column holds; a text column may show a number (the Référentiel's "Valeur"). */
+interface CellOf {
+  text: Cell;
+  integer: number | null;
+  decimal: number | null;
+  money: number | null;
+  euros: number | null;
+  date: DateValue | null;
+  datetime: DateValue | null;
+}
+
+type ColumnMaker<R> = { [K in ColumnKind]: (header: string, value: (source: R) => CellOf[K]) => ColumnDef<R> };
+
+/** Column definitions for rows read from an R: `const { integer } = columnsOf<Room>(); integer('Élèves', (room) => …)`.
+ * A value of the wrong kind (text in an integer column) does not compile. */
+export function columnsOf<R>(): ColumnMaker<R> {
+  const of = <K extends ColumnKind>(kind: K) => (header: string, value: (source: R) => CellOf[K]): ColumnDef<R> => ({ header, kind, value });
+  return { text: of('text'), integer: of('integer'), decimal: of('decimal'), money: of('money'), euros: of('euros'), date: of('date'), datetime: of('datetime') };
+}
+
+/** A sheet whose header and rows are read from the same column definitions, one row per source. */
+export function sheetOf<R>(slug: SheetSlug, columns: readonly ColumnDef<R>[], sources: Iterable<R>, printOnOnePage?: boolean): Sheet {
+  const rows: Row[] = [];
+  for (const source of sources) rows.push(columns.map((column) => column.value(source)));
+  const sheet: Sheet = { slug, name: SHEET_NAMES[slug], columns: columns.map(({ header, kind }) => ({ header, kind })), rows };
+  return printOnOnePage ? { ...sheet, printOnOnePage } : sheet;
+}
+
+/** Plain columns, for sheets written by hand (the writers' tests). */
 export const text = (header: string): Column => ({ header, kind: 'text' });
 export const integer = (header: string): Column => ({ header, kind: 'integer' });
 export const decimal = (header: string): Column => ({ header, kind: 'decimal' });

@@ -1,12 +1,13 @@
-// Class rules C01–C05 of the référentiel v1. Equipment counts when working or degraded and not obsolete; a
+// Class rules C01–C05 of the référentiel v1, each judged by its evaluation in CLASSROOM_EVALUATORS. Equipment counts when working or degraded and not obsolete; a
 // computer's obsolescence is C03's warning, not a failure of C02 (domain.md: an obsolete computer fails C03, not
 // the socle). A value that is not recorded gives "non renseigné", never a silent pass or fail; a rule that fails
 // says why, in the référentiel's words filled with what was recorded ("VPI de 2016 : plus de 8 ans").
 import type { ClassroomData, Condition } from '../model/types';
-import type { Referential, RuleId } from '../model/referential';
+import type { ClassroomRuleId, Referential, RuleId } from '../model/referential';
 import { CONDITION_LABELS, DISPLAY_SHORT_LABELS, fieldLabel } from '../model/labels';
 import type { ClassroomGap, Need, RuleResult } from './types';
-import { allHold, result } from './outcome';
+import { result } from './outcome';
+import { missingEvaluation, rulePlan } from './rule-plan';
 import { costsOf, need } from './needs';
 import { joinReasons, reasonOf, reasonText } from './reasons';
 
@@ -138,19 +139,46 @@ function recordedIn(group: object): boolean {
   return false;
 }
 
+type ClassroomEvaluator = (data: ClassroomData, ctx: GapContext, needs: Need[]) => RuleResult;
+
+/**
+ * How each class rule of the référentiel is judged, by its id. Which rules are judged, in which order, and which
+ * ones the socle requires come from the référentiel (rule-plan.ts); adding a rule is its data in referential.ts
+ * and its evaluation here.
+ */
+export const CLASSROOM_EVALUATORS: Readonly<Record<ClassroomRuleId, ClassroomEvaluator>> = {
+  C01: (data, ctx, needs) => displayRule(data.display, ctx, needs),
+  C02: (data, ctx, needs) => computerRule(data.computer, ctx, needs),
+  C03: (data, ctx, needs) => computerSpecRule(data.computer, ctx, needs),
+  C04: (data, ctx, needs) => networkRule(data.network, ctx, needs),
+  C05: (data) => documentCameraRule(data.documentCamera),
+};
+
+/** Whether every rule the socle requires holds: false if one fails, null if one is unknown and none fails. */
+export function requiredHold(rules: readonly RuleResult[], required: ReadonlySet<RuleId>): boolean | null {
+  let unknown = false;
+  for (const r of rules) {
+    if (!required.has(r.rule)) continue;
+    if (r.outcome === 'fails') return false;
+    if (r.outcome === 'unknown') unknown = true;
+  }
+  return unknown ? null : true;
+}
+
 export function computeClassroomGap(
   fiche: { id: string; uai: string; data: ClassroomData },
   ctx: GapContext,
 ): ClassroomGap {
   const { data } = fiche;
+  const plan = rulePlan(ctx.referential);
   const needs: Need[] = [];
-  const c01 = displayRule(data.display, ctx, needs);
-  const c02 = computerRule(data.computer, ctx, needs);
-  const c03 = computerSpecRule(data.computer, ctx, needs);
-  const c04 = networkRule(data.network, ctx, needs);
-  const rules = [c01, c02, c03, c04, documentCameraRule(data.documentCamera)];
+  const rules: RuleResult[] = [];
+  for (const def of plan.classroom) {
+    const evaluate = CLASSROOM_EVALUATORS[def.id];
+    if (!evaluate) throw missingEvaluation(ctx.referential, def.id);
+    rules.push(evaluate(data, ctx, needs));
+  }
   const { costHt, unpricedItems } = costsOf(needs);
-  const meetsSocle = allHold([c01, c02, c04]);
+  const meetsSocle = requiredHold(rules, plan.required);
   return { id: fiche.id, uai: fiche.uai, label: data.label, rules, needs, meetsSocle, recorded: equipmentRecorded(data), costHt, unpricedItems };
 }
-

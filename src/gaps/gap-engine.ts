@@ -1,7 +1,8 @@
 // The gap engine with its state, so that an edit recomputes only what it touches: the classroom edited, its
 // school, and the département's sums (a pass over the schools' figures, not over the classrooms). A change of
 // référentiel recomputes what read a part that changed (referential-reads.ts).
-import type { DirectorySchool } from '../model/school';
+import { isOpenSchool, type DirectorySchool } from '../model/school';
+import { speakingSchoolFiche } from '../model/school-fiche';
 import type { Referential } from '../model/referential';
 import type { ClassroomData, ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
 import { computeClassroomGap, type GapContext } from './classroom-rules';
@@ -36,7 +37,7 @@ export class GapEngine {
     this.contexts = new RecordingContexts({ referential: snapshot.referential, currentYear: snapshot.currentYear });
     this.wholeDirectory = snapshot.directory;
     // Closed schools and schools that left the directory count only through their fiches ("hors annuaire").
-    this.directory = new Map(snapshot.directory.filter((s) => s.open && !s.leftDirectory).map((s) => [s.uai, s]));
+    this.directory = new Map(snapshot.directory.filter(isOpenSchool).map((s) => [s.uai, s]));
     for (const fiche of snapshot.fiches) this.store(fiche);
     this.recomputeAll();
   }
@@ -165,10 +166,7 @@ export class GapEngine {
 
   private latestSchoolFiche(uai: string): SchoolFiche | undefined {
     let latest: SchoolFiche | undefined;
-    for (const id of this.schoolFicheIdsByUai.get(uai) ?? []) {
-      const fiche = this.fiches.get(id) as SchoolFiche;
-      if (!latest || fiche.updatedAt > latest.updatedAt) latest = fiche;
-    }
+    for (const id of this.schoolFicheIdsByUai.get(uai) ?? []) latest = speakingSchoolFiche(latest, this.fiches.get(id) as SchoolFiche);
     return latest;
   }
 

@@ -52,9 +52,3 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Whether every one of `required` holds: false if one fails, null if one is unknown and none fails. */
-export function allHold(results: readonly RuleResult[]): boolean | null {
-  if (results.some((r) => r.outcome === 'fails')) return false;
-  if (results.some((r) => r.outcome === 'unknown')) return null;
-  return true;
-}

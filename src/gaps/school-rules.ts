@@ -1,12 +1,15 @@
-// School rules E01–E09 of the référentiel v1, and whether a school meets the socle. A rule that fails says why
+// School rules E01–E09 of the référentiel v1, each judged by its evaluation in SCHOOL_EVALUATORS, and whether a
+// school meets the socle. A rule that fails says why
 // ("14 terminaux comptés sur 30 requis (11 classes)", "Flotte n° 2 sans MDM"); E04 says where its threshold is set.
 import type { SchoolData } from '../model/types';
 import type { DirectorySchool } from '../model/school';
+import type { SchoolRuleId } from '../model/referential';
 import { FLEET_LABELS, fieldLabel } from '../model/labels';
 import type { ClassroomGap, Need, RuleResult, SchoolGap, SchoolStatusCode, TerminalCount } from './types';
-import { allHold, fromAnswer, result } from './outcome';
+import { fromAnswer, result } from './outcome';
+import { missingEvaluation, rulePlan } from './rule-plan';
 import { costsOf, need } from './needs';
-import { tooOld, type GapContext } from './classroom-rules';
+import { requiredHold, tooOld, type GapContext } from './classroom-rules';
 import { joinReasons, reasonOf, reasonText } from './reasons';
 
 const labels = new Map<string, string>();
@@ -109,30 +112,54 @@ function peripheralsRule(data: SchoolData): RuleResult {
   return unknown.length > 0 ? result('E09', 'unknown', unknown) : result('E09', 'holds');
 }
 
-export function schoolRules(data: SchoolData | undefined, classes: Pick<TerminalCount, 'classes' | 'classesSource'>, ctx: GapContext) {
-  const needs: Need[] = [];
-  if (!data) {
-    const ids = ['E01', 'E02', 'E03', 'E05', 'E06', 'E07', 'E08', 'E09'] as const;
-    const rules = ids.map((id) => result(id, 'unknown', [NO_SCHOOL_FICHE]));
-    rules.splice(3, 0, internetRule(undefined, ctx));
-    return { rules, needs, terminals: { ...classes, required: null, counted: null } };
-  }
-  const { terminals, rule: e01 } = terminalsRule(data, classes, ctx, needs);
-  const rules = [
-    e01,
-    fleetsRule(data, ctx, needs),
-    wifiRule(data, classes.classes, ctx, needs),
-    internetRule(data, ctx),
-    fromAnswer('E05', data.filtering, label('filtering'), reasonOf('E05', 'no')),
-    fromAnswer('E06', data.usageCharter, label('usageCharter'), reasonOf('E06', 'no')),
-    fromAnswer('E07', data.ent.used, label('ent.used'), reasonOf('E07', 'no')),
-    fromAnswer('E08', data.resources, label('resources'), reasonOf('E08', 'no')),
-    peripheralsRule(data),
-  ];
-  return { rules, needs, terminals };
+/** What a school rule is judged on. E01 also says how it counted the terminals. */
+interface SchoolInput {
+  data: SchoolData | undefined;
+  classes: Pick<TerminalCount, 'classes' | 'classesSource'>;
+  ctx: GapContext;
+  needs: Need[];
+  terminals: TerminalCount;
 }
 
-const REQUIRED_SCHOOL_RULES = new Set(['E01', 'E02', 'E03', 'E04', 'E05']);
+type SchoolEvaluator = (school: SchoolInput) => RuleResult;
+
+/** A rule that needs the school fiche: "non renseigné" (the fiche) while there is none. */
+const onFiche = (rule: SchoolRuleId, evaluate: (data: SchoolData, school: SchoolInput) => RuleResult): SchoolEvaluator =>
+  (school) => (school.data ? evaluate(school.data, school) : result(rule, 'unknown', [NO_SCHOOL_FICHE]));
+
+const yesNo = (rule: SchoolRuleId, answer: (data: SchoolData) => boolean | null, field: string): SchoolEvaluator =>
+  onFiche(rule, (data) => fromAnswer(rule, answer(data), label(field), reasonOf(rule, 'no')));
+
+/**
+ * How each school rule of the référentiel is judged, by its id; which rules are judged, in which order, and which
+ * ones the socle requires come from the référentiel (rule-plan.ts).
+ */
+export const SCHOOL_EVALUATORS: Readonly<Record<SchoolRuleId, SchoolEvaluator>> = {
+  E01: onFiche('E01', (data, school) => {
+    const { terminals, rule } = terminalsRule(data, school.classes, school.ctx, school.needs);
+    school.terminals = terminals;
+    return rule;
+  }),
+  E02: onFiche('E02', (data, school) => fleetsRule(data, school.ctx, school.needs)),
+  E03: onFiche('E03', (data, school) => wifiRule(data, school.classes.classes, school.ctx, school.needs)),
+  E04: (school) => internetRule(school.data, school.ctx), // not evaluated without a threshold, fiche or not
+  E05: yesNo('E05', (data) => data.filtering, 'filtering'),
+  E06: yesNo('E06', (data) => data.usageCharter, 'usageCharter'),
+  E07: yesNo('E07', (data) => data.ent.used, 'ent.used'),
+  E08: yesNo('E08', (data) => data.resources, 'resources'),
+  E09: onFiche('E09', (data) => peripheralsRule(data)),
+};
+
+export function schoolRules(data: SchoolData | undefined, classes: Pick<TerminalCount, 'classes' | 'classesSource'>, ctx: GapContext) {
+  const school: SchoolInput = { data, classes, ctx, needs: [], terminals: { ...classes, required: null, counted: null } };
+  const rules: RuleResult[] = [];
+  for (const def of rulePlan(ctx.referential).school) {
+    const evaluate = SCHOOL_EVALUATORS[def.id];
+    if (!evaluate) throw missingEvaluation(ctx.referential, def.id);
+    rules.push(evaluate(school));
+  }
+  return { rules, needs: school.needs, terminals: school.terminals };
+}
 
 function statusOf(schoolData: SchoolData | undefined, classrooms: number): SchoolStatusCode {
   if (schoolData) return schoolData.status === 'complete' ? 'complete' : 'draft';
@@ -158,7 +185,7 @@ export function computeSchoolGap(
   }
   const unknown = classrooms.length - meeting - failing;
   const own = costsOf(needs);
-  const required = allHold(rules.filter((r) => REQUIRED_SCHOOL_RULES.has(r.rule)));
+  const required = requiredHold(rules, rulePlan(ctx.referential).required);
   const allClassesAudited = classrooms.length > 0 && (classes.classes === null || classrooms.length >= classes.classes);
   let meetsSocle: boolean | null = null;
   if (failing > 0 || required === false) meetsSocle = false;

@@ -1,5 +1,6 @@
 // Where the audit of one school stands, from its fiches of the campaign.
 import type { ClassroomFiche, Fiche, SchoolFiche } from './types';
+import { speakingSchoolFiche } from './school-fiche';
 
 export type AuditStatus = 'todo' | 'in-progress' | 'complete';
 
@@ -21,13 +22,12 @@ export const SCHOOL_AUDIT_LABELS: Record<'todo' | 'in-progress' | 'draft' | 'com
 };
 
 export interface SchoolAudit {
-  /** The school fiche that speaks for the school: the most recently updated one. */
+  /** The school fiche that speaks for the school (school-fiche.ts). */
   school: SchoolFiche | undefined;
   classrooms: ClassroomFiche[];
   status: AuditStatus;
 }
 
-const byUpdatedAt = (a: Fiche, b: Fiche) => a.updatedAt.localeCompare(b.updatedAt);
 /** Creation order, so that the list does not move when a classroom is edited (older fiches: their last change). */
 const byCreation = (a: Fiche, b: Fiche) => (a.createdAt ?? a.updatedAt).localeCompare(b.createdAt ?? b.updatedAt) || a.id.localeCompare(b.id);
 
@@ -39,7 +39,7 @@ export function groupAudits(fiches: Iterable<Fiche>): Map<string, SchoolAudit> {
     let audit = audits.get(fiche.uai);
     if (!audit) audits.set(fiche.uai, (audit = { school: undefined, classrooms: [], status: 'in-progress' }));
     if (fiche.kind === 'classroom') audit.classrooms.push(fiche);
-    else if (!audit.school || byUpdatedAt(audit.school, fiche) < 0) audit.school = fiche;
+    else audit.school = speakingSchoolFiche(audit.school, fiche);
   }
   for (const audit of audits.values()) {
     audit.classrooms.sort(byCreation);

@@ -1,8 +1,11 @@
-// French words the user reads for codes of the records: enumerations and field names.
-// Forms, validation messages and exports all take their wording from here.
+// French words the user reads for the records: each code of an enumeration, and each field's name, keyed by its typed
+// path. Forms, validation messages, the gap engine's "à renseigner" and exports all take their wording from here; a
+// code or a field of the schema without its word does not compile. A field's `form` is how the form words it where
+// its section already says what it is about ("Année d'installation" under "Affichage collectif").
+import { labelPath, type LabelPath } from './field-paths';
 import type {
-  AuthorRole, Charging, ComputerType, Condition, DisplayType, FleetType, InternetAccess, NetworkAccess,
-  SchoolStatus, WifiCoverage,
+  AuthorRole, Charging, ClassroomData, ClassroomFiche, ComputerType, Condition, DisplayType, FicheKind, FleetType,
+  InternetAccess, NetworkAccess, SchoolData, SchoolStatus, StorageType, WifiCoverage,
 } from './types';
 
 export const CONDITION_LABELS: Record<Condition, string> = {
@@ -43,7 +46,7 @@ export const COMPUTER_LABELS: Record<ComputerType, string> = {
   none: 'Aucun',
 };
 
-export const STORAGE_LABELS: Record<'ssd' | 'hdd', string> = { ssd: 'SSD', hdd: 'Disque dur' };
+export const STORAGE_LABELS: Record<StorageType, string> = { ssd: 'SSD', hdd: 'Disque dur' };
 
 export const NETWORK_LABELS: Record<NetworkAccess, string> = {
   wired: 'Filaire',
@@ -73,81 +76,116 @@ export const CHARGING_LABELS: Record<Charging, string> = { cart: 'Chariot', case
 
 export const STATUS_LABELS: Record<SchoolStatus, string> = { draft: 'Brouillon', complete: 'Terminé' };
 
-/** Field names as the forms show them, by path without array indexes (`data.fleets.count`). */
-export const FIELD_LABELS: Record<string, string> = {
+// Each field's name by path; `form` where the form words it otherwise.
+export type FieldLabel = string | { readonly name: string; readonly form: string };
+type Labels<T> = { readonly [P in LabelPath<T>]: FieldLabel };
+
+const ENVELOPE_FIELDS: Labels<Omit<ClassroomFiche, 'data'>> = {
   id: 'Identifiant',
   kind: 'Type de fiche',
   uai: 'UAI',
   campaign: 'Campagne',
   rev: 'Révision',
   updatedAt: 'Date de modification',
+  createdAt: 'Date de création',
   deleted: 'Suppression',
   author: 'Auteur',
   'author.name': "Nom de l'auteur",
   'author.role': "Rôle de l'auteur",
   referentialVersion: 'Version du référentiel',
+};
+
+export const CLASSROOM_FIELDS: Labels<ClassroomData> = {
+  label: 'Nom de la classe',
+  levels: 'Niveaux',
+  pupils: "Nombre d'élèves",
+  display: 'Affichage collectif',
+  'display.type': "Type d'affichage",
+  'display.condition': "État de l'affichage",
+  'display.year': { name: "Année de l'affichage", form: "Année d'installation" },
+  'display.sizeInches': { name: "Taille de l'affichage (pouces)", form: 'Taille' },
+  computer: 'Ordinateur de la classe',
+  'computer.type': { name: 'Ordinateur de la classe', form: 'Ordinateur' },
+  'computer.condition': "État de l'ordinateur",
+  'computer.year': { name: "Année de l'ordinateur", form: "Année d'achat" },
+  'computer.os': "Système d'exploitation",
+  'computer.ramGb': { name: 'Mémoire vive (Go)', form: 'Mémoire vive' },
+  'computer.storage': 'Stockage',
+  'computer.linkedToDisplay': { name: "Ordinateur relié à l'affichage", form: "Relié à l'affichage collectif" },
+  'computer.inventoryTag': "Numéro d'inventaire",
+  network: 'Réseau de la classe',
+  'network.access': { name: 'Accès réseau', form: 'Accès réseau dans la classe' },
+  'network.tested': { name: 'Accès réseau testé', form: 'Accès testé pendant la visite' },
+  documentCamera: 'Visualiseur',
+  'documentCamera.present': { name: 'Visualiseur', form: 'Visualiseur présent' },
+  'documentCamera.condition': 'État du visualiseur',
+  trainingNeeds: 'Besoins de formation',
+  notes: { name: 'Remarques', form: 'Remarques sur la classe' },
+};
+
+export const SCHOOL_FIELDS: Labels<SchoolData> = {
+  visitDate: 'Date de visite',
+  status: "Statut de l'audit",
+  classesCount: { name: 'Nombre de classes', form: "Nombre de classes de l'école" },
+  pupils: { name: "Nombre d'élèves", form: "Nombre d'élèves de l'école" },
+  newTeachers: 'Néo-titulaires à équiper',
+  internet: 'Connexion internet',
+  'internet.access': 'Accès internet',
+  'internet.downloadMbps': { name: 'Débit descendant (Mb/s)', form: 'Débit descendant' },
+  'internet.uploadMbps': { name: 'Débit montant (Mb/s)', form: 'Débit montant' },
+  wifi: 'Wi-Fi',
+  'wifi.accessPoints': { name: "Points d'accès Wi-Fi", form: "Nombre de points d'accès" },
+  'wifi.coverage': { name: 'Couverture Wi-Fi', form: 'Classes couvertes' },
+  'wifi.switchable': { name: 'Wi-Fi débrayable', form: 'Wi-Fi débrayable (peut être coupé)' },
+  fleets: 'Flottes mobiles',
+  'fleets.type': { name: 'Type de flotte', form: "Type d'appareils" },
+  'fleets.count': "Nombre d'appareils",
+  'fleets.workingCount': { name: "Nombre d'appareils fonctionnels", form: 'Dont fonctionnels' },
+  'fleets.year': { name: "Année d'achat de la flotte", form: "Année d'achat" },
+  'fleets.charging': { name: 'Solution de charge et de rangement', form: 'Charge et rangement' },
+  'fleets.mdm': 'Gestion de flotte (MDM)',
+  filtering: { name: 'Filtrage internet', form: 'Filtrage internet en place' },
+  usageCharter: { name: "Charte d'usage d'internet", form: "Charte d'usage d'internet adoptée" },
+  ent: 'ENT',
+  'ent.used': 'ENT ou service de partage utilisé',
+  'ent.name': { name: "Nom de l'ENT", form: "Nom de l'ENT ou du service" },
+  resources: { name: 'Ressources numériques', form: 'Ressources pédagogiques numériques disponibles' },
+  peripherals: 'Périphériques',
+  'peripherals.printerScanner': 'Imprimante-scanner',
+  'peripherals.camera': 'Appareil photo',
+  'peripherals.robots': { name: 'Robots', form: 'Nombre de robots' },
+  trainingNeeds: 'Besoins de formation',
+  needs: { name: 'Besoins exprimés', form: "Besoins exprimés par l'école (ressources, matériel, accompagnement)" },
+  notes: 'Remarques',
+};
+
+const nameOf = (label: FieldLabel): string => (typeof label === 'string' ? label : label.name);
+
+function byRootPath(labels: Readonly<Record<string, FieldLabel>>, prefix = ''): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([path, label]) => [`${prefix}${path}`, nameOf(label)]));
+}
+
+/** Field names by path from the record's root (`data.fleets.count`), for messages about any record. A path both
+ * kinds have (`data.pupils`, `data.notes`) has one name for both. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...byRootPath(ENVELOPE_FIELDS),
   data: 'Contenu de la fiche',
-  'data.label': 'Nom de la classe',
-  'data.levels': 'Niveaux',
-  'data.pupils': "Nombre d'élèves",
-  'data.display': 'Affichage collectif',
-  'data.computer': 'Ordinateur de la classe',
-  'data.network': 'Réseau de la classe',
-  'data.documentCamera': 'Visualiseur',
-  'data.internet': 'Connexion internet',
-  'data.wifi': 'Wi-Fi',
-  'data.ent': 'ENT',
-  'data.peripherals': 'Périphériques',
-  'data.display.type': "Type d'affichage",
-  'data.display.condition': "État de l'affichage",
-  'data.display.year': "Année de l'affichage",
-  'data.display.sizeInches': "Taille de l'affichage (pouces)",
-  'data.computer.type': "Ordinateur de la classe",
-  'data.computer.condition': "État de l'ordinateur",
-  'data.computer.year': "Année de l'ordinateur",
-  'data.computer.os': "Système d'exploitation",
-  'data.computer.ramGb': 'Mémoire vive (Go)',
-  'data.computer.storage': 'Stockage',
-  'data.computer.linkedToDisplay': "Ordinateur relié à l'affichage",
-  'data.computer.inventoryTag': "Numéro d'inventaire",
-  'data.network.access': 'Accès réseau',
-  'data.network.tested': 'Accès réseau testé',
-  'data.documentCamera.present': 'Visualiseur',
-  'data.documentCamera.condition': 'État du visualiseur',
-  'data.notes': 'Remarques',
-  'data.trainingNeeds': 'Besoins de formation',
-  'data.visitDate': 'Date de visite',
-  'data.status': "Statut de l'audit",
-  'data.classesCount': 'Nombre de classes',
-  'data.newTeachers': 'Néo-titulaires à équiper',
-  'data.internet.access': 'Accès internet',
-  'data.internet.downloadMbps': 'Débit descendant (Mb/s)',
-  'data.internet.uploadMbps': 'Débit montant (Mb/s)',
-  'data.wifi.accessPoints': "Points d'accès Wi-Fi",
-  'data.wifi.coverage': 'Couverture Wi-Fi',
-  'data.wifi.switchable': 'Wi-Fi débrayable',
-  'data.fleets': 'Flottes mobiles',
-  'data.fleets.type': 'Type de flotte',
-  'data.fleets.count': "Nombre d'appareils",
-  'data.fleets.workingCount': "Nombre d'appareils fonctionnels",
-  'data.fleets.year': "Année d'achat de la flotte",
-  'data.fleets.charging': 'Solution de charge et de rangement',
-  'data.fleets.mdm': 'Gestion de flotte (MDM)',
-  'data.filtering': 'Filtrage internet',
-  'data.usageCharter': "Charte d'usage d'internet",
-  'data.ent.used': 'ENT ou service de partage utilisé',
-  'data.ent.name': "Nom de l'ENT",
-  'data.resources': 'Ressources numériques',
-  'data.peripherals.printerScanner': 'Imprimante-scanner',
-  'data.peripherals.camera': 'Appareil photo',
-  'data.peripherals.robots': 'Robots',
-  'data.needs': 'Besoins exprimés',
+  ...byRootPath(CLASSROOM_FIELDS, 'data.'),
+  ...byRootPath(SCHOOL_FIELDS, 'data.'),
 };
 
 /** The label of a field path such as `data.fleets.1.count`, for messages. */
 export function fieldLabel(path: string): string {
-  const withoutIndexes = path.split('.').filter((part) => !/^\d+$/.test(part)).join('.');
+  const withoutIndexes = labelPath(path);
   const label = FIELD_LABELS[withoutIndexes] ?? withoutIndexes;
   const index = /\.(\d+)(?:\.|$)/.exec(path)?.[1];
   return index === undefined ? label : `${label} (n° ${Number(index) + 1})`;
+}
+
+/** How a form labels the field at `path` (relative to the fiche's data; list indexes allowed). */
+export function formLabel(kind: FicheKind, path: string): string {
+  const labels: Readonly<Record<string, FieldLabel>> = kind === 'school' ? SCHOOL_FIELDS : CLASSROOM_FIELDS;
+  const label = labels[labelPath(path)];
+  if (label === undefined) return path;
+  return typeof label === 'string' ? label : label.form;
 }

@@ -2,7 +2,11 @@
 // Every threshold is a parameter and every price a setting: the Département changes them without a code change,
 // and each computed result names the référentiel version that produced it.
 
-export type RuleId = 'C01' | 'C02' | 'C03' | 'C04' | 'C05' | 'E01' | 'E02' | 'E03' | 'E04' | 'E05' | 'E06' | 'E07' | 'E08' | 'E09';
+export const CLASSROOM_RULE_IDS = ['C01', 'C02', 'C03', 'C04', 'C05'] as const;
+export const SCHOOL_RULE_IDS = ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09'] as const;
+export type ClassroomRuleId = (typeof CLASSROOM_RULE_IDS)[number];
+export type SchoolRuleId = (typeof SCHOOL_RULE_IDS)[number];
+export type RuleId = ClassroomRuleId | SchoolRuleId;
 export type Severity = 'required' | 'warning' | 'recommended' | 'outside';
 export type ItemId =
   | 'display'
@@ -24,6 +28,10 @@ export interface RuleDef {
   /** Its name in a list or a spreadsheet cell ("Affichage collectif"). */
   short: string;
   severity: Severity;
+  /** The parameters the rule reads (its thresholds), so that a reader sees what a change of parameter moves. */
+  params: readonly (keyof ReferentialParams)[];
+  /** The articles a failure of the rule asks for (priced with the price table). */
+  needs: readonly ItemId[];
   /**
    * Why the rule fails (or is not evaluated), in the user's words, by reason code; `{name}` is replaced by a value
    * of the fiche or a parameter ("{equipment} de {year} : plus de {maxAge} ans"). The engine fills them in.
@@ -80,6 +88,7 @@ export const RULES: readonly RuleDef[] = [
   {
     id: 'C01', scope: 'classroom', severity: 'required', short: 'Affichage collectif',
     label: 'Un affichage collectif (vidéoprojecteur, VPI, TNI ou ENI)',
+    params: ['displayMaxAgeYears'], needs: ['display', 'display-installation'],
     reasons: {
       none: 'aucun affichage collectif dans la classe',
       tv: 'un téléviseur ne compte pas comme affichage collectif',
@@ -90,6 +99,7 @@ export const RULES: readonly RuleDef[] = [
   {
     id: 'C02', scope: 'classroom', severity: 'required', short: 'Ordinateur de classe',
     label: "Un ordinateur de classe qui pilote l'affichage",
+    params: [], needs: ['class-computer', 'display-link'],
     reasons: {
       none: "pas d'ordinateur dans la classe",
       unusable: '{condition}',
@@ -99,6 +109,7 @@ export const RULES: readonly RuleDef[] = [
   {
     id: 'C03', scope: 'classroom', severity: 'warning', short: 'Ordinateur à moderniser',
     label: "L'ordinateur de la classe est aux normes (non obsolète)",
+    params: ['maxAgeYears', 'minRamGb'], needs: ['class-computer', 'computer-upgrade'],
     reasons: {
       tooOld: 'acheté en {year}, plus de {maxAge} ans',
       lowRam: '{ram} Go de mémoire vive, moins de {minRam} Go',
@@ -108,15 +119,18 @@ export const RULES: readonly RuleDef[] = [
   {
     id: 'C04', scope: 'classroom', severity: 'required', short: 'Réseau dans la classe',
     label: 'Un accès au réseau depuis la classe (filaire ou Wi-Fi)',
+    params: [], needs: ['classroom-connection'],
     reasons: { none: "pas d'accès au réseau dans la classe" },
   },
   {
     id: 'C05', scope: 'classroom', severity: 'outside', short: 'Visualiseur', label: 'Un visualiseur',
+    params: [], needs: [],
     reasons: { absent: 'pas de visualiseur', unusable: '{condition}' },
   },
   {
     id: 'E01', scope: 'school', severity: 'required', short: 'Terminaux mobiles',
     label: 'Des terminaux mobiles partagés en nombre suffisant',
+    params: ['terminalsPerGroup', 'classesPerGroup', 'maxAgeYears'], needs: ['mobile-terminal'],
     reasons: {
       short: '{counted} sur {required} requis ({classes})',
       oldFleets: 'flottes de plus de {maxAge} ans non comptées',
@@ -125,11 +139,13 @@ export const RULES: readonly RuleDef[] = [
   {
     id: 'E02', scope: 'school', severity: 'required', short: 'Charge et gestion des flottes',
     label: 'Chaque flotte mobile a une solution de charge et de rangement et une gestion de flotte (MDM)',
+    params: [], needs: ['charging-cart', 'mdm-licence'],
     reasons: { noCharging: '{fleet} sans chariot ni valise de charge', noMdm: '{fleet} sans MDM' },
   },
   {
     id: 'E03', scope: 'school', severity: 'required', short: 'Wi-Fi',
     label: 'Des bornes Wi-Fi couvrant les classes, qui peuvent être coupées',
+    params: [], needs: ['access-point'],
     reasons: {
       partial: 'Wi-Fi dans une partie des classes',
       none: 'pas de Wi-Fi dans les classes',
@@ -139,6 +155,7 @@ export const RULES: readonly RuleDef[] = [
   {
     id: 'E04', scope: 'school', severity: 'required', short: 'Débit internet',
     label: 'Un accès internet au débit minimal',
+    params: ['minDownloadMbps'], needs: [],
     reasons: {
       notSet: 'seuil de débit non fixé : à régler dans Paramètres (« Débit descendant minimal »)',
       slow: '{speed} Mb/s, moins que les {min} Mb/s requis',
@@ -146,23 +163,28 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     id: 'E05', scope: 'school', severity: 'required', short: 'Filtrage internet', label: 'Un filtrage internet en place',
+    params: [], needs: [],
     reasons: { no: 'pas de filtrage internet' },
   },
   {
     id: 'E06', scope: 'school', severity: 'recommended', short: "Charte d'usage", label: "Une charte d'usage d'internet adoptée",
+    params: [], needs: [],
     reasons: { no: "pas de charte d'usage d'internet adoptée" },
   },
   {
     id: 'E07', scope: 'school', severity: 'recommended', short: 'ENT', label: 'Un ENT ou un service de partage utilisé',
+    params: [], needs: [],
     reasons: { no: "pas d'ENT ni de service de partage utilisé" },
   },
   {
     id: 'E08', scope: 'school', severity: 'recommended', short: 'Ressources numériques',
     label: 'Des ressources pédagogiques numériques disponibles',
+    params: [], needs: [],
     reasons: { no: 'pas de ressources pédagogiques numériques' },
   },
   {
     id: 'E09', scope: 'school', severity: 'outside', short: 'Périphériques', label: 'Une imprimante-scanner et un appareil photo',
+    params: [], needs: [],
     reasons: { noPrinterScanner: "pas d'imprimante-scanner", noCamera: "pas d'appareil photo" },
   },
 ];

@@ -1,13 +1,25 @@
-// Schemas of the records of records.md, shared by every entry point (form, import, sync endpoint).
+// Schemas of the records of records.md, shared by every entry point (form, import, sync endpoint). They are the one
+// definition of a record's shape: the types of `types.ts` are inferred from them.
 import * as v from 'valibot';
-import { CLASS_LEVELS } from './types';
 import { decimalIn, integerIn, oneOf, setOf, text, yearUpTo, yesNo } from './fields';
 import { TRAINING_NEED_IDS } from './training';
 import { uaiCheckLetter, uaiProblem } from './uai';
 import { frenchNumber } from './french-number';
 
-const CONDITIONS = ['working', 'degraded', 'broken', 'out_of_service'] as const;
-const ROLES = ['erun', 'technicien', 'directeur', 'autre'] as const;
+// The codes of records.md's enumerations, each written once: the schemas below accept them, `types.ts` names their
+// types and `labels.ts` gives each code its French word (a code without one does not compile).
+export const CONDITIONS = ['working', 'degraded', 'broken', 'out_of_service'] as const;
+export const AUTHOR_ROLES = ['erun', 'technicien', 'directeur', 'autre'] as const;
+export const CLASS_LEVELS = ['CP', 'CE1', 'CE2', 'CM1', 'CM2', 'ULIS', 'UPE2A', 'PS', 'MS', 'GS'] as const;
+export const DISPLAY_TYPES = ['eni', 'vpi', 'tni', 'projector', 'tv', 'none'] as const;
+export const COMPUTER_TYPES = ['desktop', 'laptop', 'none'] as const;
+export const STORAGE_TYPES = ['ssd', 'hdd'] as const;
+export const NETWORK_ACCESSES = ['wired', 'wifi', 'both', 'none'] as const;
+export const INTERNET_ACCESSES = ['fibre', 'vdsl', 'adsl', 'mobile', 'satellite', 'none'] as const;
+export const WIFI_COVERAGES = ['all', 'partial', 'none'] as const;
+export const FLEET_TYPES = ['tablet', 'laptop', 'hybrid'] as const;
+export const CHARGINGS = ['cart', 'case', 'none'] as const;
+export const SCHOOL_STATUSES = ['draft', 'complete'] as const;
 
 function uaiSchema() {
   return v.pipe(
@@ -30,7 +42,7 @@ const campaignSchema = v.pipe(
   }, (issue) => `saisissez une année scolaire comme 2026-2027 (saisi : ${issue.input})`),
 );
 
-export const authorSchema = v.object({ name: text(100, 1), role: oneOf(ROLES) });
+export const authorSchema = v.object({ name: text(100, 1), role: oneOf(AUTHOR_ROLES) });
 
 export function classroomDataSchema(currentYear: number) {
   const year = v.nullable(yearUpTo(currentYear));
@@ -40,22 +52,22 @@ export function classroomDataSchema(currentYear: number) {
     levels: setOf(CLASS_LEVELS),
     pupils: v.nullable(integerIn(0, 40)),
     display: v.object({
-      type: v.nullable(oneOf(['eni', 'vpi', 'tni', 'projector', 'tv', 'none'])),
+      type: v.nullable(oneOf(DISPLAY_TYPES)),
       condition,
       year,
       sizeInches: v.nullable(decimalIn(10, 120)),
     }),
     computer: v.object({
-      type: v.nullable(oneOf(['desktop', 'laptop', 'none'])),
+      type: v.nullable(oneOf(COMPUTER_TYPES)),
       condition,
       year,
       os: v.nullable(text(60)),
       ramGb: v.nullable(decimalIn(0.5, 256)),
-      storage: v.nullable(oneOf(['ssd', 'hdd'])),
+      storage: v.nullable(oneOf(STORAGE_TYPES)),
       linkedToDisplay: v.nullable(yesNo),
       inventoryTag: v.nullable(text(60)),
     }),
-    network: v.object({ access: v.nullable(oneOf(['wired', 'wifi', 'both', 'none'])), tested: v.nullable(yesNo) }),
+    network: v.object({ access: v.nullable(oneOf(NETWORK_ACCESSES)), tested: v.nullable(yesNo) }),
     documentCamera: v.object({ present: v.nullable(yesNo), condition }),
     notes: text(2000),
     trainingNeeds: v.optional(setOf(TRAINING_NEED_IDS)),
@@ -65,11 +77,11 @@ export function classroomDataSchema(currentYear: number) {
 function fleetSchema(currentYear: number) {
   return v.pipe(
     v.object({
-      type: oneOf(['tablet', 'laptop', 'hybrid']),
+      type: oneOf(FLEET_TYPES),
       count: integerIn(0, 5000),
       workingCount: integerIn(0, 5000),
       year: v.nullable(yearUpTo(currentYear)),
-      charging: v.nullable(oneOf(['cart', 'case', 'none'])),
+      charging: v.nullable(oneOf(CHARGINGS)),
       mdm: v.nullable(yesNo),
     }),
     v.forward(
@@ -89,18 +101,18 @@ function fleetSchema(currentYear: number) {
 export function schoolDataSchema(currentYear: number) {
   return v.object({
     visitDate: v.nullable(v.pipe(v.string('saisissez une date'), v.isoDate('saisissez une date comme 2026-11-28'))),
-    status: oneOf(['draft', 'complete']),
+    status: oneOf(SCHOOL_STATUSES),
     classesCount: v.nullable(integerIn(1, 60)),
     pupils: v.nullable(integerIn(0, 2000)),
     newTeachers: v.nullable(integerIn(0, 60)),
     internet: v.object({
-      access: v.nullable(oneOf(['fibre', 'vdsl', 'adsl', 'mobile', 'satellite', 'none'])),
+      access: v.nullable(oneOf(INTERNET_ACCESSES)),
       downloadMbps: v.nullable(decimalIn(0, 100_000)),
       uploadMbps: v.nullable(decimalIn(0, 100_000)),
     }),
     wifi: v.object({
       accessPoints: v.nullable(integerIn(0, 500)),
-      coverage: v.nullable(oneOf(['all', 'partial', 'none'])),
+      coverage: v.nullable(oneOf(WIFI_COVERAGES)),
       switchable: v.nullable(yesNo),
     }),
     fleets: v.pipe(v.array(fleetSchema(currentYear), 'saisissez une liste de flottes'), v.maxLength(50, '50 flottes au plus')),

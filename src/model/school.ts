@@ -37,3 +37,8 @@ export const CHEF_DE_FILE_LABELS: Record<ChefDeFile, string> = {
   'ville-marseille': 'Ville de Marseille',
   cd13: 'Conseil départemental 13',
 };
+
+/** A school the directory counts: open and still listed. The others count only through their fiches ("hors annuaire"). */
+export function isOpenSchool(school: DirectorySchool): boolean {
+  return school.open && !school.leftDirectory;
+}

@@ -38,30 +38,29 @@ function toFieldErrors(issues: readonly v.BaseIssue<unknown>[], prefix: string):
   });
 }
 
-function run<T>(schema: v.GenericSchema<unknown, T>, input: unknown, prefix: string): Validation<T> {
+function run<S extends v.GenericSchema>(schema: S, input: unknown, prefix: string): Validation<v.InferOutput<S>> {
   const result = v.safeParse(schema, input);
   return result.success ? { ok: true, value: result.output } : { ok: false, errors: toFieldErrors(result.issues, prefix) };
 }
 
 /** Validates a whole record (envelope and data), as the sync endpoint and imports do. */
 export function validateFiche(record: unknown, options: ValidateOptions = {}): Validation<Fiche> {
-  return run(schemasFor(options).fiche as v.GenericSchema<unknown, Fiche>, record, '');
+  return run(schemasFor(options).fiche, record, '');
 }
 
 /** Validates what a classroom form holds; paths start with `data.`. */
 export function validateClassroomData(data: unknown, options: ValidateOptions = {}): Validation<ClassroomData> {
-  return run(schemasFor(options).classroom as v.GenericSchema<unknown, ClassroomData>, data, 'data');
+  return run(schemasFor(options).classroom, data, 'data');
 }
 
 /** Validates what a school form holds; paths start with `data.`. */
 export function validateSchoolData(data: unknown, options: ValidateOptions = {}): Validation<SchoolData> {
-  return run(schemasFor(options).school as v.GenericSchema<unknown, SchoolData>, data, 'data');
+  return run(schemasFor(options).school, data, 'data');
 }
 
-let sessionSchema: v.GenericSchema<unknown, { author: Author; campaign: string }> | undefined;
+const sessionSchema = v.object({ author: authorSchema, campaign: campaignSchema });
 
 /** The auditor's profile (first run): the same rules as a record's `author` and `campaign`. */
 export function validateSession(input: unknown): Validation<{ author: Author; campaign: string }> {
-  sessionSchema ??= v.object({ author: authorSchema, campaign: campaignSchema }) as v.GenericSchema<unknown, { author: Author; campaign: string }>;
   return run(sessionSchema, input, '');
 }

@@ -2,11 +2,11 @@
 // flight), so that a reload or a killed tab restores exactly what was typed; a revision (rev + 1, queued for
 // sending) is committed after REVISION_IDLE_MS without edits, or at once on flush (leaving the form, hiding the tab).
 import { signal, type Signal } from '@preact/signals';
-import type { AuditDb } from '../storage/db';
 import { writeDraft } from '../storage/drafts';
 import { commitFormData, type FicheRef } from './commit';
+import { deviceDb } from './device-db';
 import { recordTiming } from './timings';
-import type { Author, Fiche, FicheData, FicheKind } from '../model/types';
+import type { Author, FicheData, FicheKind } from '../model/types';
 
 export const REVISION_IDLE_MS = 1000;
 const RETRY_AFTER_ERROR_MS = 2000;
@@ -15,13 +15,11 @@ const RETRY_AFTER_ERROR_MS = 2000;
 export type SavePhase = 'new' | 'saved' | 'saving' | 'error';
 
 export interface AutosaveOptions<K extends FicheKind> {
-  db: AuditDb;
   ref: FicheRef<K>;
   author: Author;
   initial: FicheData<K>;
   /** Nothing of this fiche is on the device yet. */
   isNew?: boolean;
-  onRevision?: (fiche: Fiche) => void;
 }
 
 export function saveErrorMessage(error: unknown): string {
@@ -89,11 +87,11 @@ export class Autosave<K extends FicheKind> {
   private async writePendingDraft(): Promise<void> {
     this.draftQueued = false;
     if (!this.undrafted) return;
-    const { db, ref } = this.options;
+    const { ref } = this.options;
     const startedAt = this.firstUndraftedEditAt;
     this.undrafted = false;
     try {
-      await writeDraft(db, { ...ref, data: this.current, editedAt: new Date().toISOString() });
+      await writeDraft(deviceDb(), { ...ref, data: this.current, editedAt: new Date().toISOString() });
       recordTiming('tne:edit-to-disk', startedAt);
       if (!this.undrafted) this.settle();
     } catch (error) {
@@ -103,12 +101,11 @@ export class Autosave<K extends FicheKind> {
   }
 
   private async commitRevision(): Promise<void> {
-    const { db, ref, author, onRevision } = this.options;
+    const { ref, author } = this.options;
     const startedAt = performance.now();
     try {
-      const fiche = await commitFormData(db, ref, this.current, author);
+      await commitFormData(ref, this.current, author); // announced by the store once committed (storage/saved.ts)
       recordTiming('tne:revision-commit', startedAt);
-      if (fiche) onRevision?.(fiche);
       if (!this.undrafted) this.settle();
     } catch (error) {
       this.dirtySinceRevision = true;

@@ -1,6 +1,5 @@
 // Turning what a form holds into a revision: valid fields as typed, invalid ones as last saved (revision-data.ts).
 // Shared by the autosave and by the start-up recovery of drafts left by a closed or killed tab.
-import type { AuditDb } from '../storage/db';
 import { saveRevision } from '../storage/fiches';
 import { getFiche } from '../storage/fiche-queries';
 import { listDrafts } from '../storage/drafts';
@@ -9,6 +8,8 @@ import { makeClassroomData, makeSchoolData } from '../model/make';
 import { validateClassroomData, validateSchoolData } from '../model/validate';
 import type { Author, Fiche, FicheData, FicheKind, FieldError } from '../model/types';
 import { referential } from './referential';
+import { deviceDb } from './device-db';
+import { currentAuthor } from './session';
 
 export interface FicheRef<K extends FicheKind = FicheKind> {
   id: string;
@@ -31,11 +32,11 @@ function emptyData(kind: FicheKind): FicheData<FicheKind> {
  * otherwise it stays, holding the invalid values as typed. Returns undefined when no valid revision can be made.
  */
 export async function commitFormData<K extends FicheKind>(
-  db: AuditDb,
   ref: FicheRef<K>,
   data: FicheData<K>,
   author: Author,
 ): Promise<Fiche | undefined> {
+  const db = deviceDb();
   const errors = validateData(ref.kind, data);
   let revisionData = data;
   if (errors.length > 0) {
@@ -51,12 +52,12 @@ export async function commitFormData<K extends FicheKind>(
   );
 }
 
-/** At start-up: every draft left behind becomes a revision (as far as its values are valid). */
-export async function recoverDrafts(db: AuditDb, author: Author): Promise<number> {
+/** At start-up: every draft left behind becomes a revision (as far as its values are valid), signed by the auditor. */
+export async function recoverDrafts(): Promise<number> {
   let recovered = 0;
-  for (const draft of await listDrafts(db)) {
+  for (const draft of await listDrafts(deviceDb())) {
     const { id, kind, uai, campaign, data } = draft;
-    if (await commitFormData(db, { id, kind, uai, campaign }, data, author)) recovered += 1;
+    if (await commitFormData({ id, kind, uai, campaign }, data, currentAuthor())) recovered += 1;
   }
   return recovered;
 }

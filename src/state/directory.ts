@@ -1,11 +1,11 @@
 // The school directory as the schools list shows it: search and filters.
 import { computed, signal } from '@preact/signals';
-import type { AuditDb } from '../storage/db';
 import { listSchools, seedDirectoryIfEmpty } from '../storage/directory';
 import { getDirectorySettings, setDirectorySettings, type DirectorySettings } from '../storage/prefs';
 import { filterSchools, type SchoolFilter } from '../model/search';
 import type { DirectorySchool } from '../model/school';
 import { naturalCompare } from '../model/natural-sort';
+import { deviceDb } from './device-db';
 
 export const schools = signal<DirectorySchool[]>([]);
 export const schoolFilter = signal<SchoolFilter>({ query: '', circonscription: '', chefDeFile: '' });
@@ -31,7 +31,8 @@ const byCommuneThenName = (a: DirectorySchool, b: DirectorySchool) => naturalCom
 const demoSchools = () => import('../directory/demo-schools').then((m) => m.DEMO_SCHOOLS);
 
 /** Loads the directory, with the demonstration schools on a device that has none. */
-export async function loadDirectory(db: AuditDb): Promise<void> {
+export async function loadDirectory(): Promise<void> {
+  const db = deviceDb();
   let list = await listSchools(db);
   if (list.length === 0) {
     await seedDirectoryIfEmpty(db, await demoSchools());

@@ -1,14 +1,14 @@
 // One fiche open in a form: what the form shows (`data`), its French errors by field, and its autosave.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { AuditDb } from '../storage/db';
 import { getDraft } from '../storage/drafts';
 import { getFiche } from '../storage/fiche-queries';
 import { getAt, setAt } from '../model/paths';
 import type { Author, FicheData, FicheKind } from '../model/types';
 import { Autosave } from './autosave';
 import { validateData, type FicheRef } from './commit';
-import { noteRevision } from './audits';
 import { registerEditor, track } from './open-editors';
+import { deviceDb } from './device-db';
+import { currentAuthor } from './session';
 
 
 export class FicheEditor<K extends FicheKind> {
@@ -18,23 +18,27 @@ export class FicheEditor<K extends FicheKind> {
   readonly autosave: Autosave<K>;
   private readonly unregister: () => void;
 
-  constructor(db: AuditDb, readonly ref: FicheRef<K>, author: Author, initial: FicheData<K>, isNew = false) {
+  constructor(readonly ref: FicheRef<K>, author: Author, initial: FicheData<K>, isNew = false) {
     this.data = signal(initial);
     this.errors = computed(
       () => new Map(validateData(ref.kind, this.data.value).map((e) => [e.path.replace(/^data\./, ''), e.message])),
     );
-    this.autosave = new Autosave({ db, ref, author, initial, isNew, onRevision: noteRevision });
+    this.autosave = new Autosave({ ref, author, initial, isNew });
     this.unregister = registerEditor(this.autosave);
   }
 
-  /** Opens a fiche as it was last typed: its draft if one is left, else its latest revision, else `empty`. */
-  static open<K extends FicheKind>(db: AuditDb, ref: FicheRef<K>, author: Author, empty: FicheData<K>) {
+  /**
+   * Opens a fiche as it was last typed: its draft if one is left, else its latest revision, else `empty`. Its
+   * revisions are signed by the auditor of the moment it opened.
+   */
+  static open<K extends FicheKind>(ref: FicheRef<K>, empty: FicheData<K>) {
     return track(
       (async () => {
+        const [db, author] = [deviceDb(), currentAuthor()];
         const draft = await getDraft(db, ref.id);
         const fiche = draft ? undefined : await getFiche(db, ref.id);
         const initial = (draft?.data ?? fiche?.data ?? empty) as FicheData<K>;
-        return new FicheEditor(db, ref, author, structuredClone(initial), !draft && !fiche);
+        return new FicheEditor(ref, author, structuredClone(initial), !draft && !fiche);
       })(),
     );
   }

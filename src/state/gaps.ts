@@ -3,7 +3,7 @@
 // when its screen opens, and again whenever they may have changed. At start-up the summary kept from the last run is
 // shown while the worker computes, if nothing it came from has changed (saved-gaps.ts).
 import { signal } from '@preact/signals';
-import type { GapsClient } from '../gaps/gaps-client';
+import type { GapsClient } from './gaps-client';
 import type { GapSnapshot } from '../gaps/gap-engine';
 import { mergeSummary } from '../gaps/summary';
 import type { ClassroomGap, GapSummary, SchoolGaps } from '../gaps/types';
@@ -24,7 +24,7 @@ function markGaps(name: string, computeMs: number, start: number): void {
 let client: Promise<GapsClient> | undefined;
 // Loaded after the first screen: the engine's client (and Comlink) and the kept summary are not needed to show the
 // schools.
-const gaps = () => (client ??= import('../gaps/gaps-client').then((m) => m.startGapsClient()));
+const gaps = () => (client ??= import('./gaps-client').then((m) => m.startGapsClient()));
 const saved = () => import('./saved-gaps');
 
 /** Lets tests and the browser without Worker choose the engine's thread. */
@@ -96,10 +96,10 @@ export async function recomputeGaps(now: Date = new Date()): Promise<void> {
 
 /** Keeps the summary in step with every revision saved from now on, and the shown school's gaps if it is touched. */
 export function followRevisions(): () => void {
-  return onRevision((fiche) => {
+  return onRevision((fiches) => {
     const start = performance.now();
     void gaps()
-      .then((g) => g.apply([fiche]))
+      .then((g) => g.apply([...fiches]))
       .then((delta) => {
         if (!delta || !gapSummary.value) return;
         gapSummary.value = mergeSummary(gapSummary.value, delta);

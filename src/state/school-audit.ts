@@ -1,15 +1,16 @@
 // Actions of the school screen and of the classroom form: classrooms added, copied, deleted and restored, and the
 // loop from one classroom to the next (finish, or finish and copy for the next room).
 import { signal } from '@preact/signals';
-import type { AuditDb } from '../storage/db';
 import { deleteFiche, restoreFiche, saveRevision } from '../storage/fiches';
 import { getFiche } from '../storage/fiche-queries';
 import { makeClassroomData } from '../model/make';
 import { nextClassroomLabel } from '../model/classroom-label';
-import type { Author, ClassroomData, ClassroomFiche } from '../model/types';
-import { auditOf, noteRevision } from './audits';
+import type { ClassroomData, ClassroomFiche } from '../model/types';
+import { auditOf } from './audits';
+import { deviceDb } from './device-db';
 import { referential } from './referential';
 import { navigate } from './route';
+import { campaign, currentAuthor } from './session';
 
 /** The classroom just deleted, while its undo is offered. */
 export const lastDeleted = signal<{ id: string; label: string } | null>(null);
@@ -20,10 +21,11 @@ export const freshClassroom = signal<string | null>(null);
 /** Set when a classroom is finished: the school screen opens on its list of classrooms, focused. */
 export const returnToClassrooms = signal<string | null>(null);
 
-async function createClassroom(db: AuditDb, uai: string, campaign: string, author: Author, data: ClassroomData) {
+// The store announces every revision saved here to the campaign's fiches and the gaps (storage/saved.ts).
+async function createClassroom(uai: string, ficheCampaign: string, data: ClassroomData) {
   const referentialVersion = referential.value.version;
-  const fiche = await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai, campaign, data, author, referentialVersion });
-  noteRevision(fiche);
+  const input = { id: crypto.randomUUID(), kind: 'classroom' as const, uai, campaign: ficheCampaign, data, author: currentAuthor(), referentialVersion };
+  const fiche = await saveRevision(deviceDb(), input);
   freshClassroom.value = fiche.id;
   return fiche as ClassroomFiche;
 }
@@ -32,20 +34,21 @@ function takenLabels(uai: string): string[] {
   return auditOf(uai).classrooms.map((c) => c.data.label);
 }
 
-export function addClassroom(db: AuditDb, uai: string, campaign: string, author: Author) {
+/** A new classroom of the campaign in progress. */
+export function addClassroom(uai: string) {
   const label = nextClassroomLabel(undefined, takenLabels(uai));
-  return createClassroom(db, uai, campaign, author, makeClassroomData({ label }));
+  return createClassroom(uai, campaign.value, makeClassroomData({ label }));
 }
 
 /** A new classroom with the equipment of `sourceId`, a following label, and nothing that belongs to one room only. */
-export async function copyClassroom(db: AuditDb, sourceId: string, author: Author) {
-  const source = await getFiche(db, sourceId);
+export async function copyClassroom(sourceId: string) {
+  const source = await getFiche(deviceDb(), sourceId);
   if (!source || source.kind !== 'classroom') throw new Error(`no classroom ${sourceId}`);
   const data: ClassroomData = structuredClone(source.data);
   data.label = nextClassroomLabel(source.data.label, takenLabels(source.uai));
   data.computer.inventoryTag = null;
   data.notes = '';
-  return createClassroom(db, source.uai, source.campaign, author, data);
+  return createClassroom(source.uai, source.campaign, data);
 }
 
 /** Back to the school, on its list of classrooms: the form commits itself as it closes. */
@@ -55,21 +58,20 @@ export function finishClassroom(uai: string): void {
 }
 
 /** Commits the classroom being typed, then opens a copy of it for the next room. */
-export async function finishAndCopy(db: AuditDb, commit: () => Promise<void>, id: string, author: Author): Promise<void> {
+export async function finishAndCopy(commit: () => Promise<void>, id: string): Promise<void> {
   await commit();
-  const copy = await copyClassroom(db, id, author);
+  const copy = await copyClassroom(id);
   navigate({ screen: 'classroom', uai: copy.uai, id: copy.id });
 }
 
-export async function deleteClassroom(db: AuditDb, id: string, author: Author): Promise<void> {
-  const fiche = await deleteFiche(db, id, author);
-  noteRevision(fiche);
+export async function deleteClassroom(id: string): Promise<void> {
+  const fiche = await deleteFiche(deviceDb(), id, currentAuthor());
   lastDeleted.value = { id, label: fiche.kind === 'classroom' ? fiche.data.label : '' };
 }
 
-export async function undoDelete(db: AuditDb, author: Author): Promise<void> {
+export async function undoDelete(): Promise<void> {
   const deleted = lastDeleted.value;
   if (!deleted) return;
   lastDeleted.value = null;
-  noteRevision(await restoreFiche(db, deleted.id, author));
+  await restoreFiche(deviceDb(), deleted.id, currentAuthor());
 }

@@ -3,7 +3,6 @@
 // profile form, then the schools list from the demonstration directory in memory, which is what the new database
 // will hold. The database and sync start once the schools list is up, the gaps worker in any case after it.
 import { effect, signal } from '@preact/signals';
-import type { AuditDb } from '../storage/db';
 import { hasDatabase } from '../storage/db-name';
 import { countDrafts } from '../storage/drafts';
 import { auditor, campaign, loadSession } from './session';
@@ -13,9 +12,8 @@ import { flushAllEditors } from './open-editors';
 import { loadReferential } from './referential';
 import { followRevisions, recomputeGaps } from './gaps';
 import { persistOnFirstSave } from './persistence';
+import { databaseReady, deviceDb, setDeviceDb } from './device-db';
 
-/** The device's database, open with what the screens read from it loaded; null until then. */
-export const database = signal<AuditDb | null>(null);
 /** The directory and the campaign's fiches are known: the schools list can show. */
 export const dataReady = signal(false);
 /** Sync is starting: the header loads its indicator (with the sync engine, in one round trip). */
@@ -43,45 +41,45 @@ async function loadData(): Promise<void> {
   dataReady.value = true;
 }
 
-let opening: Promise<AuditDb> | undefined;
+let opening: Promise<void> | undefined;
 
 /** Opens the database once and loads the directory, the drafts left by a killed tab and the campaign's fiches. */
-function openDatabase(): Promise<AuditDb> {
+function openDatabase(): Promise<void> {
   opening ??= loadDatabase();
   return opening;
 }
 
-async function loadDatabase(): Promise<AuditDb> {
+async function loadDatabase(): Promise<void> {
   void import('./sync'); // fetched while the database opens
   const { appDb } = await import('../storage/db');
-  const db = appDb();
-  await loadDirectory(db);
-  if (auditor.value && (await countDrafts(db)) > 0) {
+  setDeviceDb(appDb());
+  await loadDirectory();
+  if (auditor.value && (await countDrafts(deviceDb())) > 0) {
     // Typing left by a closed or killed tab becomes revisions before any screen can open those fiches.
     const { recoverDrafts } = await import('./commit');
-    await recoverDrafts(db, auditor.value);
+    await recoverDrafts();
   }
   let loaded = campaign.value;
-  await loadCampaignFiches(db, loaded);
+  await loadCampaignFiches();
   followRevisions();
   persistOnFirstSave();
   campaign.subscribe((value) => {
     if (value === loaded) return;
-    void loadCampaignFiches(db, (loaded = value)).then(() => recomputeGaps());
+    loaded = value;
+    void loadCampaignFiches().then(() => recomputeGaps());
   });
   // The screens that need the database open once sync has started, as they always did: its first run has found
   // what the outbox holds, and a token saved on the "Appareil" screen is sent at once.
-  await startSyncOnce(db);
-  database.value = db;
-  return db;
+  await startSyncOnce();
+  databaseReady.value = true;
 }
 
 let sync: Promise<void> | undefined;
 
 /** Sync, in its own chunk (with the header's indicator, which `syncStarted` loads at the same time). */
-function startSyncOnce(db: AuditDb): Promise<void> {
+function startSyncOnce(): Promise<void> {
   syncStarted.value = true;
-  sync ??= import('./sync').then(({ startSync }) => startSync(db));
+  sync ??= import('./sync').then(({ startSync }) => startSync());
   return sync;
 }
 

@@ -2,7 +2,6 @@
 // tab, a few seconds after a save, a timer while online, and "Synchroniser maintenant". Connectivity is judged by
 // GET /api/v1/health, not by navigator.onLine. One sync at a time across tabs (Web Locks).
 import { computed, signal } from '@preact/signals';
-import type { AuditDb } from '../storage/db';
 import { listOutbox } from '../storage/outbox';
 import { getDeviceId, getSyncSettings, setSyncSettings, type SyncSettings } from '../storage/prefs';
 import type { FieldError } from '../model/types';
@@ -11,6 +10,7 @@ import { backoffMs } from '../sync/backoff';
 import { probeHealth, type Endpoint } from '../sync/transport';
 import { readSyncAddress, SYNC_PATH } from '../sync/endpoint';
 import { onRevision } from './audits';
+import { deviceDb } from './device-db';
 
 export const SYNC_AFTER_SAVE_MS = 3000;
 export const SYNC_PERIOD_MS = 60_000;
@@ -36,8 +36,8 @@ export const pendingCount = computed(() => pending.value.filter((s) => !s.delete
 export const pendingDeletionCount = computed(() => pending.value.length - pendingCount.value);
 export const refusedCount = computed(() => outboxState.value.size - pending.value.length);
 
-export async function refreshOutboxState(db: AuditDb): Promise<void> {
-  const entries = await listOutbox(db);
+export async function refreshOutboxState(): Promise<void> {
+  const entries = await listOutbox(deviceDb());
   outboxState.value = new Map(
     entries.map((e) => [e.id, e.refusal ? { state: e.refusal.status, errors: e.refusal.errors } : { state: 'pending' as const, deleted: e.record.deleted }]),
   );
@@ -70,8 +70,6 @@ class Scheduler {
   private nextAttemptAt = 0;
   private running: Promise<void> | undefined;
   private again = false;
-
-  constructor(private readonly db: AuditDb) {}
 
   /** `force`: the user asked, or the network came back — the backoff is not waited for. */
   trigger(force = false): Promise<void> {
@@ -107,14 +105,14 @@ class Scheduler {
     syncView.value = { ...syncView.value, phase: 'syncing' };
     if (!(await probeHealth(endpoint))) return this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'offline' });
     try {
-      const report = await runSync({ db: this.db, endpoint, deviceId: await getDeviceId() });
+      const report = await runSync({ db: deviceDb(), endpoint, deviceId: await getDeviceId() });
       this.finish(report.end);
       if (report.end.kind === 'done') await this.refreshDirectory(endpoint);
     } catch (error) {
       console.error('sync run failed', error);
       this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'erreur inattendue sur la tablette' });
     } finally {
-      await refreshOutboxState(this.db);
+      await refreshOutboxState();
     }
   }
 
@@ -122,7 +120,7 @@ class Scheduler {
   private async refreshDirectory(endpoint: Endpoint): Promise<void> {
     try {
       const { refreshDirectoryFromServer } = await import('./directory-import');
-      await refreshDirectoryFromServer(this.db, new URL('schools', endpoint.url).href);
+      await refreshDirectoryFromServer(new URL('schools', endpoint.url).href);
     } catch (error) {
       console.warn('directory refresh failed', error);
     }
@@ -189,17 +187,17 @@ export function syncNow(): Promise<void> {
   return scheduler?.trigger(true) ?? Promise.resolve();
 }
 
-export function startSync(db: AuditDb): void {
-  scheduler = new Scheduler(db);
+export function startSync(): void {
+  scheduler = new Scheduler();
   const s = scheduler;
-  void refreshOutboxState(db).then(() => s.trigger());
+  void refreshOutboxState().then(() => s.trigger());
   window.addEventListener('online', () => void s.trigger(true));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void s.trigger();
   });
   let afterSave: ReturnType<typeof setTimeout> | undefined;
   onRevision(() => {
-    void refreshOutboxState(db);
+    void refreshOutboxState();
     clearTimeout(afterSave);
     afterSave = setTimeout(() => void s.trigger(), SYNC_AFTER_SAVE_MS);
   });

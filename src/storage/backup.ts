@@ -1,5 +1,6 @@
 // Writing and merging device backups. An import is one transaction: it writes all of the plan or nothing.
 import type { AuditDb } from './db';
+import { announceSaved } from './saved';
 import { planImport, BACKUP_FORMAT, BACKUP_VERSION, type DeviceBackup, type ImportPlan } from '../model/backup';
 import type { Fiche } from '../model/types';
 
@@ -15,16 +16,23 @@ export async function exportBackup(db: AuditDb, deviceId: string, settings: Devi
   }));
 }
 
-/**
- * Merges a backup by id and rev. A fiche taken from it replaces an older revision; if the other device had not
- * sent that revision, it joins this device's outbox, so that it is sent from here.
- */
 export interface ImportResult extends ImportPlan {
   /** Of `take`: the fiches the device did not hold at all. */
   added: number;
 }
 
-export function importBackup(db: AuditDb, backup: DeviceBackup, now = new Date()): Promise<ImportResult> {
+/**
+ * Merges a backup by id and rev. A fiche taken from it replaces an older revision; if the other device had not
+ * sent that revision, it joins this device's outbox, so that it is sent from here. The fiches taken are announced
+ * as one batch once the transaction has committed (saved.ts).
+ */
+export async function importBackup(db: AuditDb, backup: DeviceBackup, now = new Date()): Promise<ImportResult> {
+  const result = await mergeBackup(db, backup, now);
+  announceSaved(db, result.take);
+  return result;
+}
+
+function mergeBackup(db: AuditDb, backup: DeviceBackup, now: Date): Promise<ImportResult> {
   const unsent = new Set(backup.unsent.map((e) => `${e.id}:${e.rev}`));
   return db.transaction('rw', [db.fiches, db.outbox], async () => {
     const ids = backup.fiches.map((f) => f.id);

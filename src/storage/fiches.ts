@@ -3,6 +3,7 @@
 // not the fiche's state. A revision is validated here, at the last door before the disk.
 import type { AuditDb } from './db';
 import { getFiche } from './fiche-queries';
+import { announceSaved } from './saved';
 import { REFERENTIAL_VERSION } from '../model/make';
 import { validateFiche } from '../model/validate';
 import type { Author, Fiche, FicheData, FicheKind, FieldError } from '../model/types';
@@ -34,41 +35,46 @@ export interface SaveOptions {
 }
 
 /**
- * Writes the next revision of a fiche and queues it for sending, atomically. Returns the fiche as stored;
- * when nothing changed since the last revision, no revision is made and the stored fiche is returned.
+ * Writes the next revision of a fiche and queues it for sending, atomically, and announces it once committed
+ * (saved.ts). Returns the fiche as stored; when nothing changed since the last revision, no revision is made, nothing
+ * is announced and the stored fiche is returned. Opens its own transaction: the announce follows its commit.
  */
-export function saveRevision(db: AuditDb, input: RevisionInput, options: SaveOptions = {}): Promise<Fiche> {
-  const now = options.now ?? new Date();
-  return db.transaction('rw', [db.fiches, db.outbox, db.drafts], async () => {
-    const previous = await db.fiches.get(input.id);
-    if (previous && previous.kind !== input.kind) throw new Error(`fiche ${input.id} is a ${previous.kind}`);
-    const deleted = input.deleted ?? previous?.deleted ?? false;
-    if (options.clearDraft) await db.drafts.delete(input.id);
-    if (previous && previous.deleted === deleted && sameData(previous.data, input.data)) return previous;
+export async function saveRevision(db: AuditDb, input: RevisionInput, options: SaveOptions = {}): Promise<Fiche> {
+  const { fiche, written } = await db.transaction('rw', [db.fiches, db.outbox, db.drafts], () => writeRevision(db, input, options));
+  if (written) announceSaved(db, [fiche]);
+  return fiche;
+}
 
-    const checked = validateFiche(
-      {
-        id: input.id,
-        kind: input.kind,
-        uai: input.uai,
-        campaign: input.campaign,
-        rev: (previous?.rev ?? 0) + 1,
-        updatedAt: now.toISOString(),
-        // A fiche saved before this field existed has no creation time: it is not made up.
-        ...(previous ? (previous.createdAt ? { createdAt: previous.createdAt } : {}) : { createdAt: now.toISOString() }),
-        deleted,
-        author: input.author,
-        referentialVersion: input.referentialVersion ?? REFERENTIAL_VERSION,
-        data: input.data,
-      },
-      { now },
-    );
-    if (!checked.ok) throw new InvalidRecordError(checked.errors);
-    const fiche = checked.value;
-    await db.fiches.put(fiche);
-    await db.outbox.put({ id: fiche.id, rev: fiche.rev, record: fiche, queuedAt: fiche.updatedAt });
-    return fiche;
-  });
+async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOptions): Promise<{ fiche: Fiche; written: boolean }> {
+  const now = options.now ?? new Date();
+  const previous = await db.fiches.get(input.id);
+  if (previous && previous.kind !== input.kind) throw new Error(`fiche ${input.id} is a ${previous.kind}`);
+  const deleted = input.deleted ?? previous?.deleted ?? false;
+  if (options.clearDraft) await db.drafts.delete(input.id);
+  if (previous && previous.deleted === deleted && sameData(previous.data, input.data)) return { fiche: previous, written: false };
+
+  const checked = validateFiche(
+    {
+      id: input.id,
+      kind: input.kind,
+      uai: input.uai,
+      campaign: input.campaign,
+      rev: (previous?.rev ?? 0) + 1,
+      updatedAt: now.toISOString(),
+      // A fiche saved before this field existed has no creation time: it is not made up.
+      ...(previous ? (previous.createdAt ? { createdAt: previous.createdAt } : {}) : { createdAt: now.toISOString() }),
+      deleted,
+      author: input.author,
+      referentialVersion: input.referentialVersion ?? REFERENTIAL_VERSION,
+      data: input.data,
+    },
+    { now },
+  );
+  if (!checked.ok) throw new InvalidRecordError(checked.errors);
+  const fiche = checked.value;
+  await db.fiches.put(fiche);
+  await db.outbox.put({ id: fiche.id, rev: fiche.rev, record: fiche, queuedAt: fiche.updatedAt });
+  return { fiche, written: true };
 }
 
 function sameData(a: unknown, b: unknown): boolean {

@@ -1,11 +1,12 @@
 // WARNING: main bundle. The application shell: header, skip link, and the screen the route names.
-import type { AuditDb } from '../storage/db';
 import { auditor, campaign } from '../state/session';
 import { route, routeHash, type Route } from '../state/route';
-import { database, dataReady, syncStarted } from '../state/startup';
+import { dataReady, syncStarted } from '../state/startup';
+import { databaseReady } from '../state/device-db';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
 import { UpdateBanner } from './components/update-banner';
+import { applyUpdate, dismissUpdate, updateWaiting } from '../state/app-update';
 import { lazy, ScreenLoading } from './lazy';
 
 const SchoolScreen = lazy(() => import('./screens/school-screen').then((m) => m.SchoolScreen));
@@ -16,7 +17,7 @@ const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) =
 const DeviceScreen = lazy(() => import('./screens/device-screen').then((m) => m.DeviceScreen));
 // Loaded with the sync engine, which starts after the first screen of a first visit; its place is kept meanwhile.
 const SyncPlaceholder = () => <div class="sync-indicator" />;
-const SyncIndicator = lazy(() => import('./components/sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder, SyncPlaceholder);
+const SyncIndicator = lazy(() => import('./sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder, SyncPlaceholder);
 
 const LAZY_SCREENS: Partial<Record<Route['screen'], { preload(): Promise<unknown> }>> = {
   school: SchoolScreen,
@@ -53,7 +54,7 @@ export function App() {
         {author && <Nav />}
         {author && (syncStarted.value ? <SyncIndicator /> : <SyncPlaceholder />)}
       </header>
-      <UpdateBanner />
+      {updateWaiting.value && <UpdateBanner onApply={() => void applyUpdate()} onDismiss={dismissUpdate} />}
       <Screen />
       <footer class="app-footer">
         <p>Version {__BUILD_ID__}</p>
@@ -95,18 +96,17 @@ function Screen() {
   if (!dataReady.value) return <ScreenLoading />; // just after "Commencer"
   if (current.screen === 'schools') return <SchoolsScreen />;
   // On a first visit the database opens once the schools list is up: a school opened at once waits for it.
-  const db: AuditDb | null = database.value;
-  if (!db) return <ScreenLoading />;
+  if (!databaseReady.value) return <ScreenLoading />;
   switch (current.screen) {
     case 'departement':
-      return <DepartementScreen db={db} />;
+      return <DepartementScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'device':
-      return <DeviceScreen db={db} />;
+      return <DeviceScreen />;
     case 'school':
-      return <SchoolScreen key={current.uai} db={db} author={author} uai={current.uai} />;
+      return <SchoolScreen key={current.uai} uai={current.uai} />;
     case 'classroom':
-      return <ClassroomScreen key={current.id} db={db} author={author} uai={current.uai} id={current.id} />;
+      return <ClassroomScreen key={current.id} uai={current.uai} id={current.id} />;
   }
 }

@@ -27,8 +27,13 @@ export function costText(costHt: number, unpricedItems: number): string {
 
 const ONE_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
-/** 1 960 990 → "1,9 Mo"; 3 954 → "4 ko". */
+/** The one French "ko" and "Mo" of the app: 1 024 and 1 048 576 octets, as the users' computers count a file. */
+export const BYTES_PER_KO = 1024;
+export const BYTES_PER_MO = 1024 * BYTES_PER_KO;
+
+/** Every size a user reads: 12 582 912 → "12 Mo"; 2 306 867 → "2,2 Mo"; 3 954 → "4 ko"; a few octets → "1 ko". */
 export function fileSize(bytes: number): string {
-  if (bytes >= 1_000_000) return `${ONE_DECIMAL.format(bytes / 1_000_000)} Mo`;
-  return `${INTEGER.format(Math.max(1, Math.round(bytes / 1000)))} ko`;
+  const ko = Math.round(bytes / BYTES_PER_KO);
+  if (ko >= BYTES_PER_KO) return `${ONE_DECIMAL.format(bytes / BYTES_PER_MO)} Mo`;
+  return `${INTEGER.format(bytes > 0 ? Math.max(1, ko) : 0)} ko`;
 }

@@ -3,13 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FicheEditor } from '../state/fiche-editor';
 import type { FicheRef } from '../state/commit';
-import type { AuditDb } from '../storage/db';
-import type { Author, FicheData, FicheKind } from '../model/types';
+import type { FicheData, FicheKind } from '../model/types';
 
 export function useFicheEditor<K extends FicheKind>(
-  db: AuditDb,
   ref: FicheRef<K> | undefined,
-  author: Author,
   empty: () => FicheData<K>,
 ): FicheEditor<K> | Error | undefined {
   const [editor, setEditor] = useState<FicheEditor<K> | Error>();
@@ -17,7 +14,7 @@ export function useFicheEditor<K extends FicheKind>(
     if (!ref) return;
     let opened: FicheEditor<K> | undefined;
     let cancelled = false;
-    FicheEditor.open(db, ref, author, empty()).then(
+    FicheEditor.open(ref, empty()).then(
       (e) => {
         if (cancelled) return void e.close();
         opened = e;

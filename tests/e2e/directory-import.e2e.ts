@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
-import { completeFirstRun } from './support/app';
+import { completeFirstRun, workerOf } from './support/app';
+import { uaiCheckLetter } from '../../src/model/uai';
 
 const HEADER = 'Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Statut_public_prive;Code_commune;Nom_commune;Code_departement;Ecole_maternelle;Ecole_elementaire;Appartenance_Education_Prioritaire;nom_circonscription;Nombre_d_eleves;etat';
 const row = (uai: string, name: string, etat = 'OUVERT', dep = '013') =>
@@ -25,12 +26,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function importAnnuaire(lines: string[]): Promise<string> {
+async function startImport(lines: string[]): Promise<void> {
   const file = join(dir, `annuaire-${Date.now()}.csv`);
   await writeFile(file, `\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`);
   await page.getByRole('link', { name: 'Appareil' }).click();
   await page.getByLabel("Annuaire de l'éducation (fichier CSV)").setInputFiles(file);
   await page.getByRole('button', { name: "Importer l'annuaire" }).click();
+}
+
+async function importAnnuaire(lines: string[]): Promise<string> {
+  await startImport(lines);
   const report = page.locator('#rapport-annuaire');
   await report.getByText('Import terminé', { exact: false }).waitFor();
   return (await report.locator('p').first().textContent()) ?? '';
@@ -66,5 +71,25 @@ describe('importing the official directory on the tablet', () => {
     const newer = [row('0130569Y', 'École élémentaire François Moisson', 'FERME'), FILE[1] as string];
     expect(await importAnnuaire(newer)).toContain('1 mise à jour, 1 inchangée, dont 1 fermée');
     expect((await listed()).find((s) => s.includes('François Moisson'))).toContain("École fermée selon l'annuaire");
+  });
+
+  it('can be cancelled while the file is read: it says so and the directory stays as it was', async () => {
+    const before = await listed();
+    // A national-size file (the other départements' lines are read, then set aside) ending with 50 new schools of
+    // the Bouches-du-Rhône that a finished import would add.
+    const others = Array.from({ length: 300_000 }, (_, i) => row(`075${String(i % 10_000).padStart(4, '0')}A`, `École ${i}`, 'OUVERT', '075'));
+    const ours = Array.from({ length: 50 }, (_, i) => {
+      const digits = `013${String(7000 + i).padStart(4, '0')}`;
+      return row(`${digits}${uaiCheckLetter(digits)}`, `École nouvelle ${i}`);
+    });
+    await startImport([...others, ...ours]);
+    const worker = await workerOf(page, 'import.worker');
+    const ended = new Promise((resolve) => worker.once('close', resolve));
+    await page.getByRole('button', { name: "Annuler l'import" }).click();
+    const report = page.locator('#rapport-annuaire');
+    await report.getByText("Import annulé : l'annuaire de l'appareil n'a pas changé.").waitFor();
+    await ended; // the worker is ended: the reading stopped there
+    expect(await page.getByRole('button', { name: "Annuler l'import" }).count()).toBe(0);
+    expect(await listed()).toEqual(before);
   });
 });

@@ -6,9 +6,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './support/browser';
-import { addNamedClassroom, completeFirstRun, openSchool, waitControlled } from './support/app';
+import { addNamedClassroom, completeFirstRun, openSchool, waitControlled, workerOf } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
 import { readXlsx, type Value } from '../export/support/read-xlsx';
+import { makeClassroomFiche } from '../../src/model/make';
+import { currentCampaign } from '../../src/model/campaign';
+import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
+import type { Fiche } from '../../src/model/types';
 
 let browser: Browser;
 let served: Served;
@@ -89,4 +93,44 @@ describe('the departmental spreadsheet', () => {
     }
     await context.close();
   });
+
+  it('can be cancelled while it runs: it says so, nothing is downloaded, and the next export works', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await completeFirstRun(page);
+    // Enough classrooms (those of a whole département) for the export to take a few seconds in its worker.
+    await putFiches(page, Array.from({ length: 9000 }, (_, i) =>
+      makeClassroomFiche({ uai: DEMO_SCHOOLS[i % DEMO_SCHOOLS.length]?.uai, campaign: currentCampaign(), data: { label: `Classe ${i}` } })));
+    await page.getByRole('link', { name: 'Département' }).click();
+    const downloads: string[] = [];
+    page.on('download', (file) => downloads.push(file.suggestedFilename()));
+
+    await page.getByRole('button', { name: 'Exporter le tableau départemental' }).click();
+    const worker = await workerOf(page, 'export.worker');
+    const ended = new Promise((resolve) => worker.once('close', resolve));
+    await page.getByRole('button', { name: "Annuler l'export" }).click();
+    await expect.poll(() => page.locator('#etat-export').textContent())
+      .toBe("Export annulé : aucun fichier n'a été enregistré, vos fiches ne sont pas modifiées.");
+    await ended; // the worker is ended: the work stopped there
+    expect(downloads).toEqual([]);
+
+    const again = await download(page, () => page.getByRole('button', { name: 'Exporter le tableau départemental' }).click());
+    expect(again.name).toMatch(/\.xlsx$/);
+    await context.close();
+  });
 });
+
+/** Writes fiches into the app's database as a tablet that audited them would hold them (one transaction). */
+async function putFiches(page: Page, fiches: Fiche[]): Promise<void> {
+  await page.evaluate((records) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('tne13-etat-des-lieux');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('fiches', 'readwrite');
+      for (const fiche of records) tx.objectStore('fiches').put(fiche);
+      tx.oncomplete = () => (open.result.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  }), fiches);
+}

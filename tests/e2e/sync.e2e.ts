@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,10 +19,16 @@ afterAll(async () => {
   await served?.server.close();
 });
 
-const heldLabels = () =>
-  (served.db.prepare("SELECT record FROM fiches WHERE kind = 'classroom' AND deleted = 0").all() as Array<{ record: string }>)
-    .map((row) => (JSON.parse(row.record) as { data: { label: string } }).data.label)
-    .sort();
+const heldLabels = () => {
+  const db = new Database(served.dbPath, { readonly: true });
+  try {
+    return (db.prepare("SELECT record FROM fiches WHERE kind = 'classroom' AND deleted = 0").all() as Array<{ record: string }>)
+      .map((row) => (JSON.parse(row.record) as { data: { label: string } }).data.label)
+      .sort();
+  } finally {
+    db.close();
+  }
+};
 
 /**
  * A new tablet, installed (its service worker controls the page: these tests go offline or stop the server, and a
@@ -150,7 +157,7 @@ describe('the directory served by the server', () => {
     const { importSchools } = await import('../../server/src/directory');
     const { DEMO_SCHOOLS } = await import('../../src/directory/demo-schools');
     const real = { ...DEMO_SCHOOLS[0]!, uai: '0130569Y', name: 'École élémentaire François Moisson', source: 'annuaire' as const };
-    importSchools(served.db, [real]);
+    await importSchools(served.store, [real]);
     const context = await browser.newContext();
     const page = await tabletWithToken(context);
     await expect.poll(() => page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^Tout est envoyé/);
@@ -164,13 +171,13 @@ describe('the directory served by the server', () => {
 describe('a server that goes away and comes back', () => {
   it('says the fiches stay on the tablet, then sends them by itself when the server answers again', async () => {
     const { buildApp: buildServer } = await import('../../server/src/app');
-    const { openStore } = await import('../../server/src/store');
+    const { openStore } = await import('../../server/src/store/open-store');
     const { createToken } = await import('../../server/src/tokens');
     const dir = await mkdtemp(join(tmpdir(), 'tne13-panne-'));
     const dbPath = join(dir, 'tne13.sqlite');
-    const setupDb = openStore(dbPath);
-    const token = createToken(setupDb, 'Tests automatiques');
-    setupDb.close();
+    const setupStore = await openStore(dbPath);
+    const token = await createToken(setupStore, 'Tests automatiques');
+    await setupStore.close();
     const start = async (port: number) => {
       const app = await buildServer({ dbPath, staticDir: resolve('dist') });
       await app.listen({ host: '127.0.0.1', port });

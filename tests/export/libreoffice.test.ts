@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, Sheet } from '../../src/export/sheet';
-import { generateDepartement } from '../../src/directory/generate-departement';
+import { generateDepartement } from '../fixtures/departement/generate-departement';
 import { buildWorkbook, printTexts } from '../../src/export/workbook';
 import { writeXlsx } from '../../src/export/xlsx';
 import { REFERENTIAL_V1 } from '../../src/model/referential';

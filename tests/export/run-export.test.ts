@@ -1,7 +1,7 @@
 // One export from input to file: the progress it reports, which the tablet shows while the worker writes.
 import { describe, expect, it } from 'vitest';
 import { runExport, type ExportProgress } from '../../src/export/run-export';
-import { generateDepartement } from '../../src/directory/generate-departement';
+import { generateDepartement } from '../fixtures/departement/generate-departement';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
 import { CAMPAIGN, EXPORTED_AT } from './fixture';
 

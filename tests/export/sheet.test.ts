@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sheetSlug } from '../../src/export/sheet';
+import { columnsOf, sheetOf, sheetSlug } from '../../src/export/sheet';
 import { needsText, trainingText, yesNo } from '../../src/export/values';
 
 describe('sheet names for the CSV endpoint', () => {
@@ -8,6 +8,38 @@ describe('sheet names for the CSV endpoint', () => {
       .map(sheetSlug)).toEqual(['synthese', 'ecoles', 'ecoles', 'classes', 'besoins', 'referentiel', 'referentiel']);
     expect(sheetSlug('foo')).toBeNull();
     expect(sheetSlug('')).toBeNull();
+  });
+});
+
+describe('columns as data', () => {
+  const { text, integer, date } = columnsOf<{ name: string; pupils: number | null; visit: string }>();
+  const columns = [
+    text('Nom', (school) => school.name),
+    integer('Élèves', (school) => school.pupils),
+    date('Visite', (school) => ({ date: school.visit })),
+  ];
+
+  it('builds the header and every row from the same definitions, in their order', () => {
+    const sheet = sheetOf('ecoles', columns, [{ name: 'Moisson', pupils: 190, visit: '2026-11-28' }, { name: 'Belsunce', pupils: null, visit: '2026-12-01' }]);
+    expect(sheet).toEqual({
+      slug: 'ecoles',
+      name: 'Écoles',
+      columns: [{ header: 'Nom', kind: 'text' }, { header: 'Élèves', kind: 'integer' }, { header: 'Visite', kind: 'date' }],
+      rows: [['Moisson', 190, { date: '2026-11-28' }], ['Belsunce', null, { date: '2026-12-01' }]],
+    });
+  });
+
+  it('marks only a sheet printed on one page', () => {
+    expect(sheetOf('synthese', columns, [], true).printOnOnePage).toBe(true);
+    expect('printOnOnePage' in sheetOf('ecoles', columns, [])).toBe(false);
+  });
+
+  it('refuses, at compile time, a value of another kind than its column', () => {
+    // @ts-expect-error text in an integer column
+    integer('Élèves', (school) => school.name);
+    // @ts-expect-error a bare string in a date column
+    date('Visite', (school) => school.visit);
+    expect(columns).toHaveLength(3);
   });
 });
 

@@ -4,7 +4,7 @@ import { buildWorkbook, exportFileName } from '../../src/export/workbook';
 import type { Cell, Sheet } from '../../src/export/sheet';
 import { GapEngine } from '../../src/gaps/gap-engine';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
-import { generateDepartement } from '../../src/directory/generate-departement';
+import { generateDepartement } from '../fixtures/departement/generate-departement';
 import { CAMPAIGN, DIRECTORY, EXPORTED_AT, fixtureInput, OUTSIDE_UAI, TRICKY_TEXTS } from './fixture';
 
 const sheets = buildWorkbook(fixtureInput());

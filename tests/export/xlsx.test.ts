@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDepartement } from '../../src/directory/generate-departement';
+import { generateDepartement } from '../fixtures/departement/generate-departement';
 import type { ExportInput } from '../../src/export/export-input';
 import { runExport } from '../../src/export/run-export';
 import type { Cell, Sheet } from '../../src/export/sheet';

@@ -1,7 +1,7 @@
 // A change of référentiel recomputes only what read a part that changed: the results must be those of an engine
 // started afresh with the new référentiel, whatever part changed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDepartement } from '../../src/directory/generate-departement';
+import { generateDepartement } from '../fixtures/departement/generate-departement';
 import { GapEngine, type GapSnapshot } from '../../src/gaps/gap-engine';
 import { changedParts, recordingView } from '../../src/gaps/referential-reads';
 import type { GapReport } from '../../src/gaps/types';

@@ -2,7 +2,7 @@
 // and every school's cost is its own needs plus its classrooms'. A few classrooms are deleted and one school is
 // closed in the directory (its fiches then count as "Hors annuaire"), so that those paths are summed too.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDepartement, type GenerateDepartementOptions } from '../../src/directory/generate-departement';
+import { generateDepartement, type GenerateDepartementOptions } from '../fixtures/departement/generate-departement';
 import { stateShareRate } from '../../src/gaps/aggregates';
 import { GapEngine } from '../../src/gaps/gap-engine';
 import { costsOf } from '../../src/gaps/needs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_LABELS, fieldLabel } from '../../src/model/labels';
+import { CLASSROOM_FIELDS, FIELD_LABELS, fieldLabel, formLabel } from '../../src/model/labels';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import { validateFiche } from '../../src/model/validate';
 
@@ -46,5 +46,23 @@ describe('fieldLabel', () => {
 
   it('numbers an item of a list', () => {
     expect(fieldLabel('data.fleets.0')).toBe('Flottes mobiles (n° 1)');
+  });
+});
+
+describe('formLabel', () => {
+  it('words a field as its form does, inside the section that already says what it is about', () => {
+    expect(formLabel('classroom', 'display.year')).toBe("Année d'installation");
+    expect(fieldLabel('data.display.year')).toBe("Année de l'affichage");
+    expect(formLabel('school', 'fleets.3.workingCount')).toBe('Dont fonctionnels');
+  });
+
+  it('uses the field’s name where the form has no wording of its own', () => {
+    expect(formLabel('classroom', 'display.type')).toBe(CLASSROOM_FIELDS['display.type']);
+    expect(formLabel('school', 'status')).toBe("Statut de l'audit");
+  });
+
+  it('tells a classroom field from a school field of the same path', () => {
+    expect(formLabel('classroom', 'pupils')).toBe("Nombre d'élèves");
+    expect(formLabel('school', 'pupils')).toBe("Nombre d'élèves de l'école");
   });
 });

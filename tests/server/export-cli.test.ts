@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../server/src/store';
 import { currentCampaign } from '../../src/model/campaign';
 import { CAMPAIGN, DIRECTORY, fixtureFiches } from '../export/fixture';
 import { readXlsx, type ReadSheet } from '../export/support/read-xlsx';
-import { makeTempDir, removeTempDir, startServer, syncStatuses } from './support';
+import { makeTempDir, removeTempDir, startServer, syncStatuses, useDirectory } from './support';
 
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
 /** The Libellé of the Référentiel's row that holds the export time. */
@@ -40,13 +39,7 @@ beforeAll(async () => {
   dir = makeTempDir();
   dbPath = join(dir, 'tne13.sqlite');
   // The directory of the fixture instead of the demonstration seed, then fiches from two tablets over HTTP.
-  const db = openStore(dbPath);
-  db.transaction(() => {
-    db.prepare('DELETE FROM schools').run();
-    const insert = db.prepare('INSERT INTO schools (uai, record) VALUES (?, ?)');
-    for (const school of DIRECTORY) insert.run(school.uai, JSON.stringify(school));
-  })();
-  db.close();
+  await useDirectory(dbPath, DIRECTORY);
   // The server's real clock, as the CLI has no other: both exports compute with the same year.
   const server = await startServer(dbPath);
   try {

@@ -3,9 +3,8 @@
 // tablet's for the same fiches.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openStore } from '../../server/src/store';
 import { runExport } from '../../src/export/run-export';
-import { exportFromDevice } from '../../src/export/export-api';
+import { exportFromDevice } from '../../src/state/device-export/device-export';
 import { SHEET_SLUGS } from '../../src/export/sheet';
 import { makeClassroomFiche } from '../../src/model/make';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
@@ -16,7 +15,7 @@ import { deleteFiche, saveRevision, type RevisionInput } from '../../src/storage
 import { CAMPAIGN, DIRECTORY, EXPORTED_AT, fixtureFiches, OUTSIDE_UAI, TABLET_A, TABLET_B } from '../export/fixture';
 import { freshDb } from '../support/db';
 import { readXlsx, type ReadSheet, type Value } from '../export/support/read-xlsx';
-import { makeTempDir, postSync, removeTempDir, startServer, syncStatuses, type TestServer } from './support';
+import { makeTempDir, postSync, removeTempDir, startServer, syncStatuses, useDirectory, type TestServer } from './support';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
@@ -26,23 +25,9 @@ const XLSX_NAME = 'tne13-etat-des-lieux-2026-2027-20261128-1838.xlsx';
 let dir: string;
 let server: TestServer;
 
-/** Makes the server's directory exactly `schools` (the demonstration seed replaced), before the server starts. */
-function useDirectory(dbPath: string, schools: readonly DirectorySchool[]): void {
-  const db = openStore(dbPath);
-  try {
-    db.transaction(() => {
-      db.prepare('DELETE FROM schools').run();
-      const insert = db.prepare('INSERT INTO schools (uai, record) VALUES (?, ?)');
-      for (const school of schools) insert.run(school.uai, JSON.stringify(school));
-    })();
-  } finally {
-    db.close();
-  }
-}
-
 async function startWith(now: Date, schools: readonly DirectorySchool[] = DIRECTORY): Promise<TestServer> {
   const dbPath = join(dir, `tne13-${crypto.randomUUID()}.sqlite`);
-  useDirectory(dbPath, schools);
+  await useDirectory(dbPath, schools);
   return startServer(dbPath, { now: () => now });
 }
 

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildApp } from '../../server/src/app';
 import type { AppOptions } from '../../server/src/app';
-import { openStore } from '../../server/src/store';
+import { openStore } from '../../server/src/store/open-store';
 import { createToken } from '../../server/src/tokens';
+import type { DirectorySchool } from '../../src/model/school';
 import type { SyncRequest, SyncResponse } from '../../src/model/sync-protocol';
 
 export const TOKEN_OWNER = 'Camille Martin';
@@ -30,10 +31,10 @@ export function removeTempDir(dir: string): void {
 }
 
 /** Starts the server on the database `dbPath` (created if new), as `npm start` would, on a free port. */
-export async function startServer(dbPath: string, options: Omit<AppOptions, 'db' | 'dbPath'> = {}): Promise<TestServer> {
-  const db = openStore(dbPath);
-  const token = createToken(db, TOKEN_OWNER);
-  const app = await buildApp({ ...options, db });
+export async function startServer(dbPath: string, options: Omit<AppOptions, 'store' | 'dbPath'> = {}): Promise<TestServer> {
+  const store = await openStore(dbPath);
+  const token = await createToken(store, TOKEN_OWNER);
+  const app = await buildApp({ ...options, store });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -41,9 +42,19 @@ export async function startServer(dbPath: string, options: Omit<AppOptions, 'db'
     token,
     async close() {
       await app.close();
-      db.close();
+      await store.close();
     },
   };
+}
+
+/** Makes the directory of the store at `dbPath` exactly `schools` (the demonstration seed replaced), server stopped. */
+export async function useDirectory(dbPath: string, schools: readonly DirectorySchool[]): Promise<void> {
+  const store = await openStore(dbPath);
+  try {
+    await store.directory.replace(() => ({ schools }));
+  } finally {
+    await store.close();
+  }
 }
 
 export function makeBatch(records: unknown[], deviceId = 'tablette-1'): SyncRequest {

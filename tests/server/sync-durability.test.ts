@@ -2,9 +2,9 @@
 // kept, and nothing lost across a restart of the server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
-import { openStore } from '../../server/src/store';
 import { countRows, makeBatch, makeTempDir, postSync, readDb, removeTempDir, startServer, syncStatuses } from './support';
 import type { TestServer } from './support';
 
@@ -86,7 +86,7 @@ describe('sync guarantees', () => {
   it('never updates nor deletes a stored revision, even from SQL', async () => {
     const fiche = makeClassroomFiche();
     await syncStatuses(server, [fiche]);
-    const db = openStore(dbPath);
+    const db = new Database(dbPath);
     try {
       expect(() => db.prepare('UPDATE revisions SET deleted = 1').run()).toThrow(/append-only/);
       expect(() => db.prepare('DELETE FROM revisions').run()).toThrow(/append-only/);

@@ -3,18 +3,21 @@ import { Autosave } from '../../src/state/autosave';
 import { commitFormData, recoverDrafts } from '../../src/state/commit';
 import { AuditDb } from '../../src/storage/db';
 import { saveRevision } from '../../src/storage/fiches';
+import { setDeviceDb } from '../../src/state/device-db';
+import { auditor } from '../../src/state/session';
 import { makeClassroomData, makeSchoolData } from '../../src/model/make';
 import type { Author, ClassroomData } from '../../src/model/types';
-import { freshDb } from '../support/db';
+import { freshDb, freshDeviceDb } from '../support/db';
 
 const author: Author = { name: 'Camille Martin', role: 'technicien' };
 const opened: Autosave<'classroom'>[] = [];
 afterEach(() => opened.splice(0).forEach((a) => a.dispose()));
 
 async function setup(db = freshDb(), initial: ClassroomData = makeClassroomData({ label: 'CM2' })) {
+  setDeviceDb(db);
   const ref = { id: crypto.randomUUID(), kind: 'classroom' as const, uai: '0130541T', campaign: '2026-2027' };
   await saveRevision(db, { ...ref, data: initial, author });
-  const autosave = new Autosave({ db, ref, author, initial });
+  const autosave = new Autosave({ ref, author, initial });
   opened.push(autosave);
   return { db, ref, autosave };
 }
@@ -54,11 +57,11 @@ describe('Autosave', () => {
   });
 
   it('saves the valid fields of a school fiche whose new fleet is invalid, the fleet left out until corrected', async () => {
-    const db = freshDb();
+    const db = freshDeviceDb();
     const ref = { id: crypto.randomUUID(), kind: 'school' as const, uai: '0130541T', campaign: '2026-2027' };
     await saveRevision(db, { ...ref, data: makeSchoolData(), author });
     const fleet = { type: 'tablet' as const, count: 8, workingCount: 9, year: 2022, charging: 'cart' as const, mdm: true };
-    const fiche = await commitFormData(db, ref, makeSchoolData({ notes: 'Wi-Fi à revoir', fleets: [fleet] }), author);
+    const fiche = await commitFormData(ref, makeSchoolData({ notes: 'Wi-Fi à revoir', fleets: [fleet] }), author);
     expect(fiche).toMatchObject({ rev: 2, data: { notes: 'Wi-Fi à revoir', fleets: [] } });
   });
 
@@ -72,7 +75,9 @@ describe('Autosave', () => {
     first.close();
 
     const second = new AuditDb(name);
-    expect(await recoverDrafts(second, author)).toBe(1);
+    setDeviceDb(second);
+    auditor.value = author;
+    expect(await recoverDrafts()).toBe(1);
     expect(await second.fiches.get(ref.id)).toMatchObject({ rev: 2, data: { pupils: 23, display: { type: 'eni' } } });
     expect(await second.outbox.get(ref.id)).toMatchObject({ rev: 2 });
     expect(await second.drafts.count()).toBe(0);

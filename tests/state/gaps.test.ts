@@ -1,19 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clear } from 'idb-keyval';
-import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
+import { inThreadGapsClient, mainThreadGaps } from '../../src/state/gaps-client';
 import { followRevisions, gapSummary, previewClassroom, recomputeGaps, schoolGapsOf, showSchoolGaps, useGapsClient } from '../../src/state/gaps';
 import { getSavedSummary } from '../../src/storage/saved-summary';
-import { campaignFiches, noteRevision } from '../../src/state/audits';
+import { campaignFiches } from '../../src/state/audits';
+import { campaign } from '../../src/state/session';
+import { saveRevision } from '../../src/storage/fiches';
 import { schools } from '../../src/state/directory';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomData, makeClassroomFiche } from '../../src/model/make';
-import type { ClassroomFiche } from '../../src/model/types';
+import type { ClassroomData, ClassroomFiche, Fiche } from '../../src/model/types';
+import { freshDeviceDb } from '../support/db';
 
 const UAI = DEMO_SCHOOLS[3]!.uai;
 
 beforeEach(async () => {
   await clear();
-  useGapsClient(new GapsClient(mainThreadGaps));
+  useGapsClient(inThreadGapsClient());
   schools.value = [...DEMO_SCHOOLS];
   campaignFiches.value = new Map();
   gapSummary.value = null;
@@ -23,6 +26,10 @@ const until = async (check: () => boolean | Promise<boolean>) => {
   for (let i = 0; i < 100 && !(await check()); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
   expect(await check()).toBe(true);
 };
+
+/** Saves a new classroom fiche of UAI on a device database, as a form does: the store announces it. */
+const saveClassroom = (data: ClassroomData): Promise<Fiche> =>
+  saveRevision(freshDeviceDb(), { id: crypto.randomUUID(), kind: 'classroom', uai: UAI, campaign: campaign.value, data, author: { name: 'Camille Martin', role: 'erun' } });
 
 describe('the campaign’s gap report', () => {
   it('covers every school of the directory once computed', async () => {
@@ -34,7 +41,7 @@ describe('the campaign’s gap report', () => {
   it('follows each revision saved on the device', async () => {
     await recomputeGaps(new Date('2026-11-28'));
     const stop = followRevisions();
-    noteRevision(makeClassroomFiche({ uai: UAI, data: { label: 'CM2', display: { type: 'none' } } }));
+    await saveClassroom(makeClassroomData({ label: 'CM2', display: { type: 'none' } }));
     await until(() => gapSummary.value?.departement.total.classesAudited === 1);
     expect(gapSummary.value?.schools[UAI]?.classroomsFailing).toBe(1);
     stop();
@@ -54,8 +61,7 @@ describe('the open school’s gaps', () => {
     showSchoolGaps(UAI);
     await until(() => schoolGapsOf(UAI) !== null);
     expect(schoolGapsOf(UAI)?.school.classrooms).toBe(0);
-    const fiche = makeClassroomFiche({ uai: UAI, data: { label: 'CM2', display: { type: 'none' } } });
-    noteRevision(fiche);
+    const fiche = await saveClassroom(makeClassroomData({ label: 'CM2', display: { type: 'none' } }));
     await until(() => schoolGapsOf(UAI)?.classrooms[fiche.id] !== undefined);
     expect(schoolGapsOf(UAI)?.classrooms[fiche.id]?.meetsSocle).toBe(false);
     expect(schoolGapsOf(UAI)?.school.classroomsFailing).toBe(1);
@@ -87,7 +93,7 @@ describe('the summary kept from the last run', () => {
     const api = await mainThreadGaps();
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    useGapsClient(new GapsClient(() => ({ ...api, load: async (seq, snapshot) => gate.then(() => api.load(seq, snapshot)) })));
+    useGapsClient(inThreadGapsClient(async () => ({ ...api, load: async (seq, snapshot) => gate.then(() => api.load(seq, snapshot)) })));
     return release;
   }
 

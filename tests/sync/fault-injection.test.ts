@@ -7,7 +7,7 @@ import { AuditDb } from '../../src/storage/db';
 import { saveRevision } from '../../src/storage/fiches';
 import { listOutbox } from '../../src/storage/outbox';
 import { runSync, type RunReport } from '../../src/sync/sync-run';
-import { createRandom } from '../../src/directory/prng';
+import { createRandom } from '../fixtures/departement/prng';
 import { makeClassroomData } from '../../src/model/make';
 import { canonicalJson } from '../../src/model/sync-protocol';
 import type { Author, Fiche } from '../../src/model/types';

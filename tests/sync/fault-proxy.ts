@@ -3,7 +3,7 @@
 // Seeded, so that a failing run can be replayed.
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRandom } from '../../src/directory/prng';
+import { createRandom } from '../fixtures/departement/prng';
 
 export interface FaultRates {
   /** Answer 503 with Retry-After: 1 without forwarding. */

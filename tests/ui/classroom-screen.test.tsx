@@ -5,21 +5,24 @@ import { loadCampaignFiches } from '../../src/state/audits';
 import { flushAllEditors } from '../../src/state/fiche-editor';
 import { freshClassroom, returnToClassrooms } from '../../src/state/school-audit';
 import { route } from '../../src/state/route';
+import { auditor, campaign } from '../../src/state/session';
 import { saveRevision } from '../../src/storage/fiches';
 import { makeClassroomData } from '../../src/model/make';
 import type { Author } from '../../src/model/types';
-import { freshDb } from '../support/db';
+import { freshDeviceDb } from '../support/db';
 
 const author: Author = { name: 'Camille Martin', role: 'erun' };
 const uai = '0130569Y';
-let db: ReturnType<typeof freshDb>;
+let db: ReturnType<typeof freshDeviceDb>;
 let id: string;
 
 beforeEach(async () => {
-  db = freshDb();
+  db = freshDeviceDb();
+  auditor.value = author;
+  campaign.value = '2026-2027';
   id = crypto.randomUUID();
   await saveRevision(db, { id, kind: 'classroom', uai, campaign: '2026-2027', data: makeClassroomData({ label: 'CM1 B' }), author });
-  await loadCampaignFiches(db, '2026-2027');
+  await loadCampaignFiches();
 });
 afterEach(async () => {
   cleanup();
@@ -27,7 +30,7 @@ afterEach(async () => {
 });
 
 async function openForm() {
-  render(<ClassroomScreen db={db} author={author} uai={uai} id={id} />);
+  render(<ClassroomScreen uai={uai} id={id} />);
   await screen.findByRole('heading', { name: 'Classe : CM1 B' });
 }
 

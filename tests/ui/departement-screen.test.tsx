@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { DepartementScreen, hideEmptyRows } from '../../src/ui/screens/departement-screen';
-import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
+import { inThreadGapsClient } from '../../src/state/gaps-client';
 import { gapSummary, recomputeGaps, useGapsClient } from '../../src/state/gaps';
 import { campaignFiches } from '../../src/state/audits';
 import { schools } from '../../src/state/directory';
@@ -11,7 +11,6 @@ import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
 import { socleClassroom, socleSchool } from '../gaps/fixtures';
-import { freshDb } from '../support/db';
 
 const CAPUCINS = '0139664J'; // Marseille 1er
 const SAINTE_MARGUERITE = '0134939Y'; // Marseille 9e
@@ -37,7 +36,7 @@ function fiches(): Fiche[] {
 }
 
 beforeEach(async () => {
-  useGapsClient(new GapsClient(mainThreadGaps));
+  useGapsClient(inThreadGapsClient());
   schools.value = [...DEMO_SCHOOLS];
   campaignFiches.value = new Map(fiches().map((f) => [f.id, f]));
   await recomputeGaps(new Date('2026-11-28'));
@@ -48,7 +47,7 @@ afterEach(() => {
   hideEmptyRows.value = true;
 });
 
-const renderScreen = () => render(<DepartementScreen db={freshDb()} />);
+const renderScreen = () => render(<DepartementScreen />);
 
 /** The text of one cell, found by its row's and its column's headers, as a screen reader announces it. */
 function cell(table: string, row: string, column: string): string {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { DeviceScreen } from '../../src/ui/screens/device-screen';
 import { storageStatus } from '../../src/state/persistence';
 import { exportBackup } from '../../src/storage/backup';
-import { freshDb } from '../support/db';
+import { freshDb, freshDeviceDb } from '../support/db';
 
 afterEach(() => {
   cleanup();
@@ -13,7 +13,8 @@ afterEach(() => {
 
 // happy-dom has no StorageManager: the screen is fed the status that refreshStorageStatus would read.
 async function show(status: typeof storageStatus.value) {
-  render(<DeviceScreen db={freshDb()} />);
+  freshDeviceDb();
+  render(<DeviceScreen />);
   await new Promise((resolve) => setTimeout(resolve, 20)); // after the screen's own first reading
   storageStatus.value = status;
 }
@@ -49,7 +50,8 @@ describe('DeviceScreen backup', () => {
     try {
       const other = freshDb();
       const backup = await exportBackup(other, 'autre-tablette', { auditor: null, campaign: '2026-2027', referential: null });
-      render(<DeviceScreen db={freshDb()} />);
+      freshDeviceDb();
+      render(<DeviceScreen />);
       const input = screen.getByLabelText('Importer une sauvegarde (fichier .json)') as HTMLInputElement;
       const file = new File([JSON.stringify(backup)], 'sauvegarde.json', { type: 'application/json' });
       Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -70,7 +72,8 @@ describe('DeviceScreen backup', () => {
     vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:sauvegarde');
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    render(<DeviceScreen db={freshDb()} />);
+    freshDeviceDb();
+    render(<DeviceScreen />);
     fireEvent.click(screen.getByRole('button', { name: "Exporter les données de l'appareil" }));
     expect(await screen.findByText(/^Sauvegarde enregistrée : tne13-sauvegarde-[0-9a-f]{8}-20261129-0030\.json\.$/)).toBeTruthy();
   });

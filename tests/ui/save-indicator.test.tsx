@@ -1,16 +1,13 @@
 // The save indicator of the fiche forms: "Enregistré" says what the saved fiche holds when fields need correcting.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
+import { signal } from '@preact/signals';
 import { SaveIndicator } from '../../src/ui/components/save-indicator';
-import { Autosave } from '../../src/state/autosave';
-import { makeClassroomData } from '../../src/model/make';
-import { freshDb } from '../support/db';
 
 afterEach(cleanup);
 
 function show(errorCount: number) {
-  const ref = { id: crypto.randomUUID(), kind: 'classroom' as const, uai: '0130541T', campaign: '2026-2027' };
-  const autosave = new Autosave({ db: freshDb(), ref, author: { name: 'Camille Martin', role: 'erun' }, initial: makeClassroomData() });
+  const autosave = { phase: signal('saved' as const), errorMessage: signal(null) };
   render(<SaveIndicator autosave={autosave} errorCount={errorCount} />);
   return screen.getByRole('status');
 }

@@ -5,25 +5,26 @@ import { auditOf, loadCampaignFiches } from '../../src/state/audits';
 import { loadDirectory, schoolsByUai } from '../../src/state/directory';
 import { flushAllEditors } from '../../src/state/fiche-editor';
 import { lastDeleted, returnToClassrooms } from '../../src/state/school-audit';
-import { campaign } from '../../src/state/session';
+import { auditor, campaign } from '../../src/state/session';
 import { route } from '../../src/state/route';
 import { followRevisions, recomputeGaps, useGapsClient } from '../../src/state/gaps';
-import { GapsClient, mainThreadGaps } from '../../src/gaps/gaps-client';
+import { inThreadGapsClient } from '../../src/state/gaps-client';
 import { saveRevision } from '../../src/storage/fiches';
 import { makeClassroomData } from '../../src/model/make';
 import type { Author } from '../../src/model/types';
-import { freshDb } from '../support/db';
+import { freshDeviceDb } from '../support/db';
 
 const author: Author = { name: 'Camille Martin', role: 'erun' };
 const UAI = '0134939Y'; // École élémentaire Sainte-Marguerite (demonstration directory)
-let db: ReturnType<typeof freshDb>;
+let db: ReturnType<typeof freshDeviceDb>;
 
 beforeEach(async () => {
-  db = freshDb();
+  db = freshDeviceDb();
+  auditor.value = author;
   campaign.value = '2026-2027';
   lastDeleted.value = null;
-  await loadDirectory(db);
-  await loadCampaignFiches(db, '2026-2027');
+  await loadDirectory();
+  await loadCampaignFiches();
 });
 afterEach(async () => {
   cleanup();
@@ -33,18 +34,18 @@ afterEach(async () => {
 async function withClassroom(label: string, patch = {}) {
   const data = makeClassroomData({ label, display: { type: 'vpi', condition: 'working', year: 2021 }, computer: { type: 'laptop', inventoryTag: 'INV-1' }, ...patch });
   await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai: UAI, campaign: '2026-2027', data, author });
-  await loadCampaignFiches(db, '2026-2027');
+  await loadCampaignFiches();
 }
 
 describe('SchoolScreen', () => {
   it('shows the school from the directory, marked as demonstration data', async () => {
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('École élémentaire Sainte-Marguerite');
     expect(screen.getByText('données de démonstration')).toBeTruthy();
   });
 
   it('adds a classroom and opens its form', async () => {
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une classe' }));
     await waitFor(() => expect(route.value.screen).toBe('classroom'));
     expect(auditOf(UAI).classrooms.map((c) => c.data.label)).toEqual(['Classe 1']);
@@ -52,7 +53,7 @@ describe('SchoolScreen', () => {
 
   it('copies the last classroom with the next label and without what belongs to one room', async () => {
     await withClassroom('CM1 A', { notes: 'Prise murale cassée' });
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copier la dernière classe saisie (CM1 A)' }));
     await waitFor(() => expect(auditOf(UAI).classrooms).toHaveLength(2));
     const copy = auditOf(UAI).classrooms[1];
@@ -61,7 +62,7 @@ describe('SchoolScreen', () => {
 
   it('deletes a classroom and brings it back with the undo', async () => {
     await withClassroom('CE2');
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     fireEvent.click(screen.getByRole('button', { name: 'Supprimer CE2' }));
     expect(await screen.findByText('Classe « CE2 » supprimée.', { exact: false })).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Classes saisies (0)' })).toBeTruthy());
@@ -73,7 +74,7 @@ describe('SchoolScreen', () => {
   });
 
   it('records the audit status in the school fiche', async () => {
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     fireEvent.click(await screen.findByRole('radio', { name: 'Terminé' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Terminer quand même' })); // no classroom yet
     cleanup();
@@ -85,7 +86,7 @@ describe('SchoolScreen', () => {
 
   it('asks before finishing with 3 of 11 classes recorded, and says how many are missing', async () => {
     for (const label of ['CP', 'CE1', 'CE2']) await withClassroom(label);
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     fireEvent.input(await screen.findByLabelText("Nombre de classes de l'école"), { target: { value: '11' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Terminé' }));
     const dialog = await screen.findByRole('alertdialog', { name: "Terminer l'audit de cette école ?" });
@@ -103,7 +104,7 @@ describe('SchoolScreen', () => {
   });
 
   it('proposes today’s date of visit and the directory’s number of classes, and stores nothing until an edit', async () => {
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     const date = (await screen.findByLabelText('Date de visite')) as HTMLInputElement;
     // Nothing is on the device yet: the indicator does not claim it was saved.
     expect(document.querySelector('.save-indicator [role=status]')?.textContent).toBe("Rien d'enregistré pour l'instant : la fiche sera créée à la première saisie.");
@@ -116,7 +117,7 @@ describe('SchoolScreen', () => {
   });
 
   it('puts the school fiche first, then the classrooms, then the socle and the needs', async () => {
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings.slice(0, 3)).toEqual(["Fiche de l'école", 'Classes saisies (0)', "Socle numérique et besoins de l'école"]);
   });
@@ -125,8 +126,8 @@ describe('SchoolScreen', () => {
     for (const label of ['CP', 'CE1', 'CE2']) await withClassroom(label);
     const [first] = auditOf(UAI).classrooms;
     await saveRevision(db, { id: first!.id, kind: 'classroom', uai: UAI, campaign: '2026-2027', data: { ...first!.data, pupils: 23 }, author });
-    await loadCampaignFiches(db, '2026-2027');
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    await loadCampaignFiches();
+    render(<SchoolScreen uai={UAI} />);
     expect([...document.querySelectorAll('.classroom-list strong')].map((e) => e.textContent)).toEqual(['CP', 'CE1', 'CE2']);
     expect(screen.getByRole('button', { name: 'Copier la dernière classe saisie (CE2)' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Dupliquer/ })).toBeNull();
@@ -135,13 +136,13 @@ describe('SchoolScreen', () => {
   it('opens on the list of classrooms, focused, when a classroom was just finished', async () => {
     await withClassroom('CM2');
     returnToClassrooms.value = UAI;
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Classes saisies (1)'));
     expect(returnToClassrooms.value).toBeNull();
   });
 
   it('leaves no empty fleet behind after a stray "Ajouter une flotte": it is marked to complete and never saved', async () => {
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Ajouter une flotte' }));
     expect(await screen.findByText(/^À compléter : la flotte sera enregistrée/)).toBeTruthy();
     expect((screen.getByLabelText("Nombre d'appareils") as HTMLInputElement).value).toBe('');
@@ -153,10 +154,10 @@ describe('SchoolScreen', () => {
   });
 
   it('says the socle is being computed until the school’s gaps come, then gives each classroom’s verdict, and follows a copy', async () => {
-    useGapsClient(new GapsClient(mainThreadGaps));
+    useGapsClient(inThreadGapsClient());
     const stop = followRevisions();
     await withClassroom('CP', { network: { access: 'none' } });
-    render(<SchoolScreen db={db} author={author} uai={UAI} />);
+    render(<SchoolScreen uai={UAI} />);
     expect(screen.getByText("Calcul de l'écart au socle…")).toBeTruthy();
     await recomputeGaps(new Date('2026-11-28'));
     expect(await screen.findByText('Pas au socle : réseau dans la classe')).toBeTruthy();

@@ -4,14 +4,16 @@ import { SchoolSocle, classroomVerdict } from '../../src/ui/components/school-so
 import { campaignFiches } from '../../src/state/audits';
 import { recomputeGaps, schoolGapsOf, showSchoolGaps } from '../../src/state/gaps';
 import { loadDirectory } from '../../src/state/directory';
+import { routeHash } from '../../src/state/route';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
-import { freshDb } from '../support/db';
+import { freshDeviceDb } from '../support/db';
 
 const UAI = '0134939Y'; // École élémentaire Sainte-Marguerite (demonstration directory)
 
 beforeEach(async () => {
-  await loadDirectory(freshDb());
+  freshDeviceDb();
+  await loadDirectory();
 });
 afterEach(() => {
   cleanup();
@@ -22,7 +24,7 @@ async function show(fiches: Fiche[]) {
   campaignFiches.value = new Map(fiches.map((f) => [f.id, f]));
   showSchoolGaps(UAI);
   await recomputeGaps(new Date('2026-11-28'));
-  render(<SchoolSocle gaps={schoolGapsOf(UAI)} />);
+  render(<SchoolSocle gaps={schoolGapsOf(UAI)} settingsHref={routeHash({ screen: 'settings' })} />);
 }
 
 const rowOf = (rule: string) => screen.getByRole('rowheader', { name: rule }).closest('tr') as HTMLElement;

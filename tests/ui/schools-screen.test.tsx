@@ -6,16 +6,18 @@ import { loadCampaignFiches } from '../../src/state/audits';
 import { saveRevision } from '../../src/storage/fiches';
 import { makeClassroomData, makeDirectorySchool, makeSchoolData } from '../../src/model/make';
 import { putSchools } from '../../src/storage/directory';
-import { freshDb } from '../support/db';
+import { campaign } from '../../src/state/session';
+import { freshDeviceDb } from '../support/db';
 
-let db: ReturnType<typeof freshDb>;
+let db: ReturnType<typeof freshDeviceDb>;
 const author = { name: 'Camille Martin', role: 'erun' as const };
 
 beforeEach(async () => {
-  db = freshDb();
+  db = freshDeviceDb();
+  campaign.value = '2026-2027';
   schoolFilter.value = { query: '', circonscription: '', chefDeFile: '' };
-  await loadDirectory(db);
-  await loadCampaignFiches(db, '2026-2027');
+  await loadDirectory();
+  await loadCampaignFiches();
 });
 afterEach(cleanup);
 
@@ -51,10 +53,10 @@ describe('SchoolsScreen', () => {
   });
 
   it('shows where each audit stands', async () => {
-    const campaign = '2026-2027';
-    await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai: '0134939Y', campaign, data: makeClassroomData(), author });
-    await saveRevision(db, { id: crypto.randomUUID(), kind: 'school', uai: '0134939Y', campaign, data: makeSchoolData({ status: 'complete' }), author });
-    await loadCampaignFiches(db, campaign);
+    const ficheCampaign = '2026-2027';
+    await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai: '0134939Y', campaign: ficheCampaign, data: makeClassroomData(), author });
+    await saveRevision(db, { id: crypto.randomUUID(), kind: 'school', uai: '0134939Y', campaign: ficheCampaign, data: makeSchoolData({ status: 'complete' }), author });
+    await loadCampaignFiches();
     render(<SchoolsScreen />);
     fireEvent.input(screen.getByLabelText('Rechercher une école (nom, UAI ou commune)'), { target: { value: '0134939Y' } });
     expect(rows()[0]?.textContent).toContain('Terminé · 1 classe');
@@ -73,7 +75,7 @@ describe('SchoolsScreen', () => {
       makeDirectorySchool({ uai: '0130001F', circonscription: 'Marseille 10 – Saint-Loup', source: 'annuaire' }),
       makeDirectorySchool({ uai: '0130002G', circonscription: 'Marseille 2 – Joliette', source: 'annuaire' }),
     ]);
-    await loadDirectory(db);
+    await loadDirectory();
     render(<SchoolsScreen />);
     const options = [...(screen.getByLabelText('Circonscription') as HTMLSelectElement).options].map((o) => o.textContent);
     expect(options.indexOf('Marseille 2 – Joliette')).toBeLessThan(options.indexOf('Marseille 10 – Saint-Loup'));

@@ -4,19 +4,22 @@ import { ClassroomScreen } from '../../src/ui/screens/classroom-screen';
 import { loadCampaignFiches } from '../../src/state/audits';
 import { flushAllEditors } from '../../src/state/fiche-editor';
 import { recomputeGaps } from '../../src/state/gaps';
+import { auditor, campaign } from '../../src/state/session';
 import { saveRevision } from '../../src/storage/fiches';
 import { makeClassroomData } from '../../src/model/make';
 import type { Author, ClassroomData } from '../../src/model/types';
-import { freshDb } from '../support/db';
+import { freshDeviceDb } from '../support/db';
 
 type Patch = Parameters<typeof makeClassroomData>[0];
 
 const author: Author = { name: 'Camille Martin', role: 'erun' };
 const uai = '0130569Y';
-let db: ReturnType<typeof freshDb>;
+let db: ReturnType<typeof freshDeviceDb>;
 
 beforeEach(async () => {
-  db = freshDb();
+  db = freshDeviceDb();
+  auditor.value = author;
+  campaign.value = '2026-2027';
   await recomputeGaps(); // the engine holds the campaign before a form previews a classroom
 });
 afterEach(async () => {
@@ -32,8 +35,8 @@ async function badgeOf(patch: Patch): Promise<HTMLElement> {
   const id = crypto.randomUUID();
   const data: ClassroomData = makeClassroomData({ label: 'CM1 B', ...patch });
   await saveRevision(db, { id, kind: 'classroom', uai, campaign: '2026-2027', data, author });
-  await loadCampaignFiches(db, '2026-2027');
-  render(<ClassroomScreen db={db} author={author} uai={uai} id={id} />);
+  await loadCampaignFiches();
+  render(<ClassroomScreen uai={uai} id={id} />);
   const heading = await screen.findByRole('heading', { level: 2, name: /socle/i }, { timeout: 5000 });
   return heading.closest('section') as HTMLElement;
 }

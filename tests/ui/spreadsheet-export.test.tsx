@@ -3,11 +3,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { unzipSync, strFromU8 } from 'fflate';
-import { SpreadsheetExport } from '../../src/ui/components/spreadsheet-export';
+import { SpreadsheetExport } from '../../src/ui/screens/spreadsheet-export';
 import { exportState } from '../../src/state/export';
 import { campaign } from '../../src/state/session';
 import { putSchools } from '../../src/storage/directory';
-import { freshDb } from '../support/db';
+import { freshDeviceDb } from '../support/db';
 import { CAMPAIGN, DIRECTORY, fixtureFiches } from '../export/fixture';
 
 afterEach(() => {
@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 async function seededDb() {
-  const db = freshDb();
+  const db = freshDeviceDb();
   await putSchools(db, DIRECTORY);
   await db.fiches.bulkPut(fixtureFiches().fiches);
   campaign.value = CAMPAIGN;
@@ -40,7 +40,8 @@ function captureDownloads() {
 
 describe('SpreadsheetExport', () => {
   it('labels every control', async () => {
-    render(<SpreadsheetExport db={await seededDb()} />);
+    await seededDb();
+    render(<SpreadsheetExport />);
     expect(screen.getByRole('heading', { name: 'Tableau départemental', level: 2 })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Exporter le tableau départemental' })).toBeTruthy();
     const select = screen.getByLabelText('Ou une seule feuille au format CSV (Excel en français)') as HTMLSelectElement;
@@ -50,7 +51,8 @@ describe('SpreadsheetExport', () => {
 
   it('downloads the workbook of the device\'s fiches and says where it went', async () => {
     const downloads = captureDownloads();
-    render(<SpreadsheetExport db={await seededDb()} />);
+    await seededDb();
+    render(<SpreadsheetExport />);
     fireEvent.click(screen.getByRole('button', { name: 'Exporter le tableau départemental' }));
     const status = await screen.findByText(/Fichier enregistré dans vos téléchargements/, undefined, { timeout: 5000 });
     expect(downloads.names).toHaveLength(1);
@@ -63,7 +65,8 @@ describe('SpreadsheetExport', () => {
 
   it('downloads one sheet as CSV', async () => {
     const downloads = captureDownloads();
-    render(<SpreadsheetExport db={await seededDb()} />);
+    await seededDb();
+    render(<SpreadsheetExport />);
     fireEvent.change(screen.getByLabelText(/une seule feuille/), { target: { value: 'classes' } });
     fireEvent.click(screen.getByRole('button', { name: 'Exporter la feuille en CSV' }));
     await screen.findByText(/Fichier enregistré/, undefined, { timeout: 5000 });
@@ -74,13 +77,29 @@ describe('SpreadsheetExport', () => {
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + classrooms.length);
   });
 
+  it('can be cancelled while it runs: it says so, nothing is downloaded, and the next export works', async () => {
+    const downloads = captureDownloads();
+    const db = await seededDb();
+    render(<SpreadsheetExport />);
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter le tableau départemental' }));
+    fireEvent.click(await screen.findByRole('button', { name: "Annuler l'export" }));
+    const status = await screen.findByText(/^Export annulé/);
+    expect(status.textContent).toBe("Export annulé : aucun fichier n'a été enregistré, vos fiches ne sont pas modifiées.");
+    expect(screen.queryByRole('button', { name: "Annuler l'export" })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter le tableau départemental' }));
+    await screen.findByText(/Fichier enregistré dans vos téléchargements/, undefined, { timeout: 5000 });
+    expect(downloads.names).toHaveLength(1);
+    expect(await db.fiches.count()).toBe(fixtureFiches().fiches.length);
+  });
+
   it('says in French when the export fails, and leaves the fiches as they were', async () => {
     const db = await seededDb();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     vi.spyOn(URL, 'createObjectURL').mockImplementation(() => {
       throw new Error('quota exceeded');
     });
-    render(<SpreadsheetExport db={db} />);
+    render(<SpreadsheetExport />);
     fireEvent.click(screen.getByRole('button', { name: 'Exporter le tableau départemental' }));
     const alert = await screen.findByRole('alert', undefined, { timeout: 5000 });
     expect(alert.textContent).toContain("L'export n'a pas abouti ; vos fiches ne sont pas modifiées.");

@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { del, set } from 'idb-keyval';
-import { SyncIndicator } from '../../src/ui/components/sync-indicator';
+import { SyncIndicator } from '../../src/ui/sync-indicator';
 import { outboxState, startSync, syncView, type FicheSyncState } from '../../src/state/sync';
-import { freshDb } from '../support/db';
+import { freshDeviceDb } from '../support/db';
 
 afterEach(async () => {
   cleanup();
@@ -35,7 +35,8 @@ describe('SyncIndicator', () => {
 
   it('says at first start, calmly, that sync is not set up yet, with a link to the Appareil screen', async () => {
     render(<SyncIndicator />);
-    startSync(freshDb());
+    freshDeviceDb();
+    startSync();
     expect(await screen.findByText('Synchronisation pas encore réglée : les fiches restent sur cette tablette.', { exact: false })).toBeTruthy();
     expect(status()).toBe("Aucune fiche en attente d'envoi");
     expect(screen.getByRole('link', { name: 'Régler la synchronisation' }).getAttribute('href')).toBe('#/appareil');
@@ -46,7 +47,8 @@ describe('SyncIndicator', () => {
   it('asks to correct a stored server address that cannot be read, before sending anything', async () => {
     await set('sync', { endpoint: 'http://tne13.exemple.fr/tne13/', token: 'jeton' });
     render(<SyncIndicator />);
-    startSync(freshDb());
+    freshDeviceDb();
+    startSync();
     expect(await screen.findByText("Envoi impossible : l'adresse du serveur de synchronisation est à corriger.", { exact: false })).toBeTruthy();
     expect(screen.getByRole('link', { name: "Corriger l'adresse" }).getAttribute('href')).toBe('#/appareil');
   });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { del, get, set } from 'idb-keyval';
-import { SyncSettings } from '../../src/ui/components/sync-settings';
+import { SyncSettings } from '../../src/ui/screens/sync-settings';
 
 afterEach(async () => {
   cleanup();

@@ -2,18 +2,18 @@
 import { FieldError, errorId } from './field-error';
 import type { Option } from './segmented-field';
 
-interface Props {
+interface Props<T extends string> {
   id: string;
   label: string;
-  options: ReadonlyArray<Option<string>>;
-  value: readonly string[];
-  onChange: (value: string[], editedAt: number) => void;
+  options: ReadonlyArray<Option<T>>;
+  value: readonly T[];
+  onChange: (value: T[], editedAt: number) => void;
   error?: string | undefined;
   inline?: boolean;
 }
 
-export function CheckboxGroup({ id, label, options, value, onChange, error, inline }: Props) {
-  const toggle = (code: string, checked: boolean, editedAt: number) => {
+export function CheckboxGroup<T extends string>({ id, label, options, value, onChange, error, inline }: Props<T>) {
+  const toggle = (code: T, checked: boolean, editedAt: number) => {
     const kept = value.filter((v) => v !== code);
     onChange(checked ? options.map(([v]) => v).filter((v) => v === code || kept.includes(v)) : kept, editedAt);
   };

@@ -1,9 +1,15 @@
 // Says whether what was typed is on the device's disk, and what the saved fiche holds while fields need correcting:
 // their last correct value (the typed one stays on screen, under its message, and in the draft; revision-data.ts).
 // Kept to one sentence: the indicator stays at the top of the screen while the form scrolls.
-import type { Autosave } from '../../state/autosave';
-import type { FicheKind } from '../../model/types';
+import type { ReadonlySignal } from '@preact/signals';
+import type { SavePhase } from '../../state/autosave';
 import { count } from '../plural';
+
+/** What an autosave tells (its phase and its French error), passed as signals so that only the indicator follows them. */
+export interface SaveStatus {
+  phase: ReadonlySignal<SavePhase>;
+  errorMessage: ReadonlySignal<string | null>;
+}
 
 function savedText(errorCount: number): string {
   if (errorCount === 0) return 'Enregistré';
@@ -11,7 +17,7 @@ function savedText(errorCount: number): string {
   return `Enregistré, sauf ${count(errorCount, 'champ')} à corriger : ${their} dernière valeur correcte est conservée`;
 }
 
-export function SaveIndicator({ autosave, errorCount }: { autosave: Autosave<FicheKind>; errorCount: number }) {
+export function SaveIndicator({ autosave, errorCount }: { autosave: SaveStatus; errorCount: number }) {
   const phase = autosave.phase.value;
   const partial = phase === 'saved' && errorCount > 0;
   return (

@@ -1,6 +1,5 @@
 // The school's gap to the socle: its classes, its own rules with the reason each one fails, what it needs and what
 // that costs.
-import { routeHash } from '../../state/route';
 import { ruleDef, SEVERITY_LABELS } from '../../model/referential';
 import type { ClassroomGap, RuleResult, SchoolGap, SchoolGaps } from '../../gaps/types';
 import { costText, eurosCents, integer, OUTCOME_LABELS } from '../format';
@@ -23,7 +22,7 @@ export function terminalsText(t: SchoolGap['terminals']): string {
   return `Terminaux mobiles : ${counted}, ${integer(t.required)} requis pour ${count(t.classes, 'classe')}${source}.`;
 }
 
-function Result({ r }: { r: RuleResult }) {
+function Result({ r, settingsHref }: { r: RuleResult; settingsHref: string }) {
   const detail = r.reason ?? (r.missing.length > 0 ? r.missing.join(', ') : null);
   return (
     <td>
@@ -32,15 +31,15 @@ function Result({ r }: { r: RuleResult }) {
       {r.rule === 'E04' && r.outcome === 'not-evaluated' && (
         <>
           {' '}
-          <a href={routeHash({ screen: 'settings' })}>Régler le seuil</a>
+          <a href={settingsHref}>Régler le seuil</a>
         </>
       )}
     </td>
   );
 }
 
-/** The school's gaps, or null while they are computed. */
-export function SchoolSocle({ gaps }: { gaps: SchoolGaps | null }) {
+/** `gaps`: the school's, null while they are computed; `settingsHref`: where a threshold is set. */
+export function SchoolSocle({ gaps, settingsHref }: { gaps: SchoolGaps | null; settingsHref: string }) {
   if (!gaps) return <p aria-busy="true">Calcul de l'écart au socle…</p>;
   const { school } = gaps;
   const classrooms = Object.values(gaps.classrooms);
@@ -66,7 +65,7 @@ export function SchoolSocle({ gaps }: { gaps: SchoolGaps | null }) {
                 <th scope="row">{r.rule}</th>
                 <td>{ruleDef(r.rule).label}</td>
                 <td>{SEVERITY_LABELS[ruleDef(r.rule).severity]}</td>
-                <Result r={r} />
+                <Result r={r} settingsHref={settingsHref} />
               </tr>
             ))}
           </tbody>

@@ -1,27 +1,9 @@
-// The classroom's gap to the socle, live while the form is typed: the verdict, why (in the référentiel's words,
-// with what was recorded), what is still to record, and what to buy.
-import { useEffect, useState } from 'preact/hooks';
-import type { FicheEditor } from '../../state/fiche-editor';
-import { previewClassroom } from '../../state/gaps';
-import { referential } from '../../state/referential';
+// The classroom's gap to the socle, live while the form is typed (screens/classroom-socle.tsx previews it): the
+// verdict, why (in the référentiel's words, with what was recorded), what is still to record, and what to buy.
 import { ruleDef, SEVERITY_FAILING, type Severity } from '../../model/referential';
 import type { ClassroomGap, RuleResult } from '../../gaps/types';
 import { costText } from '../format';
 import { NeedsText } from './needs-text';
-
-function useClassroomGap(editor: FicheEditor<'classroom'>): ClassroomGap | undefined {
-  const [gap, setGap] = useState<ClassroomGap>();
-  const data = editor.data.value;
-  useEffect(() => {
-    let live = true;
-    previewClassroom({ id: editor.ref.id, uai: editor.ref.uai, data }).then(
-      (next) => live && next && setGap(next),
-      (error: unknown) => console.error('gap preview failed', error),
-    );
-    return () => void (live = false);
-  }, [data, referential.value]);
-  return gap;
-}
 
 /** The severities a classroom's badge lists, in this order; "hors socle" rules (the visualiseur) are not listed. */
 const LISTED: readonly Severity[] = ['required', 'warning'];
@@ -45,8 +27,8 @@ function FailingRules({ failing, severity }: { failing: readonly RuleResult[]; s
   );
 }
 
-export function SocleBadge({ editor }: { editor: FicheEditor<'classroom'> }) {
-  const gap = useClassroomGap(editor);
+/** `referentialVersion`: the référentiel in force, named under the verdict. */
+export function SocleBadge({ gap, referentialVersion }: { gap: ClassroomGap | undefined; referentialVersion: string }) {
   if (!gap) return null;
   const failing = gap.rules.filter((r) => r.outcome === 'fails');
   const missing = [...new Set(gap.rules.filter((r) => r.outcome === 'unknown' && ruleDef(r.rule).severity !== 'outside').flatMap((r) => r.missing))];
@@ -62,7 +44,7 @@ export function SocleBadge({ editor }: { editor: FicheEditor<'classroom'> }) {
           À prévoir : <NeedsText needs={gap.needs} />. Besoin estimé : {costText(gap.costHt, gap.unpricedItems)}.
         </p>
       )}
-      <p class="socle-version">Référentiel {referential.value.version}</p>
+      <p class="socle-version">Référentiel {referentialVersion}</p>
     </section>
   );
 }

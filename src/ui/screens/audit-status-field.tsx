@@ -18,7 +18,7 @@ interface Props {
 export function AuditStatusField({ editor, classrooms, directoryClasses }: Props) {
   const [asking, setAsking] = useState(false);
   const confirm = useRef<HTMLButtonElement>(null);
-  const field = bind<SchoolStatus>(editor, 'status');
+  const field = bind(editor, 'status');
   const expected = editor.data.value.classesCount ?? directoryClasses;
   const missing = expected === null ? 0 : expected - classrooms;
   useEffect(() => {
@@ -33,7 +33,7 @@ export function AuditStatusField({ editor, classrooms, directoryClasses }: Props
   };
   return (
     <>
-      <SegmentedField {...field} onChange={onChange} label="Statut de l'audit" options={options(STATUS_LABELS)} />
+      <SegmentedField {...field} onChange={onChange} options={options(STATUS_LABELS)} />
       {asking && (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-termine" aria-describedby="confirm-termine-detail">
           <p id="confirm-termine"><strong>Terminer l'audit de cette école ?</strong></p>

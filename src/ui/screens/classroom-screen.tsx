@@ -1,10 +1,10 @@
 // The classroom form: one fiche per classroom, saved as it is typed.
-import type { AuditDb } from '../../storage/db';
 import type { FicheEditor } from '../../state/fiche-editor';
 import { auditOf } from '../../state/audits';
 import { schoolsByUai } from '../../state/directory';
 import { makeClassroomData } from '../../model/make';
-import { CLASS_LEVELS, type Author, type ClassroomData, type Condition } from '../../model/types';
+import { CLASS_LEVELS } from '../../model/schema';
+import type { Condition } from '../../model/types';
 import { COMPUTER_LABELS, CONDITION_LABELS, DISPLAY_LABELS, NETWORK_LABELS, STORAGE_LABELS } from '../../model/labels';
 import { bind, options } from '../bind';
 import { useFicheEditor } from '../use-editor';
@@ -16,16 +16,16 @@ import { SaveIndicator } from '../components/save-indicator';
 import { TrainingNeedsField } from '../components/training-needs-field';
 import { routeHash } from '../../state/route';
 import { OpenFailed } from '../components/open-failed';
-import { SocleBadge } from '../components/socle-badge';
+import { ClassroomSocle } from './classroom-socle';
 import { finishAndCopy, finishClassroom, freshClassroom } from '../../state/school-audit';
 import { useEffect, useState } from 'preact/hooks';
 
 const CONDITIONS = options<Condition>(CONDITION_LABELS);
 
-export function ClassroomScreen({ db, author, uai, id }: { db: AuditDb; author: Author; uai: string; id: string }) {
+export function ClassroomScreen({ uai, id }: { uai: string; id: string }) {
   const fiche = auditOf(uai).classrooms.find((c) => c.id === id);
   const ref = fiche ? { id, kind: 'classroom' as const, uai, campaign: fiche.campaign } : undefined;
-  const editor = useFicheEditor(db, ref, author, makeClassroomData);
+  const editor = useFicheEditor(ref, makeClassroomData);
   const school = schoolsByUai.value.get(uai);
   const back = routeHash({ screen: 'school', uai });
   if (!fiche) {
@@ -39,7 +39,7 @@ export function ClassroomScreen({ db, author, uai, id }: { db: AuditDb; author: 
   }
   if (editor instanceof Error) return <OpenFailed back={back} />;
   if (!editor) return <main id="contenu" aria-busy="true"><p>Chargement de la classe…</p></main>;
-  return <ClassroomForm db={db} author={author} editor={editor} back={back} schoolName={school?.name ?? uai} />;
+  return <ClassroomForm editor={editor} back={back} schoolName={school?.name ?? uai} />;
 }
 
 /** A classroom just created opens with its proposed name selected: the first keystroke replaces it. */
@@ -56,21 +56,19 @@ function useFreshLabel(id: string): void {
 }
 
 interface FormProps {
-  db: AuditDb;
-  author: Author;
   editor: FicheEditor<'classroom'>;
   back: string;
   schoolName: string;
 }
 
-function FormEnd({ db, author, editor }: Pick<FormProps, 'db' | 'author' | 'editor'>) {
+function FormEnd({ editor }: Pick<FormProps, 'editor'>) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { id, uai } = editor.ref;
   const copy = async () => {
     setBusy(true);
     try {
-      await finishAndCopy(db, () => editor.autosave.flush(), id, author);
+      await finishAndCopy(() => editor.autosave.flush(), id);
     } catch (error) {
       console.error('copy failed', error);
       setFailure("La classe suivante n'a pas pu être créée. Cette classe reste enregistrée sur l'appareil ; réessayez.");
@@ -90,7 +88,7 @@ function FormEnd({ db, author, editor }: Pick<FormProps, 'db' | 'author' | 'edit
   );
 }
 
-function ClassroomForm({ db, author, editor, back, schoolName }: FormProps) {
+function ClassroomForm({ editor, back, schoolName }: FormProps) {
   useFreshLabel(editor.ref.id);
   const data = editor.data.value;
   const hasComputer = data.computer.type !== null && data.computer.type !== 'none';
@@ -102,52 +100,52 @@ function ClassroomForm({ db, author, editor, back, schoolName }: FormProps) {
       </p>
       <h1>Classe : {data.label.trim() || 'sans nom'}</h1>
       <SaveIndicator autosave={editor.autosave} errorCount={editor.errors.value.size} />
-      <SocleBadge editor={editor} />
+      <ClassroomSocle editor={editor} />
       <form class="fiche-form" onSubmit={(event) => event.preventDefault()}>
         <section aria-labelledby="s-classe">
           <h2 id="s-classe">La classe</h2>
-          <TextField {...bind<string>(editor, 'label')} label="Nom de la classe" maxLength={60} required hint="Par exemple « CM1 B » ou « Salle 12 »." />
-          <CheckboxGroup {...bind<string[]>(editor, 'levels')} label="Niveaux" options={CLASS_LEVELS.map((l) => [l, l] as const)} inline />
-          <NumberField {...bind<number | null>(editor, 'pupils')} label="Nombre d'élèves" />
+          <TextField {...bind(editor, 'label')} maxLength={60} required hint="Par exemple « CM1 B » ou « Salle 12 »." />
+          <CheckboxGroup {...bind(editor, 'levels')} options={CLASS_LEVELS.map((l) => [l, l] as const)} inline />
+          <NumberField {...bind(editor, 'pupils')} />
         </section>
         <section aria-labelledby="s-affichage">
           <h2 id="s-affichage">Affichage collectif</h2>
-          <SegmentedField {...bind<ClassroomData['display']['type'] | null>(editor, 'display.type')} label="Type d'affichage" options={options(DISPLAY_LABELS)} nullable />
+          <SegmentedField {...bind(editor, 'display.type')} options={options(DISPLAY_LABELS)} nullable />
           {hasDisplay && (
             <>
-              <SegmentedField {...bind<Condition | null>(editor, 'display.condition')} label="État de l'affichage" options={CONDITIONS} nullable />
-              <NumberField {...bind<number | null>(editor, 'display.year')} label="Année d'installation" />
-              <NumberField {...bind<number | null>(editor, 'display.sizeInches')} label="Taille" unit="pouces" decimal />
+              <SegmentedField {...bind(editor, 'display.condition')} options={CONDITIONS} nullable />
+              <NumberField {...bind(editor, 'display.year')} />
+              <NumberField {...bind(editor, 'display.sizeInches')} unit="pouces" decimal />
             </>
           )}
         </section>
         <section aria-labelledby="s-ordinateur">
           <h2 id="s-ordinateur">Ordinateur de la classe</h2>
-          <SegmentedField {...bind<ClassroomData['computer']['type'] | null>(editor, 'computer.type')} label="Ordinateur" options={options(COMPUTER_LABELS)} nullable />
+          <SegmentedField {...bind(editor, 'computer.type')} options={options(COMPUTER_LABELS)} nullable />
           {hasComputer && <ComputerDetails editor={editor} />}
         </section>
         <section aria-labelledby="s-reseau">
           <h2 id="s-reseau">Réseau</h2>
-          <SegmentedField {...bind<ClassroomData['network']['access'] | null>(editor, 'network.access')} label="Accès réseau dans la classe" options={options(NETWORK_LABELS)} nullable />
-          <SegmentedField {...bind<boolean | null>(editor, 'network.tested')} label="Accès testé pendant la visite" options={YES_NO} nullable />
+          <SegmentedField {...bind(editor, 'network.access')} options={options(NETWORK_LABELS)} nullable />
+          <SegmentedField {...bind(editor, 'network.tested')} options={YES_NO} nullable />
         </section>
         <section aria-labelledby="s-visualiseur">
           <h2 id="s-visualiseur">Visualiseur</h2>
-          <SegmentedField {...bind<boolean | null>(editor, 'documentCamera.present')} label="Visualiseur présent" options={YES_NO} nullable />
+          <SegmentedField {...bind(editor, 'documentCamera.present')} options={YES_NO} nullable />
           {data.documentCamera.present && (
-            <SegmentedField {...bind<Condition | null>(editor, 'documentCamera.condition')} label="État du visualiseur" options={CONDITIONS} nullable />
+            <SegmentedField {...bind(editor, 'documentCamera.condition')} options={CONDITIONS} nullable />
           )}
         </section>
         <section aria-labelledby="s-formation">
           <h2 id="s-formation">Besoins de formation de l'enseignant</h2>
-          <TrainingNeedsField {...bind<string[]>(editor, 'trainingNeeds')} value={data.trainingNeeds ?? []} />
+          <TrainingNeedsField {...bind(editor, 'trainingNeeds')} value={data.trainingNeeds ?? []} />
         </section>
         <section aria-labelledby="s-remarques">
           <h2 id="s-remarques">Remarques</h2>
-          <TextField {...bind<string>(editor, 'notes')} label="Remarques sur la classe" multiline maxLength={2000} />
+          <TextField {...bind(editor, 'notes')} multiline maxLength={2000} />
         </section>
       </form>
-      <FormEnd db={db} author={author} editor={editor} />
+      <FormEnd editor={editor} />
     </main>
   );
 }
@@ -155,13 +153,13 @@ function ClassroomForm({ db, author, editor, back, schoolName }: FormProps) {
 function ComputerDetails({ editor }: { editor: FicheEditor<'classroom'> }) {
   return (
     <>
-      <SegmentedField {...bind<Condition | null>(editor, 'computer.condition')} label="État de l'ordinateur" options={CONDITIONS} nullable />
-      <NumberField {...bind<number | null>(editor, 'computer.year')} label="Année d'achat" />
-      <NumberField {...bind<number | null>(editor, 'computer.ramGb')} label="Mémoire vive" unit="Go" decimal />
-      <SegmentedField {...bind<'ssd' | 'hdd' | null>(editor, 'computer.storage')} label="Stockage" options={options(STORAGE_LABELS)} nullable />
-      <TextField {...bind<string | null>(editor, 'computer.os')} label="Système d'exploitation" nullable maxLength={60} />
-      <SegmentedField {...bind<boolean | null>(editor, 'computer.linkedToDisplay')} label="Relié à l'affichage collectif" options={YES_NO} nullable />
-      <TextField {...bind<string | null>(editor, 'computer.inventoryTag')} label="Numéro d'inventaire" nullable maxLength={60} />
+      <SegmentedField {...bind(editor, 'computer.condition')} options={CONDITIONS} nullable />
+      <NumberField {...bind(editor, 'computer.year')} />
+      <NumberField {...bind(editor, 'computer.ramGb')} unit="Go" decimal />
+      <SegmentedField {...bind(editor, 'computer.storage')} options={options(STORAGE_LABELS)} nullable />
+      <TextField {...bind(editor, 'computer.os')} nullable maxLength={60} />
+      <SegmentedField {...bind(editor, 'computer.linkedToDisplay')} options={YES_NO} nullable />
+      <TextField {...bind(editor, 'computer.inventoryTag')} nullable maxLength={60} />
     </>
   );
 }

@@ -7,8 +7,7 @@ import { costText, euros, integer } from '../format';
 import { count } from '../plural';
 import { AggregateTable, shownRows } from '../components/aggregate-table';
 import { TargetProgress } from '../components/target-progress';
-import { SpreadsheetExport } from '../components/spreadsheet-export';
-import type { AuditDb } from '../../storage/db';
+import { SpreadsheetExport } from './spreadsheet-export';
 
 type Grouping = keyof Omit<DepartementReport, 'total' | 'targets'>;
 
@@ -79,7 +78,7 @@ function Tables({ report }: { report: DepartementReport }) {
   );
 }
 
-export function DepartementScreen({ db }: { db: AuditDb }) {
+export function DepartementScreen() {
   const report = gapSummary.value;
   if (!report) return <main id="contenu" aria-busy="true"><h1>Département</h1><p>Calcul en cours…</p></main>;
   const { total, targets } = report.departement;
@@ -91,7 +90,7 @@ export function DepartementScreen({ db }: { db: AuditDb }) {
         {costText(total.costHt, total.unpricedItems)} ; part de l'État estimée : {euros(total.stateShareHt)}.
       </p>
       <Progress total={total} targets={targets} />
-      <SpreadsheetExport db={db} />
+      <SpreadsheetExport />
       <Tables report={report.departement} />
     </main>
   );

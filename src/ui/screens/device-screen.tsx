@@ -1,14 +1,11 @@
 // This device: is its data protected, how full is it, and the backup file that carries audits without network.
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditDb } from '../../storage/db';
 import { downloadBackup, importBackupFile, type ImportReport } from '../../state/device';
 import { refreshStorageStatus, storageStatus, STORAGE_WARNING_RATIO } from '../../state/persistence';
 import { count } from '../plural';
-import { SyncSettings } from '../components/sync-settings';
-import { DirectoryImport } from '../components/directory-import';
-
-const MB = 1024 * 1024;
-const size = (bytes: number) => `${(bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+import { fileSize } from '../format';
+import { SyncSettings } from './sync-settings';
+import { DirectoryImport } from './directory-import';
 
 function StorageState() {
   const status = storageStatus.value;
@@ -25,7 +22,7 @@ function StorageState() {
       </p>
       {status.usage !== null && status.quota !== null && (
         <p>
-          Espace utilisé : {size(status.usage)} sur {size(status.quota)} ({Math.round((ratio ?? 0) * 100)} %).
+          Espace utilisé : {fileSize(status.usage)} sur {fileSize(status.quota)} ({Math.round((ratio ?? 0) * 100)} %).
         </p>
       )}
       {ratio !== null && ratio > STORAGE_WARNING_RATIO && (
@@ -60,7 +57,7 @@ function Report({ report }: { report: ImportReport }) {
   );
 }
 
-export function DeviceScreen({ db }: { db: AuditDb }) {
+export function DeviceScreen() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   useEffect(() => void refreshStorageStatus(), []);
@@ -69,7 +66,7 @@ export function DeviceScreen({ db }: { db: AuditDb }) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    setReport(await importBackupFile(db, await file.text()));
+    setReport(await importBackupFile(await file.text()));
     input.value = ''; // the same file can be picked again
     void refreshStorageStatus();
   };
@@ -90,7 +87,7 @@ export function DeviceScreen({ db }: { db: AuditDb }) {
           Importez les fichiers ouverts de l'Éducation nationale : l'annuaire (obligatoire), les effectifs et l'IPS des
           écoles. Un nouvel import met l'annuaire à jour sans jamais toucher aux fiches.
         </p>
-        <DirectoryImport db={db} />
+        <DirectoryImport />
       </section>
       <section aria-labelledby="s-sauvegarde">
         <h2 id="s-sauvegarde">Sauvegarde</h2>
@@ -99,7 +96,7 @@ export function DeviceScreen({ db }: { db: AuditDb }) {
           réglages (jamais le jeton d'accès). Il permet de transmettre des audits sans réseau.
         </p>
         <div class="actions">
-          <button type="button" class="button" onClick={async () => setExported(await downloadBackup(db))}>
+          <button type="button" class="button" onClick={async () => setExported(await downloadBackup())}>
             Exporter les données de l'appareil
           </button>
         </div>

@@ -1,7 +1,6 @@
 // One school's audit: the school fiche first, then its classrooms (add, copy, delete with undo), then its gap to
 // the socle and its needs.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { AuditDb } from '../../storage/db';
 import { auditOf } from '../../state/audits';
 import { campaign } from '../../state/session';
 import { schoolsByUai } from '../../state/directory';
@@ -11,23 +10,23 @@ import { addClassroom, copyClassroom, deleteClassroom, lastDeleted, returnToClas
 import { newSchoolData } from '../../state/new-school';
 import { DISPLAY_LABELS, COMPUTER_LABELS, NETWORK_LABELS } from '../../model/labels';
 import { CHEF_DE_FILE_LABELS } from '../../model/school';
-import type { Author, ClassroomFiche } from '../../model/types';
+import type { ClassroomFiche } from '../../model/types';
 import { useFicheEditor } from '../use-editor';
 import { SaveIndicator } from '../components/save-indicator';
 import { SchoolForm } from './school-form';
 import { AuditStatusField } from './audit-status-field';
 import { DemoNotice } from '../components/demo-notice';
 import { SchoolSocle, classroomVerdict } from '../components/school-socle';
-import { ficheSyncText } from '../components/sync-indicator';
+import { ficheSyncText } from '../sync-indicator';
 import { outboxState } from '../../state/sync';
 
-export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author; uai: string }) {
+export function SchoolScreen({ uai }: { uai: string }) {
   const school = schoolsByUai.value.get(uai);
   const audit = auditOf(uai);
   const newId = useMemo(() => crypto.randomUUID(), [uai]);
   const ref = { id: audit.school?.id ?? newId, kind: 'school' as const, uai, campaign: campaign.value };
   // A new school fiche proposes today's date and the directory's number of classes; it is saved on the first edit.
-  const editor = useFicheEditor(db, ref, author, () => newSchoolData(school));
+  const editor = useFicheEditor(ref, () => newSchoolData(school));
   useEffect(() => () => void (lastDeleted.value = null), [uai]); // the undo is offered on this screen only
   useEffect(() => showSchoolGaps(uai), [uai]);
   const title = school?.name ?? `École ${uai}`;
@@ -66,13 +65,18 @@ export function SchoolScreen({ db, author, uai }: { db: AuditDb; author: Author;
         <h2 id="s-fiche-ecole">Fiche de l'école</h2>
         {editor instanceof Error ? null : editor ? <SchoolForm editor={editor} /> : <p aria-busy="true">Chargement…</p>}
       </section>
-      <Classrooms db={db} author={author} uai={uai} classrooms={audit.classrooms} />
+      <Classrooms uai={uai} classrooms={audit.classrooms} />
       <section aria-labelledby="s-socle-ecole">
         <h2 id="s-socle-ecole">Socle numérique et besoins de l'école</h2>
-        <SchoolSocle gaps={schoolGapsOf(uai)} />
+        <Socle uai={uai} />
       </section>
     </main>
   );
+}
+
+/** Apart, so that the gap report's updates render this section only, not the school's form. */
+function Socle({ uai }: { uai: string }) {
+  return <SchoolSocle gaps={schoolGapsOf(uai)} settingsHref={routeHash({ screen: 'settings' })} />;
 }
 
 function summary(c: ClassroomFiche): string {
@@ -99,7 +103,7 @@ function useReturnToList(uai: string) {
   return heading;
 }
 
-function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Author; uai: string; classrooms: ClassroomFiche[] }) {
+function Classrooms({ uai, classrooms }: { uai: string; classrooms: ClassroomFiche[] }) {
   const heading = useReturnToList(uai);
   const latest = classrooms[classrooms.length - 1];
   const open = (fiche: ClassroomFiche) => navigate({ screen: 'classroom', uai, id: fiche.id });
@@ -109,11 +113,11 @@ function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Auth
     <section aria-labelledby="s-classes" class="classrooms">
       <h2 id="s-classes" tabIndex={-1} ref={heading}>Classes saisies ({classrooms.length})</h2>
       <div class="actions">
-        <button type="button" class="button" onClick={async () => open(await addClassroom(db, uai, campaign.value, author))}>
+        <button type="button" class="button" onClick={async () => open(await addClassroom(uai))}>
           Ajouter une classe
         </button>
         {latest && (
-          <button type="button" class="button secondary" onClick={async () => open(await copyClassroom(db, latest.id, author))}>
+          <button type="button" class="button secondary" onClick={async () => open(await copyClassroom(latest.id))}>
             Copier la dernière classe saisie ({latest.data.label})
           </button>
         )}
@@ -131,7 +135,7 @@ function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Auth
                 <span class="fiche-sync">{ficheSyncText(outboxState.value, c.id)}</span>
               </a>
               <div class="row-actions">
-                <button type="button" class="button danger" onClick={() => void deleteClassroom(db, c.id, author)}>
+                <button type="button" class="button danger" onClick={() => void deleteClassroom(c.id)}>
                   Supprimer <span class="visually-hidden">{c.data.label}</span>
                 </button>
               </div>
@@ -143,7 +147,7 @@ function Classrooms({ db, author, uai, classrooms }: { db: AuditDb; author: Auth
         {deleted && (
           <p class="toast">
             Classe « {deleted.label} » supprimée.{' '}
-            <button type="button" class="button secondary" onClick={() => void undoDelete(db, author)}>
+            <button type="button" class="button secondary" onClick={() => void undoDelete()}>
               Annuler la suppression
             </button>
           </p>

@@ -1,6 +1,6 @@
 // Steps a user takes in the app, written once for the browser tests.
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 export async function completeFirstRun(page: Page, name = 'Camille Martin') {
   await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
@@ -40,4 +40,11 @@ export async function addNamedClassroom(page: Page, label: string) {
   await waitSaved(page);
   await page.getByRole('button', { name: 'Terminer la classe' }).click();
   await page.locator('.classroom-list li strong', { hasText: label }).waitFor();
+}
+
+/** The page's dedicated worker whose script name holds `name` (`export.worker`), once it runs. */
+export async function workerOf(page: Page, name: string): Promise<Worker> {
+  const find = () => page.workers().find((worker) => worker.url().includes(name));
+  await expect.poll(() => find() !== undefined, { timeout: 10_000 }).toBe(true);
+  return find() as Worker;
 }

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { buildApp as buildServer } from '../../../server/src/app';
-import { openStore, type Db } from '../../../server/src/store';
+import { openStore } from '../../../server/src/store/open-store';
+import type { Store } from '../../../server/src/store/store';
 import { createToken } from '../../../server/src/tokens';
 
 /** Builds into `outDir` (dist/ when absent), with BUILD_ID as the version shown in the footer. */
@@ -30,17 +31,19 @@ export interface Served {
   port: number;
   /** A token the server accepts. */
   token: string;
-  /** The server's database, to look at what it holds. */
-  db: Db;
+  /** The server's store, and the SQLite file under it, to look at what it holds. */
+  store: Store;
+  dbPath: string;
   server: { close(): Promise<void> };
 }
 
 /** Serves a build with the reference server; `port` 0 picks a free one. */
 export async function serveDir(outDir = 'dist', port = 0): Promise<Served> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tne13-serveur-'));
-  const db = openStore(join(dataDir, 'tne13.sqlite'));
-  const token = createToken(db, 'Tests automatiques');
-  const app = await buildServer({ db, staticDir: resolve(outDir) });
+  const dbPath = join(dataDir, 'tne13.sqlite');
+  const store = await openStore(dbPath);
+  const token = await createToken(store, 'Tests automatiques');
+  const app = await buildServer({ store, staticDir: resolve(outDir) });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -49,10 +52,10 @@ export async function serveDir(outDir = 'dist', port = 0): Promise<Served> {
     const closing = app.close();
     app.server.closeAllConnections();
     await closing;
-    db.close();
+    await store.close();
     await rm(dataDir, { recursive: true, force: true });
   };
-  return { url: `http://127.0.0.1:${actualPort}`, port: actualPort, token, db, server: { close } };
+  return { url: `http://127.0.0.1:${actualPort}`, port: actualPort, token, store, dbPath, server: { close } };
 }
 
 export async function serveBuild(): Promise<Served> {

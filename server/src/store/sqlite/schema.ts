@@ -1,0 +1,77 @@
+// The SQLite file's schema and its migrations. Revisions are append-only: every revision a device sent is kept
+// with who sent it and when (triggers refuse updates and deletes); the consolidated view of a fiche is its
+// highest rev.
+import type Database from 'better-sqlite3';
+import { DEMO_SCHOOLS } from '../../../../src/directory/demo-schools';
+
+// A released version is never edited: a change to the schema is a new entry that migrates the previous one.
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE revisions (
+    id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    uai TEXT NOT NULL,
+    campaign TEXT NOT NULL,
+    deleted INTEGER NOT NULL,
+    record TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    token_owner TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (id, rev)
+  ) WITHOUT ROWID;
+  CREATE INDEX revisions_by_school ON revisions (campaign, uai);
+  CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+    BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+  CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+    BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+
+  -- The latest revision of each fiche: what exports read.
+  CREATE VIEW fiches AS
+    SELECT r.* FROM revisions r WHERE r.rev = (SELECT MAX(rev) FROM revisions WHERE id = r.id);
+
+  -- A sent copy that differs from the held one under the same (id, rev): kept aside, once per content.
+  CREATE TABLE conflicts (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    record_sha256 TEXT NOT NULL,
+    record TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    token_owner TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (id, rev, record_sha256)
+  );
+
+  -- Only the SHA-256 of a token is kept: a copy of the file gives no way in.
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE schools (
+    uai TEXT PRIMARY KEY,
+    record TEXT NOT NULL
+  );
+  `,
+];
+
+/** Brings the file to the latest schema in one transaction; refuses a file written by a newer server. */
+export function migrate(db: Database.Database): void {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > MIGRATIONS.length) {
+    throw new Error(`Base de données d'une version plus récente (${from}) que ce serveur (${MIGRATIONS.length}).`);
+  }
+  db.transaction(() => {
+    MIGRATIONS.slice(from).forEach((sql) => db.exec(sql));
+    if (from === 0) seedSchools(db);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+// A new database starts with the demonstration directory; the import of the real one replaces it (issue 7).
+function seedSchools(db: Database.Database): void {
+  const insert = db.prepare('INSERT INTO schools (uai, record) VALUES (?, ?)');
+  for (const school of DEMO_SCHOOLS) insert.run(school.uai, JSON.stringify(school));
+}

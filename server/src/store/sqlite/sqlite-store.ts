@@ -1,0 +1,45 @@
+// The Store on one SQLite file (better-sqlite3, WAL). Its calls are synchronous underneath: each method runs its
+// whole transaction before it returns, and hands the result back as a Promise to fit the interface.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../store';
+import { sqliteCampaignReader } from './campaign';
+import { sqliteDirectory } from './directory';
+import { sqliteRevisions } from './revisions';
+import { migrate } from './schema';
+import { sqliteTokens } from './tokens';
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** Opens (and creates or migrates) the database at `path`; ':memory:' is accepted. */
+export function openSqliteStore(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: an answer "stored" lets the device forget the revision, so the commit must survive a power cut.
+    db.pragma('synchronous = FULL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const readCampaign = sqliteCampaignReader(db);
+  const probe = db.prepare('SELECT 1');
+  return {
+    tokens: sqliteTokens(db),
+    revisions: sqliteRevisions(db),
+    directory: sqliteDirectory(db),
+    async readCampaign(campaign) {
+      return readCampaign(campaign);
+    },
+    async ping() {
+      probe.get();
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
