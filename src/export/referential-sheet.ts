@@ -1,8 +1,8 @@
 // Référentiel: what the figures were computed with (version, rules, parameters, funding, targets, priority scale,
 // prices with their dates and sources), when the export was made and how many fiches it covers. Written for a
 // reader: French labels and units, no code of the app; the Code column holds only the rule ids users know (C01…).
-import { PARAM_LABELS } from '../model/referential-settings';
-import { assumptionNote, SEVERITY_LABELS, type FundingRule, type Referential, type ReferentialParams } from '../model/referential';
+import { PARAM_KEYS, PARAM_SETTINGS } from '../model/referential-settings';
+import { assumptionNote, SEVERITY_LABELS, type FundingRule, type Referential } from '../model/referential';
 import type { ExportContext } from './export-input';
 import { PRIORITY_WEIGHTS } from './priority';
 import { columnsOf, sheetOf, type Cell, type Sheet } from './sheet';
@@ -36,16 +36,6 @@ export const REFERENTIAL_COLUMNS = [
 export const LOCAL_REFERENTIAL_WARNING =
   'Référentiel local (simulation) : paramètres ou prix modifiés sur un appareil, ce ne sont pas ceux arrêtés par le Département';
 
-/** Every parameter, in the order shown, with its unit (typed: a new parameter cannot be left out). */
-const PARAM_UNITS: Record<keyof ReferentialParams, string> = {
-  maxAgeYears: 'ans',
-  displayMaxAgeYears: 'ans',
-  minRamGb: 'Go',
-  terminalsPerGroup: 'terminaux',
-  classesPerGroup: 'classes',
-  minDownloadMbps: 'Mb/s',
-};
-
 const FUNDING: Record<keyof FundingRule, readonly [label: string, unit: '€ HT' | '%']> = {
   equipmentThresholdHt: ["Seuil des dépenses d'équipement d'une collectivité", '€ HT'],
   stateShareBelow: ["Part de l'État sous le seuil", '%'],
@@ -54,9 +44,6 @@ const FUNDING: Record<keyof FundingRule, readonly [label: string, unit: '€ HT'
 };
 
 const SCOPE_LABELS = { classroom: 'Règle de la classe', school: "Règle de l'école" } as const;
-
-/** The settings form's label without its unit in brackets, which the Unité column gives. */
-const withoutUnit = (label: string): string => label.replace(/\s*\([^)]*\)$/, '');
 
 /** 0.7 → 70 (%). */
 const percent = (share: number): number => Math.round(share * 1000) / 10;
@@ -68,11 +55,11 @@ function line(...[section, code, label, value, unit = null, date = null, source 
 }
 
 function parameterLines(referential: Referential): Line[] {
-  return (Object.keys(PARAM_UNITS) as Array<keyof ReferentialParams>).map((key) => {
-    const label = withoutUnit(PARAM_LABELS[`params.${key}`] ?? key);
+  return PARAM_KEYS.map((key) => {
+    const { label, unit, sheetUnit, whenEmpty } = PARAM_SETTINGS[key];
     const value = referential.params[key];
-    if (value === null) return line('Paramètre', null, label, key === 'minDownloadMbps' ? "non fixé : la règle E04 n'est pas évaluée" : 'non fixé');
-    return line('Paramètre', null, label, value, PARAM_UNITS[key], null, assumptionNote(referential, key));
+    if (value === null) return line('Paramètre', null, label, whenEmpty?.sheet ?? 'non fixé');
+    return line('Paramètre', null, label, value, sheetUnit ?? unit ?? null, null, assumptionNote(referential, key));
   });
 }
 

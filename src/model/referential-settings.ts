@@ -2,16 +2,56 @@
 // else a référentiel is read from; every edit makes a new local version.
 import * as v from 'valibot';
 import { decimalIn, integerIn, text } from './fields';
-import { TERMINALS_PER_GROUP_ALLOWED, type Referential } from './referential';
+import { TERMINALS_PER_GROUP_ALLOWED, type Referential, type ReferentialParams } from './referential';
 import type { FieldError } from './types';
 
-export const PARAM_LABELS: Record<string, string> = {
-  'params.maxAgeYears': "Âge maximal d'un ordinateur ou d'une flotte mobile (ans)",
-  'params.displayMaxAgeYears': "Âge maximal d'un affichage collectif (ans)",
-  'params.minRamGb': 'Mémoire vive minimale (Go)',
-  'params.terminalsPerGroup': 'Terminaux mobiles par groupe de classes',
-  'params.classesPerGroup': 'Classes par groupe',
-  'params.minDownloadMbps': 'Débit descendant minimal (Mb/s)',
+/**
+ * Each parameter set in "Paramètres", once, in the order shown: its name (the form's, the messages', the spreadsheet's
+ * Référentiel sheet's), its unit, how it is typed and its bounds. Typed by the référentiel's parameters: a parameter
+ * cannot be left out, and adding one is adding its line here.
+ */
+export interface ParamSetting {
+  label: string;
+  /** After the field and the name in messages ("ans"); the Référentiel sheet's unit unless `sheetUnit` says otherwise. */
+  unit?: string;
+  /** The Référentiel sheet's unit where the form shows none ("terminaux"). */
+  sheetUnit?: string;
+  decimal?: boolean;
+  /** Chosen among these values rather than typed. */
+  choices?: readonly number[];
+  /** The parameter may be left empty: what that means, in the form and in the spreadsheet. */
+  whenEmpty?: { form: string; sheet: string };
+  check: v.GenericSchema;
+}
+
+export const PARAM_SETTINGS: Readonly<Record<keyof ReferentialParams, ParamSetting>> = {
+  maxAgeYears: { label: "Âge maximal d'un ordinateur ou d'une flotte mobile", unit: 'ans', check: integerIn(1, 30) },
+  displayMaxAgeYears: { label: "Âge maximal d'un affichage collectif", unit: 'ans', check: integerIn(1, 30) },
+  minRamGb: { label: "Mémoire vive minimale d'un ordinateur", unit: 'Go', decimal: true, check: decimalIn(1, 256) },
+  terminalsPerGroup: {
+    label: 'Terminaux mobiles par groupe de classes',
+    sheetUnit: 'terminaux',
+    choices: TERMINALS_PER_GROUP_ALLOWED,
+    check: v.picklist(TERMINALS_PER_GROUP_ALLOWED, 'choisissez 10, 12 ou 15'),
+  },
+  classesPerGroup: { label: 'Classes par groupe', sheetUnit: 'classes', check: integerIn(1, 30) },
+  minDownloadMbps: {
+    label: 'Débit descendant minimal',
+    unit: 'Mb/s',
+    decimal: true,
+    whenEmpty: { form: 'non évalué', sheet: "non fixé : la règle E04 n'est pas évaluée" },
+    check: v.nullable(decimalIn(0, 100_000)),
+  },
+};
+
+export const PARAM_KEYS = Object.keys(PARAM_SETTINGS) as Array<keyof ReferentialParams>;
+
+/** A setting's name in a message: "Mémoire vive minimale d'un ordinateur (Go)". */
+const PARAM_LABELS: Record<string, string> = {
+  ...Object.fromEntries(PARAM_KEYS.map((key) => {
+    const { label, unit } = PARAM_SETTINGS[key];
+    return [`params.${key}`, unit ? `${label} (${unit})` : label];
+  })),
   'targets.classes': 'Objectif : classes à équiper',
   'targets.newTeachers': 'Objectif : néo-titulaires à équiper',
   unitPriceHt: 'Prix unitaire HT (€)',
@@ -20,14 +60,7 @@ export const PARAM_LABELS: Record<string, string> = {
 };
 
 const schema = v.object({
-  params: v.object({
-    maxAgeYears: integerIn(1, 30),
-    displayMaxAgeYears: integerIn(1, 30),
-    minRamGb: decimalIn(1, 256),
-    terminalsPerGroup: v.picklist(TERMINALS_PER_GROUP_ALLOWED, 'choisissez 10, 12 ou 15'),
-    classesPerGroup: integerIn(1, 30),
-    minDownloadMbps: v.nullable(decimalIn(0, 100_000)),
-  }),
+  params: v.object(Object.fromEntries(PARAM_KEYS.map((key) => [key, PARAM_SETTINGS[key].check]))),
   prices: v.array(
     v.object({
       item: v.string(),

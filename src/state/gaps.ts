@@ -118,6 +118,7 @@ export function previewClassroom(fiche: { id: string; uai: string; data: Classro
 
 /** After the référentiel changed: every result computed again with it. */
 export async function applyReferential(): Promise<void> {
+  if (loads === 0) return; // nothing computed yet: the first load reads the référentiel as it is then
   const start = performance.now();
   const summary = await (await gaps()).setReferential(referential.value);
   if (!summary) return;

@@ -58,7 +58,7 @@ describe('Référentiel', () => {
     expect(rows.filter((r) => r.Rubrique === 'Paramètre').map((r) => [r.Libellé, r.Valeur, r.Unité])).toEqual([
       ["Âge maximal d'un ordinateur ou d'une flotte mobile", 5, 'ans'],
       ["Âge maximal d'un affichage collectif", 8, 'ans'],
-      ['Mémoire vive minimale', 8, 'Go'],
+      ["Mémoire vive minimale d'un ordinateur", 8, 'Go'],
       ['Terminaux mobiles par groupe de classes', 10, 'terminaux'],
       ['Classes par groupe', 4, 'classes'],
       ['Débit descendant minimal', "non fixé : la règle E04 n'est pas évaluée", null],

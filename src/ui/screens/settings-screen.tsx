@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import { referential, resetReferential, saveReferential } from '../../state/referential';
 import { applyReferential } from '../../state/gaps';
-import { validateReferentialSettings } from '../../model/referential-settings';
-import { assumptionNote, REFERENTIAL_V1, TERMINALS_PER_GROUP_ALLOWED, type Referential, type ReferentialParams } from '../../model/referential';
+import { PARAM_KEYS, PARAM_SETTINGS, validateReferentialSettings } from '../../model/referential-settings';
+import { assumptionNote, REFERENTIAL_V1, type Referential, type ReferentialParams } from '../../model/referential';
 import { NumberField } from '../components/number-field';
 import { SegmentedField } from '../components/segmented-field';
 import { TextField } from '../components/text-field';
@@ -16,6 +16,24 @@ type Settings = Pick<Referential, 'params' | 'prices' | 'targets' | 'funding'>;
 function assumptionHint(form: Settings, key: keyof ReferentialParams): string | undefined {
   const note = assumptionNote({ params: form.params, assumptions: REFERENTIAL_V1.assumptions }, key);
   return note === null ? undefined : `Valeur par défaut (${String(form.params[key])}) : ${note}.`;
+}
+
+/** One parameter's line, as PARAM_SETTINGS describes it: a choice among its values, or a number typed. */
+function ParamField({ name, form, field, onChange }: {
+  name: keyof ReferentialParams;
+  form: Settings;
+  field: { id: string; error: string | undefined };
+  onChange: (value: number | null) => void;
+}) {
+  const { label, unit, decimal, choices, whenEmpty } = PARAM_SETTINGS[name];
+  const value = form.params[name];
+  if (choices) {
+    return <SegmentedField {...field} label={label} options={choices.map((n) => [String(n), String(n)] as const)} value={String(value)} onChange={(v) => onChange(Number(v))} />;
+  }
+  return (
+    <NumberField {...field} label={whenEmpty ? `${label} (vide : ${whenEmpty.form})` : label} unit={unit} decimal={decimal} value={value}
+      onChange={onChange} hint={assumptionHint(form, name)} />
+  );
 }
 
 const editable = (r: Referential): Settings => structuredClone({ params: r.params, prices: r.prices, targets: r.targets, funding: r.funding });
@@ -53,15 +71,7 @@ export function SettingsScreen() {
       <p>Version en vigueur sur cet appareil : <strong>{referential.value.version}</strong>. Une modification crée une nouvelle version locale.</p>
       <form class="fiche-form" onSubmit={submit} noValidate>
         <h2>Seuils</h2>
-        <NumberField {...field('params.maxAgeYears')} label="Âge maximal d'un ordinateur ou d'une flotte mobile" unit="ans" value={form.params.maxAgeYears} onChange={set('params.maxAgeYears')} />
-        <NumberField {...field('params.displayMaxAgeYears')} label="Âge maximal d'un affichage collectif" unit="ans" value={form.params.displayMaxAgeYears} onChange={set('params.displayMaxAgeYears')}
-          hint={assumptionHint(form, 'displayMaxAgeYears')} />
-        <NumberField {...field('params.minRamGb')} label="Mémoire vive minimale d'un ordinateur" unit="Go" decimal value={form.params.minRamGb} onChange={set('params.minRamGb')} />
-        <SegmentedField {...field('params.terminalsPerGroup')} label="Terminaux mobiles par groupe de classes"
-          options={TERMINALS_PER_GROUP_ALLOWED.map((n) => [String(n), String(n)] as const)}
-          value={String(form.params.terminalsPerGroup)} onChange={(v) => set('params.terminalsPerGroup')(Number(v))} />
-        <NumberField {...field('params.classesPerGroup')} label="Classes par groupe" value={form.params.classesPerGroup} onChange={set('params.classesPerGroup')} />
-        <NumberField {...field('params.minDownloadMbps')} label="Débit descendant minimal (vide : non évalué)" unit="Mb/s" decimal value={form.params.minDownloadMbps} onChange={set('params.minDownloadMbps')} />
+        {PARAM_KEYS.map((key) => <ParamField key={key} name={key} form={form} field={field(`params.${key}`)} onChange={set(`params.${key}`)} />)}
         <h2>Objectifs</h2>
         <NumberField {...field('targets.classes')} label="Classes à équiper" value={form.targets.classes} onChange={set('targets.classes')} />
         <NumberField {...field('targets.newTeachers')} label="Néo-titulaires à équiper" value={form.targets.newTeachers} onChange={set('targets.newTeachers')} />
