@@ -2,6 +2,7 @@
 // the département's figures and a summary per school; the open school's rules, needs and classrooms are asked for
 // when its screen opens, and again whenever they may have changed. At start-up the summary kept from the last run is
 // shown while the worker computes, if nothing it came from has changed (saved-gaps.ts).
+import { importChunk } from './chunks';
 import { signal } from '@preact/signals';
 import type { GapsClient } from './gaps-client';
 import type { GapSnapshot } from '../gaps/gap-engine';
@@ -24,8 +25,8 @@ function markGaps(name: string, computeMs: number, start: number): void {
 let client: Promise<GapsClient> | undefined;
 // Loaded after the first screen: the engine's client (and Comlink) and the kept summary are not needed to show the
 // schools.
-const gaps = () => (client ??= import('./gaps-client').then((m) => m.startGapsClient()));
-const saved = () => import('./saved-gaps');
+const gaps = () => (client ??= importChunk(() => import('./gaps-client')).then((m) => m.startGapsClient()));
+const saved = () => importChunk(() => import('./saved-gaps'));
 
 /** Lets tests and the browser without Worker choose the engine's thread. */
 export function useGapsClient(chosen: GapsClient): void {
@@ -59,6 +60,9 @@ export function schoolGapsOf(uai: string): SchoolGaps | null {
 
 /** Each computation of everything is numbered: a saved summary is shown only if none came since it was asked for. */
 let loads = 0;
+/** Resolved once a first load is posted: a preview asked for before it waits (the engine answers in order). */
+let firstLoadPosted: () => void = () => undefined;
+const loadPosted = new Promise<void>((resolve) => (firstLoadPosted = resolve));
 let shownFor = 0;
 
 /** The summary kept from the last run, shown if it was computed from these very inputs. */
@@ -83,7 +87,9 @@ export async function recomputeGaps(now: Date = new Date()): Promise<void> {
   const engine = gaps(); // fetched meanwhile
   // Before the snapshot is posted: cloning every fiche holds the page's thread for a while.
   await showSaved(snapshot, load, start);
-  const summary = await (await engine).load(snapshot);
+  const loading = (await engine).load(snapshot);
+  firstLoadPosted();
+  const summary = await loading;
   if (!summary) return;
   engineLoaded = true;
   gapSummary.value = summary;
@@ -98,7 +104,9 @@ export async function recomputeGaps(now: Date = new Date()): Promise<void> {
 export function followRevisions(): () => void {
   return onRevision((fiches) => {
     const start = performance.now();
-    void gaps()
+    // Before the first load, the load's snapshot holds them already; applied again after it, they change nothing.
+    void loadPosted
+      .then(gaps)
       .then((g) => g.apply([...fiches]))
       .then((delta) => {
         if (!delta || !gapSummary.value) return;
@@ -107,13 +115,15 @@ export function followRevisions(): () => void {
         const kept = gapSummary.value;
         void saved().then((s) => s.keepSummary(kept, 'after-edits'));
         if (shownUai !== null && shownUai in delta.schools) return refreshSchoolGaps();
-      });
+      })
+      .catch((error: unknown) => console.error('gaps not updated after a revision', error));
   });
 }
 
 /** The gap of a classroom as its form holds it now; undefined when a later preview already answered. */
 export function previewClassroom(fiche: { id: string; uai: string; data: ClassroomData }): Promise<ClassroomGap | undefined> {
-  return gaps().then((g) => g.preview(structuredClone(fiche)));
+  const copy = structuredClone(fiche);
+  return loadPosted.then(gaps).then((g) => g.preview(copy));
 }
 
 /** After the référentiel changed: every result computed again with it. */

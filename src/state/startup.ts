@@ -1,7 +1,8 @@
 // WARNING: main bundle. What happens before the first screen, and what waits until it is up. The database opens
 // before the first screen only on a device that has one (Dexie is most of the app's weight): a first visit shows the
 // profile form, then the schools list from the demonstration directory in memory, which is what the new database
-// will hold. The database and sync start once the schools list is up, the gaps worker in any case after it.
+// will hold. The database and sync start once the schools list is up, the gaps worker in any case after it; their
+// chunks are fetched again when the network comes back if a first visit lost it before they arrived (chunks.ts).
 import { effect, signal } from '@preact/signals';
 import { hasDatabase } from '../storage/db-name';
 import { countDrafts } from '../storage/drafts';
@@ -13,6 +14,7 @@ import { loadReferential } from './referential';
 import { followRevisions, recomputeGaps } from './gaps';
 import { persistOnFirstSave } from './persistence';
 import { databaseReady, deviceDb, setDeviceDb } from './device-db';
+import { importChunk } from './chunks';
 
 /** The directory and the campaign's fiches are known: the schools list can show. */
 export const dataReady = signal(false);
@@ -50,13 +52,13 @@ function openDatabase(): Promise<void> {
 }
 
 async function loadDatabase(): Promise<void> {
-  void import('./sync'); // fetched while the database opens
-  const { appDb } = await import('../storage/db');
+  void import('./sync').catch(() => undefined); // fetched while the database opens (startSyncOnce waits for it)
+  const { appDb } = await importChunk(() => import('../storage/db'));
   setDeviceDb(appDb());
   await loadDirectory();
   if (auditor.value && (await countDrafts(deviceDb())) > 0) {
     // Typing left by a closed or killed tab becomes revisions before any screen can open those fiches.
-    const { recoverDrafts } = await import('./commit');
+    const { recoverDrafts } = await importChunk(() => import('./commit'));
     await recoverDrafts();
   }
   let loaded = campaign.value;
@@ -79,7 +81,7 @@ let sync: Promise<void> | undefined;
 /** Sync, in its own chunk (with the header's indicator, which `syncStarted` loads at the same time). */
 function startSyncOnce(): Promise<void> {
   syncStarted.value = true;
-  sync ??= import('./sync').then(({ startSync }) => startSync());
+  sync ??= importChunk(() => import('./sync')).then(({ startSync }) => startSync());
   return sync;
 }
 

@@ -3,11 +3,12 @@ import { auditor, campaign } from '../state/session';
 import { route, routeHash, type Route } from '../state/route';
 import { dataReady, syncStarted } from '../state/startup';
 import { databaseReady } from '../state/device-db';
+import { chunkAwaited, retryChunks } from '../state/chunks';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
 import { UpdateBanner } from './components/update-banner';
 import { applyUpdate, dismissUpdate, updateWaiting } from '../state/app-update';
-import { lazy, ScreenLoading } from './lazy';
+import { lazy, ScreenLoading, ScreenNotLoaded } from './lazy';
 
 const SchoolScreen = lazy(() => import('./screens/school-screen').then((m) => m.SchoolScreen));
 const ClassroomScreen = lazy(() => import('./screens/classroom-screen').then((m) => m.ClassroomScreen));
@@ -96,7 +97,7 @@ function Screen() {
   if (!dataReady.value) return <ScreenLoading />; // just after "Commencer"
   if (current.screen === 'schools') return <SchoolsScreen />;
   // On a first visit the database opens once the schools list is up: a school opened at once waits for it.
-  if (!databaseReady.value) return <ScreenLoading />;
+  if (!databaseReady.value) return chunkAwaited.value ? <ScreenNotLoaded retry={retryChunks} /> : <ScreenLoading />;
   switch (current.screen) {
     case 'departement':
       return <DepartementScreen />;

@@ -18,7 +18,8 @@ export function ScreenLoading() {
   );
 }
 
-function ScreenNotLoaded({ retry }: { retry: () => void }) {
+/** A screen whose code (or the database's) has not arrived: said so, tried again when asked or when the network is back. */
+export function ScreenNotLoaded({ retry }: { retry: () => void }) {
   return (
     <main id="contenu">
       <h1>Écran non chargé</h1>

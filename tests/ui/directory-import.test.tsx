@@ -1,13 +1,15 @@
 // The directory import of the "Appareil" screen: "Annuler l'import" while the files are read says so in French and
 // leaves the device's directory as it was. Here the files are read in this thread (happy-dom has no Worker), by a
 // stand-in that answers when the test says.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { DirectoryImport } from '../../src/ui/screens/directory-import';
 import { listSchools, putSchools } from '../../src/storage/directory';
 import { makeDirectorySchool } from '../../src/model/make';
 import type { DirectoryImport as Imported, Progress } from '../../src/directory/import-files';
 import { freshDeviceDb } from '../support/db';
+import { gapSummary, useGapsClient } from '../../src/state/gaps';
+import { inThreadGapsClient } from '../../src/state/gaps-client';
 
 const reading = vi.hoisted(() => ({ started: false, finish: (_: unknown) => {}, progress: (_done: number, _total: number) => {} }));
 
@@ -19,6 +21,11 @@ vi.mock('../../src/directory/import-files', () => ({
     return new Promise((resolve) => (reading.finish = resolve));
   },
 }));
+
+beforeEach(() => {
+  useGapsClient(inThreadGapsClient());
+  gapSummary.value = null;
+});
 
 afterEach(() => {
   cleanup();
@@ -65,5 +72,7 @@ describe('DirectoryImport', () => {
     reading.finish(READ);
     expect(await screen.findByText(/^Import terminé/)).toBeTruthy();
     expect((await listSchools(db)).map((s) => s.uai)).toEqual([IN_THE_FILE.uai]);
+    // The gaps are computed again over the new directory (and the test ends once they are).
+    await vi.waitFor(() => expect(gapSummary.value?.departement.total.schools).toBe(1));
   });
 });
