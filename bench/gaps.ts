@@ -1,5 +1,6 @@
-// The gap engine over the whole generated département (1,200 schools, 9,000 classrooms): a full recompute, a change
-// of a school parameter (which leaves the classrooms as they were) and a one-classroom incremental recompute, in Node
+// The gap engine over the whole generated département (1,200 schools, 9,000 classrooms): a load (everything
+// computed), a change of a classroom parameter (the rule that reads it judged again in every classroom), a change of
+// a school parameter (which leaves the classrooms as they were) and a one-classroom incremental recompute, in Node
 // and in the app's Web Worker in headless Chromium, with the page's round trips.
 import type { Page } from 'playwright-core';
 import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
@@ -37,7 +38,7 @@ function inNode() {
     }
     return times;
   };
-  // Every change is one (8 and 4 are the defaults): read by classroom rules, everything again; by school rules only.
+  // Every change is one (8 and 4 are the defaults): displayMaxAgeYears is read by C01 alone, classesPerGroup by school rules only.
   const full = changes((i) => ({ displayMaxAgeYears: 9 - (i % 2) }));
   const schoolParam = changes((i) => ({ displayMaxAgeYears: 9, classesPerGroup: 5 - (i % 2) })); // 9: as left above
   const classrooms = departement.fiches.filter((f): f is ClassroomFiche => f.kind === 'classroom');
@@ -50,7 +51,7 @@ function inNode() {
     incremental.push(performance.now() - start);
   }
   console.log(`gaps, Node ${process.version} (${departement.schools.length} schools, ${classrooms.length} classrooms)`);
-  console.log(`  whole-département recompute, warm (${RUNS} changes of a classroom parameter): ${describe(full)}`);
+  console.log(`  change of a classroom parameter, warm (${RUNS} changes of displayMaxAgeYears: C01 judged again in every classroom, the schools whose classrooms changed): ${describe(full)}`);
   console.log(`  change of a school parameter (schools and département recomputed): ${describe(schoolParam)}`);
   console.log(`  load of the département into a new engine, and its summary: ${describe(loads)}`);
   console.log(`  one-classroom incremental recompute: ${describe(incremental)}`);
@@ -132,7 +133,7 @@ async function inChromium() {
     }
     const applies = await marks(page, 'tne:gaps-apply');
     console.log(`gaps, Web Worker in Chromium ${browser.version()} (same département, loaded from IndexedDB)`);
-    console.log(`  whole-département recompute in the worker, warm (${RUNS} changes of a classroom parameter): ${describe(warm.map((d) => d.computeMs))}`);
+    console.log(`  change of a classroom parameter in the worker, warm (${RUNS} changes of displayMaxAgeYears): ${describe(warm.map((d) => d.computeMs))}`);
     console.log(`  same, round trip from the page (summaries cloned back, signal set): ${describe(warm.map((d) => d.roundTripMs))}`);
     console.log(`  change of a school parameter in the worker: ${describe(schoolParam.map((d) => d.computeMs))}`);
     console.log(`  same, round trip from the page: ${describe(schoolParam.map((d) => d.roundTripMs))}`);

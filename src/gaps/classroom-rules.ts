@@ -165,20 +165,78 @@ export function requiredHold(rules: readonly RuleResult[], required: ReadonlySet
   return unknown ? null : true;
 }
 
+/** The context each rule is judged with: the same for all, or one per rule (the engine records what each one reads). */
+export type RuleContexts = (rule: ClassroomRuleId) => GapContext;
+
 export function computeClassroomGap(
   fiche: { id: string; uai: string; data: ClassroomData },
   ctx: GapContext,
+  ruleCtx: RuleContexts = () => ctx,
 ): ClassroomGap {
   const { data } = fiche;
   const plan = rulePlan(ctx.referential);
   const needs: Need[] = [];
   const rules: RuleResult[] = [];
-  for (const def of plan.classroom) {
-    const evaluate = CLASSROOM_EVALUATORS[def.id];
-    if (!evaluate) throw missingEvaluation(ctx.referential, def.id);
-    rules.push(evaluate(data, ctx, needs));
-  }
+  for (const def of plan.classroom) rules.push(evaluatorOf(ctx, def.id)(data, ruleCtx(def.id), needs));
+  return assemble(fiche, rules, needs, plan.required);
+}
+
+/**
+ * After a change of référentiel that only the rules in `again` read: those rules judged anew, the others and their
+ * needs kept from `before`. `before` itself when nothing came out different, so that the engine leaves its school
+ * as it was.
+ */
+export function rejudgeClassroom(
+  before: ClassroomGap,
+  fiche: { id: string; uai: string; data: ClassroomData },
+  ctx: GapContext,
+  ruleCtx: RuleContexts,
+  again: ReadonlySet<ClassroomRuleId>,
+): ClassroomGap {
+  const plan = rulePlan(ctx.referential);
+  const rules: RuleResult[] = [];
+  const needs: Need[] = [];
+  let changed = false;
+  plan.classroom.forEach((def, i) => {
+    const kept = before.rules[i] as RuleResult;
+    const keptNeeds = before.needs.filter((n) => n.rule === def.id);
+    if (!again.has(def.id)) {
+      rules.push(kept);
+      needs.push(...keptNeeds);
+      return;
+    }
+    const own: Need[] = [];
+    const judged = evaluatorOf(ctx, def.id)(fiche.data, ruleCtx(def.id), own);
+    if (!sameResult(judged, kept) || !sameNeeds(own, keptNeeds)) changed = true;
+    rules.push(judged);
+    needs.push(...own);
+  });
+  return changed ? assemble(fiche, rules, needs, plan.required) : before;
+}
+
+function evaluatorOf(ctx: GapContext, rule: ClassroomRuleId): ClassroomEvaluator {
+  const evaluate = CLASSROOM_EVALUATORS[rule];
+  if (!evaluate) throw missingEvaluation(ctx.referential, rule);
+  return evaluate;
+}
+
+function assemble(fiche: { id: string; uai: string; data: ClassroomData }, rules: RuleResult[], needs: Need[], required: ReadonlySet<RuleId>): ClassroomGap {
   const { costHt, unpricedItems } = costsOf(needs);
-  const meetsSocle = requiredHold(rules, plan.required);
-  return { id: fiche.id, uai: fiche.uai, label: data.label, rules, needs, meetsSocle, recorded: equipmentRecorded(data), costHt, unpricedItems };
+  const meetsSocle = requiredHold(rules, required);
+  return { id: fiche.id, uai: fiche.uai, label: fiche.data.label, rules, needs, meetsSocle, recorded: equipmentRecorded(fiche.data), costHt, unpricedItems };
+}
+
+function sameResult(a: RuleResult, b: RuleResult): boolean {
+  if (a === b) return true;
+  return a.rule === b.rule && a.outcome === b.outcome && a.reason === b.reason && a.missing.length === b.missing.length && a.missing.every((m, i) => m === b.missing[i]);
+}
+
+function sameNeeds(a: readonly Need[], b: readonly Need[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((n, i) => {
+      const m = b[i] as Need;
+      return n.item === m.item && n.reason === m.reason && n.quantity === m.quantity && n.unitPriceHt === m.unitPriceHt && n.label === m.label && n.amountHt === m.amountHt;
+    })
+  );
 }

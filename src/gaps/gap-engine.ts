@@ -3,9 +3,9 @@
 // référentiel recomputes what read a part that changed (referential-reads.ts).
 import { isOpenSchool, type DirectorySchool } from '../model/school';
 import { speakingSchoolFiche } from '../model/school-fiche';
-import type { Referential } from '../model/referential';
+import type { ClassroomRuleId, Referential } from '../model/referential';
 import type { ClassroomData, ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
-import { computeClassroomGap, type GapContext } from './classroom-rules';
+import { computeClassroomGap, rejudgeClassroom, type GapContext } from './classroom-rules';
 import { computeSchoolGap } from './school-rules';
 import { buildDepartement } from './aggregates';
 import { summarySchools } from './summary';
@@ -49,10 +49,11 @@ export class GapEngine {
 
   /** After a change of référentiel: every result that read a part that changed, computed again. */
   setReferential(referential: Referential): void {
-    const scope = this.contexts.change(referential);
+    const recompute = this.contexts.change(referential);
     this.inputs?.setReferential(referential);
-    if (scope === 'everything') this.recomputeAll();
-    else if (scope === 'schools') for (const uai of this.uais()) this.recomputeSchool(uai);
+    if (recompute.scope === 'everything') this.recomputeAll();
+    else if (recompute.scope === 'classroom-rules') this.rejudgeClassrooms(recompute.rules, recompute.schools);
+    else if (recompute.scope === 'schools') for (const uai of this.uais()) this.recomputeSchool(uai);
   }
 
   /** Every result: what the export reads. */
@@ -108,7 +109,7 @@ export class GapEngine {
         this.classrooms.delete(fiche.id);
         removedClassrooms.push(fiche.id);
       } else {
-        const gap = computeClassroomGap(fiche, this.contexts.classroom);
+        const gap = computeClassroomGap(fiche, this.contexts.classroom, this.contexts.classroomRule);
         this.classrooms.set(fiche.id, gap);
         classrooms[fiche.id] = gap;
       }
@@ -156,11 +157,30 @@ export class GapEngine {
     for (const uai of this.uais()) {
       const gaps: ClassroomGap[] = [];
       for (const id of this.classroomIdsByUai.get(uai) ?? []) {
-        const gap = computeClassroomGap(this.fiches.get(id) as ClassroomFiche, this.contexts.classroom);
+        const gap = computeClassroomGap(this.fiches.get(id) as ClassroomFiche, this.contexts.classroom, this.contexts.classroomRule);
         this.classrooms.set(id, gap);
         gaps.push(gap);
       }
       this.setSchool(uai, gaps);
+    }
+  }
+
+  /**
+   * Some class rules judged again in every classroom, the others kept; a school is computed again only if one of its
+   * classrooms came out different, or every school when a school rule read what changed too.
+   */
+  private rejudgeClassrooms(rules: ReadonlySet<ClassroomRuleId>, allSchools: boolean): void {
+    const { classroom, classroomRule } = this.contexts;
+    for (const uai of this.uais()) {
+      let touched = allSchools;
+      for (const id of this.classroomIdsByUai.get(uai) ?? []) {
+        const before = this.classrooms.get(id) as ClassroomGap;
+        const after = rejudgeClassroom(before, this.fiches.get(id) as ClassroomFiche, classroom, classroomRule, rules);
+        if (after === before) continue;
+        this.classrooms.set(id, after);
+        touched = true;
+      }
+      if (touched) this.recomputeSchool(uai);
     }
   }
 

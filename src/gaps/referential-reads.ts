@@ -2,8 +2,8 @@
 // computes again only the results that read a part that changed: a school parameter leaves 9,000 classrooms as
 // they were, a target or the funding rule leaves every school. Nothing here knows what a rule reads, so a rule
 // that starts reading something new is followed without anyone updating a list.
-import type { Referential } from '../model/referential';
-import type { GapContext } from './classroom-rules';
+import type { GapContext, RuleContexts } from './classroom-rules';
+import { CLASSROOM_RULE_IDS, type ClassroomRuleId, type Referential } from '../model/referential';
 
 /** "params.classesPerGroup" for a parameter, the key itself for any other part ("prices", "funding"). */
 export type ReferentialPart = string;
@@ -61,14 +61,27 @@ export function changedParts(before: Referential, after: Referential): Referenti
   return parts;
 }
 
-/** What a change of référentiel makes the engine compute again. */
-export type Recompute = 'everything' | 'schools' | 'departement';
+/**
+ * What a change of référentiel makes the engine compute again: everything; some class rules of every classroom (and
+ * the schools whose classrooms come out different, or every school when a school rule read a part that changed too);
+ * the schools; or only the département's sums.
+ */
+export type Recompute =
+  | { scope: 'everything' }
+  | { scope: 'classroom-rules'; rules: ReadonlySet<ClassroomRuleId>; schools: boolean }
+  | { scope: 'schools' }
+  | { scope: 'departement' };
 
 /** The contexts classrooms and schools are computed with, each recording what its rules read. */
 export class RecordingContexts {
+  /** What a classroom's computation reads outside its rules (which rules there are). */
   classroom!: GapContext;
   school!: GapContext;
+  /** Each class rule's own context, so that a parameter one rule reads reruns that rule only. */
+  readonly classroomRule: RuleContexts = (rule) => this.ruleViews.get(rule) as GapContext;
+  private ruleViews = new Map<ClassroomRuleId, GapContext>();
   private classroomReads = new Set<ReferentialPart>();
+  private ruleReads = new Map<ClassroomRuleId, Set<ReferentialPart>>(CLASSROOM_RULE_IDS.map((id) => [id, new Set()]));
   private schoolReads = new Set<ReferentialPart>();
 
   constructor(public plain: GapContext) {
@@ -78,19 +91,31 @@ export class RecordingContexts {
   /** Takes in a new référentiel and says what must be computed again; what is, reads afresh. */
   change(referential: Referential): Recompute {
     const changed = changedParts(this.plain.referential, referential);
-    let scope: Recompute = 'departement';
-    if (changed.some((part) => this.classroomReads.has(part))) scope = 'everything';
-    else if (changed.some((part) => this.schoolReads.has(part))) scope = 'schools';
-    if (scope === 'everything') this.classroomReads = new Set();
-    if (scope !== 'departement') this.schoolReads = new Set();
+    const readsChanged = (reads: ReadonlySet<ReferentialPart>) => changed.some((part) => reads.has(part));
+    const rules = new Set(CLASSROOM_RULE_IDS.filter((id) => readsChanged(this.ruleReads.get(id) as Set<ReferentialPart>)));
+    const schools = readsChanged(this.schoolReads);
+    let recompute: Recompute;
+    if (readsChanged(this.classroomReads)) recompute = { scope: 'everything' };
+    else if (rules.size > 0) recompute = { scope: 'classroom-rules', rules, schools };
+    else recompute = { scope: schools ? 'schools' : 'departement' };
+    if (recompute.scope === 'everything') {
+      this.classroomReads = new Set();
+      for (const id of CLASSROOM_RULE_IDS) this.ruleReads.set(id, new Set());
+    }
+    for (const id of rules) this.ruleReads.set(id, new Set());
+    // Reads are recorded afresh only by what is computed again: the schools' set starts over when every school is.
+    if (recompute.scope === 'everything' || recompute.scope === 'schools' || (recompute.scope === 'classroom-rules' && recompute.schools)) {
+      this.schoolReads = new Set();
+    }
     this.plain = { ...this.plain, referential };
     this.makeViews();
-    return scope;
+    return recompute;
   }
 
   private makeViews(): void {
     const { referential, currentYear } = this.plain;
     this.classroom = { referential: recordingView(referential, this.classroomReads), currentYear };
     this.school = { referential: recordingView(referential, this.schoolReads), currentYear };
+    for (const [id, reads] of this.ruleReads) this.ruleViews.set(id, { referential: recordingView(referential, reads), currentYear });
   }
 }

@@ -26,6 +26,10 @@ const CHANGES: Array<[string, Referential]> = [
   ['the targets', { ...REFERENTIAL_V1, targets: { classes: 3000, newTeachers: 900 } }],
 ];
 
+/** The parameters `changed` sets apart from the shipped ones. */
+const diff = (params: Referential['params']) =>
+  Object.fromEntries(Object.entries(params).filter(([name, value]) => value !== REFERENTIAL_V1.params[name as keyof Referential['params']]));
+
 describe('a change of référentiel', () => {
   it.each(CHANGES)('of %s gives what a fresh engine with it gives', (_what, changed) => {
     const referential = { ...changed, version: '2026.1-local.1' };
@@ -34,6 +38,35 @@ describe('a change of référentiel', () => {
     expect(withoutTime(engine.report(0))).toEqual(withoutTime(new GapEngine({ ...snapshot, referential }).report(0)));
     engine.setReferential(REFERENTIAL_V1); // and back
     expect(withoutTime(engine.report(0))).toEqual(withoutTime(new GapEngine(snapshot).report(0)));
+  });
+
+  it('gives what a fresh engine gives after each of a run of changes, each on top of the last', () => {
+    const engine = new GapEngine(snapshot);
+    let referential: Referential = REFERENTIAL_V1;
+    for (const [i, [, changed]] of CHANGES.entries()) {
+      // Each step keeps what the steps before changed: a class parameter, then a school one, then a price…
+      referential = { ...referential, ...changed, params: { ...referential.params, ...diff(changed.params) }, version: `2026.1-local.${i + 1}` };
+      engine.setReferential(referential);
+      expect(withoutTime(engine.report(0))).toEqual(withoutTime(new GapEngine({ ...snapshot, referential }).report(0)));
+    }
+  });
+
+  it('judges again only the class rules that read a class parameter, and leaves a classroom and a school that come out the same as they were', () => {
+    const engine = new GapEngine(snapshot);
+    const before = engine.report(0);
+    engine.setReferential(withParams({ displayMaxAgeYears: 9 })); // read by C01 only
+    const after = engine.report(0);
+    const changedRooms = Object.keys(before.classrooms).filter((id) => after.classrooms[id] !== before.classrooms[id]);
+    // Displays of exactly 9 years count again, and older ones now say "plus de 9 ans"; the others are left alone.
+    expect(changedRooms.length).toBeGreaterThan(0);
+    expect(changedRooms.length).toBeLessThan(Object.keys(before.classrooms).length / 2);
+    for (const id of changedRooms) {
+      const [was, is] = [before.classrooms[id]!, after.classrooms[id]!];
+      expect(is.rules.filter((r) => r.rule !== 'C01')).toEqual(was.rules.filter((r) => r.rule !== 'C01'));
+      expect(is.rules.find((r) => r.rule === 'C01')).not.toEqual(was.rules.find((r) => r.rule === 'C01'));
+    }
+    const touchedSchools = new Set(changedRooms.map((id) => after.classrooms[id]!.uai));
+    for (const [uai, gap] of Object.entries(before.schools)) if (!touchedSchools.has(uai)) expect(after.schools[uai]).toBe(gap);
   });
 
   it('leaves every classroom as it was when only a school parameter changed, and every school for a target', () => {
