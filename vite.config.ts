@@ -98,6 +98,9 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A guard against a page that never gets there, not a speed check: the browser shares 2 cores with the
+          // server and the test runner, and one second (Vitest's default) was sometimes too short for a first sync.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -48,8 +48,13 @@ async function addClassroom(page: Page, label: string, pupils: string) {
 async function importFile(page: Page, path: string): Promise<string> {
   await page.getByRole('link', { name: 'Appareil' }).click();
   const report = page.locator('#rapport-import');
+  // The screen may still show the report of the file before: wait for this file's.
+  const before = (await report.count()) > 0 ? await report.textContent() : null;
   await page.getByLabel('Importer une sauvegarde (fichier .json)').setInputFiles(path);
-  await expect.poll(async () => ((await report.textContent()) ?? '').length).toBeGreaterThan(0);
+  await expect.poll(async () => {
+    const text = (await report.textContent()) ?? '';
+    return text.length > 0 && text !== before;
+  }).toBe(true);
   return (await report.textContent()) ?? '';
 }
 

@@ -160,7 +160,8 @@ describe('the directory served by the server', () => {
     await importSchools(served.store, [real]);
     const context = await browser.newContext();
     const page = await tabletWithToken(context);
-    await expect.poll(() => page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^Tout est envoyé/);
+    // The first sync runs once the token is saved; on a busy machine it may take more than expect.poll's one second.
+    await expect.poll(() => page.locator('.sync-indicator [role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Tout est envoyé/);
     await page.getByRole('link', { name: 'Écoles' }).click();
     await expect.poll(() => page.locator('.school-list li strong').allTextContents()).toContain('École élémentaire François Moisson');
     expect(await page.getByText('données de démonstration').count()).toBe(0);
