@@ -3,7 +3,7 @@
 // the socle). A value that is not recorded gives "non renseigné", never a silent pass or fail; a rule that fails
 // says why, in the référentiel's words filled with what was recorded ("VPI de 2016 : plus de 8 ans").
 import type { ClassroomData, Condition } from '../model/types';
-import type { ClassroomRuleId, Referential, RuleId } from '../model/referential';
+import type { ClassroomRuleId, Referential, RuleDef, RuleId } from '../model/referential';
 import { CONDITION_LABELS, DISPLAY_SHORT_LABELS, fieldLabel } from '../model/labels';
 import type { ClassroomGap, Need, RuleResult } from './types';
 import { result } from './outcome';
@@ -193,25 +193,42 @@ export function rejudgeClassroom(
   ruleCtx: RuleContexts,
   again: ReadonlySet<ClassroomRuleId>,
 ): ClassroomGap {
-  const plan = rulePlan(ctx.referential);
+  const defs = rulePlan(ctx.referential).classroom;
+  const all = before.needs;
+  // First the rules to judge again, compared with what they gave: nothing else is built unless one differs.
+  const judged: Array<{ result: RuleResult; needs: Need[] } | undefined> = [];
+  let changed = false;
+  for (let i = 0, from = 0; i < defs.length; i += 1) {
+    const id = (defs[i] as RuleDef & { id: ClassroomRuleId }).id;
+    const end = needsEnd(all, id, from);
+    if (again.has(id)) {
+      const own: Need[] = [];
+      const result = evaluatorOf(ctx, id)(fiche.data, ruleCtx(id), own);
+      judged[i] = { result, needs: own };
+      if (!changed && (!sameResult(result, before.rules[i] as RuleResult) || !sameNeeds(own, all, from, end))) changed = true;
+    }
+    from = end;
+  }
+  if (!changed) return before;
   const rules: RuleResult[] = [];
   const needs: Need[] = [];
-  let changed = false;
-  plan.classroom.forEach((def, i) => {
-    const kept = before.rules[i] as RuleResult;
-    const keptNeeds = before.needs.filter((n) => n.rule === def.id);
-    if (!again.has(def.id)) {
-      rules.push(kept);
-      needs.push(...keptNeeds);
-      return;
-    }
-    const own: Need[] = [];
-    const judged = evaluatorOf(ctx, def.id)(fiche.data, ruleCtx(def.id), own);
-    if (!sameResult(judged, kept) || !sameNeeds(own, keptNeeds)) changed = true;
-    rules.push(judged);
-    needs.push(...own);
-  });
-  return changed ? assemble(fiche, rules, needs, plan.required) : before;
+  for (let i = 0, from = 0; i < defs.length; i += 1) {
+    const id = (defs[i] as RuleDef & { id: ClassroomRuleId }).id;
+    const end = needsEnd(all, id, from);
+    const redone = judged[i];
+    rules.push(redone ? redone.result : (before.rules[i] as RuleResult));
+    if (redone) needs.push(...redone.needs);
+    else for (let k = from; k < end; k += 1) needs.push(all[k] as Need);
+    from = end;
+  }
+  return assemble(fiche, rules, needs, rulePlan(ctx.referential).required);
+}
+
+/** Where the needs of rule `id` that start at `from` end: a rule's needs are contiguous, in the rules' order. */
+function needsEnd(needs: readonly Need[], id: ClassroomRuleId, from: number): number {
+  let end = from;
+  while (end < needs.length && (needs[end] as Need).rule === id) end += 1;
+  return end;
 }
 
 function evaluatorOf(ctx: GapContext, rule: ClassroomRuleId): ClassroomEvaluator {
@@ -231,12 +248,13 @@ function sameResult(a: RuleResult, b: RuleResult): boolean {
   return a.rule === b.rule && a.outcome === b.outcome && a.reason === b.reason && a.missing.length === b.missing.length && a.missing.every((m, i) => m === b.missing[i]);
 }
 
-function sameNeeds(a: readonly Need[], b: readonly Need[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((n, i) => {
-      const m = b[i] as Need;
-      return n.item === m.item && n.reason === m.reason && n.quantity === m.quantity && n.unitPriceHt === m.unitPriceHt && n.label === m.label && n.amountHt === m.amountHt;
-    })
-  );
+/** Whether `a` is the same as `b[from..end)`. */
+function sameNeeds(a: readonly Need[], b: readonly Need[], from: number, end: number): boolean {
+  if (a.length !== end - from) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const n = a[i] as Need;
+    const m = b[from + i] as Need;
+    if (n.item !== m.item || n.reason !== m.reason || n.quantity !== m.quantity || n.unitPriceHt !== m.unitPriceHt || n.label !== m.label || n.amountHt !== m.amountHt) return false;
+  }
+  return true;
 }
