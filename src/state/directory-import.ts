@@ -1,7 +1,8 @@
 // Importing the school directory on the tablet (files picked by the user) or taking the server's: merged into the
 // device's directory in one transaction without touching a fiche, then the lists and the gaps follow. The files are
 // read in the import worker; "Annuler l'import" ends it, and the directory stays as it was.
-import { listSchools, mergeIntoDirectory } from '../storage/directory';
+import { listSchools } from '../storage/directory';
+import { mergeIntoDirectory } from '../storage/directory-merge';
 import { getDirectoryEtag, setDirectoryEtag } from '../storage/prefs';
 import type { DirectoryMerge } from '../model/directory-merge';
 import type { DirectorySchool } from '../model/school';

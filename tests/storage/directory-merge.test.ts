@@ -1,7 +1,8 @@
 // The directory merge on the device is one transaction: a failure half-way, or a cancelled import, leaves the old
 // directory whole; fiches are read to keep the schools they hang on, never written.
 import { describe, expect, it } from 'vitest';
-import { listSchools, mergeIntoDirectory, putSchools } from '../../src/storage/directory';
+import { listSchools, putSchools } from '../../src/storage/directory';
+import { mergeIntoDirectory } from '../../src/storage/directory-merge';
 import { makeClassroomFiche, makeDirectorySchool } from '../../src/model/make';
 import type { DirectorySchool } from '../../src/model/school';
 import { freshDb } from '../support/db';
