@@ -6,7 +6,7 @@ import { speakingSchoolFiche } from '../model/school-fiche';
 import type { ClassroomRuleId, Referential } from '../model/referential';
 import type { ClassroomData, ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
 import { computeClassroomGap, rejudgeClassroom, type GapContext } from './classroom-rules';
-import { computeSchoolGap } from './school-rules';
+import { computeSchoolGap, sameForSchool } from './school-rules';
 import { buildDepartement } from './aggregates';
 import { summarySchools } from './summary';
 import { RecordingContexts } from './referential-reads';
@@ -167,7 +167,7 @@ export class GapEngine {
 
   /**
    * Some class rules judged again in every classroom, the others kept; a school is computed again only if one of its
-   * classrooms came out different, or every school when a school rule read what changed too.
+   * classrooms counts differently for it (sameForSchool), or every school when a school rule read what changed too.
    */
   private rejudgeClassrooms(rules: ReadonlySet<ClassroomRuleId>, allSchools: boolean): void {
     const { classroom, classroomRule } = this.contexts;
@@ -178,7 +178,8 @@ export class GapEngine {
         const after = rejudgeClassroom(before, this.fiches.get(id) as ClassroomFiche, classroom, classroomRule, rules);
         if (after === before) continue;
         this.classrooms.set(id, after);
-        touched = true;
+        // A reason that reads differently ("plus de 9 ans") leaves the school's figures as they were.
+        if (!sameForSchool(before, after)) touched = true;
       }
       if (touched) this.recomputeSchool(uai);
     }

@@ -166,6 +166,11 @@ function statusOf(schoolData: SchoolData | undefined, classrooms: number): Schoo
   return classrooms > 0 ? 'in-progress' : 'todo';
 }
 
+/** Whether two gaps of a classroom count the same for its school: what computeSchoolGap reads of a classroom. */
+export function sameForSchool(a: ClassroomGap, b: ClassroomGap): boolean {
+  return a.meetsSocle === b.meetsSocle && a.recorded === b.recorded && a.costHt === b.costHt && a.unpricedItems === b.unpricedItems;
+}
+
 export function computeSchoolGap(
   uai: string,
   schoolData: SchoolData | undefined,

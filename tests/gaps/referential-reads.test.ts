@@ -5,6 +5,7 @@ import { generateDepartement } from '../fixtures/departement/generate-departemen
 import { GapEngine, type GapSnapshot } from '../../src/gaps/gap-engine';
 import { changedParts, recordingView } from '../../src/gaps/referential-reads';
 import type { GapReport } from '../../src/gaps/types';
+import { sameForSchool } from '../../src/gaps/school-rules';
 import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
 import { CURRENT_YEAR, withParams, withPrices } from './fixtures';
 
@@ -65,8 +66,15 @@ describe('a change of référentiel', () => {
       expect(is.rules.filter((r) => r.rule !== 'C01')).toEqual(was.rules.filter((r) => r.rule !== 'C01'));
       expect(is.rules.find((r) => r.rule === 'C01')).not.toEqual(was.rules.find((r) => r.rule === 'C01'));
     }
+    // A school is computed again only if one of its classrooms counts differently for it; one whose classrooms only
+    // give a reason in other words ("plus de 9 ans") stays as it was.
     const touchedSchools = new Set(changedRooms.map((id) => after.classrooms[id]!.uai));
-    for (const [uai, gap] of Object.entries(before.schools)) if (!touchedSchools.has(uai)) expect(after.schools[uai]).toBe(gap);
+    const countedSchools = new Set(
+      changedRooms.filter((id) => !sameForSchool(before.classrooms[id]!, after.classrooms[id]!)).map((id) => after.classrooms[id]!.uai),
+    );
+    expect(countedSchools.size).toBeGreaterThan(0);
+    expect(countedSchools.size).toBeLessThan(touchedSchools.size);
+    for (const [uai, gap] of Object.entries(before.schools)) if (!countedSchools.has(uai)) expect(after.schools[uai]).toBe(gap);
   });
 
   it('leaves every classroom as it was when only a school parameter changed, and every school for a target', () => {
