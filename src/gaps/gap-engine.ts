@@ -11,7 +11,7 @@ import { buildDepartement } from './aggregates';
 import { summarySchools } from './summary';
 import { RecordingContexts } from './referential-reads';
 import { InputsKey } from './inputs-key';
-import type { ClassroomGap, GapDelta, GapReport, GapSummary, SchoolGap, SchoolGaps } from './types';
+import type { ClassroomGap, DepartementReport, GapDelta, GapReport, GapSummary, SchoolGap, SchoolGaps } from './types';
 
 export interface GapSnapshot {
   referential: Referential;
@@ -47,13 +47,17 @@ export class GapEngine {
     return this.contexts.plain;
   }
 
-  /** After a change of référentiel: every result that read a part that changed, computed again. */
-  setReferential(referential: Referential): void {
+  /** After a change of référentiel: every result that read a part that changed, computed again; returns the schools
+   * computed again (the département's sums are always). */
+  setReferential(referential: Referential): Record<string, SchoolGap> {
     const recompute = this.contexts.change(referential);
     this.inputs?.setReferential(referential);
+    const schools: Record<string, SchoolGap> = {};
     if (recompute.scope === 'everything') this.recomputeAll();
-    else if (recompute.scope === 'classroom-rules') this.rejudgeClassrooms(recompute.rules, recompute.schools);
-    else if (recompute.scope === 'schools') for (const uai of this.uais()) this.recomputeSchool(uai);
+    else if (recompute.scope === 'classroom-rules') this.rejudgeClassrooms(recompute.rules, recompute.schools, schools);
+    else if (recompute.scope === 'schools') for (const uai of this.uais()) schools[uai] = this.recomputeSchool(uai);
+    if (recompute.scope === 'everything') for (const [uai, gap] of this.schools) schools[uai] = gap;
+    return schools;
   }
 
   /** Every result: what the export reads. */
@@ -76,6 +80,16 @@ export class GapEngine {
       departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
       computeMs,
     };
+  }
+
+  /** The version of the référentiel the results were computed with. */
+  referentialVersion(): string {
+    return this.ctx.referential.version;
+  }
+
+  /** The département's figures as they stand (a pass over the schools' figures). */
+  departement(): DepartementReport {
+    return buildDepartement(this.schools.values(), this.directory, this.ctx.referential);
   }
 
   /** The fingerprint of what the results come from: the snapshot and every revision taken in since. */
@@ -169,7 +183,7 @@ export class GapEngine {
    * Some class rules judged again in every classroom, the others kept; a school is computed again only if one of its
    * classrooms counts differently for it (sameForSchool), or every school when a school rule read what changed too.
    */
-  private rejudgeClassrooms(rules: ReadonlySet<ClassroomRuleId>, allSchools: boolean): void {
+  private rejudgeClassrooms(rules: ReadonlySet<ClassroomRuleId>, allSchools: boolean, recomputed: Record<string, SchoolGap>): void {
     const { classroom, classroomRule } = this.contexts;
     for (const uai of this.uais()) {
       let touched = allSchools;
@@ -181,7 +195,7 @@ export class GapEngine {
         // A reason that reads differently ("plus de 9 ans") leaves the school's figures as they were.
         if (!sameForSchool(before, after)) touched = true;
       }
-      if (touched) this.recomputeSchool(uai);
+      if (touched) recomputed[uai] = this.recomputeSchool(uai);
     }
   }
 

@@ -5,7 +5,7 @@ import { GapEngine, type GapSnapshot } from './gap-engine';
 import { summarizeSchool } from './summary';
 import type { Referential } from '../model/referential';
 import type { ClassroomData, Fiche } from '../model/types';
-import type { ClassroomGap, GapSummary, GapSummaryDelta, SchoolGaps, SchoolSummary } from './types';
+import type { ClassroomGap, GapSummary, GapSummaryDelta, SchoolGap, SchoolGaps, SchoolSummary } from './types';
 
 export interface Sequenced<T> {
   seq: number;
@@ -24,23 +24,25 @@ export function createGapsApi() {
     value.computeMs = performance.now() - start;
     return { seq, value };
   };
+  /** What the page merges into its summary after `schools` were computed again. */
+  const delta = (schools: Record<string, SchoolGap>, departement = need().departement()): GapSummaryDelta => {
+    const summaries: Record<string, SchoolSummary> = {};
+    for (const [uai, gap] of Object.entries(schools)) summaries[uai] = summarizeSchool(gap);
+    return { referentialVersion: need().referentialVersion(), inputsKey: need().inputsKey(), schools: summaries, departement, computeMs: 0 };
+  };
   return {
     load(seq: number, snapshot: GapSnapshot): Sequenced<GapSummary> {
       return timed(seq, () => (engine = new GapEngine(snapshot)).summary(0));
     },
     apply(seq: number, fiches: Fiche[]): Sequenced<GapSummaryDelta> {
       return timed(seq, () => {
-        const { referentialVersion, schools, departement } = need().apply(fiches);
-        const summaries: Record<string, SchoolSummary> = {};
-        for (const [uai, gap] of Object.entries(schools)) summaries[uai] = summarizeSchool(gap);
-        return { referentialVersion, inputsKey: need().inputsKey(), schools: summaries, departement, computeMs: 0 };
+        const { schools, departement } = need().apply(fiches);
+        return delta(schools, departement);
       });
     },
-    setReferential(seq: number, referential: Referential): Sequenced<GapSummary> {
-      return timed(seq, () => {
-        need().setReferential(referential);
-        return need().summary(0);
-      });
+    /** The schools computed again and the département's figures: a class parameter leaves most schools alone. */
+    setReferential(seq: number, referential: Referential): Sequenced<GapSummaryDelta> {
+      return timed(seq, () => delta(need().setReferential(referential)));
     },
     schoolGaps(seq: number, uai: string): Sequenced<SchoolGaps> {
       return { seq, value: need().schoolGaps(uai) };

@@ -51,7 +51,8 @@ export class GapsClient {
     return this.ask(this.state, (api, seq) => api.apply(seq, fiches));
   }
 
-  setReferential(referential: Referential): Promise<GapSummary | undefined> {
+  /** The schools computed again and the département's figures; undefined when a newer state answer was taken. */
+  setReferential(referential: Referential): Promise<GapSummaryDelta | undefined> {
     return this.ask(this.state, (api, seq) => api.setReferential(seq, referential));
   }
 

@@ -130,10 +130,12 @@ export function previewClassroom(fiche: { id: string; uai: string; data: Classro
 export async function applyReferential(): Promise<void> {
   if (loads === 0) return; // nothing computed yet: the first load reads the référentiel as it is then
   const start = performance.now();
-  const summary = await (await gaps()).setReferential(referential.value);
-  if (!summary) return;
-  gapSummary.value = summary;
-  markGaps('tne:gaps-referential', summary.computeMs, start);
+  const delta = await (await gaps()).setReferential(referential.value);
+  if (!delta) return;
+  // The load posted before this answered before it: the summary is there to merge into.
+  if (!gapSummary.value) return recomputeGaps();
+  const summary = (gapSummary.value = mergeSummary(gapSummary.value, delta));
+  markGaps('tne:gaps-referential', delta.computeMs, start);
   void saved().then((s) => s.keepSummary(summary));
   await refreshSchoolGaps();
 }

@@ -71,6 +71,21 @@ describe.each([
     expect(gaps?.classrooms[withoutDisplay.id]?.needs.map((n) => n.item)).toContain('display');
   });
 
+  it('sends after a change of référentiel only the schools computed again, with the département’s figures', async () => {
+    const client = makeClient();
+    await client.load(snapshot);
+    const targets = await client.setReferential({ ...REFERENTIAL_V1, version: 'cibles', targets: { classes: 3000, newTeachers: 900 } });
+    expect(targets?.schools).toEqual({});
+    expect(targets?.departement.targets).toEqual({ classes: 3000, newTeachers: 900 });
+    expect(targets?.referentialVersion).toBe('cibles');
+    // A longer life for displays: the classroom without one is not concerned, no school to send.
+    const older = await client.setReferential({ ...REFERENTIAL_V1, version: 'âge', params: { ...REFERENTIAL_V1.params, displayMaxAgeYears: 12 } });
+    expect(older?.schools).toEqual({});
+    // The same figures a fresh engine gives with that référentiel.
+    const fresh = await makeClient().load({ ...snapshot, referential: { ...REFERENTIAL_V1, version: 'âge', params: { ...REFERENTIAL_V1.params, displayMaxAgeYears: 12 } } });
+    expect(older?.departement).toEqual(fresh?.departement);
+  });
+
   it('previews a form without changing the campaign’s figures', async () => {
     const client = makeClient();
     await client.load(snapshot);

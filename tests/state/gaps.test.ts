@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clear } from 'idb-keyval';
 import { inThreadGapsClient, mainThreadGaps } from '../../src/state/gaps-client';
-import { followRevisions, gapSummary, previewClassroom, recomputeGaps, schoolGapsOf, showSchoolGaps, useGapsClient } from '../../src/state/gaps';
+import { applyReferential, followRevisions, gapSummary, previewClassroom, recomputeGaps, schoolGapsOf, showSchoolGaps, useGapsClient } from '../../src/state/gaps';
+import { referential } from '../../src/state/referential';
+import { REFERENTIAL_V1 } from '../../src/model/referential';
+import type { GapSummary } from '../../src/gaps/types';
+import { withParams } from '../gaps/fixtures';
 import { getSavedSummary } from '../../src/storage/saved-summary';
 import { campaignFiches } from '../../src/state/audits';
 import { campaign } from '../../src/state/session';
@@ -51,6 +55,28 @@ describe('the campaign’s gap report', () => {
     await recomputeGaps(new Date('2026-11-28'));
     const gap = await previewClassroom({ id: 'x', uai: UAI, data: makeClassroomData({ network: { access: 'none' } }) });
     expect(gap?.rules.find((r) => r.rule === 'C04')?.outcome).toBe('fails');
+  });
+});
+
+describe('a change of référentiel', () => {
+  const withoutTime = ({ computeMs: _computeMs, ...rest }: GapSummary) => rest;
+  const display = (uai: string, year: number) =>
+    makeClassroomFiche({ uai, data: { label: `VPI ${year}`, display: { type: 'vpi', condition: 'working', year }, network: { access: 'wired' } } });
+
+  it.each([
+    ['a class parameter (displayMaxAgeYears, read by C01)', { displayMaxAgeYears: 9 }],
+    ['a school parameter (classesPerGroup)', { classesPerGroup: 5 }],
+  ])('of %s leaves the page with what a fresh computation gives', async (_what, params) => {
+    const fiches = [display(UAI, 2017), display(UAI, 2010), display(DEMO_SCHOOLS[4]!.uai, 2022)];
+    campaignFiches.value = new Map(fiches.map((f) => [f.id, f]));
+    await recomputeGaps(new Date('2026-11-28'));
+    referential.value = { ...withParams(params), version: '2026.1-local.1' };
+    await applyReferential();
+    const merged = gapSummary.value as GapSummary;
+    expect(merged.referentialVersion).toBe('2026.1-local.1');
+    await recomputeGaps(new Date('2026-11-28'));
+    expect(withoutTime(merged)).toEqual(withoutTime(gapSummary.value as GapSummary));
+    referential.value = REFERENTIAL_V1;
   });
 });
 
