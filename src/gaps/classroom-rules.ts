@@ -193,7 +193,8 @@ export function rejudgeClassroom(
   ruleCtx: RuleContexts,
   again: ReadonlySet<ClassroomRuleId>,
 ): ClassroomGap {
-  const defs = rulePlan(ctx.referential).classroom;
+  const plan = rulePlan(ctx.referential);
+  const defs = plan.classroom;
   const all = before.needs;
   // First the rules to judge again, compared with what they gave. A rule that gives the same keeps what it gave, so
   // a classroom that comes out the same allocates nothing (the engine runs this over 9,000 of them).
@@ -223,7 +224,7 @@ export function rejudgeClassroom(
     else for (let k = from; k < end; k += 1) needs.push(all[k] as Need);
     from = end;
   }
-  return assemble(fiche, rules, needs, rulePlan(ctx.referential).required);
+  return assemble(fiche, rules, needs, plan.required);
 }
 
 /** The needs of the rule being judged again, before they are known to differ. */

@@ -53,10 +53,11 @@ export class GapEngine {
     const recompute = this.contexts.change(referential);
     this.inputs?.setReferential(referential);
     const schools: Record<string, SchoolGap> = {};
-    if (recompute.scope === 'everything') this.recomputeAll();
-    else if (recompute.scope === 'classroom-rules') this.rejudgeClassrooms(recompute.rules, recompute.schools, schools);
+    if (recompute.scope === 'everything') {
+      this.recomputeAll();
+      for (const [uai, gap] of this.schools) schools[uai] = gap;
+    } else if (recompute.scope === 'classroom-rules') this.rejudgeClassrooms(recompute.rules, recompute.schools, schools);
     else if (recompute.scope === 'schools') for (const uai of this.uais()) schools[uai] = this.recomputeSchool(uai);
-    if (recompute.scope === 'everything') for (const [uai, gap] of this.schools) schools[uai] = gap;
     return schools;
   }
 
@@ -66,7 +67,7 @@ export class GapEngine {
       referentialVersion: this.ctx.referential.version,
       classrooms: Object.fromEntries(this.classrooms),
       schools: Object.fromEntries(this.schools),
-      departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
+      departement: this.departement(),
       computeMs,
     };
   }
@@ -77,7 +78,7 @@ export class GapEngine {
       referentialVersion: this.ctx.referential.version,
       inputsKey: this.inputsKey(),
       schools: summarySchools(this.schools.values()),
-      departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
+      departement: this.departement(),
       computeMs,
     };
   }
@@ -135,7 +136,7 @@ export class GapEngine {
       classrooms,
       removedClassrooms,
       schools,
-      departement: buildDepartement(this.schools.values(), this.directory, this.ctx.referential),
+      departement: this.departement(),
       computeMs: 0,
     };
   }
