@@ -3,7 +3,7 @@
 // the socle). A value that is not recorded gives "non renseigné", never a silent pass or fail; a rule that fails
 // says why, in the référentiel's words filled with what was recorded ("VPI de 2016 : plus de 8 ans").
 import type { ClassroomData, Condition } from '../model/types';
-import type { ClassroomRuleId, Referential, RuleDef, RuleId } from '../model/referential';
+import type { ClassroomRuleId, Referential, RuleId } from '../model/referential';
 import { CONDITION_LABELS, DISPLAY_SHORT_LABELS, fieldLabel } from '../model/labels';
 import type { ClassroomGap, Need, RuleResult } from './types';
 import { result } from './outcome';
@@ -38,7 +38,11 @@ export function tooOld(year: number | null, ctx: GapContext): boolean | null {
 
 const fails = (rule: RuleId, reason: string) => result(rule, 'fails', undefined, reason);
 
-function displayFailure(d: ClassroomData['display'], ctx: GapContext): string | null {
+/** Part of a group of the fiche: what a rule reads of it, all it is given. */
+type Reads<G extends EquipmentGroup, F extends keyof ClassroomData[G]> = Pick<ClassroomData[G], F>;
+type EquipmentGroup = 'display' | 'computer' | 'network' | 'documentCamera';
+
+function displayFailure(d: Reads<'display', 'type' | 'condition' | 'year'>, ctx: GapContext): string | null {
   if (d.type === 'none') return reasonOf('C01', 'none');
   if (d.type === 'tv') return reasonOf('C01', 'tv');
   if (d.type === null) return null;
@@ -49,7 +53,7 @@ function displayFailure(d: ClassroomData['display'], ctx: GapContext): string | 
   return null;
 }
 
-function displayRule(d: ClassroomData['display'], ctx: GapContext, needs: Need[]): RuleResult {
+function displayRule(d: Reads<'display', 'type' | 'condition' | 'year'>, ctx: GapContext, needs: Need[]): RuleResult {
   const failure = displayFailure(d, ctx);
   if (failure !== null) {
     needs.push(need(ctx.referential, 'C01', 'display', 1, failure), need(ctx.referential, 'C01', 'display-installation', 1, failure));
@@ -60,13 +64,13 @@ function displayRule(d: ClassroomData['display'], ctx: GapContext, needs: Need[]
   return unknownOr('C01', missing);
 }
 
-function computerFailure(c: ClassroomData['computer']): string | null {
+function computerFailure(c: Reads<'computer', 'type' | 'condition'>): string | null {
   if (c.type === 'none') return reasonOf('C02', 'none');
   if (c.condition !== null && !usable(c.condition)) return reasonOf('C02', 'unusable', { condition: conditionText(c.condition) });
   return null;
 }
 
-function computerRule(c: ClassroomData['computer'], ctx: GapContext, needs: Need[]): RuleResult {
+function computerRule(c: Reads<'computer', 'type' | 'condition' | 'linkedToDisplay'>, ctx: GapContext, needs: Need[]): RuleResult {
   const failure = computerFailure(c);
   if (failure !== null) {
     needs.push(need(ctx.referential, 'C02', 'class-computer', 1, failure));
@@ -86,7 +90,7 @@ function computerRule(c: ClassroomData['computer'], ctx: GapContext, needs: Need
  * C03 judges a computer that is there and not broken (a broken one is C02's need), even if its state is unknown,
  * and names every criterion that fails: its age, its memory, its disk.
  */
-function computerSpecRule(c: ClassroomData['computer'], ctx: GapContext, needs: Need[]): RuleResult {
+function computerSpecRule(c: Reads<'computer', 'type' | 'condition' | 'year' | 'ramGb' | 'storage'>, ctx: GapContext, needs: Need[]): RuleResult {
   if (c.type === null) return result('C03', 'unknown', [label('computer.type')]);
   if (computerFailure(c) !== null) return result('C03', 'not-applicable');
   const { minRamGb, maxAgeYears } = ctx.referential.params;
@@ -114,7 +118,7 @@ function unknownOr(rule: RuleResult['rule'], missing: ReadonlyArray<string | fal
   return absent.length > 0 ? result(rule, 'unknown', absent) : result(rule, 'holds');
 }
 
-function networkRule(n: ClassroomData['network'], ctx: GapContext, needs: Need[]): RuleResult {
+function networkRule(n: Reads<'network', 'access'>, ctx: GapContext, needs: Need[]): RuleResult {
   if (n.access === null) return result('C04', 'unknown', [label('network.access')]);
   if (n.access !== 'none') return result('C04', 'holds');
   const reason = reasonOf('C04', 'none');
@@ -122,7 +126,7 @@ function networkRule(n: ClassroomData['network'], ctx: GapContext, needs: Need[]
   return fails('C04', reason);
 }
 
-function documentCameraRule(v: ClassroomData['documentCamera']): RuleResult {
+function documentCameraRule(v: Reads<'documentCamera', 'present' | 'condition'>): RuleResult {
   if (v.present === null) return result('C05', 'unknown', [label('documentCamera.present')]);
   if (!v.present) return fails('C05', reasonOf('C05', 'absent'));
   if (v.condition === null) return result('C05', 'unknown', [label('documentCamera.condition')]);
@@ -139,19 +143,36 @@ function recordedIn(group: object): boolean {
   return false;
 }
 
-type ClassroomEvaluator = (data: ClassroomData, ctx: GapContext, needs: Need[]) => RuleResult;
+/**
+ * How a class rule is judged: the fields of one group of the fiche it reads, and its judgement of them, which is
+ * given those fields and nothing else (its type says so). The engine relies on it: after a change of référentiel a
+ * rule is judged once per distinct value of its fields, not once per classroom (rejudge.ts).
+ */
+export interface ClassroomEvaluation {
+  group: EquipmentGroup;
+  fields: readonly string[];
+  judge: (input: object, ctx: GapContext, needs: Need[]) => RuleResult;
+}
+
+function evaluation<G extends EquipmentGroup, F extends keyof ClassroomData[G] & string>(
+  group: G,
+  fields: readonly F[],
+  judge: (input: Reads<G, F>, ctx: GapContext, needs: Need[]) => RuleResult,
+): ClassroomEvaluation {
+  return { group, fields, judge: judge as ClassroomEvaluation['judge'] };
+}
 
 /**
  * How each class rule of the référentiel is judged, by its id. Which rules are judged, in which order, and which
  * ones the socle requires come from the référentiel (rule-plan.ts); adding a rule is its data in referential.ts
  * and its evaluation here.
  */
-export const CLASSROOM_EVALUATORS: Readonly<Record<ClassroomRuleId, ClassroomEvaluator>> = {
-  C01: (data, ctx, needs) => displayRule(data.display, ctx, needs),
-  C02: (data, ctx, needs) => computerRule(data.computer, ctx, needs),
-  C03: (data, ctx, needs) => computerSpecRule(data.computer, ctx, needs),
-  C04: (data, ctx, needs) => networkRule(data.network, ctx, needs),
-  C05: (data) => documentCameraRule(data.documentCamera),
+export const CLASSROOM_EVALUATORS: Readonly<Record<ClassroomRuleId, ClassroomEvaluation>> = {
+  C01: evaluation('display', ['type', 'condition', 'year'], displayRule),
+  C02: evaluation('computer', ['type', 'condition', 'linkedToDisplay'], computerRule),
+  C03: evaluation('computer', ['type', 'condition', 'year', 'ramGb', 'storage'], computerSpecRule),
+  C04: evaluation('network', ['access'], networkRule),
+  C05: evaluation('documentCamera', ['present', 'condition'], (input) => documentCameraRule(input)),
 };
 
 /** Whether every rule the socle requires holds: false if one fails, null if one is unknown and none fails. */
@@ -177,90 +198,22 @@ export function computeClassroomGap(
   const plan = rulePlan(ctx.referential);
   const needs: Need[] = [];
   const rules: RuleResult[] = [];
-  for (const def of plan.classroom) rules.push(evaluatorOf(ctx, def.id)(data, ruleCtx(def.id), needs));
-  return assemble(fiche, rules, needs, plan.required);
-}
-
-/**
- * After a change of référentiel that only the rules in `again` read: those rules judged anew, the others and their
- * needs kept from `before`. `before` itself when nothing came out different, so that the engine leaves its school
- * as it was.
- */
-export function rejudgeClassroom(
-  before: ClassroomGap,
-  fiche: { id: string; uai: string; data: ClassroomData },
-  ctx: GapContext,
-  ruleCtx: RuleContexts,
-  again: ReadonlySet<ClassroomRuleId>,
-): ClassroomGap {
-  const plan = rulePlan(ctx.referential);
-  const defs = plan.classroom;
-  const all = before.needs;
-  // First the rules to judge again, compared with what they gave. A rule that gives the same keeps what it gave, so
-  // a classroom that comes out the same allocates nothing (the engine runs this over 9,000 of them).
-  let judged: Array<{ result: RuleResult; needs: Need[] } | undefined> | undefined;
-  for (let i = 0, from = 0; i < defs.length; i += 1) {
-    const id = (defs[i] as RuleDef & { id: ClassroomRuleId }).id;
-    const end = needsEnd(all, id, from);
-    if (again.has(id)) {
-      scratch.length = 0;
-      const result = evaluatorOf(ctx, id)(fiche.data, ruleCtx(id), scratch);
-      if (!sameResult(result, before.rules[i] as RuleResult) || !sameNeeds(scratch, all, from, end)) {
-        judged ??= [];
-        judged[i] = { result, needs: scratch.slice() };
-      }
-    }
-    from = end;
-  }
-  if (!judged) return before;
-  const rules: RuleResult[] = [];
-  const needs: Need[] = [];
-  for (let i = 0, from = 0; i < defs.length; i += 1) {
-    const id = (defs[i] as RuleDef & { id: ClassroomRuleId }).id;
-    const end = needsEnd(all, id, from);
-    const redone = judged[i];
-    rules.push(redone ? redone.result : (before.rules[i] as RuleResult));
-    if (redone) needs.push(...redone.needs);
-    else for (let k = from; k < end; k += 1) needs.push(all[k] as Need);
-    from = end;
+  for (const def of plan.classroom) {
+    const { group, judge } = evaluationOf(ctx.referential, def.id);
+    rules.push(judge(data[group], ruleCtx(def.id), needs));
   }
   return assemble(fiche, rules, needs, plan.required);
 }
 
-/** The needs of the rule being judged again, before they are known to differ. */
-const scratch: Need[] = [];
-
-/** Where the needs of rule `id` that start at `from` end: a rule's needs are contiguous, in the rules' order. */
-function needsEnd(needs: readonly Need[], id: ClassroomRuleId, from: number): number {
-  let end = from;
-  while (end < needs.length && (needs[end] as Need).rule === id) end += 1;
-  return end;
+export function evaluationOf(referential: Referential, rule: ClassroomRuleId): ClassroomEvaluation {
+  const evaluation = CLASSROOM_EVALUATORS[rule];
+  if (!evaluation) throw missingEvaluation(referential, rule);
+  return evaluation;
 }
 
-function evaluatorOf(ctx: GapContext, rule: ClassroomRuleId): ClassroomEvaluator {
-  const evaluate = CLASSROOM_EVALUATORS[rule];
-  if (!evaluate) throw missingEvaluation(ctx.referential, rule);
-  return evaluate;
-}
-
+/** A classroom's gap from the results of its rules, in the plan's order, and their needs. */
 function assemble(fiche: { id: string; uai: string; data: ClassroomData }, rules: RuleResult[], needs: Need[], required: ReadonlySet<RuleId>): ClassroomGap {
   const { costHt, unpricedItems } = costsOf(needs);
   const meetsSocle = requiredHold(rules, required);
   return { id: fiche.id, uai: fiche.uai, label: fiche.data.label, rules, needs, meetsSocle, recorded: equipmentRecorded(fiche.data), costHt, unpricedItems };
-}
-
-function sameResult(a: RuleResult, b: RuleResult): boolean {
-  if (a === b) return true;
-  return a.rule === b.rule && a.outcome === b.outcome && a.reason === b.reason && a.missing.length === b.missing.length && a.missing.every((m, i) => m === b.missing[i]);
-}
-
-/** Whether `a` is the same as `b[from..end)`. */
-function sameNeeds(a: readonly Need[], b: readonly Need[], from: number, end: number): boolean {
-  if (a.length !== end - from) return false;
-  for (let i = 0; i < a.length; i += 1) {
-    const n = a[i] as Need;
-    const m = b[from + i] as Need;
-    if (n.item !== m.item || n.reason !== m.reason || n.quantity !== m.quantity || n.unitPriceHt !== m.unitPriceHt || n.label !== m.label || n.amountHt !== m.amountHt) return false;
-  }
-  return true;
 }

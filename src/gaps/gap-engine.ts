@@ -5,7 +5,8 @@ import { isOpenSchool, type DirectorySchool } from '../model/school';
 import { speakingSchoolFiche } from '../model/school-fiche';
 import type { ClassroomRuleId, Referential } from '../model/referential';
 import type { ClassroomData, ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
-import { computeClassroomGap, rejudgeClassroom, type GapContext } from './classroom-rules';
+import { computeClassroomGap, type GapContext } from './classroom-rules';
+import { RuleInputs, type Interned } from './rejudge';
 import { computeSchoolGap, sameForSchool } from './school-rules';
 import { buildDepartement } from './aggregates';
 import { summarySchools } from './summary';
@@ -21,6 +22,20 @@ export interface GapSnapshot {
   currentYear: number;
 }
 
+/** A classroom fiche, its gap (undefined only between taking the fiche in and computing it) and its rules' interned values. */
+interface ClassroomRow extends Interned {
+  fiche: ClassroomFiche;
+  gap: ClassroomGap | undefined;
+}
+
+const gapOf = (row: ClassroomRow) => row.gap as ClassroomGap;
+
+function getOrMake<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
 export class GapEngine {
   private contexts: RecordingContexts;
   /** Made when first asked for (the export never asks), then kept up to date by each revision. */
@@ -28,10 +43,11 @@ export class GapEngine {
   private readonly wholeDirectory: readonly DirectorySchool[];
   private directory = new Map<string, DirectorySchool>();
   private fiches = new Map<string, Fiche>();
-  private classroomIdsByUai = new Map<string, Set<string>>();
-  private schoolFicheIdsByUai = new Map<string, Set<string>>();
-  private classrooms = new Map<string, ClassroomGap>();
+  /** Each school's classrooms, in the order they came, each fiche with its gap: a pass over them looks nothing up. */
+  private classroomsByUai = new Map<string, Map<string, ClassroomRow>>();
+  private schoolFichesByUai = new Map<string, Map<string, SchoolFiche>>();
   private schools = new Map<string, SchoolGap>();
+  private ruleInputs = new RuleInputs();
 
   constructor(snapshot: GapSnapshot) {
     this.contexts = new RecordingContexts({ referential: snapshot.referential, currentYear: snapshot.currentYear });
@@ -50,13 +66,14 @@ export class GapEngine {
   /** After a change of référentiel: every result that read a part that changed, computed again; returns the schools
    * computed again (the département's sums are always). */
   setReferential(referential: Referential): Record<string, SchoolGap> {
+    const before = this.ctx;
     const recompute = this.contexts.change(referential);
     this.inputs?.setReferential(referential);
     const schools: Record<string, SchoolGap> = {};
     if (recompute.scope === 'everything') {
       this.recomputeAll();
       for (const [uai, gap] of this.schools) schools[uai] = gap;
-    } else if (recompute.scope === 'classroom-rules') this.rejudgeClassrooms(recompute.rules, recompute.schools, schools);
+    } else if (recompute.scope === 'classroom-rules') this.rejudgeClassrooms(before, recompute.rules, recompute.schools, schools);
     else if (recompute.scope === 'schools') for (const uai of this.uais()) schools[uai] = this.recomputeSchool(uai);
     return schools;
   }
@@ -65,7 +82,7 @@ export class GapEngine {
   report(computeMs: number): GapReport {
     return {
       referentialVersion: this.ctx.referential.version,
-      classrooms: Object.fromEntries(this.classrooms),
+      classrooms: Object.fromEntries([...this.classroomsByUai.values()].flatMap((rows) => [...rows].map(([id, row]) => [id, gapOf(row)]))),
       schools: Object.fromEntries(this.schools),
       departement: this.departement(),
       computeMs,
@@ -103,7 +120,7 @@ export class GapEngine {
   /** One school in full, with its classrooms' gaps in the order they came. */
   schoolGaps(uai: string): SchoolGaps {
     const classrooms: Record<string, ClassroomGap> = {};
-    for (const id of this.classroomIdsByUai.get(uai) ?? []) classrooms[id] = this.classrooms.get(id) as ClassroomGap;
+    for (const [id, row] of this.classroomsByUai.get(uai) ?? []) classrooms[id] = gapOf(row);
     // A school neither in the directory nor with fiches has no stored gap: computed here, so that its screen says so.
     const school = this.schools.get(uai) ?? computeSchoolGap(uai, undefined, [], undefined, this.ctx);
     return { uai, referentialVersion: this.ctx.referential.version, school, classrooms };
@@ -120,13 +137,10 @@ export class GapEngine {
       this.store(fiche);
       touched.add(fiche.uai);
       if (fiche.kind !== 'classroom') continue;
-      if (fiche.deleted) {
-        this.classrooms.delete(fiche.id);
-        removedClassrooms.push(fiche.id);
-      } else {
-        const gap = computeClassroomGap(fiche, this.contexts.classroom, this.contexts.classroomRule);
-        this.classrooms.set(fiche.id, gap);
-        classrooms[fiche.id] = gap;
+      if (fiche.deleted) removedClassrooms.push(fiche.id);
+      else {
+        const row = this.classroomsByUai.get(fiche.uai)?.get(fiche.id) as ClassroomRow;
+        classrooms[fiche.id] = row.gap = computeClassroomGap(fiche, this.contexts.classroom, this.contexts.classroomRule);
       }
     }
     const schools: Record<string, SchoolGap> = {};
@@ -146,35 +160,37 @@ export class GapEngine {
     return computeClassroomGap(fiche, this.ctx);
   }
 
+  /** Keeps a revision; a classroom's gap is left to compute (apply and recomputeAll do). */
   private store(fiche: Fiche): void {
     const before = this.fiches.get(fiche.id);
     // A revision keeps its fiche's place among the school's (the order of a school's needs follows it).
-    if (before && (before.uai !== fiche.uai || fiche.deleted)) this.index(before).get(before.uai)?.delete(fiche.id);
+    if (before && (before.uai !== fiche.uai || fiche.deleted)) {
+      if (before.kind === 'classroom') this.classroomsByUai.get(before.uai)?.delete(fiche.id);
+      else this.schoolFichesByUai.get(before.uai)?.delete(fiche.id);
+    }
     this.inputs?.replace(before, fiche);
     this.fiches.set(fiche.id, fiche);
     if (fiche.deleted) return;
-    const index = this.index(fiche);
-    let ids = index.get(fiche.uai);
-    if (!ids) index.set(fiche.uai, (ids = new Set()));
-    ids.add(fiche.id);
-  }
-
-  private index(fiche: Fiche): Map<string, Set<string>> {
-    return fiche.kind === 'classroom' ? this.classroomIdsByUai : this.schoolFicheIdsByUai;
+    if (fiche.kind === 'classroom') {
+      const rows = getOrMake(this.classroomsByUai, fiche.uai, () => new Map<string, ClassroomRow>());
+      const row = rows.get(fiche.id);
+      if (row) {
+        row.fiche = fiche;
+        row.inputs = undefined; // interned again when next judged
+      } else rows.set(fiche.id, { fiche, gap: undefined, inputs: undefined });
+    } else getOrMake(this.schoolFichesByUai, fiche.uai, () => new Map<string, SchoolFiche>()).set(fiche.id, fiche);
   }
 
   private uais(): Set<string> {
-    return new Set([...this.directory.keys(), ...this.classroomIdsByUai.keys(), ...this.schoolFicheIdsByUai.keys()]);
+    return new Set([...this.directory.keys(), ...this.classroomsByUai.keys(), ...this.schoolFichesByUai.keys()]);
   }
 
   /** Every classroom and school, computed again over the maps in place: those gone were removed by apply(). */
   private recomputeAll(): void {
     for (const uai of this.uais()) {
       const gaps: ClassroomGap[] = [];
-      for (const id of this.classroomIdsByUai.get(uai) ?? []) {
-        const gap = computeClassroomGap(this.fiches.get(id) as ClassroomFiche, this.contexts.classroom, this.contexts.classroomRule);
-        this.classrooms.set(id, gap);
-        gaps.push(gap);
+      for (const row of this.classroomsByUai.get(uai)?.values() ?? []) {
+        gaps.push((row.gap = computeClassroomGap(row.fiche, this.contexts.classroom, this.contexts.classroomRule)));
       }
       this.setSchool(uai, gaps);
     }
@@ -184,17 +200,17 @@ export class GapEngine {
    * Some class rules judged again in every classroom, the others kept; a school is computed again only if one of its
    * classrooms counts differently for it (sameForSchool), or every school when a school rule read what changed too.
    */
-  private rejudgeClassrooms(rules: ReadonlySet<ClassroomRuleId>, allSchools: boolean, recomputed: Record<string, SchoolGap>): void {
-    const { classroom, classroomRule } = this.contexts;
+  private rejudgeClassrooms(before: GapContext, rules: ReadonlySet<ClassroomRuleId>, allSchools: boolean, recomputed: Record<string, SchoolGap>): void {
+    const pass = this.ruleInputs.pass(before, this.contexts.classroom, this.contexts.classroomRule, rules);
     for (const uai of this.uais()) {
       let touched = allSchools;
-      for (const id of this.classroomIdsByUai.get(uai) ?? []) {
-        const before = this.classrooms.get(id) as ClassroomGap;
-        const after = rejudgeClassroom(before, this.fiches.get(id) as ClassroomFiche, classroom, classroomRule, rules);
-        if (after === before) continue;
-        this.classrooms.set(id, after);
+      for (const row of this.classroomsByUai.get(uai)?.values() ?? []) {
+        const was = gapOf(row);
+        const gap = pass.classroom(was, row.fiche, row);
+        if (gap === was) continue;
+        row.gap = gap;
         // A reason that reads differently ("plus de 9 ans") leaves the school's figures as they were.
-        if (!sameForSchool(before, after)) touched = true;
+        if (!sameForSchool(was, gap)) touched = true;
       }
       if (touched) recomputed[uai] = this.recomputeSchool(uai);
     }
@@ -202,13 +218,13 @@ export class GapEngine {
 
   private latestSchoolFiche(uai: string): SchoolFiche | undefined {
     let latest: SchoolFiche | undefined;
-    for (const id of this.schoolFicheIdsByUai.get(uai) ?? []) latest = speakingSchoolFiche(latest, this.fiches.get(id) as SchoolFiche);
+    for (const fiche of this.schoolFichesByUai.get(uai)?.values() ?? []) latest = speakingSchoolFiche(latest, fiche);
     return latest;
   }
 
   private recomputeSchool(uai: string): SchoolGap {
     const gaps: ClassroomGap[] = [];
-    for (const id of this.classroomIdsByUai.get(uai) ?? []) gaps.push(this.classrooms.get(id) as ClassroomGap);
+    for (const row of this.classroomsByUai.get(uai)?.values() ?? []) gaps.push(gapOf(row));
     return this.setSchool(uai, gaps);
   }
 

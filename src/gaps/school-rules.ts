@@ -39,7 +39,7 @@ export function terminalsRule(data: SchoolData, classes: Pick<TerminalCount, 'cl
     else counted += fleet.workingCount;
   }
   const required = classes.classes === null ? null : terminalsPerGroup * Math.ceil(classes.classes / classesPerGroup);
-  const terminals: TerminalCount = { ...classes, required, counted };
+  const terminals: TerminalCount = { classes: classes.classes, classesSource: classes.classesSource, required, counted };
   if (required === null) return { terminals, rule: result('E01', 'unknown', [label('classesCount')]) };
   if (counted >= required) return { terminals, rule: result('E01', 'holds') };
   const parts = [reasonText('E01', 'short', { counted: plural(counted, 'terminal compté', 'terminaux comptés'), required, classes: plural(classes.classes as number, 'classe', 'classes') })];
@@ -151,7 +151,7 @@ export const SCHOOL_EVALUATORS: Readonly<Record<SchoolRuleId, SchoolEvaluator>> 
 };
 
 export function schoolRules(data: SchoolData | undefined, classes: Pick<TerminalCount, 'classes' | 'classesSource'>, ctx: GapContext) {
-  const school: SchoolInput = { data, classes, ctx, needs: [], terminals: { ...classes, required: null, counted: null } };
+  const school: SchoolInput = { data, classes, ctx, needs: [], terminals: { classes: classes.classes, classesSource: classes.classesSource, required: null, counted: null } };
   const rules: RuleResult[] = [];
   for (const def of rulePlan(ctx.referential).school) {
     const evaluate = SCHOOL_EVALUATORS[def.id];

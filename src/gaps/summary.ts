@@ -3,8 +3,11 @@
 import type { GapSummary, GapSummaryDelta, SchoolGap, SchoolSummary } from './types';
 
 export function summarizeSchool(gap: SchoolGap): SchoolSummary {
-  const { rules: _rules, needs: _needs, terminals: _terminals, ...figures } = gap;
-  return figures;
+  // Written out rather than a rest spread, which is several times slower over 1,200 schools; a field added to
+  // SchoolGap and not here does not compile.
+  const { uai, inDirectory, audited, hasFiches, status, classrooms, classroomsAudited, classroomsMeeting, classroomsFailing, classroomsUnknown } = gap;
+  const { newTeachers, meetsSocle, costHt, unpricedItems } = gap;
+  return { uai, inDirectory, audited, hasFiches, status, classrooms, classroomsAudited, classroomsMeeting, classroomsFailing, classroomsUnknown, newTeachers, meetsSocle, costHt, unpricedItems };
 }
 
 /** The summaries of the schools with fiches, by UAI. */

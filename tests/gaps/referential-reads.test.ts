@@ -7,6 +7,7 @@ import { changedParts, recordingView } from '../../src/gaps/referential-reads';
 import type { GapReport } from '../../src/gaps/types';
 import { sameForSchool } from '../../src/gaps/school-rules';
 import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
+import type { ClassroomFiche } from '../../src/model/types';
 import { CURRENT_YEAR, withParams, withPrices } from './fixtures';
 
 const withoutTime = ({ computeMs: _computeMs, ...rest }: GapReport) => rest;
@@ -50,6 +51,24 @@ describe('a change of référentiel', () => {
       engine.setReferential(referential);
       expect(withoutTime(engine.report(0))).toEqual(withoutTime(new GapEngine({ ...snapshot, referential }).report(0)));
     }
+  });
+
+  it('gives what a fresh engine gives when fiches are revised between two changes of a class parameter', () => {
+    const engine = new GapEngine(snapshot);
+    const first = withParams({ displayMaxAgeYears: 6, minRamGb: 8 });
+    engine.setReferential(first);
+    // Revisions that change what C01 and C03 read, and one that moves a classroom to another school.
+    const classrooms = snapshot.fiches.filter((f): f is ClassroomFiche => f.kind === 'classroom' && !f.deleted);
+    const revised = classrooms.slice(0, 40).map((f, i): ClassroomFiche => {
+      const display = { ...f.data.display, type: 'vpi' as const, condition: 'working' as const, year: 2010 + (i % 16) };
+      const computer = { ...f.data.computer, ramGb: i % 2 === 0 ? 4 : 16 };
+      return { ...f, rev: f.rev + 1, uai: i === 0 ? (classrooms[100] as ClassroomFiche).uai : f.uai, data: { ...f.data, display, computer } };
+    });
+    engine.apply(revised);
+    const fiches = snapshot.fiches.map((f) => revised.find((r) => r.id === f.id) ?? f);
+    const second = withParams({ displayMaxAgeYears: 10, minRamGb: 2 });
+    engine.setReferential(second);
+    expect(withoutTime(engine.report(0))).toEqual(withoutTime(new GapEngine({ ...snapshot, fiches, referential: second }).report(0)));
   });
 
   it('judges again only the class rules that read a class parameter, and leaves a classroom and a school that come out the same as they were', () => {
