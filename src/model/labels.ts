@@ -138,6 +138,7 @@ export const SCHOOL_FIELDS: Labels<SchoolData> = {
   'wifi.coverage': { name: 'Couverture Wi-Fi', form: 'Classes couvertes' },
   'wifi.switchable': { name: 'Wi-Fi débrayable', form: 'Wi-Fi débrayable (peut être coupé)' },
   fleets: 'Flottes mobiles',
+  'fleets.id': 'Identifiant de la flotte',
   'fleets.type': { name: 'Type de flotte', form: "Type d'appareils" },
   'fleets.count': "Nombre d'appareils",
   'fleets.workingCount': { name: "Nombre d'appareils fonctionnels", form: 'Dont fonctionnels' },

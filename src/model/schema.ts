@@ -77,6 +77,8 @@ export function classroomDataSchema(currentYear: number) {
 function fleetSchema(currentYear: number) {
   return v.pipe(
     v.object({
+      // Made on the device when the fleet is added, never changed: the merge matches fleets by it (records.md v2).
+      id: text(64, 1),
       type: oneOf(FLEET_TYPES),
       count: integerIn(0, 5000),
       workingCount: integerIn(0, 5000),
@@ -131,25 +133,57 @@ export function schoolDataSchema(currentYear: number) {
   });
 }
 
-export function ficheSchema(currentYear: number) {
-  const envelope = {
-    id: v.pipe(v.string('saisissez un identifiant'), v.uuid("n'est pas un identifiant UUID")),
+/** The envelope of every record but its revision numbers: what a fiche and a pushed record share. */
+function envelopeEntries() {
+  return {
     uai: uaiSchema(),
     campaign: campaignSchema,
-    rev: integerIn(1, Number.MAX_SAFE_INTEGER),
     updatedAt: v.pipe(v.string('saisissez une date'), v.isoTimestamp("n'est pas une date ISO 8601")),
     createdAt: v.optional(v.pipe(v.string('saisissez une date'), v.isoTimestamp("n'est pas une date ISO 8601"))),
     deleted: v.boolean('doit valoir vrai ou faux'),
     author: authorSchema,
     referentialVersion: text(40, 1),
   };
+}
+
+const classroomId = v.pipe(v.string('saisissez un identifiant'), v.uuid("n'est pas un identifiant UUID"));
+// A school fiche's id is derived from its campaign and UAI (sync.md v2): checked against them below.
+const schoolId = v.pipe(v.string('saisissez un identifiant'), v.regex(/^ecole-\d{4}-\d{4}-[0-9]{7}[A-Z]$/, "n'est pas un identifiant de fiche école (ecole-<campagne>-<UAI>)"));
+
+const KIND_MESSAGE = 'doit valoir « school » ou « classroom »';
+const DERIVED_ID_MESSAGE = "ne correspond pas à la campagne et à l'UAI de la fiche";
+
+/** A fiche as held: on the device (its latest state) or on the server (a head, numbered by the server). */
+export function ficheSchema(currentYear: number) {
+  const envelope = { ...envelopeEntries(), rev: integerIn(1, Number.MAX_SAFE_INTEGER) };
   return v.variant(
     'kind',
     [
-      v.object({ ...envelope, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
-      v.object({ ...envelope, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
+      v.pipe(
+        v.object({ ...envelope, id: schoolId, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
+        // A school fiche's id is `ecole-<campaign>-<uai>` of its own campaign and UAI.
+        v.forward(v.partialCheck([['id'], ['campaign'], ['uai']], (f) => f.id === `ecole-${f.campaign}-${f.uai}`, DERIVED_ID_MESSAGE), ['id']),
+      ),
+      v.object({ ...envelope, id: classroomId, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
     ],
-    'doit valoir « school » ou « classroom »',
+    KIND_MESSAGE,
+  );
+}
+
+/** A fiche as pushed (sync.md v2): no `rev`, the head it was made on as `baseRev`. */
+export function pushRecordSchema(currentYear: number) {
+  const envelope = { ...envelopeEntries(), baseRev: integerIn(0, Number.MAX_SAFE_INTEGER) };
+  return v.variant(
+    'kind',
+    [
+      v.pipe(
+        v.object({ ...envelope, id: schoolId, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
+        // A school fiche's id is `ecole-<campaign>-<uai>` of its own campaign and UAI.
+        v.forward(v.partialCheck([['id'], ['campaign'], ['uai']], (f) => f.id === `ecole-${f.campaign}-${f.uai}`, DERIVED_ID_MESSAGE), ['id']),
+      ),
+      v.object({ ...envelope, id: classroomId, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
+    ],
+    KIND_MESSAGE,
   );
 }
 

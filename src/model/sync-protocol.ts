@@ -1,24 +1,46 @@
-// The sync protocol v1 (shared/spec/sync.md): the request and answers of POST /api/v1/sync, shared by the device
-// and the reference server. Field names and statuses are a contract.
+// The sync protocol v2 (shared/spec/sync.md): the push (POST /api/v1/sync) and the pull (GET /api/v1/changes),
+// shared by the device and the reference server. Field names and statuses are a contract.
 import type { Fiche, FieldError } from './types';
 
-export const SYNC_PROTOCOL = 1;
+export const SYNC_PROTOCOL = 2;
 export const BATCH_MAX_RECORDS = 500;
 export const BATCH_MAX_BYTES = 1_048_576;
+/** The most changes one pull page may hold (`limit`), and the page size the device asks for. */
+export const CHANGES_MAX_LIMIT = 1000;
+export const CHANGES_PAGE = 500;
+
+/**
+ * A fiche as pushed: the fiche's latest state without `rev` (the server numbers revisions), on the head it was made
+ * on (`baseRev`, 0 for a fiche the server has never held).
+ */
+export type PushRecord = Omit<Fiche, 'rev'> & { baseRev: number };
 
 export interface SyncRequest {
   protocol: typeof SYNC_PROTOCOL;
   deviceId: string;
   batchId: string;
-  records: Fiche[];
+  records: PushRecord[];
 }
 
-export type SyncStatus = 'stored' | 'duplicate' | 'superseded' | 'conflict' | 'invalid';
+export type SyncStatus = 'stored' | 'duplicate' | 'conflict' | 'invalid' | 'forbidden';
+
+/** A fiche's head on the server: its latest stored revision, numbered by the server. */
+export interface Head {
+  rev: number;
+  seq: number;
+  /** The stored record, with its `rev`, without `baseRev`. */
+  record: Fiche;
+}
 
 export interface SyncResult {
   id: string;
-  rev: number;
   status: SyncStatus;
+  /** `stored`, `duplicate`: the rev the revision got, and its seq. */
+  rev?: number;
+  seq?: number;
+  /** `conflict`: the head the device must merge with. */
+  head?: Head;
+  /** `invalid` (and `forbidden`, one message): why, in French. */
   errors?: FieldError[];
 }
 
@@ -28,18 +50,41 @@ export interface SyncResponse {
   results: SyncResult[];
 }
 
-/** Body of every whole-request error (400, 401, 413, 415, 429, 503…). */
+/** GET /api/v1/changes: the heads changed since a cursor, in seq order. */
+export interface ChangesResponse {
+  changes: Head[];
+  /** Opaque: sent back as `since`. */
+  cursor: string;
+  /** True when the page is full: ask again at once. */
+  more: boolean;
+}
+
+/** Body of every whole-request error (400, 401, 403, 413, 415, 429, 503…). */
 export interface SyncError {
   error: string;
   message: string;
 }
 
-/** Statuses after which the device may forget the revision (sync.md, "Nothing lost"). */
-export const ACKNOWLEDGING: ReadonlySet<SyncStatus> = new Set(['stored', 'duplicate', 'superseded']);
+/** Statuses after which the device may forget the edit it sent (sync.md, "Nothing lost"). */
+export const ACKNOWLEDGING: ReadonlySet<SyncStatus> = new Set(['stored', 'duplicate']);
+
+/** The derived id of a school's fiche in a campaign: every tablet auditing the school writes the same fiche. */
+export function schoolFicheId(campaign: string, uai: string): string {
+  return `ecole-${campaign}-${uai}`;
+}
 
 /** A JSON text of a value with object keys sorted at every depth: how "the same content" is compared. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
+}
+
+/**
+ * The content of a revision as sync.md compares it for `duplicate`: the normalised record without `rev` and
+ * `baseRev` (id, kind, uai, campaign, updatedAt, deleted, author, referentialVersion, data…).
+ */
+export function contentOf(record: object): string {
+  const { rev: _rev, baseRev: _baseRev, ...content } = record as { rev?: unknown; baseRev?: unknown };
+  return canonicalJson(content);
 }
 
 function sortKeys(value: unknown): unknown {

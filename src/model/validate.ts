@@ -1,7 +1,8 @@
 // One validation for every entry point: errors name the field in French, the output is trimmed as records.md says.
 import * as v from 'valibot';
 import type { Author, ClassroomData, Fiche, FieldError, SchoolData } from './types';
-import { authorSchema, campaignSchema, classroomDataSchema, ficheSchema, schoolDataSchema } from './schema';
+import { authorSchema, campaignSchema, classroomDataSchema, ficheSchema, pushRecordSchema, schoolDataSchema } from './schema';
+import type { PushRecord } from './sync-protocol';
 import { fieldLabel } from './labels';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -13,6 +14,7 @@ export interface ValidateOptions {
 
 type Schemas = {
   fiche: ReturnType<typeof ficheSchema>;
+  push: ReturnType<typeof pushRecordSchema>;
   classroom: ReturnType<typeof classroomDataSchema>;
   school: ReturnType<typeof schoolDataSchema>;
 };
@@ -22,7 +24,7 @@ function schemasFor(options: ValidateOptions): Schemas {
   const year = (options.now ?? new Date()).getUTCFullYear();
   let schemas = byYear.get(year);
   if (!schemas) {
-    schemas = { fiche: ficheSchema(year), classroom: classroomDataSchema(year), school: schoolDataSchema(year) };
+    schemas = { fiche: ficheSchema(year), push: pushRecordSchema(year), classroom: classroomDataSchema(year), school: schoolDataSchema(year) };
     byYear.set(year, schemas);
   }
   return schemas;
@@ -46,6 +48,14 @@ function run<S extends v.GenericSchema>(schema: S, input: unknown, prefix: strin
 /** Validates a whole record (envelope and data), as the sync endpoint and imports do. */
 export function validateFiche(record: unknown, options: ValidateOptions = {}): Validation<Fiche> {
   return run(schemasFor(options).fiche, record, '');
+}
+
+/** Validates a pushed record (sync.md v2: `baseRev`, no `rev`), as the sync endpoint does. */
+export function validatePushRecord(record: unknown, options: ValidateOptions = {}): Validation<PushRecord> {
+  if (record !== null && typeof record === 'object' && 'rev' in record) {
+    return { ok: false, errors: [{ path: 'rev', message: "Révision : un envoi ne porte pas de numéro de révision (le serveur les numérote), mais baseRev." }] };
+  }
+  return run(schemasFor(options).push, record, '');
 }
 
 /** Validates what a classroom form holds; paths start with `data.`. */

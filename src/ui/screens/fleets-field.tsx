@@ -9,7 +9,8 @@ import { NumberField } from '../components/number-field';
 type FleetForm = FicheForm<'school'>['fleets'][number];
 
 // Nothing seen yet (records.md v2): the form holds nulls until the user answers, never "0 tablets".
-const NEW_FLEET: FleetForm = { type: null, count: null, workingCount: null, year: null, charging: null, mdm: null };
+// Its id is made once, here, and never changes: two tablets' edits of one fleet are merged by it.
+const newFleet = (): FleetForm => ({ id: crypto.randomUUID(), type: null, count: null, workingCount: null, year: null, charging: null, mdm: null });
 
 const incomplete = (fleet: FleetForm) => fleet.type === null || fleet.count === null || fleet.workingCount === null;
 
@@ -19,7 +20,7 @@ export function FleetsField({ editor, fleets }: { editor: FicheEditor<'school'>;
       {fleets.length === 0 && <p>Aucune flotte mobile enregistrée.</p>}
       {fleets.map((fleet, index) => {
         return (
-          <fieldset class="fleet" key={index}>
+          <fieldset class="fleet" key={fleet.id ?? index}>
             <legend>Flotte n° {index + 1}</legend>
             {incomplete(fleet) && (
               <p class="hint">À compléter : la flotte sera enregistrée une fois son type et ses nombres d'appareils saisis.</p>
@@ -40,7 +41,7 @@ export function FleetsField({ editor, fleets }: { editor: FicheEditor<'school'>;
           </fieldset>
         );
       })}
-      <button type="button" class="button secondary" onClick={() => editor.set('fleets', [...fleets, { ...NEW_FLEET }])}>
+      <button type="button" class="button secondary" onClick={() => editor.set('fleets', [...fleets, { ...newFleet() }])}>
         Ajouter une flotte
       </button>
     </div>
