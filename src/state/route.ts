@@ -7,6 +7,8 @@ export type Route =
   | { screen: 'departement' }
   | { screen: 'settings' }
   | { screen: 'device' }
+  /** The fiches "À arbitrer", each with its fields in conflict. */
+  | { screen: 'arbitrage' }
   | { screen: 'school'; uai: string }
   | { screen: 'classroom'; uai: string; id: string };
 
@@ -24,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'departement') return { screen: 'departement' };
   if (parts[0] === 'parametres') return { screen: 'settings' };
   if (parts[0] === 'appareil') return { screen: 'device' };
+  if (parts[0] === 'arbitrage') return { screen: 'arbitrage' };
   if (parts[0] === 'ecole' && parts[1]) {
     if (parts[2] === 'classe' && parts[3]) return { screen: 'classroom', uai: parts[1], id: parts[3] };
     return { screen: 'school', uai: parts[1] };
@@ -43,6 +46,8 @@ export function routeHash(route: Route): string {
       return '#/parametres';
     case 'device':
       return '#/appareil';
+    case 'arbitrage':
+      return '#/arbitrage';
     case 'school':
       return `#/ecole/${encodeURIComponent(route.uai)}`;
     case 'classroom':

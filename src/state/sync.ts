@@ -11,13 +11,19 @@ import { probeHealth, type Endpoint } from '../sync/transport';
 import { readSyncAddress, SYNC_PATH } from '../sync/endpoint';
 import { onRevision } from './audits';
 import { deviceDb } from './device-db';
+import { campaign, currentAuthor } from './session';
+import { referential } from './referential';
 
 export const SYNC_AFTER_SAVE_MS = 3000;
 export const SYNC_PERIOD_MS = 60_000;
 const LOCK_NAME = 'tne13-sync';
 
 /** `deleted`: the revision waiting is a classroom's deletion (a tombstone), not new content. */
-export type FicheSyncState = { state: 'pending'; deleted: boolean } | { state: 'invalid' | 'conflict'; errors: FieldError[] };
+export type FicheSyncState =
+  | { state: 'pending'; deleted: boolean }
+  | { state: 'invalid' | 'forbidden'; errors: FieldError[] }
+  /** A field changed here and on the server differently: held until the user chooses ("À arbitrer"). */
+  | { state: 'arbitrate' };
 
 export interface SyncView {
   /** `unconfigured`: no token yet, nothing attempted; `address`: the stored server address cannot be read. */
@@ -34,12 +40,18 @@ const pending = computed(() => [...outboxState.value.values()].filter((s) => s.s
 export const pendingCount = computed(() => pending.value.filter((s) => !s.deleted).length);
 /** Deletions of classrooms waiting to be sent, counted apart: they are not new work. */
 export const pendingDeletionCount = computed(() => pending.value.length - pendingCount.value);
-export const refusedCount = computed(() => outboxState.value.size - pending.value.length);
+export const arbitrateCount = computed(() => [...outboxState.value.values()].filter((s) => s.state === 'arbitrate').length);
+export const refusedCount = computed(() => outboxState.value.size - pending.value.length - arbitrateCount.value);
 
 export async function refreshOutboxState(): Promise<void> {
-  const entries = await listOutbox(deviceDb());
+  const db = deviceDb();
+  const [entries, held] = await Promise.all([listOutbox(db), db.arbitrations.toCollection().primaryKeys()]);
+  const arbitrated = new Set(held);
   outboxState.value = new Map(
-    entries.map((e) => [e.id, e.refusal ? { state: e.refusal.status, errors: e.refusal.errors } : { state: 'pending' as const, deleted: e.record.deleted }]),
+    entries.map((e): [string, FicheSyncState] => {
+      if (arbitrated.has(e.id)) return [e.id, { state: 'arbitrate' }];
+      return [e.id, e.refusal ? { state: e.refusal.status, errors: e.refusal.errors } : { state: 'pending', deleted: e.record.deleted }];
+    }),
   );
 }
 
@@ -105,7 +117,9 @@ class Scheduler {
     syncView.value = { ...syncView.value, phase: 'syncing' };
     if (!(await probeHealth(endpoint))) return this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'offline' });
     try {
-      const report = await runSync({ db: deviceDb(), endpoint, deviceId: await getDeviceId() });
+      const merger = { author: currentAuthor(), referentialVersion: referential.value.version };
+      const scope = settings.circonscriptions ?? [];
+      const report = await runSync({ db: deviceDb(), endpoint, deviceId: await getDeviceId(), campaign: campaign.value, scope, merger });
       this.finish(report.end);
       if (report.end.kind === 'done') await this.refreshDirectory(endpoint);
     } catch (error) {
@@ -141,6 +155,10 @@ class Scheduler {
     }
     if (end.kind === 'auth') {
       syncView.value = { ...syncView.value, phase: 'auth', message: MESSAGES.auth };
+      return;
+    }
+    if (end.kind === 'forbidden') {
+      syncView.value = { ...syncView.value, phase: 'error', message: end.message };
       return;
     }
     this.failures += 1;

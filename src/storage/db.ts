@@ -1,9 +1,14 @@
-// The device's database: the school directory, the fiches (latest revision of each), the outbox of revisions
-// not yet acknowledged by the server, and the drafts of forms being typed. The only module that defines Dexie tables.
+// The device's database: the school directory, the fiches (latest state of each), the outbox of edits not yet
+// acknowledged by the server, the drafts of forms being typed, and the sync's state (bases, arbitrations, cursor). The only module that defines Dexie tables.
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectorySchool } from '../model/school';
 import type { ClassroomData, Fiche, FicheKind, FieldError, SchoolData } from '../model/types';
+import type { Head } from '../model/sync-protocol';
+import type { Base } from '../sync/reconcile';
 import { DEFAULT_DB_NAME } from './db-name';
+import { migrateToV2 } from './migrate-v2';
+
+export type { Base };
 
 export { DEFAULT_DB_NAME };
 
@@ -17,7 +22,29 @@ export interface OutboxEntry {
   importedFrom?: string;
   /** Set when the server refused this revision (invalid) or holds another content for it (conflict): it stays,
    * visible, and is not sent again until a new edit replaces it. */
-  refusal?: { status: 'invalid' | 'conflict'; errors: FieldError[]; at: string };
+  refusal?: { status: 'invalid' | 'forbidden'; errors: FieldError[]; at: string };
+}
+
+/** A fiche whose edit collides with the server's head on some field: held, not sent, until the user chooses. */
+export interface Arbitration {
+  id: string;
+  /** The head to merge with; the conflicts are computed again from it, the base and the fiche as they are now. */
+  head: Head;
+  at: string;
+}
+
+/** Something the user should know about a merge ("supprimée sur une autre tablette : vos modifications l'ont conservée"). */
+export interface SyncNotice {
+  seq?: number;
+  ficheId: string;
+  message: string;
+  at: string;
+}
+
+/** Small state of the sync kept with the data it describes (the pull's cursor, written with each page). */
+export interface Meta {
+  key: string;
+  value: string;
 }
 
 /** What a form holds right now, valid or not, written on every edit so that a killed tab loses nothing. */
@@ -35,6 +62,10 @@ export class AuditDb extends Dexie {
   fiches!: EntityTable<Fiche, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   drafts!: EntityTable<Draft, 'id'>;
+  bases!: EntityTable<Base, 'id'>;
+  arbitrations!: EntityTable<Arbitration, 'id'>;
+  notices!: EntityTable<SyncNotice, 'seq'>;
+  meta!: EntityTable<Meta, 'key'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -45,6 +76,11 @@ export class AuditDb extends Dexie {
       outbox: 'id, queuedAt',
       drafts: 'id',
     });
+    // Version 2 (sync v2): the base of each fiche edited here, fiches "À arbitrer", merge notices, the pull's
+    // cursor; school fiches renamed to their derived id and fleets given ids (migrate-v2.ts).
+    this.version(2)
+      .stores({ bases: 'id', arbitrations: 'id', notices: '++seq, ficheId', meta: 'key' })
+      .upgrade((tx) => migrateToV2(tx));
   }
 }
 

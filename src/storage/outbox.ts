@@ -1,45 +1,88 @@
-// The outbox: revisions waiting for the server's acknowledgement (sync.md). A revision leaves it only after a
-// `stored`, `duplicate` or `superseded` for it or for a higher rev of the same fiche.
+// The outbox: each fiche's latest edit the server has not acknowledged (sync.md v2). Saves made offline coalesce
+// here into one push of the fiche's latest state, on the base the device knows. An edit leaves the outbox only after
+// a `stored` or `duplicate` for that very state; a `conflict` is merged (heads.ts); `invalid` and `forbidden` keep it,
+// visible, and unsent until a new edit replaces it.
 import type { AuditDb, OutboxEntry } from './db';
-import { ACKNOWLEDGING, type SyncResult } from '../model/sync-protocol';
-import type { FieldError } from '../model/types';
+import type { PushRecord, SyncResult } from '../model/sync-protocol';
+import type { Fiche, FieldError } from '../model/types';
+import { announceSaved } from './saved';
+import { headTables, writeHead, type Merger } from './heads';
 
 export function listOutbox(db: AuditDb): Promise<OutboxEntry[]> {
   return db.outbox.orderBy('queuedAt').toArray();
-}
-
-/** What remains to send: every revision the server has not refused. */
-export async function listSendable(db: AuditDb): Promise<OutboxEntry[]> {
-  return (await listOutbox(db)).filter((entry) => !entry.refusal);
 }
 
 export function countOutbox(db: AuditDb): Promise<number> {
   return db.outbox.count();
 }
 
-/**
- * Applies the server's answers in one transaction. An edit saved while the batch travelled has a higher rev:
- * the answer for the older rev leaves it in the outbox.
- */
-export function applySyncResults(db: AuditDb, results: readonly SyncResult[], now = new Date()): Promise<{ acknowledged: number; refused: number }> {
-  return db.transaction('rw', db.outbox, async () => {
-    const entries = await db.outbox.bulkGet(results.map((r) => r.id));
-    const done: string[] = [];
-    const refusals: OutboxEntry[] = [];
-    results.forEach((result, i) => {
-      const entry = entries[i];
-      if (!entry) return;
-      if (ACKNOWLEDGING.has(result.status)) {
-        if (entry.rev <= result.rev) done.push(result.id);
-      } else if (entry.rev === result.rev) {
-        const status = result.status === 'conflict' ? 'conflict' : 'invalid';
-        refusals.push({ ...entry, refusal: { status, errors: result.errors ?? [], at: now.toISOString() } });
-      }
-    });
-    await db.outbox.bulkDelete(done);
-    await db.outbox.bulkPut(refusals);
-    return { acknowledged: done.length, refused: refusals.length };
+/** An edit ready to push: its outbox entry and the record sent for it. */
+export interface Sendable {
+  entry: OutboxEntry;
+  record: PushRecord;
+}
+
+/** The record pushed for a fiche's state: without the device's `rev`, on the head it was built on. */
+export function pushRecordOf(fiche: Fiche, baseRev: number): PushRecord {
+  const { rev: _rev, ...rest } = fiche;
+  return { ...rest, baseRev };
+}
+
+/** What remains to send: every edit neither refused nor waiting for the user's arbitration, each on its base. */
+export async function listSendable(db: AuditDb): Promise<Sendable[]> {
+  return db.transaction('r', [db.outbox, db.bases, db.arbitrations], async () => {
+    const entries = (await listOutbox(db)).filter((entry) => !entry.refusal);
+    const ids = entries.map((e) => e.id);
+    const [bases, held] = await Promise.all([db.bases.bulkGet(ids), db.arbitrations.bulkGet(ids)]);
+    return entries.flatMap((entry, i) => (held[i] ? [] : [{ entry, record: pushRecordOf(entry.record, bases[i]?.rev ?? 0) }]));
   });
+}
+
+export interface PushReport {
+  acknowledged: number;
+  refused: number;
+  /** Conflicts merged without a collision: queued again on the new head, to push at once. */
+  merged: number;
+  /** Conflicts with a field changed on both sides: "À arbitrer". */
+  arbitrated: number;
+}
+
+/**
+ * Applies the server's answers to a batch in one transaction. `sent` are the entries sent, in the results' order.
+ * An edit saved while the batch travelled has a higher local rev: the answer for the older state leaves it queued,
+ * now on the new base.
+ */
+export async function applyPushResults(db: AuditDb, sent: readonly Sendable[], results: readonly SyncResult[], merger: Merger): Promise<PushReport> {
+  const now = merger.now ?? new Date();
+  const report: PushReport = { acknowledged: 0, refused: 0, merged: 0, arbitrated: 0 };
+  const changed: Fiche[] = [];
+  await db.transaction('rw', headTables(db), async () => {
+    for (const [i, result] of results.entries()) {
+      const item = sent[i];
+      if (!item || item.record.id !== result.id) continue;
+      const { entry, record } = item;
+      if ((result.status === 'stored' || result.status === 'duplicate') && result.rev !== undefined) {
+        const { baseRev: _baseRev, ...held } = record;
+        await db.bases.put({ id: entry.id, rev: result.rev, seq: result.seq ?? 0, record: { ...held, rev: result.rev } as Fiche });
+        const current = await db.outbox.get(entry.id);
+        if (current && current.rev === entry.rev) await db.outbox.delete(entry.id);
+        report.acknowledged += 1;
+      } else if (result.status === 'conflict' && result.head) {
+        const { outcome, fiche } = await writeHead(db, result.head, { ...merger, now });
+        if (fiche) changed.push(fiche);
+        if (outcome === 'merged') report.merged += 1;
+        else if (outcome === 'arbitrate') report.arbitrated += 1;
+        else report.acknowledged += 1; // the head held everything this edit changed
+      } else {
+        const status = result.status === 'forbidden' ? 'forbidden' : 'invalid';
+        const current = await db.outbox.get(entry.id);
+        if (current && current.rev === entry.rev) await db.outbox.put({ ...current, refusal: { status, errors: result.errors ?? [], at: now.toISOString() } });
+        report.refused += 1;
+      }
+    }
+  });
+  if (changed.length > 0) announceSaved(db, changed);
+  return report;
 }
 
 /** The whole batch was refused (400 or 415): kept, shown, and not sent again unchanged. */

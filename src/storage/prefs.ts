@@ -46,6 +46,8 @@ export interface SyncSettings {
   /** The sync endpoint; empty: `/api/v1/sync` on the origin that served the app. */
   endpoint: string;
   token: string;
+  /** The circonscriptions whose fiches this device pulls; absent or empty: the whole département. */
+  circonscriptions?: string[];
 }
 
 const SYNC_KEY = 'sync';

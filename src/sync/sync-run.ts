@@ -1,15 +1,20 @@
-// One sync run: the outbox drained batch by batch, each answer applied before the next batch leaves. A run stops at
-// the first answer that says "not now" (401, 429, 503, other 5xx, network); what it had not sent stays in the
-// outbox, so a crash, a reload or a dropped response at any moment loses nothing and the next run sends again.
-import type { AuditDb, OutboxEntry } from '../storage/db';
-import { applySyncResults, listSendable, refuseBatch } from '../storage/outbox';
-import { SYNC_PROTOCOL } from '../model/sync-protocol';
+// One sync run (sync.md v2): the outbox pushed batch by batch, each answer applied before the next batch leaves; then
+// the heads changed since the cursor pulled page by page, each page written with its cursor; then what the pull
+// merged pushed in turn. A run stops at the first answer that says "not now" (401, 403, 429, 503, other 5xx,
+// network); what it had not sent stays in the outbox and the cursor stays at the last page written, so a crash,
+// a reload or a dropped response at any moment loses nothing and skips nothing.
+import type { AuditDb } from '../storage/db';
+import { applyPushResults, listSendable, refuseBatch, type Sendable } from '../storage/outbox';
+import { applyPulledPage, cursorKey, getCursor } from '../storage/pulled';
+import type { Merger } from '../storage/heads';
+import { CHANGES_PAGE, SYNC_PROTOCOL } from '../model/sync-protocol';
 import { makeBatches } from './batches';
-import { sendBatch, type Endpoint, type SendOutcome } from './transport';
+import { fetchChanges, sendBatch, type Endpoint, type Outcome } from './transport';
 
 export type RunEnd =
   | { kind: 'done' }
   | { kind: 'auth' }
+  | { kind: 'forbidden'; message: string }
   | { kind: 'later'; retryAfterMs: number | undefined; reason: string };
 
 export interface RunReport {
@@ -17,53 +22,116 @@ export interface RunReport {
   sent: number;
   acknowledged: number;
   refused: number;
+  /** Heads taken from the server, and fiches merged (on a push's conflict or a pull). */
+  pulled: number;
+  merged: number;
+  /** Fiches left "À arbitrer" by this run. */
+  arbitrated: number;
 }
 
 export interface RunOptions {
   db: AuditDb;
   endpoint: Endpoint;
   deviceId: string;
+  /** The campaign pulled, and the circonscriptions it is limited to (none: the whole département). */
+  campaign: string;
+  scope?: readonly string[];
+  merger: Merger;
   signal?: AbortSignal;
-  /** Replaceable in tests (fault injection); the real POST otherwise. */
+  /** Replaceable in tests (fault injection); the real requests otherwise. */
   send?: typeof sendBatch;
+  fetchPage?: typeof fetchChanges;
   maxRecords?: number;
+  pageSize?: number;
 }
 
 const TOO_LARGE = "Cette fiche est trop volumineuse pour être envoyée (plus de 1 Mio) : réduisez ses remarques.";
+/** Push and pull rounds in one run: a merge queues an edit pushed in the next round; a bound against a server that
+ * keeps answering conflicts. */
+const MAX_ROUNDS = 4;
 
-function refusalMessage(outcome: Extract<SendOutcome, { kind: 'refused' }>): string {
-  return outcome.error?.message ?? `Le serveur a refusé l'envoi (erreur ${outcome.status}).`;
+type Refused = Extract<Outcome<unknown>, { kind: 'refused' }>;
+
+function refusalMessage(outcome: Refused): string {
+  return outcome.error?.message ?? `Le serveur a refusé la demande (erreur ${outcome.status}).`;
+}
+
+/** What a refusal or an unreachable server ends the run with; null when the caller handles the status itself. */
+function endOf(outcome: Exclude<Outcome<unknown>, { kind: 'answered' }>): RunEnd {
+  if (outcome.kind === 'unreachable') return { kind: 'later', retryAfterMs: undefined, reason: outcome.reason };
+  if (outcome.status === 401) return { kind: 'auth' };
+  if (outcome.status === 403) return { kind: 'forbidden', message: refusalMessage(outcome) };
+  return { kind: 'later', retryAfterMs: outcome.retryAfterMs, reason: refusalMessage(outcome) };
 }
 
 export async function runSync(options: RunOptions): Promise<RunReport> {
-  const { db, endpoint, deviceId, signal } = options;
-  const send = options.send ?? sendBatch;
-  const report: RunReport = { end: { kind: 'done' }, sent: 0, acknowledged: 0, refused: 0 };
-  const queue: OutboxEntry[][] = makeBatches(await listSendable(db), options.maxRecords);
-  while (queue.length > 0) {
-    signal?.throwIfAborted();
-    const batch = queue.shift() as OutboxEntry[];
-    const request = { protocol: SYNC_PROTOCOL, deviceId, batchId: crypto.randomUUID(), records: batch.map((e) => e.record) } as const;
-    const outcome = await send(endpoint, request, signal);
-    report.sent += batch.length;
-    if (outcome.kind === 'answered') {
-      const applied = await applySyncResults(db, outcome.response.results);
-      report.acknowledged += applied.acknowledged;
-      report.refused += applied.refused;
-      continue;
-    }
-    if (outcome.kind === 'unreachable') return { ...report, end: { kind: 'later', retryAfterMs: undefined, reason: outcome.reason } };
-    const { status } = outcome;
-    if (status === 401) return { ...report, end: { kind: 'auth' } };
-    if (status === 413 && batch.length > 1) {
-      const half = Math.ceil(batch.length / 2);
-      queue.unshift(batch.slice(0, half), batch.slice(half));
-    } else if (status === 413 || status === 400 || status === 415) {
-      await refuseBatch(db, batch, status === 413 ? TOO_LARGE : refusalMessage(outcome));
-      report.refused += batch.length;
-    } else {
-      return { ...report, end: { kind: 'later', retryAfterMs: outcome.retryAfterMs, reason: refusalMessage(outcome) } };
-    }
+  const report: RunReport = { end: { kind: 'done' }, sent: 0, acknowledged: 0, refused: 0, pulled: 0, merged: 0, arbitrated: 0 };
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const pushed = await push(options, report);
+    if (pushed) return { ...report, end: pushed };
+    const pulled = await pull(options, report);
+    if (pulled.end) return { ...report, end: pulled.end };
+    if (!pulled.queued && (await listSendable(options.db)).length === 0) break;
   }
   return report;
+}
+
+/** Pushes every sendable edit; a conflict merged without collision is pushed again in the same call. */
+async function push(options: RunOptions, report: RunReport): Promise<RunEnd | null> {
+  const { db, endpoint, deviceId, signal, merger } = options;
+  const send = options.send ?? sendBatch;
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const queue: Sendable[][] = makeBatches(await listSendable(db), options.maxRecords);
+    if (queue.length === 0) return null;
+    let merged = 0;
+    while (queue.length > 0) {
+      signal?.throwIfAborted();
+      const batch = queue.shift() as Sendable[];
+      const request = { protocol: SYNC_PROTOCOL, deviceId, batchId: crypto.randomUUID(), records: batch.map((s) => s.record) } as const;
+      const outcome = await send(endpoint, request, signal);
+      report.sent += batch.length;
+      if (outcome.kind === 'answered') {
+        const applied = await applyPushResults(db, batch, outcome.response.results, merger);
+        report.acknowledged += applied.acknowledged;
+        report.refused += applied.refused;
+        report.merged += applied.merged;
+        report.arbitrated += applied.arbitrated;
+        merged += applied.merged;
+        continue;
+      }
+      if (outcome.kind === 'refused' && outcome.status === 413 && batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        queue.unshift(batch.slice(0, half), batch.slice(half));
+      } else if (outcome.kind === 'refused' && [400, 413, 415].includes(outcome.status)) {
+        await refuseBatch(db, batch.map((s) => s.entry), outcome.status === 413 ? TOO_LARGE : refusalMessage(outcome));
+        report.refused += batch.length;
+      } else {
+        return endOf(outcome);
+      }
+    }
+    if (merged === 0) return null;
+  }
+  return null;
+}
+
+/** Pulls every page changed since the cursor; says whether a merge queued something to push. */
+async function pull(options: RunOptions, report: RunReport): Promise<{ end?: RunEnd; queued: boolean }> {
+  const { db, endpoint, signal, merger, campaign } = options;
+  const scope = options.scope ?? [];
+  const fetchPage = options.fetchPage ?? fetchChanges;
+  const key = cursorKey(campaign, scope);
+  let queued = false;
+  for (;;) {
+    signal?.throwIfAborted();
+    const since = await getCursor(db, key);
+    const outcome = await fetchPage(endpoint, { campaign, since, limit: options.pageSize ?? CHANGES_PAGE, circonscriptions: scope }, signal);
+    if (outcome.kind !== 'answered') return { end: endOf(outcome), queued };
+    const { changes, cursor, more } = outcome.response;
+    const page = await applyPulledPage(db, changes, key, cursor, merger);
+    report.pulled += page.taken;
+    report.merged += page.merged;
+    report.arbitrated += page.arbitrate;
+    if (page.merged > 0) queued = true;
+    if (!more) return { queued };
+  }
 }

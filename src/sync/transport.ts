@@ -1,13 +1,16 @@
-// One POST of a batch to the endpoint, and what came back, without interpretation beyond HTTP.
-import type { SyncError, SyncRequest, SyncResponse } from '../model/sync-protocol';
+// One POST of a batch to the endpoint, or one GET of a page of changes, and what came back, without interpretation
+// beyond HTTP.
+import type { ChangesResponse, SyncError, SyncRequest, SyncResponse } from '../model/sync-protocol';
 import { retryAfterMs } from './backoff';
 
 export const SYNC_REQUEST_TIMEOUT_MS = 60_000;
 
-export type SendOutcome =
-  | { kind: 'answered'; response: SyncResponse }
+export type Outcome<T> =
+  | { kind: 'answered'; response: T }
   | { kind: 'refused'; status: number; error: SyncError | null; retryAfterMs: number | undefined }
   | { kind: 'unreachable'; reason: string };
+
+export type SendOutcome = Outcome<SyncResponse>;
 
 export interface Endpoint {
   url: string;
@@ -23,18 +26,40 @@ async function errorBody(response: Response): Promise<SyncError | null> {
   }
 }
 
-export async function sendBatch(endpoint: Endpoint, request: SyncRequest, signal?: AbortSignal): Promise<SendOutcome> {
+export function sendBatch(endpoint: Endpoint, request: SyncRequest, signal?: AbortSignal): Promise<SendOutcome> {
+  const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) };
+  return call<SyncResponse>(endpoint.url, endpoint, init, (body) => Array.isArray(body.results), signal);
+}
+
+export interface ChangesQuery {
+  campaign: string;
+  since: string | undefined;
+  limit: number;
+  /** Circonscription labels; none: the whole département. */
+  circonscriptions: readonly string[];
+}
+
+/** GET …/changes next to the sync endpoint: one page of heads changed since the cursor. */
+export function fetchChanges(endpoint: Endpoint, query: ChangesQuery, signal?: AbortSignal): Promise<Outcome<ChangesResponse>> {
+  const url = new URL('changes', endpoint.url);
+  url.searchParams.set('campaign', query.campaign);
+  if (query.since !== undefined) url.searchParams.set('since', query.since);
+  url.searchParams.set('limit', String(query.limit));
+  for (const label of query.circonscriptions) url.searchParams.append('circonscription', label);
+  return call<ChangesResponse>(url.href, endpoint, { method: 'GET', cache: 'no-store' }, (body) => Array.isArray(body.changes) && typeof body.cursor === 'string', signal);
+}
+
+async function call<T>(url: string, endpoint: Endpoint, init: RequestInit, readable: (body: T) => boolean, signal?: AbortSignal): Promise<Outcome<T>> {
   const timeout = AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS);
   try {
-    const response = await fetch(endpoint.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${endpoint.token}` },
-      body: JSON.stringify(request),
+    const response = await fetch(url, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${endpoint.token}` },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     if (response.ok) {
-      const body = (await response.json()) as SyncResponse;
-      if (!Array.isArray(body.results)) return { kind: 'unreachable', reason: 'réponse du serveur illisible' };
+      const body = (await response.json()) as T;
+      if (!readable(body)) return { kind: 'unreachable', reason: 'réponse du serveur illisible' };
       return { kind: 'answered', response: body };
     }
     return { kind: 'refused', status: response.status, error: await errorBody(response), retryAfterMs: retryAfterMs(response.headers.get('Retry-After')) };

@@ -1,6 +1,6 @@
 // Always visible, in the shell's header (loaded with sync): how many fiches wait to be sent, when the device last
 // synced, and what went wrong, in words that need no knowledge of HTTP.
-import { pendingCount, pendingDeletionCount, refusedCount, syncNow, syncView, type FicheSyncState, type SyncView } from '../state/sync';
+import { arbitrateCount, pendingCount, pendingDeletionCount, refusedCount, syncNow, syncView, type FicheSyncState, type SyncView } from '../state/sync';
 import { routeHash } from '../state/route';
 import { count } from './plural';
 
@@ -23,12 +23,19 @@ const FIX_LINKS: Partial<Record<SyncView['phase'], string>> = {
 export function SyncIndicator() {
   const view = syncView.value;
   const refused = refusedCount.value;
+  const arbitrate = arbitrateCount.value;
   const fix = FIX_LINKS[view.phase];
   return (
     <div class={`sync-indicator sync-${view.phase}`}>
       <p role="status">
         {waiting(pendingCount.value, pendingDeletionCount.value, view.phase)}
         {refused > 0 && ` · ${count(refused, 'fiche refusée', 'fiches refusées')}`}
+        {arbitrate > 0 && (
+          <>
+            {' · '}
+            <a href={routeHash({ screen: 'arbitrage' })}>{count(arbitrate, 'fiche à arbitrer', 'fiches à arbitrer')}</a>
+          </>
+        )}
         {view.lastSyncAt && ` · dernière synchronisation à ${time(view.lastSyncAt)}`}
         {view.phase === 'syncing' && ' · synchronisation…'}
       </p>
@@ -44,11 +51,11 @@ export function SyncIndicator() {
   );
 }
 
-/** A fiche's state for its row: en attente, envoyée, refusée (with the server's reasons) or en conflit. */
+/** A fiche's state for its row: en attente, envoyée, refusée (with the server's reasons) or à arbitrer. */
 export function ficheSyncText(state: ReadonlyMap<string, FicheSyncState>, id: string): string {
   const s = state.get(id);
   if (!s) return 'Envoyée';
   if (s.state === 'pending') return "En attente d'envoi";
-  if (s.state === 'conflict') return 'En conflit : une autre version de cette révision est sur le serveur ; modifiez la fiche pour la renvoyer';
+  if (s.state === 'arbitrate') return 'À arbitrer : modifiée ici et sur une autre tablette, choisissez les valeurs à garder';
   return `Refusée : ${s.errors.map((e) => e.message).join(' ')}`;
 }

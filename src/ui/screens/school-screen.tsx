@@ -19,12 +19,13 @@ import { DemoNotice } from '../components/demo-notice';
 import { SchoolSocle, classroomVerdict } from '../components/school-socle';
 import { ficheSyncText } from '../sync-indicator';
 import { outboxState } from '../../state/sync';
+import { schoolFicheId } from '../../model/sync-protocol';
 
 export function SchoolScreen({ uai }: { uai: string }) {
   const school = schoolsByUai.value.get(uai);
   const audit = auditOf(uai);
-  const newId = useMemo(() => crypto.randomUUID(), [uai]);
-  const ref = { id: audit.school?.id ?? newId, kind: 'school' as const, uai, campaign: campaign.value };
+  // Derived (sync.md v2): every tablet auditing this school writes this same fiche.
+  const ref = { id: schoolFicheId(campaign.value, uai), kind: 'school' as const, uai, campaign: campaign.value };
   // A new school fiche proposes today's date and the directory's number of classes; it is saved on the first edit.
   const editor = useFicheEditor(ref, () => newSchoolData(school));
   useEffect(() => () => void (lastDeleted.value = null), [uai]); // the undo is offered on this screen only

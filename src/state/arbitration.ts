@@ -1,0 +1,73 @@
+// The fiches "À arbitrer" as the screen shows them: for each, its fields in conflict with both values in words, who
+// changed each side and when; and the user's choice, saved and pushed on the server's head (sync.md v2).
+import { signal } from '@preact/signals';
+import { heldFiche, resolveHeld } from '../storage/heads';
+import { fieldLabel, formLabel } from '../model/labels';
+import { genericPath, valueText } from '../model/value-text';
+import type { Author, Fiche, SchoolFiche } from '../model/types';
+import { deviceDb } from './device-db';
+import { currentAuthor } from './session';
+import { referential } from './referential';
+import { refreshOutboxState, syncNow } from './sync';
+
+export interface ConflictView {
+  path: string;
+  label: string;
+  local: string;
+  head: string;
+}
+
+export interface HeldView {
+  id: string;
+  kind: Fiche['kind'];
+  uai: string;
+  /** "Fiche école" or the classroom's name. */
+  title: string;
+  local: { author: Author; updatedAt: string };
+  head: { author: Author; updatedAt: string };
+  conflicts: ConflictView[];
+}
+
+export const heldFiches = signal<HeldView[] | null>(null);
+
+/** "Nombre d'appareils (flotte n° 2)": a fleet named by its place in the version that has it. */
+function labelOf(fiche: Fiche, other: Fiche, path: string): string {
+  const fleet = /^data\.fleets\.([^.]+)(?:\.|$)/.exec(path)?.[1];
+  if (fiche.kind === 'school' && fleet !== undefined) {
+    const place = (f: Fiche) => (f as SchoolFiche).data.fleets.findIndex((x) => x.id === fleet);
+    const index = place(fiche) >= 0 ? place(fiche) : place(other);
+    const field = genericPath(path);
+    const name = field === 'fleets' ? 'Flotte' : formLabel('school', field);
+    return `${name} (flotte n° ${index + 1})`;
+  }
+  if (path === 'deleted') return 'Suppression de la fiche';
+  return path.startsWith('data.') ? formLabel(fiche.kind, path.slice(5)) : fieldLabel(path);
+}
+
+export async function loadHeldFiches(): Promise<void> {
+  const db = deviceDb();
+  const ids = await db.arbitrations.toCollection().primaryKeys();
+  const views: HeldView[] = [];
+  for (const id of ids) {
+    const held = await heldFiche(db, id);
+    if (!held) continue;
+    const { local, head } = held;
+    views.push({
+      id,
+      kind: local.kind,
+      uai: local.uai,
+      title: local.kind === 'school' ? 'Fiche école' : local.data.label,
+      local: { author: local.author, updatedAt: local.updatedAt },
+      head: { author: head.record.author, updatedAt: head.record.updatedAt },
+      conflicts: held.conflicts.map((c) => ({ path: c.path, label: labelOf(local, head.record, c.path), local: valueText(c.path, c.local), head: valueText(c.path, c.head) })),
+    });
+  }
+  heldFiches.value = views;
+}
+
+/** Saves the choice ('local' where none is given) and sends it at once. */
+export async function resolveFiche(id: string, choices: Readonly<Record<string, 'local' | 'head'>>): Promise<void> {
+  await resolveHeld(deviceDb(), id, choices, { author: currentAuthor(), referentialVersion: referential.value.version });
+  await Promise.all([loadHeldFiches(), refreshOutboxState()]);
+  void syncNow();
+}

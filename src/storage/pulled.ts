@@ -1,0 +1,33 @@
+// A page of pulled heads and its cursor, written in one transaction (sync.md v2, "Pull"): a crash between pages
+// leaves the cursor at the last page written, so the next pull asks for the rest and skips nothing.
+import type { AuditDb } from './db';
+import type { Head } from '../model/sync-protocol';
+import type { Fiche } from '../model/types';
+import { announceSaved } from './saved';
+import { headTables, writeHead, type HeadOutcome, type Merger } from './heads';
+
+/** Where a pull resumes: one cursor per campaign and scope (a cursor only means something with its filters). */
+export function cursorKey(campaign: string, scope: readonly string[]): string {
+  return `cursor:${campaign}:${[...scope].sort().join('|')}`;
+}
+
+export async function getCursor(db: AuditDb, key: string): Promise<string | undefined> {
+  return (await db.meta.get(key))?.value;
+}
+
+export type PageReport = Record<HeadOutcome, number>;
+
+export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: string, cursor: string, merger: Merger): Promise<PageReport> {
+  const report: PageReport = { skipped: 0, taken: 0, merged: 0, arbitrate: 0 };
+  const changed: Fiche[] = [];
+  await db.transaction('rw', [...headTables(db), db.meta], async () => {
+    for (const head of heads) {
+      const { outcome, fiche } = await writeHead(db, head, merger);
+      report[outcome] += 1;
+      if (fiche) changed.push(fiche);
+    }
+    await db.meta.put({ key, value: cursor });
+  });
+  if (changed.length > 0) announceSaved(db, changed);
+  return report;
+}

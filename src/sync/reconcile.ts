@@ -1,0 +1,89 @@
+// What the device does with a head the server sent (pulled, or returned with a `conflict`): pure, table-tested.
+// A fiche with no unsent edit takes the head; one with an unsent edit is merged three ways against its base
+// (merge.ts); a merge with no conflict becomes a new local revision pushed on the head, one with conflicts waits
+// "À arbitrer" with the local copy kept as it is (sync.md v2).
+import { canonicalJson, type Head } from '../model/sync-protocol';
+import type { Author, Fiche, FieldError } from '../model/types';
+import { validateFiche } from '../model/validate';
+import { mergeFiche, type DeleteNotice, type FieldConflict } from './merge';
+
+/** The head a device's fiche was last built on: what its next push names as `baseRev`. */
+export interface Base {
+  id: string;
+  rev: number;
+  seq: number;
+  /** The head as taken (with its `rev`): the merge's base. */
+  record: Fiche;
+}
+
+export interface ReconcileInput {
+  head: Head;
+  base: Base | undefined;
+  /** The device's copy of the fiche, if it holds one. */
+  local: Fiche | undefined;
+  /** Whether the device holds an edit of the fiche that the server has not acknowledged. */
+  unsent: boolean;
+  /** Who merges, when, with which référentiel: the merged revision's envelope. */
+  author: Author;
+  referentialVersion: string;
+  now: Date;
+}
+
+export type Decision =
+  /** Already known (the device's own push coming back, or an older head). */
+  | { kind: 'skip' }
+  /** No unsent edit here, or none the head lacks: the head becomes the device's copy and its base (and the edit, if
+   * any, leaves the outbox). */
+  | { kind: 'take'; fiche: Fiche; base: Base }
+  /** Merged without conflict: a new local revision, to push on the head at once. */
+  | { kind: 'merged'; fiche: Fiche; base: Base; notice: DeleteNotice | null }
+  /** Fields changed on both sides differently: the local copy stays as it is until the user chooses. */
+  | { kind: 'arbitrate'; conflicts: FieldConflict[] };
+
+const baseOf = (head: Head): Base => ({ id: head.record.id, rev: head.rev, seq: head.seq, record: head.record });
+
+export function reconcile(input: ReconcileInput): Decision {
+  const { head, base, local, unsent } = input;
+  if (base && head.rev <= base.rev) return { kind: 'skip' };
+  if (!local || !unsent) return { kind: 'take', fiche: head.record, base: baseOf(head) };
+  if (local.kind !== head.record.kind) return { kind: 'arbitrate', conflicts: [{ path: 'kind', local: local.kind, head: head.record.kind }] };
+  const merged = mergeFiche(base?.record ?? null, local, head.record as typeof local);
+  if (merged.conflicts.length > 0) return { kind: 'arbitrate', conflicts: merged.conflicts };
+  // The head already holds everything the local edit changed: it is taken, and the edit has nothing left to send.
+  if (merged.deleted === head.record.deleted && canonicalJson(merged.data) === canonicalJson(head.record.data)) {
+    return { kind: 'take', fiche: head.record, base: baseOf(head) };
+  }
+  const candidate = mergedRevision(input, local, merged.data, merged.deleted);
+  const checked = validateFiche(candidate, { now: input.now });
+  // Two valid sides can merge into an invalid whole (a count from one tablet, its working count from the other):
+  // the fields refused are left to the user, as a conflict.
+  if (!checked.ok) return { kind: 'arbitrate', conflicts: conflictsOf(checked.errors, local, head.record) };
+  return { kind: 'merged', fiche: checked.value, base: baseOf(head), notice: merged.notice };
+}
+
+/** The merged fiche's envelope: now, the merging device's author and référentiel, a local rev above both. */
+export function mergedRevision(input: Pick<ReconcileInput, 'head' | 'author' | 'referentialVersion' | 'now'>, local: Fiche, data: Fiche['data'], deleted: boolean): Fiche {
+  return {
+    ...local,
+    data,
+    deleted,
+    rev: Math.max(local.rev, input.head.rev) + 1,
+    updatedAt: input.now.toISOString(),
+    author: input.author,
+    referentialVersion: input.referentialVersion,
+  } as Fiche;
+}
+
+function conflictsOf(errors: readonly FieldError[], local: Fiche, head: Fiche): FieldConflict[] {
+  return errors.map(({ path }) => ({ path, local: valueAt(local, path), head: valueAt(head, path) }));
+}
+
+/** The value at a dotted path of a record (`data.fleets.0.count`). */
+export function valueAt(record: unknown, path: string): unknown {
+  let value: unknown = record;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
