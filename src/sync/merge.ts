@@ -1,7 +1,13 @@
-// The three-way merge of a fiche (sync.md v2, "Merge on the device"): pure, field by field against the base.
-// IMPLEMENTATION PENDING (issue 13): the types and signatures below are the contract the device and the server's
-// migration code against.
-import type { Fiche, FicheData, FicheKind } from '../model/types';
+// The three-way merge of a fiche (sync.md v2, "Merge on the device"): pure, field by field against the base. A leaf
+// changed on one side takes that side's value; changed on both to different values, it is a conflict for the user
+// (the local value kept until then). Sets merge as sets, fleets by id, and `deleted` gives way to an edit.
+import { makeClassroomData, makeSchoolData } from '../model/make';
+import { CLASS_LEVELS } from '../model/schema';
+import { TRAINING_NEED_IDS } from '../model/training';
+import type { Fiche, FicheData, FicheKind, Fleet } from '../model/types';
+import { mergeValue, type FieldMerger, type MergeContext } from './merge-fields';
+import { mergeFleets, takeHeadFleet } from './merge-fleets';
+import { isRecord, mergeSet, sameValue, type PlainRecord } from './merge-values';
 
 /** One field changed on both sides to different values. */
 export interface FieldConflict {
@@ -14,6 +20,8 @@ export interface FieldConflict {
   local: unknown;
   /** The value in the server's head. */
   head: unknown;
+  /** For a `data.fleets.<fleet id>` conflict the head still holds: the ids of the fleets before it in the head. */
+  headBefore?: string[];
 }
 
 /** A delete on one side and an edit of `data` on the other: the fiche is kept, and the user told which. */
@@ -27,15 +35,43 @@ export interface MergeResult<K extends FicheKind = FicheKind> {
   notice: DeleteNotice | null;
 }
 
+const setOf = (order: readonly string[]): FieldMerger => (base, local, head) => mergeSet(order, base, local, head);
+
+/** The fields of `data` that do not merge as plain leaves or groups (the other kind's simply never occur). */
+const RULES: Readonly<Record<string, FieldMerger>> = {
+  'data.levels': setOf(CLASS_LEVELS),
+  'data.trainingNeeds': setOf(TRAINING_NEED_IDS),
+  'data.fleets': mergeFleets,
+};
+
 /**
  * Merges `local` (this device's state) and `head` (the server's) against `base` (the head the local edit was made
  * on; null for a fiche the server never held: the empty fiche of records.md "Defaults of a new fiche").
  */
 export function mergeFiche<K extends FicheKind>(base: Fiche | null, local: Fiche & { kind: K }, head: Fiche & { kind: K }): MergeResult<K> {
-  void base;
-  void local;
-  void head;
-  throw new Error('mergeFiche: not implemented yet');
+  const baseData: unknown = base?.data ?? (local.kind === 'school' ? makeSchoolData() : makeClassroomData());
+  const baseDeleted = base?.deleted ?? false;
+  const context: MergeContext = { conflicts: [], rules: RULES };
+  const data = mergeValue(baseData, local.data, head.data, 'data', context) as FicheData<K>;
+  const localEdited = !sameData(baseData, local.data);
+  const headEdited = !sameData(baseData, head.data);
+  const { deleted, notice } = mergeDeleted(baseDeleted, local.deleted, head.deleted, localEdited, headEdited);
+  return { data, deleted, conflicts: context.conflicts, notice };
+}
+
+/** Data the same but for an optional set absent on one side and empty on the other. */
+function sameData(a: unknown, b: unknown): boolean {
+  const filled = (data: unknown) => (isRecord(data) ? { ...data, trainingNeeds: data.trainingNeeds ?? [] } : data);
+  return sameValue(filled(a), filled(b));
+}
+
+/** `deleted` merges like a field (a boolean changed on both sides changed the same way), but an edit keeps the fiche. */
+function mergeDeleted(base: boolean, local: boolean, head: boolean, localEdited: boolean, headEdited: boolean): { deleted: boolean; notice: DeleteNotice | null } {
+  if (local === head) return { deleted: local, notice: null };
+  if (local !== base) {
+    return local && headEdited ? { deleted: false, notice: 'deleted-here-kept-by-edit-there' } : { deleted: local, notice: null };
+  }
+  return head && localEdited ? { deleted: false, notice: 'deleted-there-kept-by-edit-here' } : { deleted: head, notice: null };
 }
 
 /** The data once the user chose, for each conflicting path, 'local' or 'head'; a path not chosen keeps 'local'. */
@@ -43,6 +79,33 @@ export function resolveConflicts<K extends FicheKind>(
   result: MergeResult<K>,
   choices: Readonly<Record<string, 'local' | 'head'>>,
 ): { data: FicheData<K>; deleted: boolean } {
-  void choices;
-  return { data: result.data, deleted: result.deleted };
+  let data = result.data as PlainRecord;
+  let deleted = result.deleted;
+  for (const conflict of result.conflicts) {
+    if (choices[conflict.path] !== 'head') continue;
+    if (conflict.path === 'deleted') deleted = conflict.head as boolean;
+    else data = takeHead(data, conflict);
+  }
+  return { data: data as FicheData<K>, deleted };
+}
+
+const FLEETS_PREFIX = 'data.fleets.';
+
+function takeHead(data: PlainRecord, conflict: FieldConflict): PlainRecord {
+  if (conflict.path.startsWith(FLEETS_PREFIX)) {
+    const fleets = (Array.isArray(data.fleets) ? data.fleets : []) as Fleet[];
+    return { ...data, fleets: takeHeadFleet(fleets, conflict, conflict.path.slice(FLEETS_PREFIX.length)) };
+  }
+  return setIn(data, conflict.path.split('.').slice(1), conflict.head);
+}
+
+/** A copy of `record` with the value at `keys` replaced (undefined: removed); `record` itself is left as it is. */
+function setIn(record: PlainRecord, keys: string[], value: unknown): PlainRecord {
+  const [key, ...rest] = keys;
+  if (key === undefined) return record;
+  const copy: PlainRecord = { ...record };
+  const next = rest.length === 0 ? value : setIn(isRecord(record[key]) ? record[key] : {}, rest, value);
+  if (next === undefined) delete copy[key];
+  else copy[key] = next;
+  return copy;
 }

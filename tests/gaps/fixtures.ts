@@ -31,8 +31,9 @@ const SOCLE_CLASSROOM = {
   documentCamera: { present: true, condition: 'working' },
 } as const;
 
+/** A fleet of ten working tablets (id `flotte-1` unless patched: give each fleet of a school its own). */
 export function fleet(patch: Partial<Fleet> = {}): Fleet {
-  return { type: 'tablet', count: 10, workingCount: 10, year: 2024, charging: 'cart', mdm: true, ...patch };
+  return { id: 'flotte-1', type: 'tablet', count: 10, workingCount: 10, year: 2024, charging: 'cart', mdm: true, ...patch };
 }
 
 const SOCLE_SCHOOL = {
