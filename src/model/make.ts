@@ -1,6 +1,7 @@
 // Builders of records: empty forms for the app, and fixtures for tests (`makeClassroomFiche({ data: { pupils: 41 } })`).
 // A new fiche records nothing: every observation is null ("non renseigné"), never a value that means something was
 // seen (records.md v2, "Defaults of a new fiche").
+import { schoolFicheId } from './sync-protocol';
 import type { Author, ClassroomData, ClassroomFiche, SchoolData, SchoolFiche } from './types';
 import type { DirectorySchool } from './school';
 
@@ -90,8 +91,10 @@ export function makeClassroomFiche(patch: EnvelopePatch & { data?: DeepPartial<C
   return { ...envelope(patch), kind: 'classroom', data: makeClassroomData(patch.data) };
 }
 
+/** A school fiche; its id is derived from its campaign and UAI (sync.md v2) unless the patch gives one. */
 export function makeSchoolFiche(patch: EnvelopePatch & { data?: DeepPartial<SchoolData> } = {}): SchoolFiche {
-  return { ...envelope(patch), kind: 'school', data: makeSchoolData(patch.data) };
+  const made = envelope(patch);
+  return { ...made, id: patch.id ?? schoolFicheId(made.campaign, made.uai), kind: 'school', data: makeSchoolData(patch.data) };
 }
 
 /** A school of the directory (by default a Marseille REP+ école from the demonstration data). */

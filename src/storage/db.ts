@@ -4,7 +4,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { DirectorySchool } from '../model/school';
 import type { ClassroomData, Fiche, FicheKind, FieldError, SchoolData } from '../model/types';
 import type { Head } from '../model/sync-protocol';
-import type { Base } from '../sync/reconcile';
+import type { Base } from '../model/merge/reconcile';
 import { DEFAULT_DB_NAME } from './db-name';
 import { migrateToV2 } from './migrate-v2';
 

@@ -6,8 +6,8 @@ import type { AuditDb, Base } from './db';
 import type { Head } from '../model/sync-protocol';
 import type { Author, Fiche } from '../model/types';
 import { validateFiche } from '../model/validate';
-import { mergedRevision, reconcile } from '../sync/reconcile';
-import { mergeFiche, resolveConflicts, type DeleteNotice, type FieldConflict } from '../sync/merge';
+import { mergedRevision, reconcile } from '../model/merge/reconcile';
+import { mergeFiche, resolveConflicts, type DeleteNotice, type FieldConflict } from '../model/merge/merge';
 import { InvalidRecordError } from './fiches';
 
 /** Who merges on this device, with which référentiel: the envelope of a merged revision. */

@@ -5,7 +5,7 @@
 import type { Transaction } from 'dexie';
 import type { Fiche, SchoolFiche } from '../model/types';
 import { schoolFicheId } from '../model/sync-protocol';
-import { deriveSchoolFiche, needsDerivedId, withFleetIds } from '../sync/derive-school-fiches';
+import { deriveSchoolFiche, needsDerivedId, withFleetIds } from '../model/merge/derive-school-fiches';
 
 interface Entry {
   id: string;

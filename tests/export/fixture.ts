@@ -57,8 +57,8 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
       visitDate: '2026-10-12', status: 'complete', classesCount: 8, pupils: 188, newTeachers: 2,
       internet: { access: 'fibre', downloadMbps: 300.5, uploadMbps: 100 }, wifi: { accessPoints: 4, coverage: 'all', switchable: true },
       fleets: [
-        { type: 'tablet', count: 16, workingCount: 15, year: 2024, charging: 'cart', mdm: true },
-        { type: 'laptop', count: 2, workingCount: 0, year: 2022, charging: 'case', mdm: true },
+        { id: 'flotte-1', type: 'tablet', count: 16, workingCount: 15, year: 2024, charging: 'cart', mdm: true },
+        { id: 'flotte-2', type: 'laptop', count: 2, workingCount: 0, year: 2022, charging: 'case', mdm: true },
       ],
       filtering: true, usageCharter: false, ent: { used: true, name: 'ENT Atrium' }, resources: true,
       peripherals: { printerScanner: true, camera: true, robots: 6 },

@@ -15,7 +15,7 @@ function leafPaths(value: unknown, path = ''): string[] {
 }
 
 const now = new Date('2026-11-28T10:00:00Z');
-const fleet = { type: 'tablet' as const, count: 12, workingCount: 10, year: 2022, charging: 'cart' as const, mdm: true };
+const fleet = { id: 'flotte-1', type: 'tablet' as const, count: 12, workingCount: 10, year: 2022, charging: 'cart' as const, mdm: true };
 
 describe('fieldLabel', () => {
   it('names a field in French', () => {

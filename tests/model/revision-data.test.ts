@@ -6,6 +6,7 @@ import type { FieldError, Fleet } from '../../src/model/types';
 const error = (path: string): FieldError => ({ path, message: `${path} : invalide.` });
 
 const fleet = (patch: Partial<Fleet> = {}): Fleet => ({
+  id: 'flotte-1',
   type: 'tablet',
   count: 12,
   workingCount: 10,

@@ -58,7 +58,7 @@ describe('validateFiche', () => {
   });
 
   it('refuses more working devices than devices in a fleet, naming the fleet', () => {
-    const fleet = { type: 'tablet' as const, count: 12, workingCount: 14, year: 2022, charging: 'cart' as const, mdm: true };
+    const fleet = { id: 'flotte-1', type: 'tablet' as const, count: 12, workingCount: 14, year: 2022, charging: 'cart' as const, mdm: true };
     const errors = errorsOf(validateFiche(makeSchoolFiche({ data: { fleets: [fleet] } }), { now }));
     expect(errors).toEqual([
       {
@@ -76,7 +76,7 @@ describe('validateFiche', () => {
   it('says which envelope fields are missing', () => {
     const { id: _id, rev: _rev, ...rest } = makeClassroomFiche();
     const errors = errorsOf(validateFiche(rest, { now }));
-    expect(errors.map((e) => e.message)).toEqual(['Identifiant : ce champ manque.', 'Révision : ce champ manque.']);
+    expect(errors.map((e) => e.message).sort()).toEqual(['Identifiant : ce champ manque.', 'Révision : ce champ manque.']);
   });
 
   it('refuses a campaign that is not one school year', () => {

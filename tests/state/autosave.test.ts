@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { schoolFicheId } from '../../src/model/sync-protocol';
 import { Autosave } from '../../src/state/autosave';
 import { commitFormData, recoverDrafts } from '../../src/state/commit';
 import { AuditDb } from '../../src/storage/db';
@@ -58,9 +59,9 @@ describe('Autosave', () => {
 
   it('saves the valid fields of a school fiche whose new fleet is invalid, the fleet left out until corrected', async () => {
     const db = freshDeviceDb();
-    const ref = { id: crypto.randomUUID(), kind: 'school' as const, uai: '0130541T', campaign: '2026-2027' };
+    const ref = { id: schoolFicheId('2026-2027', '0130541T'), kind: 'school' as const, uai: '0130541T', campaign: '2026-2027' };
     await saveRevision(db, { ...ref, data: makeSchoolData(), author });
-    const fleet = { type: 'tablet' as const, count: 8, workingCount: 9, year: 2022, charging: 'cart' as const, mdm: true };
+    const fleet = { id: 'flotte-1', type: 'tablet' as const, count: 8, workingCount: 9, year: 2022, charging: 'cart' as const, mdm: true };
     const fiche = await commitFormData(ref, makeSchoolData({ notes: 'Wi-Fi à revoir', fleets: [fleet] }), author);
     expect(fiche).toMatchObject({ rev: 2, data: { notes: 'Wi-Fi à revoir', fleets: [] } });
   });

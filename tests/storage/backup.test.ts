@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { schoolFicheId } from '../../src/model/sync-protocol';
 import { readBackup, type DeviceBackup } from '../../src/model/backup';
 import { makeClassroomData, makeClassroomFiche, makeSchoolData } from '../../src/model/make';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
@@ -42,7 +43,7 @@ describe('exportBackup', () => {
     const kept = await saveRevision(db, classroomInput({ data: makeClassroomData({ label: 'CP A' }) }), { now: at(1) });
     const gone = await saveRevision(db, classroomInput({ data: makeClassroomData({ label: 'CP B' }) }), { now: at(2) });
     const tombstone = await deleteFiche(db, gone.id, author, at(3));
-    const school = await saveRevision(db, { id: crypto.randomUUID(), kind: 'school', uai: '0130569Y', campaign: '2026-2027', data: makeSchoolData({ classesCount: 2 }), author }, { now: at(4) });
+    const school = await saveRevision(db, { id: schoolFicheId('2026-2027', '0130569Y'), kind: 'school', uai: '0130569Y', campaign: '2026-2027', data: makeSchoolData({ classesCount: 2 }), author }, { now: at(4) });
     const backup = await exportBackup(db, DEVICE_A, settings, at(5));
     expect(backup.fiches.sort(byId)).toEqual([kept, tombstone, school].sort(byId));
     expect(backup.fiches.find((f) => f.id === gone.id)).toMatchObject({ deleted: true, rev: 2 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { schoolFicheId } from '../../src/model/sync-protocol';
 import { AuditDb } from '../../src/storage/db';
 import { deleteFiche, InvalidRecordError, restoreFiche, saveRevision } from '../../src/storage/fiches';
 import { listSchoolFiches } from '../../src/storage/fiche-queries';
@@ -128,7 +129,7 @@ describe('listSchoolFiches', () => {
   it('lists one school’s fiches of one campaign', async () => {
     const db = freshDb();
     await saveRevision(db, classroomInput());
-    await saveRevision(db, { id: crypto.randomUUID(), kind: 'school', uai: '0130569Y', campaign: '2026-2027', data: makeSchoolData(), author });
+    await saveRevision(db, { id: schoolFicheId('2026-2027', '0130569Y'), kind: 'school', uai: '0130569Y', campaign: '2026-2027', data: makeSchoolData(), author });
     await saveRevision(db, classroomInput({ uai: '0130541T' }));
     await saveRevision(db, classroomInput({ campaign: '2025-2026' }));
     expect((await listSchoolFiches(db, '2026-2027', '0130569Y')).map((f) => f.kind).sort()).toEqual(['classroom', 'school']);

@@ -31,7 +31,7 @@ describe('bind', () => {
   });
 
   it('labels a field with its name where the form has no other wording, and a fleet field without its number', () => {
-    const school = stubEditor('school', makeSchoolData({ fleets: [{ type: 'tablet', count: 8, workingCount: 8, year: null, charging: null, mdm: null }] }));
+    const school = stubEditor('school', makeSchoolData({ fleets: [{ id: 'flotte-1', type: 'tablet', count: 8, workingCount: 8, year: null, charging: null, mdm: null }] }));
     expect(bind(stubEditor('classroom', makeClassroomData()), 'display.type').label).toBe("Type d'affichage");
     expect(bind(school, `fleets.${0}.workingCount`)).toMatchObject({ id: 'champ-fleets-0-workingCount', label: 'Dont fonctionnels', value: 8 });
   });

@@ -35,7 +35,7 @@ describe('the school’s rules, each with its reason', () => {
     uai: UAI,
     data: {
       classesCount: 11,
-      fleets: [{ type: 'tablet', count: 16, workingCount: 14, year: 2024, charging: 'cart', mdm: false }],
+      fleets: [{ id: 'flotte-1', type: 'tablet', count: 16, workingCount: 14, year: 2024, charging: 'cart', mdm: false }],
       wifi: { accessPoints: 4, coverage: 'partial', switchable: true },
       internet: { access: 'fibre', downloadMbps: 300, uploadMbps: 100 },
       filtering: true,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { schoolFicheId } from '../../src/model/sync-protocol';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { SchoolsScreen } from '../../src/ui/screens/schools-screen';
 import { loadDirectory, schoolFilter } from '../../src/state/directory';
@@ -55,7 +56,7 @@ describe('SchoolsScreen', () => {
   it('shows where each audit stands', async () => {
     const ficheCampaign = '2026-2027';
     await saveRevision(db, { id: crypto.randomUUID(), kind: 'classroom', uai: '0134939Y', campaign: ficheCampaign, data: makeClassroomData(), author });
-    await saveRevision(db, { id: crypto.randomUUID(), kind: 'school', uai: '0134939Y', campaign: ficheCampaign, data: makeSchoolData({ status: 'complete' }), author });
+    await saveRevision(db, { id: schoolFicheId(ficheCampaign, '0134939Y'), kind: 'school', uai: '0134939Y', campaign: ficheCampaign, data: makeSchoolData({ status: 'complete' }), author });
     await loadCampaignFiches();
     render(<SchoolsScreen />);
     fireEvent.input(screen.getByLabelText('Rechercher une école (nom, UAI ou commune)'), { target: { value: '0134939Y' } });

@@ -1,10 +1,10 @@
 // The three-way merge of a fiche (sync.md v2, "Merge on the device"): pure, field by field against the base. A leaf
 // changed on one side takes that side's value; changed on both to different values, it is a conflict for the user
 // (the local value kept until then). Sets merge as sets, fleets by id, and `deleted` gives way to an edit.
-import { makeClassroomData, makeSchoolData } from '../model/make';
-import { CLASS_LEVELS } from '../model/schema';
-import { TRAINING_NEED_IDS } from '../model/training';
-import type { Fiche, FicheData, FicheKind, Fleet } from '../model/types';
+import { makeClassroomData, makeSchoolData } from '../make';
+import { CLASS_LEVELS } from '../schema';
+import { TRAINING_NEED_IDS } from '../training';
+import type { Fiche, FicheData, FicheKind, Fleet } from '../types';
 import { mergeValue, type FieldMerger, type MergeContext } from './merge-fields';
 import { mergeFleets, takeHeadFleet } from './merge-fleets';
 import { isRecord, mergeSet, sameValue, type PlainRecord } from './merge-values';

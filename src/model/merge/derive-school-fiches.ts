@@ -2,8 +2,8 @@
 // become that id; two of one school (two tablets each made one) are merged field by field with the rules of the
 // merge (merge.ts), a field both changed taking the more recently updated fiche's value. Pure: the device's
 // database upgrade and the server's migration both use it.
-import { schoolFicheId } from '../model/sync-protocol';
-import type { SchoolData, SchoolFiche } from '../model/types';
+import { schoolFicheId } from '../sync-protocol';
+import type { SchoolData, SchoolFiche } from '../types';
 import { mergeFiche, resolveConflicts } from './merge';
 
 /** Fleets saved before fleets had ids get `flotte-<n>` by position: the same on every device and on the server. */

@@ -1,10 +1,10 @@
 // Properties of the three-way merge (src/sync/merge.ts) over random bases and random independent edits of both
 // sides (merge-arbitrary.ts), seeded so that a failure names the seed that reproduces it.
 import { describe, expect, it } from 'vitest';
-import { mergeFiche, resolveConflicts, type FieldConflict, type MergeResult } from '../../src/sync/merge';
-import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
-import type { Fiche, FicheKind, Fleet } from '../../src/model/types';
-import { createRandom } from '../fixtures/departement/prng';
+import { mergeFiche, resolveConflicts, type FieldConflict, type MergeResult } from '../../../src/model/merge/merge';
+import { makeClassroomFiche, makeSchoolFiche } from '../../../src/model/make';
+import type { Fiche, FicheKind, Fleet } from '../../../src/model/types';
+import { createRandom } from '../../fixtures/departement/prng';
 import { editData, emptyData, randomData } from './merge-arbitrary';
 
 const RUNS = 1000;

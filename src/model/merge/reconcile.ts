@@ -2,9 +2,9 @@
 // A fiche with no unsent edit takes the head; one with an unsent edit is merged three ways against its base
 // (merge.ts); a merge with no conflict becomes a new local revision pushed on the head, one with conflicts waits
 // "À arbitrer" with the local copy kept as it is (sync.md v2).
-import { canonicalJson, type Head } from '../model/sync-protocol';
-import type { Author, Fiche, FieldError } from '../model/types';
-import { validateFiche } from '../model/validate';
+import { canonicalJson, type Head } from '../sync-protocol';
+import type { Author, Fiche, FieldError } from '../types';
+import { validateFiche } from '../validate';
 import { mergeFiche, type DeleteNotice, type FieldConflict } from './merge';
 
 /** The head a device's fiche was last built on: what its next push names as `baseRev`. */

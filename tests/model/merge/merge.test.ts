@@ -1,10 +1,10 @@
 // The three-way merge of a fiche (src/sync/merge.ts), rule by rule on small hand-made fiches: a base, this device's
 // edit (local) and the server's head, as sync.md v2 "Merge on the device" describes them.
 import { describe, expect, it } from 'vitest';
-import { mergeFiche, resolveConflicts, type MergeResult } from '../../src/sync/merge';
-import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
-import type { ClassroomFiche, Fleet, SchoolFiche } from '../../src/model/types';
-import { fleet } from '../gaps/fixtures';
+import { mergeFiche, resolveConflicts, type MergeResult } from '../../../src/model/merge/merge';
+import { makeClassroomFiche, makeSchoolFiche } from '../../../src/model/make';
+import type { ClassroomFiche, Fleet, SchoolFiche } from '../../../src/model/types';
+import { fleet } from '../../gaps/fixtures';
 
 const CLASSROOM_ID = '6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f';
 const SCHOOL_ID = 'ecole-2026-2027-0130569Y';

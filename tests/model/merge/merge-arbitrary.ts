@@ -1,11 +1,11 @@
 // Random fiches for the merge's property tests (merge.property.test.ts): a random base, and independent random edits
 // of it standing for this device and the server's head. Values are drawn from small pools, so that two sides often
 // make the same change, and fleets are sometimes added on both sides under one id.
-import { makeClassroomData, makeSchoolData } from '../../src/model/make';
-import { CLASS_LEVELS } from '../../src/model/schema';
-import { TRAINING_NEED_IDS } from '../../src/model/training';
-import type { ClassroomData, FicheKind, Fleet, SchoolData } from '../../src/model/types';
-import type { Random } from '../fixtures/departement/prng';
+import { makeClassroomData, makeSchoolData } from '../../../src/model/make';
+import { CLASS_LEVELS } from '../../../src/model/schema';
+import { TRAINING_NEED_IDS } from '../../../src/model/training';
+import type { ClassroomData, FicheKind, Fleet, SchoolData } from '../../../src/model/types';
+import type { Random } from '../../fixtures/departement/prng';
 
 type Data = ClassroomData | SchoolData;
 type Leaves = Readonly<Record<string, readonly unknown[]>>;

@@ -1,7 +1,7 @@
 // The merge of a school's `fleets` (merge.ts): fleets are matched by their `id`, never by position. A fleet added on
 // one side is kept; removed on one side and untouched on the other, it goes; removed on one side and changed on the
 // other, the whole fleet conflicts; changed on both sides, it merges field by field (`data.fleets.<id>.count`).
-import type { Fleet } from '../model/types';
+import type { Fleet } from '../types';
 import type { FieldConflict } from './merge';
 import { mergeValue, type MergeContext } from './merge-fields';
 import { isRecord, sameValue, type PlainRecord } from './merge-values';
