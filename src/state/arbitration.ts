@@ -2,7 +2,8 @@
 // changed each side and when; and the user's choice, saved and pushed on the server's head (sync.md v2).
 import { signal } from '@preact/signals';
 import { heldFiche, resolveHeld } from '../storage/heads';
-import { fieldLabel, formLabel } from '../model/labels';
+import { InvalidRecordError } from '../storage/fiches';
+import { fieldLabel } from '../model/labels';
 import { genericPath, valueText } from '../model/value-text';
 import type { Author, Fiche, SchoolFiche } from '../model/types';
 import { deviceDb } from './device-db';
@@ -30,18 +31,22 @@ export interface HeldView {
 
 export const heldFiches = signal<HeldView[] | null>(null);
 
-/** "Nombre d'appareils (flotte n° 2)": a fleet named by its place in the version that has it. */
+/**
+ * A field named as it reads on its own, with no form section around it ("Points d'accès Wi-Fi", not the form's
+ * "Nombre de points d'accès"); a fleet's field also by the fleet's place in the version that has it: "Nombre
+ * d'appareils fonctionnels (flotte n° 2)".
+ */
 function labelOf(fiche: Fiche, other: Fiche, path: string): string {
   const fleet = /^data\.fleets\.([^.]+)(?:\.|$)/.exec(path)?.[1];
   if (fiche.kind === 'school' && fleet !== undefined) {
     const place = (f: Fiche) => (f as SchoolFiche).data.fleets.findIndex((x) => x.id === fleet);
     const index = place(fiche) >= 0 ? place(fiche) : place(other);
     const field = genericPath(path);
-    const name = field === 'fleets' ? 'Flotte' : formLabel('school', field);
+    const name = field === 'fleets' ? 'Flotte' : fieldLabel(`data.${field}`);
     return `${name} (flotte n° ${index + 1})`;
   }
   if (path === 'deleted') return 'Suppression de la fiche';
-  return path.startsWith('data.') ? formLabel(fiche.kind, path.slice(5)) : fieldLabel(path);
+  return fieldLabel(path);
 }
 
 export async function loadHeldFiches(): Promise<void> {
@@ -70,4 +75,10 @@ export async function resolveFiche(id: string, choices: Readonly<Record<string, 
   await resolveHeld(deviceDb(), id, choices, { author: currentAuthor(), referentialVersion: referential.value.version });
   await Promise.all([loadHeldFiches(), refreshOutboxState()]);
   void syncNow();
+}
+
+/** The French messages of a choice refused because it makes an invalid fiche (resolveFiche's InvalidRecordError); null
+ * for any other failure. The screens read them here: ui never imports storage. */
+export function refusedChoiceMessages(error: unknown): string[] | null {
+  return error instanceof InvalidRecordError ? error.errors.map((e) => e.message) : null;
 }

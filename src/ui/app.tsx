@@ -16,6 +16,7 @@ const ProfileScreen = lazy(() => import('./screens/profile-screen').then((m) => 
 const DepartementScreen = lazy(() => import('./screens/departement-screen').then((m) => m.DepartementScreen));
 const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
 const DeviceScreen = lazy(() => import('./screens/device-screen').then((m) => m.DeviceScreen));
+const ArbitrationScreen = lazy(() => import('./screens/arbitration-screen').then((m) => m.ArbitrationScreen));
 // Loaded with the sync engine, which starts after the first screen of a first visit; its place is kept meanwhile.
 const SyncPlaceholder = () => <div class="sync-indicator" />;
 const SyncIndicator = lazy(() => import('./sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder, SyncPlaceholder);
@@ -27,6 +28,7 @@ const LAZY_SCREENS: Partial<Record<Route['screen'], { preload(): Promise<unknown
   departement: DepartementScreen,
   settings: SettingsScreen,
   device: DeviceScreen,
+  arbitrage: ArbitrationScreen,
 };
 
 /** Loads the screen the app opens on (and the sync indicator once sync runs), so that they show without a placeholder. */
@@ -105,6 +107,8 @@ function Screen() {
       return <SettingsScreen />;
     case 'device':
       return <DeviceScreen />;
+    case 'arbitrage':
+      return <ArbitrationScreen />;
     case 'school':
       return <SchoolScreen key={current.uai} uai={current.uai} />;
     case 'classroom':

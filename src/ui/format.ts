@@ -1,5 +1,6 @@
 // Numbers and amounts as French readers expect them.
 import type { Outcome } from '../gaps/types';
+import { parisDateTime } from '../export/paris-time';
 
 const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const EUROS_CENTS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
@@ -36,4 +37,13 @@ export function fileSize(bytes: number): string {
   const ko = Math.round(bytes / BYTES_PER_KO);
   if (ko >= BYTES_PER_KO) return `${ONE_DECIMAL.format(bytes / BYTES_PER_MO)} Mo`;
   return `${INTEGER.format(bytes > 0 ? Math.max(1, ko) : 0)} ko`;
+}
+
+/** `2026-11-28T08:12:00Z` → "28/11/2026 à 09 h 12": Paris time, whatever the tablet's time zone; null if unreadable. */
+export function parisDateTimeText(value: string): string | null {
+  const wall = parisDateTime(value);
+  if (!wall) return null;
+  const [date = '', time = ''] = wall.split('T');
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year} à ${time.replace(':', ' h ')}`;
 }

@@ -1,6 +1,6 @@
 // Sizes as a French reader sees them, one definition for the whole app: a "Mo" is 1 048 576 octets everywhere.
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_MO, fileSize } from '../../src/ui/format';
+import { BYTES_PER_MO, fileSize, parisDateTimeText } from '../../src/ui/format';
 
 /** With the narrow no-break spaces of French digit groups as plain spaces. */
 const read = (text: string) => text.replace(/\s/g, ' ');
@@ -23,5 +23,16 @@ describe('fileSize', () => {
     expect(fileSize(3)).toBe('1 ko');
     expect(fileSize(0)).toBe('0 ko');
     expect(read(fileSize(BYTES_PER_MO - 100))).toBe('1 Mo');
+  });
+});
+
+describe('parisDateTimeText', () => {
+  it('says a moment in Paris time, the French way, in winter and in summer', () => {
+    expect(parisDateTimeText('2026-11-28T08:12:00Z')).toBe('28/11/2026 à 09 h 12');
+    expect(parisDateTimeText('2026-06-30T22:05:00.000Z')).toBe('01/07/2026 à 00 h 05');
+  });
+
+  it('says nothing of a date it cannot read', () => {
+    expect(parisDateTimeText('hier')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // One school's audit: the school fiche first, then its classrooms (add, copy, delete with undo), then its gap to
 // the socle and its needs.
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { auditOf } from '../../state/audits';
 import { campaign } from '../../state/session';
 import { schoolsByUai } from '../../state/directory';
