@@ -6,8 +6,8 @@ import type { AuditDb, Base } from './db';
 import type { Head } from '../model/sync-protocol';
 import type { Author, Fiche } from '../model/types';
 import { validateFiche } from '../model/validate';
-import { mergedRevision, reconcile } from '../model/merge/reconcile';
-import { mergeFiche, resolveConflicts, type DeleteNotice, type FieldConflict } from '../model/merge/merge';
+import { chosen, heldConflicts, mergedRevision, reconcile } from '../model/merge/reconcile';
+import type { DeleteNotice, FieldConflict } from '../model/merge/merge';
 import { InvalidRecordError } from './fiches';
 
 /** Who merges on this device, with which référentiel: the envelope of a merged revision. */
@@ -71,7 +71,7 @@ export async function heldFiche(db: AuditDb, id: string): Promise<HeldFiche | un
   return db.transaction('r', [db.fiches, db.bases, db.arbitrations], async () => {
     const [held, local, base] = await Promise.all([db.arbitrations.get(id), db.fiches.get(id), db.bases.get(id)]);
     if (!held || !local || local.kind !== held.head.record.kind) return undefined;
-    const { conflicts } = mergeFiche(base?.record ?? null, local, held.head.record as typeof local);
+    const conflicts = heldConflicts(base?.record ?? null, local, held.head.record, new Date());
     return { local, head: held.head, conflicts };
   });
 }
@@ -86,8 +86,7 @@ export async function resolveHeld(db: AuditDb, id: string, choices: Readonly<Rec
     const [held, local, base] = await Promise.all([db.arbitrations.get(id), db.fiches.get(id), db.bases.get(id)]);
     if (!held || !local) throw new Error(`no arbitration for ${id}`);
     const head = held.head;
-    const merged = mergeFiche(base?.record ?? null, local, head.record as typeof local);
-    const { data, deleted } = resolveConflicts(merged, choices);
+    const { data, deleted } = chosen(base?.record ?? null, local, head.record, choices);
     const now = merger.now ?? new Date();
     const checked = validateFiche(mergedRevision({ head, author: merger.author, referentialVersion: merger.referentialVersion, now }, local, data, deleted), { now });
     if (!checked.ok) throw new InvalidRecordError(checked.errors);

@@ -5,7 +5,7 @@
 import { canonicalJson, type Head } from '../sync-protocol';
 import type { Author, Fiche, FieldError } from '../types';
 import { validateFiche } from '../validate';
-import { mergeFiche, type DeleteNotice, type FieldConflict } from './merge';
+import { mergeFiche, resolveConflicts, type DeleteNotice, type FieldConflict } from './merge';
 
 /** The head a device's fiche was last built on: what its next push names as `baseRev`. */
 export interface Base {
@@ -86,4 +86,37 @@ export function valueAt(record: unknown, path: string): unknown {
     value = (value as Record<string, unknown>)[key];
   }
   return value;
+}
+
+/**
+ * The fields a held fiche asks the user about: those both sides changed differently, or, when the merge has none
+ * but gives an invalid fiche, the fields refused (a count from one tablet, its working count from the other).
+ */
+export function heldConflicts(base: Fiche | null, local: Fiche, head: Fiche, now: Date): FieldConflict[] {
+  const merged = mergeFiche(base, local, head as typeof local);
+  if (merged.conflicts.length > 0) return merged.conflicts;
+  const checked = validateFiche({ ...local, data: merged.data, deleted: merged.deleted }, { now });
+  return checked.ok ? [] : conflictsOf(checked.errors, local, head);
+}
+
+/** The data and deletion once the user chose, for each path asked about, 'local' (where none is given) or 'head'. */
+export function chosen(base: Fiche | null, local: Fiche, head: Fiche, choices: Readonly<Record<string, 'local' | 'head'>>): { data: Fiche['data']; deleted: boolean } {
+  const merged = mergeFiche(base, local, head as typeof local);
+  const resolved = resolveConflicts(merged, choices);
+  const merges = new Set(merged.conflicts.map((c) => c.path));
+  // A field refused by validation rather than by the merge: the chosen side's value put at its path.
+  let data = resolved.data as unknown;
+  for (const [path, side] of Object.entries(choices)) {
+    if (merges.has(path) || !path.startsWith('data.')) continue;
+    data = withValueAt(data, path.slice(5).split('.'), valueAt(side === 'head' ? head : local, path));
+  }
+  return { data: data as Fiche['data'], deleted: resolved.deleted };
+}
+
+function withValueAt(target: unknown, keys: readonly string[], value: unknown): unknown {
+  const [key, ...rest] = keys;
+  if (key === undefined) return value;
+  const container = Array.isArray(target) ? [...(target as unknown[])] : { ...(target as Record<string, unknown>) };
+  (container as Record<string, unknown>)[key] = withValueAt((container as Record<string, unknown>)[key], rest, value);
+  return container;
 }
