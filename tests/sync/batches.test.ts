@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makeBatches, recordBytes } from '../../src/sync/batches';
 import { backoffMs, retryAfterMs, SYNC_BACKOFF_MAX_MS } from '../../src/sync/backoff';
 import { makeClassroomFiche } from '../../src/model/make';
+import { pushRecordOf } from '../../src/storage/outbox';
 
-const entry = (notes = '') => ({ record: makeClassroomFiche({ data: { notes } }) });
+const entry = (notes = '') => ({ record: pushRecordOf(makeClassroomFiche({ data: { notes } }), 0) });
 
 describe('makeBatches', () => {
   it('keeps at most 500 records in a batch', () => {
@@ -16,7 +17,7 @@ describe('makeBatches', () => {
     const batches = makeBatches(big);
     expect(batches.length).toBeGreaterThan(1);
     for (const batch of batches) {
-      const body = JSON.stringify({ protocol: 1, deviceId: crypto.randomUUID(), batchId: crypto.randomUUID(), records: batch.map((e) => e.record) });
+      const body = JSON.stringify({ protocol: 2, deviceId: crypto.randomUUID(), batchId: crypto.randomUUID(), records: batch.map((e) => e.record) });
       expect(new TextEncoder().encode(body).length).toBeLessThanOrEqual(1_048_576);
     }
     expect(batches.flat()).toHaveLength(700);
