@@ -6,7 +6,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
  * The layers of house-style.md ("Dependencies point one way"), written here once: each folder (or file) and the
  * folders of the app it may import besides its own. ui → state → sync | export | storage | gaps | directory → model,
  * and in the middle floor only sync → storage and export → gaps. ui never imports storage: state owns the database.
- * The server reuses model, gaps, directory and export. Nothing here imports tests/, tools/ or bench/, which may
+ * The server reuses model, gaps, directory, export and the merge of sync. Nothing here imports tests/, tools/ or bench/, which may
  * import anything (the seeded département's generator included). eslint checks it on every static import;
  * tests/architecture/imports.test.ts checks this same table on every import, `import type` and `import()` included.
  */
@@ -26,7 +26,9 @@ export const LAYERS = {
   'src/ui': ['src/model', 'src/gaps', 'src/directory', 'src/export', 'src/state'],
   'src/main.tsx': ['src/ui', 'src/state'],
   sw: [],
-  server: ['src/model', 'src/gaps', 'src/directory', 'src/export'],
+  // src/sync for its pure merge only (src/sync/merge.ts): the migration to one school fiche per school merges
+  // two fiches of one school with the device's rules (issue 13).
+  server: ['src/model', 'src/gaps', 'src/directory', 'src/export', 'src/sync'],
 };
 
 /** Folders outside the layers that none of them may import. */

@@ -3,6 +3,7 @@
 // seen (records.md v2, "Defaults of a new fiche").
 import type { Author, ClassroomData, ClassroomFiche, SchoolData, SchoolFiche } from './types';
 import type { DirectorySchool } from './school';
+import { schoolFicheId } from './sync-protocol';
 
 export const REFERENTIAL_VERSION = '2026.1';
 
@@ -90,8 +91,10 @@ export function makeClassroomFiche(patch: EnvelopePatch & { data?: DeepPartial<C
   return { ...envelope(patch), kind: 'classroom', data: makeClassroomData(patch.data) };
 }
 
+/** A school fiche under its derived id (`ecole-<campaign>-<uai>`, sync.md v2) unless the patch names another. */
 export function makeSchoolFiche(patch: EnvelopePatch & { data?: DeepPartial<SchoolData> } = {}): SchoolFiche {
-  return { ...envelope(patch), kind: 'school', data: makeSchoolData(patch.data) };
+  const fields = envelope(patch);
+  return { ...fields, id: patch.id ?? schoolFicheId(fields.campaign, fields.uai), kind: 'school', data: makeSchoolData(patch.data) };
 }
 
 /** A school of the directory (by default a Marseille REP+ école from the demonstration data). */
