@@ -22,10 +22,10 @@ export function sqliteRevisions(db: Database.Database): RevisionStore {
   );
 
   const store = (record: PushRecord, sender: Sender): PushOutcome => {
-    const { baseRev, ...content } = record;
+    const { baseRev, ...fiche } = record;
     const rev = baseRev + 1;
     const { kind, uai, campaign, id } = record;
-    const stored = canonicalJson({ ...content, rev });
+    const stored = canonicalJson({ ...fiche, rev });
     const { lastInsertRowid } = insertRevision.run({ id, rev, kind, uai, campaign, deleted: record.deleted ? 1 : 0, record: stored, ...sender });
     return { status: 'stored', rev, seq: Number(lastInsertRowid) };
   };
