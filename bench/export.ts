@@ -30,7 +30,9 @@ async function fill(dbPath: string) {
   const store = await openStore(dbPath);
   await store.directory.replace(() => ({ schools }));
   for (let i = 0; i < fiches.length; i += 500) {
-    await handleBatch(store, { deviceId: `tablette-${i % 7}`, batchId: crypto.randomUUID(), records: fiches.slice(i, i + 500) }, 'Banc d’essai');
+    // Pushed as new to the server (sync.md v2): without their rev, on base 0.
+    const records = fiches.slice(i, i + 500).map(({ rev: _rev, ...fiche }) => ({ ...fiche, baseRev: 0 }));
+    await handleBatch(store, { deviceId: `tablette-${i % 7}`, batchId: crypto.randomUUID(), records }, 'Banc d’essai');
   }
   await store.close();
   return { schools: schools.length, classrooms: fiches.filter((f) => f.kind === 'classroom').length };

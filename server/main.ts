@@ -34,7 +34,7 @@ try {
 
 const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 console.log(`TNE 13 : serveur démarré sur ${url}`);
-console.log(`  API : ${url}api/v1/sync · base de données : ${resolve(dbPath)}`);
+console.log(`  API : ${url}api/v1/sync (envoi) et ${url}api/v1/changes (réception) · base de données : ${resolve(dbPath)}`);
 if (staticDir === undefined) console.warn("  Application non construite (dist/ absent) : lancez « npm start » pour la servir.");
 if (demoToken !== null) {
   console.log(`  Premier démarrage : jeton de démonstration créé pour « ${DEMO_TOKEN_OWNER} » (affiché une seule fois, conservez-le) :`);

@@ -1,8 +1,9 @@
-// The reference server (sync.md): the sync endpoint, health, the school directory, and optionally the built app on
+// The reference server (sync.md): the sync endpoints (push and pull), health, the school directory, and optionally the built app on
 // the same origin. `buildApp` does not listen: main.ts and the tests choose where.
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { registerChangesRoute } from './changes-route';
 import { handleError } from './errors';
 import { registerExportRoutes } from './export-route';
 import { registerSchoolsRoute } from './schools-route';
@@ -34,7 +35,7 @@ function registerHealthRoute(app: FastifyInstance, store: Store): void {
 }
 
 // The API, one register function per concern, each in its own file and calling only the Store interface.
-const API_ROUTES: readonly RegisterRoutes[] = [registerHealthRoute, registerSchoolsRoute, registerSyncRoute, registerExportRoutes];
+const API_ROUTES: readonly RegisterRoutes[] = [registerHealthRoute, registerSchoolsRoute, registerSyncRoute, registerChangesRoute, registerExportRoutes];
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const store = options.store ?? (await openStore(options.dbPath));

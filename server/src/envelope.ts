@@ -1,4 +1,4 @@
-// The envelope of a sync request (sync.md): what makes a whole request refused (400, 413) rather than one record.
+// The envelope of a sync request (sync.md v2): what makes a whole request refused (400, 413) rather than one record.
 import { BATCH_MAX_RECORDS, SYNC_PROTOCOL } from '../../src/model/sync-protocol';
 import type { Batch } from './sync';
 import { RequestError } from './errors';
@@ -12,12 +12,11 @@ export function parseEnvelope(body: unknown): Batch {
     throw new RequestError(400, 'invalid_request', 'La requête doit être un objet JSON avec protocol, deviceId, batchId et records.');
   }
   const envelope = body as Record<string, unknown>;
+  // Before anything else: a device of another protocol is told what to do, whatever the rest of its request holds.
+  if (envelope.protocol !== undefined) checkProtocol(envelope.protocol);
   const missing = REQUIRED.filter((field) => envelope[field] === undefined);
   if (missing.length > 0) {
     throw new RequestError(400, 'invalid_request', `Requête incomplète : il manque ${missing.join(', ')}.`);
-  }
-  if (envelope.protocol !== SYNC_PROTOCOL) {
-    throw new RequestError(400, 'unsupported_protocol', `Version de protocole non prise en charge : ce serveur attend protocol = ${SYNC_PROTOCOL}.`);
   }
   const deviceId = identifier(envelope.deviceId, 'deviceId');
   const batchId = identifier(envelope.batchId, 'batchId');
@@ -32,6 +31,16 @@ export function parseEnvelope(body: unknown): Batch {
     throw new RequestError(413, 'too_many_records', `Lot trop grand : ${records.length} fiches, au plus ${BATCH_MAX_RECORDS} par envoi.`);
   }
   return { deviceId, batchId, records };
+}
+
+function checkProtocol(protocol: unknown): void {
+  if (protocol === SYNC_PROTOCOL) return;
+  if (typeof protocol === 'number' && protocol > SYNC_PROTOCOL) {
+    throw new RequestError(400, 'unsupported_protocol',
+      `L'application utilise une version du protocole de synchronisation (${protocol}) plus récente que ce serveur (${SYNC_PROTOCOL}) : prévenez l'administrateur du serveur.`);
+  }
+  throw new RequestError(400, 'unsupported_protocol',
+    `Cette version de l'application ne peut plus se synchroniser avec le serveur (protocole ${SYNC_PROTOCOL} attendu) : mettez à jour l'application. Vos fiches restent enregistrées sur la tablette.`);
 }
 
 function identifier(value: unknown, field: string): string {

@@ -1,5 +1,5 @@
 // GET /api/v1/export.xlsx and GET /api/v1/export.csv?sheet=… (export.md, sync.md): the departmental spreadsheet
-// over every device's latest revisions, with a token. `campaign` defaults to the school year in progress.
+// over the head of every fiche, with a token. `campaign` defaults to the school year in progress.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ExportFile } from '../../src/export/run-export';
 import { SHEET_SLUGS, sheetSlug, type SheetSlug } from '../../src/export/sheet';

@@ -1,5 +1,5 @@
-// The consolidated export: every device's latest revision of each fiche of a campaign, the device that made each
-// fiche and the directory, read at one moment (`Store.readCampaign`), then the same pipeline as the tablet's.
+// The consolidated export: the head of each fiche of a campaign (its latest stored revision), the device that made
+// each fiche and the directory, read at one moment (`Store.readCampaign`), then the same pipeline as the tablet's.
 import type { ExportInput } from '../../src/export/export-input';
 import { runExport, type ExportFile, type ExportFormat } from '../../src/export/run-export';
 import type { SheetSlug } from '../../src/export/sheet';

@@ -1,9 +1,11 @@
-// One batch of POST /api/v1/sync (sync.md): every record is validated with the device's own rules, then the valid
-// ones are appended in one transaction of the store, so a crash leaves either all of them or none.
-import { canonicalJson } from '../../src/model/sync-protocol';
-import type { SyncResponse, SyncResult } from '../../src/model/sync-protocol';
-import { validateFiche } from '../../src/model/validate';
-import type { Sender, Store, StoredStatus, ValidRevision } from './store/store';
+// One batch of POST /api/v1/sync (sync.md v2): every record is validated with the device's own rules and normalised,
+// records outside the server's territory are refused, then the rest are judged against the heads in one transaction
+// of the store (stored, duplicate or conflict), so a crash leaves either all of them or none.
+import type { PushRecord, SyncResponse, SyncResult } from '../../src/model/sync-protocol';
+import type { FieldError } from '../../src/model/types';
+import { validatePushRecord } from '../../src/model/validate';
+import type { PushOutcome, Sender, Store } from './store/store';
+import { inScope, OUT_OF_SCOPE_MESSAGE } from './territory';
 
 export interface Batch {
   deviceId: string;
@@ -11,39 +13,47 @@ export interface Batch {
   records: readonly unknown[];
 }
 
-type Checked = ({ ok: true } & ValidRevision) | { ok: false; result: SyncResult };
+type Checked = { ok: true; record: PushRecord } | { ok: false; result: SyncResult };
+
+const UNHELD_BASE: FieldError = {
+  path: 'baseRev',
+  message: "Révision de base : le serveur n'a jamais reçu cette fiche, elle doit être envoyée sur la base 0.",
+};
 
 /** Answers a batch: one result per record, in the records' order. */
 export async function handleBatch(store: Store, batch: Batch, tokenOwner: string, now: Date = new Date()): Promise<SyncResponse> {
   const checked = batch.records.map((record) => checkRecord(record, now));
   const sender: Sender = { deviceId: batch.deviceId, tokenOwner, receivedAt: now.toISOString() };
-  const valid = checked.filter((item) => item.ok);
-  // One status per valid record, in order: they go back to their places among the invalid ones.
-  const statuses = (await store.revisions.append(valid, sender)).values();
-  const results = checked.map((item): SyncResult => {
-    if (!item.ok) return item.result;
-    return { id: item.fiche.id, rev: item.fiche.rev, status: statuses.next().value as StoredStatus };
-  });
+  const valid = checked.flatMap((item) => (item.ok ? [item.record] : []));
+  // One outcome per valid record, in order: they go back to their places among the refused ones.
+  const outcomes = (await store.revisions.push(valid, sender)).values();
+  const results = checked.map((item) => (item.ok ? resultOf(item.record.id, outcomes.next().value as PushOutcome) : item.result));
   return { batchId: batch.batchId, serverTime: sender.receivedAt, results };
+}
+
+function resultOf(id: string, outcome: PushOutcome): SyncResult {
+  switch (outcome.status) {
+    case 'stored':
+    case 'duplicate':
+      return { id, status: outcome.status, rev: outcome.rev, seq: outcome.seq };
+    case 'conflict':
+      return { id, status: 'conflict', head: outcome.head };
+    case 'unheld-base':
+      return { id, status: 'invalid', errors: [UNHELD_BASE] };
+  }
 }
 
 function checkRecord(record: unknown, now: Date): Checked {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     const errors = [{ path: '', message: "Fiche illisible : ce n'est pas un objet JSON." }];
-    return { ok: false, result: { id: '', rev: 0, status: 'invalid', errors } };
+    return { ok: false, result: { id: '', status: 'invalid', errors } };
   }
-  const validation = validateFiche(record, { now });
-  if (!validation.ok) {
-    // Echo what identifies the record when it has the right type; the device matches results by position anyway.
-    const { id, rev } = record as { id?: unknown; rev?: unknown };
-    const result: SyncResult = {
-      id: typeof id === 'string' ? id : '',
-      rev: typeof rev === 'number' ? rev : 0,
-      status: 'invalid',
-      errors: validation.errors,
-    };
-    return { ok: false, result };
-  }
-  // Content is compared on the record as sent, not on the validated (trimmed) copy.
-  return { ok: true, fiche: validation.value, record: canonicalJson(record) };
+  // Echo the id when it has the right type; the device matches results by position anyway.
+  const sentId = (record as { id?: unknown }).id;
+  const id = typeof sentId === 'string' ? sentId : '';
+  const validation = validatePushRecord(record, { now });
+  if (!validation.ok) return { ok: false, result: { id, status: 'invalid', errors: validation.errors } };
+  if (!inScope(validation.value)) return { ok: false, result: { id, status: 'forbidden', errors: [{ path: '', message: OUT_OF_SCOPE_MESSAGE }] } };
+  // What is stored is what was validated: the normalised record (text trimmed), never the record as sent.
+  return { ok: true, record: validation.value };
 }

@@ -5,7 +5,7 @@
 import type { Transaction } from 'dexie';
 import type { Fiche, SchoolFiche } from '../model/types';
 import { schoolFicheId } from '../model/sync-protocol';
-import { deriveSchoolFiche, needsDerivedId, withFleetIds } from '../model/merge/derive-school-fiches';
+import { deriveSchoolFiche, lacksFleetIds, needsDerivedId } from '../model/merge/derive-school-fiches';
 
 interface Entry {
   id: string;
@@ -33,9 +33,8 @@ export async function migrateToV2(tx: Transaction): Promise<void> {
   }
   for (const [id, group] of groups) {
     const renamed = group.filter(needsDerivedId);
-    const fleetsMissing = group.some((f) => withFleetIds(f.data) !== f.data);
-    if (renamed.length === 0 && !fleetsMissing) continue;
-    const fiche: SchoolFiche = { ...deriveSchoolFiche(group), rev: Math.max(...group.map((f) => f.rev)) + 1 };
+    if (renamed.length === 0 && !group.some(lacksFleetIds)) continue;
+    const fiche = deriveSchoolFiche(group, Math.max(...group.map((f) => f.rev)) + 1);
     const oldIds = group.map((f) => f.id).filter((old) => old !== id);
     await fiches.bulkDelete(oldIds);
     await fiches.put(fiche);

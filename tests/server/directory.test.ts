@@ -9,7 +9,7 @@ import type { Store } from '../../server/src/store/store';
 import { handleBatch } from '../../server/src/sync';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomFiche, makeDirectorySchool } from '../../src/model/make';
-import { makeBatch, makeTempDir, removeTempDir } from './support';
+import { makeBatch, makeTempDir, pushOf, removeTempDir } from './support';
 
 let dir: string;
 let dbPath: string;
@@ -42,7 +42,7 @@ function failOnInsertOf(uai: string): void {
 describe('the server’s directory import', () => {
   it('replaces the demonstration schools, keeping one that a fiche hangs on', async () => {
     const audited = DEMO_SCHOOLS[0]!;
-    await handleBatch(store, makeBatch([makeClassroomFiche({ uai: audited.uai })]), 'Camille Martin');
+    await handleBatch(store, makeBatch([pushOf(makeClassroomFiche({ uai: audited.uai }))]), 'Camille Martin');
 
     const merge = await importSchools(store, [annuaire('0130569Y', 'École A'), annuaire('0130541T', 'École B')]);
 

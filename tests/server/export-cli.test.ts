@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { currentCampaign } from '../../src/model/campaign';
 import { CAMPAIGN, DIRECTORY, fixtureFiches } from '../export/fixture';
 import { readXlsx, type ReadSheet } from '../export/support/read-xlsx';
-import { makeTempDir, removeTempDir, startServer, syncStatuses, useDirectory } from './support';
+import { makeTempDir, pushOf, removeTempDir, startServer, syncStatuses, useDirectory } from './support';
 
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
 /** The Libellé of the Référentiel's row that holds the export time. */
@@ -46,7 +46,7 @@ beforeAll(async () => {
     const { fiches, deviceOf } = fixtureFiches();
     for (const device of new Set(deviceOf.values())) {
       const mine = fiches.filter((f) => deviceOf.get(f.id) === device);
-      expect(await syncStatuses(server, mine, device)).toEqual(mine.map(() => 'stored'));
+      expect(await syncStatuses(server, mine.map((f) => pushOf(f)), device)).toEqual(mine.map(() => 'stored'));
     }
     const get = async (path: string) => {
       const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.token}` } });

@@ -1,6 +1,6 @@
 // GET /api/v1/export.xlsx and /api/v1/export.csv (export.md, sync.md) over HTTP against the real server and SQLite
-// file: the token, the headers of a download, every device's latest revisions, and the same workbook as the
-// tablet's for the same fiches.
+// file: the token, the headers of a download, every fiche's head, and the same workbook as the tablet's for the
+// same fiches.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { runExport } from '../../src/export/run-export';
@@ -15,7 +15,7 @@ import { deleteFiche, saveRevision, type RevisionInput } from '../../src/storage
 import { CAMPAIGN, DIRECTORY, EXPORTED_AT, fixtureFiches, OUTSIDE_UAI, TABLET_A, TABLET_B } from '../export/fixture';
 import { freshDb } from '../support/db';
 import { readXlsx, type ReadSheet, type Value } from '../export/support/read-xlsx';
-import { makeTempDir, postSync, removeTempDir, startServer, syncStatuses, useDirectory, type TestServer } from './support';
+import { makeTempDir, postSync, pushOf, removeTempDir, startServer, syncStatuses, useDirectory, type TestServer } from './support';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
@@ -55,12 +55,12 @@ async function get(path: string, token: string | null = server.token, on: TestSe
 
 const json = (d: Download): { error: string; message: string } => JSON.parse(new TextDecoder().decode(d.bytes));
 
-/** Sends each fiche from the device `deviceOf` names, one batch per device; every record must be stored. */
+/** Sends each fiche, new to the server, from the device `deviceOf` names, one batch per device; every record must be stored. */
 async function sendByDevice(fiches: readonly Fiche[], deviceOf: ReadonlyMap<string, string>, on: TestServer = server): Promise<void> {
   const devices = [...new Set(fiches.map((f) => deviceOf.get(f.id) as string))];
   for (const device of devices) {
     const mine = fiches.filter((f) => deviceOf.get(f.id) === device);
-    expect(await syncStatuses(on, mine, device)).toEqual(mine.map(() => 'stored'));
+    expect(await syncStatuses(on, mine.map((f) => pushOf(f)), device)).toEqual(mine.map(() => 'stored'));
   }
 }
 
@@ -145,18 +145,20 @@ describe('GET /api/v1/export.xlsx', () => {
     }
   });
 
-  it('keeps the device that first sent a fiche when another device later sends an older revision of it', async () => {
+  it('keeps the device that made a fiche when another device stores its next revision, or sends a stale one', async () => {
     // A clock that moves, as a real one does between two requests.
     let tick = 0;
     const ticking = await startServer(join(dir, 'ticking.sqlite'), { now: () => new Date(EXPORTED_AT.getTime() + 1000 * tick++) });
-    const x = makeClassroomFiche({ id: '00000000-0000-4000-8000-0000000000d1', uai: '0130001F', rev: 3, updatedAt: '2026-11-03T14:00:00.000Z', data: { label: 'CE1' } });
+    const x = makeClassroomFiche({ id: '00000000-0000-4000-8000-0000000000d1', uai: '0130001F', updatedAt: '2026-11-03T14:00:00.000Z', data: { label: 'CE1' } });
     const y = makeClassroomFiche({ id: '00000000-0000-4000-8000-0000000000d2', uai: '0130001F', updatedAt: '2026-11-03T14:05:00.000Z', data: { label: 'ce1' } });
     try {
-      expect(await syncStatuses(ticking, [x, y], TABLET_A)).toEqual(['stored', 'stored']);
-      // A backup restored on TABLET_B sends revision 2 of X, which the server already holds at 3.
-      expect(await syncStatuses(ticking, [{ ...x, rev: 2 }], TABLET_B)).toEqual(['superseded']);
+      expect(await syncStatuses(ticking, [pushOf(x), pushOf(y)], TABLET_A)).toEqual(['stored', 'stored']);
+      // TABLET_B pulled X and edits it on the head; then a backup restored on it sends an edit on a base long gone.
+      const edited = { ...x, updatedAt: '2026-11-04T09:00:00.000Z', data: { ...x.data, pupils: 22 } };
+      expect(await syncStatuses(ticking, [pushOf(edited, 1)], TABLET_B)).toEqual(['stored']);
+      expect(await syncStatuses(ticking, [pushOf({ ...x, data: { ...x.data, pupils: 5 } }, 1)], TABLET_B)).toEqual(['conflict']);
       const classes = records(sheetNamed(await readXlsx((await get('/api/v1/export.xlsx', ticking.token, ticking)).bytes), 'Classes'));
-      expect(classes.filter((r) => r.UAI === '0130001F').map((r) => [r.Classe, r['Doublon possible']])).toEqual([['CE1', null], ['ce1', null]]);
+      expect(classes.filter((r) => r.UAI === '0130001F').map((r) => [r.Classe, r['Doublon possible']]).sort()).toEqual([['CE1', null], ['ce1', null]]);
     } finally {
       await ticking.close();
     }
@@ -174,9 +176,9 @@ describe('GET /api/v1/export.xlsx', () => {
     // it): the duplicate mark follows the device that created the fiche, not the one that sent the last revision.
     const cm1b = fiches.find((f) => f.kind === 'classroom' && f.data.label === 'CM1 B') as Fiche & { kind: 'classroom' };
     const cpa = fiches.find((f) => f.kind === 'classroom' && f.data.label === ' cp  a') as Fiche & { kind: 'classroom' };
-    const cm1bNext = { ...cm1b, rev: cm1b.rev + 1, updatedAt: '2026-11-20T10:00:00.000Z', data: { ...cm1b.data, pupils: 26 } };
-    const cpaNext = { ...cpa, rev: cpa.rev + 1, updatedAt: '2026-11-20T10:05:00.000Z', data: { ...cpa.data, pupils: 13 } };
-    expect(await syncStatuses(server, [cm1bNext, cpaNext], TABLET_A)).toEqual(['stored', 'stored']);
+    const cm1bNext = { ...cm1b, updatedAt: '2026-11-20T10:00:00.000Z', data: { ...cm1b.data, pupils: 26 } };
+    const cpaNext = { ...cpa, updatedAt: '2026-11-20T10:05:00.000Z', data: { ...cpa.data, pupils: 13 } };
+    expect(await syncStatuses(server, [pushOf(cm1bNext, 1), pushOf(cpaNext, 1)], TABLET_A)).toEqual(['stored', 'stored']);
 
     const answer = await get('/api/v1/export.xlsx');
     expect(answer.status).toBe(200);
@@ -308,7 +310,7 @@ describe('the server’s export equals the tablet’s for the same fiches', () =
     // The tablet syncs its outbox: every revision is on the server, sent by this one device.
     const outbox = (await db.outbox.toArray()).map((entry) => entry.record);
     expect(outbox).toHaveLength(fixtureFiches().fiches.length);
-    expect(await syncStatuses(server, outbox, DEVICE)).toEqual(outbox.map(() => 'stored'));
+    expect(await syncStatuses(server, outbox.map((record) => pushOf(record)), DEVICE)).toEqual(outbox.map(() => 'stored'));
 
     const tablet = await exportFromDevice({
       dbName: db.name, campaign: CAMPAIGN, deviceId: DEVICE, referential: REFERENTIAL_V1, exportedAt: EXPORTED_AT.toISOString(), format: 'xlsx',
@@ -334,7 +336,7 @@ describe('the export and sync together', () => {
     const batches = [rooms.slice(0, 100), rooms.slice(100, 200), rooms.slice(200)];
     const answers = await Promise.all([
       get('/api/v1/export.xlsx'),
-      ...batches.flatMap((batch) => [postSync(server, { protocol: 1, deviceId: TABLET_B, batchId: crypto.randomUUID(), records: batch }), get('/api/v1/export.xlsx')]),
+      ...batches.flatMap((batch) => [postSync(server, { protocol: 2, deviceId: TABLET_B, batchId: crypto.randomUUID(), records: batch.map((f) => pushOf(f)) }), get('/api/v1/export.xlsx')]),
     ]);
 
     for (const answer of answers) expect(answer.status).toBe(200);

@@ -9,7 +9,7 @@ import type { AppOptions } from '../../server/src/app';
 import { openStore } from '../../server/src/store/open-store';
 import { createToken } from '../../server/src/tokens';
 import type { DirectorySchool } from '../../src/model/school';
-import type { SyncRequest, SyncResponse } from '../../src/model/sync-protocol';
+import type { ChangesResponse, PushRecord, SyncRequest, SyncResponse, SyncResult } from '../../src/model/sync-protocol';
 
 export const TOKEN_OWNER = 'Camille Martin';
 
@@ -58,7 +58,13 @@ export async function useDirectory(dbPath: string, schools: readonly DirectorySc
 }
 
 export function makeBatch(records: unknown[], deviceId = 'tablette-1'): SyncRequest {
-  return { protocol: 1, deviceId, batchId: crypto.randomUUID(), records: records as SyncRequest['records'] };
+  return { protocol: 2, deviceId, batchId: crypto.randomUUID(), records: records as SyncRequest['records'] };
+}
+
+/** A fiche as a device pushes it (sync.md v2): without `rev`, on the head `baseRev` (0: new to the server). */
+export function pushOf(fiche: object, baseRev = 0): PushRecord {
+  const { rev: _rev, ...record } = fiche as { rev?: number };
+  return { ...record, baseRev } as PushRecord;
 }
 
 export interface Answer<T = unknown> {
@@ -85,11 +91,31 @@ export async function postSync<T = SyncResponse>(server: TestServer, body: unkno
   return { status: response.status, headers: response.headers, body: (await response.json()) as T };
 }
 
-/** Sends one batch of `records` and returns the statuses, in order. */
-export async function syncStatuses(server: TestServer, records: unknown[], deviceId?: string): Promise<string[]> {
+/** Sends one batch of `records` (push records, as they are) and returns the results, in order. */
+export async function push(server: TestServer, records: unknown[], deviceId?: string): Promise<SyncResult[]> {
   const answer = await postSync(server, makeBatch(records, deviceId));
   if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body.results.map((result) => result.status);
+  return answer.body.results;
+}
+
+/** Sends one batch of `records` and returns the statuses, in order. */
+export async function syncStatuses(server: TestServer, records: unknown[], deviceId?: string): Promise<string[]> {
+  return (await push(server, records, deviceId)).map((result) => result.status);
+}
+
+/** GET /api/v1/changes with these query parameters (a list repeats the parameter). */
+export async function getChanges<T = ChangesResponse>(
+  server: TestServer,
+  params: Record<string, string | number | readonly string[]>,
+  token: string | null = server.token,
+): Promise<Answer<T>> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const one of Array.isArray(value) ? value : [value]) query.append(name, String(one));
+  }
+  const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
+  const response = await fetch(`${server.url}/api/v1/changes?${query}`, { headers });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as T };
 }
 
 /** Reads the server's file through a connection of its own, as an administrator would. */
@@ -102,6 +128,6 @@ export function readDb<T>(dbPath: string, read: (db: Database.Database) => T): T
   }
 }
 
-export function countRows(dbPath: string, table: 'revisions' | 'conflicts' | 'fiches' | 'tokens'): number {
+export function countRows(dbPath: string, table: 'revisions' | 'heads' | 'conflicts' | 'fiches' | 'tokens'): number {
   return readDb(dbPath, (db) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number);
 }

@@ -1,11 +1,11 @@
-// What sync.md guarantees over time: idempotence when a batch is sent again (its answer was lost), every revision
-// kept, and nothing lost across a restart of the server.
+// What sync.md v2 guarantees over time: idempotence when a batch is sent again (its answer was lost), a batch stored
+// whole or not at all, every revision kept with its seq, and nothing lost across a restart of the server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
-import { countRows, makeBatch, makeTempDir, postSync, readDb, removeTempDir, startServer, syncStatuses } from './support';
+import { countRows, makeBatch, makeTempDir, postSync, push, pushOf, readDb, removeTempDir, startServer, syncStatuses } from './support';
 import type { TestServer } from './support';
 
 let dir: string;
@@ -23,69 +23,101 @@ afterEach(async () => {
   removeTempDir(dir);
 });
 
-function withRev<T extends Fiche>(fiche: T, rev: number, pupils: number): T {
-  return { ...fiche, rev, data: { ...fiche.data, pupils } };
-}
+const withPupils = <T extends Fiche>(fiche: T, pupils: number): T => ({ ...fiche, data: { ...fiche.data, pupils } });
 
 function rowCounts() {
-  return { revisions: countRows(dbPath, 'revisions'), conflicts: countRows(dbPath, 'conflicts'), fiches: countRows(dbPath, 'fiches') };
+  return {
+    revisions: countRows(dbPath, 'revisions'),
+    heads: countRows(dbPath, 'heads'),
+    conflicts: countRows(dbPath, 'conflicts'),
+    fiches: countRows(dbPath, 'fiches'),
+  };
+}
+
+function execOnFile(sql: string): void {
+  const db = new Database(dbPath);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
+
+/** Makes the server's file refuse to store the fiche `id`, as a full disk would half-way through a batch; undone by the function returned. */
+function failOnInsertOf(id: string): () => void {
+  execOnFile(`CREATE TRIGGER fail_mid_batch BEFORE INSERT ON revisions WHEN NEW.id = '${id}' BEGIN SELECT RAISE(ABORT, 'disque plein'); END`);
+  return () => execOnFile('DROP TRIGGER fail_mid_batch');
 }
 
 describe('sync guarantees', () => {
-  it('changes nothing when the same batch is sent again after its answer was lost', async () => {
-    const held = makeClassroomFiche({ rev: 2 });
-    await syncStatuses(server, [held]);
-    const batch = makeBatch([makeClassroomFiche(), makeSchoolFiche(), withRev(held, 1, 10), { ...held, deleted: true }]);
+  it('leaves the server as once when the same batch is sent again and again', async () => {
+    const held = makeClassroomFiche({ data: { pupils: 20 } });
+    await push(server, [pushOf(held), pushOf(withPupils(held, 21), 1)]);
+    const batch = makeBatch([
+      pushOf(makeClassroomFiche()),
+      pushOf(makeSchoolFiche()),
+      pushOf(withPupils(held, 30), 1), // stale base: conflict
+      pushOf(withPupils(held, 22), 2), // on the head: stored
+      pushOf(makeClassroomFiche(), 4), // never held: invalid
+    ]);
     const first = await postSync(server, batch);
     const counts = rowCounts();
 
     const again = await postSync(server, batch);
     const third = await postSync(server, batch);
 
-    expect(first.body.results.map((r) => r.status)).toEqual(['stored', 'stored', 'superseded', 'conflict']);
-    expect(again.body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'conflict']);
+    expect(first.body.results.map((r) => r.status)).toEqual(['stored', 'stored', 'conflict', 'stored', 'invalid']);
+    expect(again.body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'conflict', 'duplicate', 'invalid']);
+    expect(again.body.results.map((r) => r.rev)).toEqual(first.body.results.map((r) => r.rev));
+    expect(again.body.results.map((r) => r.seq)).toEqual(first.body.results.map((r) => r.seq));
     expect(third.body.results).toEqual(again.body.results);
     expect(rowCounts()).toEqual(counts);
-    expect(counts).toEqual({ revisions: 4, conflicts: 1, fiches: 3 });
+    expect(counts).toEqual({ revisions: 5, heads: 3, conflicts: 1, fiches: 3 });
   });
 
-  it('keeps every revision in history, the consolidated fiche being the highest', async () => {
+  it('keeps every revision in history with its seq, the consolidated fiche being the head', async () => {
     const fiche = makeClassroomFiche();
-    for (const rev of [1, 2, 3]) await syncStatuses(server, [withRev(fiche, rev, 20 + rev)]);
+    for (const base of [0, 1, 2]) await syncStatuses(server, [pushOf(withPupils(fiche, 21 + base), base)]);
 
-    const history = readDb(dbPath, (db) => db.prepare('SELECT rev, record FROM revisions WHERE id = ? ORDER BY rev').all(fiche.id)) as { rev: number; record: string }[];
+    const history = readDb(dbPath, (db) => db.prepare('SELECT rev, seq, record FROM revisions WHERE id = ? ORDER BY rev').all(fiche.id)) as Array<{ rev: number; seq: number; record: string }>;
     expect(history.map((row) => [row.rev, JSON.parse(row.record).data.pupils])).toEqual([[1, 21], [2, 22], [3, 23]]);
-    const consolidated = readDb(dbPath, (db) => db.prepare('SELECT rev, record FROM fiches WHERE id = ?').all(fiche.id)) as { rev: number; record: string }[];
+    expect(history.map((row) => row.seq)).toEqual([...history.map((row) => row.seq)].sort((a, b) => a - b));
+    const consolidated = readDb(dbPath, (db) => db.prepare('SELECT rev, record FROM fiches WHERE id = ?').all(fiche.id)) as Array<{ rev: number; record: string }>;
     expect(consolidated.map((row) => [row.rev, JSON.parse(row.record).data.pupils])).toEqual([[3, 23]]);
   });
 
-  it('keeps the highest revision consolidated when revisions arrive out of order', async () => {
-    const fiche = makeSchoolFiche();
-    expect(await syncStatuses(server, [withRev(fiche, 3, 300)])).toEqual(['stored']);
-    expect(await syncStatuses(server, [withRev(fiche, 1, 100), withRev(fiche, 2, 200)])).toEqual(['superseded', 'superseded']);
-    expect(await syncStatuses(server, [withRev(fiche, 4, 400)])).toEqual(['stored']);
+  it('stores a batch whole or not at all: a failure half-way leaves none of it, and the batch sent again is stored', async () => {
+    const fiches = [makeClassroomFiche(), makeClassroomFiche(), makeClassroomFiche()];
+    const diskFreed = failOnInsertOf(fiches[1]!.id);
+    const batch = makeBatch(fiches.map((f) => pushOf(f)));
 
-    expect(readDb(dbPath, (db) => db.prepare('SELECT rev FROM fiches WHERE id = ?').pluck().all(fiche.id))).toEqual([4]);
-    expect(countRows(dbPath, 'revisions')).toBe(4);
+    const failed = await postSync(server, batch);
+    expect(failed.status).toBe(500);
+    expect(rowCounts()).toMatchObject({ revisions: 0, heads: 0 });
+
+    diskFreed();
+    const retried = await postSync(server, batch);
+    expect(retried.body.results.map((r) => [r.status, r.rev])).toEqual(fiches.map(() => ['stored', 1]));
   });
 
-  it('loses nothing when the server restarts on the same file', async () => {
+  it('loses nothing when the server restarts on the same file, and never gives a seq twice', async () => {
     const fiches = [makeClassroomFiche(), makeClassroomFiche(), makeSchoolFiche()];
-    const batch = makeBatch(fiches);
-    await postSync(server, batch);
+    const batch = makeBatch(fiches.map((f) => pushOf(f)));
+    const first = await postSync(server, batch);
     await server.close();
 
     server = await startServer(dbPath);
     const again = await postSync(server, batch);
+    const [later] = await push(server, [pushOf(makeClassroomFiche())]);
 
-    expect(again.body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
-    const ids = readDb(dbPath, (db) => db.prepare('SELECT id FROM revisions ORDER BY id').pluck().all());
-    expect(ids).toEqual(fiches.map((f) => f.id).sort());
+    expect(again.body.results).toEqual(first.body.results.map((r) => ({ ...r, status: 'duplicate' })));
+    expect(later?.seq).toBeGreaterThan(Math.max(...first.body.results.map((r) => r.seq as number)));
+    const ids = readDb(dbPath, (db) => db.prepare('SELECT id FROM heads ORDER BY seq').pluck().all());
+    expect(ids.slice(0, 3).sort()).toEqual(fiches.map((f) => f.id).sort());
   });
 
   it('never updates nor deletes a stored revision, even from SQL', async () => {
-    const fiche = makeClassroomFiche();
-    await syncStatuses(server, [fiche]);
+    await syncStatuses(server, [pushOf(makeClassroomFiche())]);
     const db = new Database(dbPath);
     try {
       expect(() => db.prepare('UPDATE revisions SET deleted = 1').run()).toThrow(/append-only/);

@@ -1,11 +1,11 @@
-// POST /api/v1/sync, whole requests refused (sync.md): the status a device acts on, a JSON body with a code and a
+// POST /api/v1/sync, whole requests refused (sync.md v2): the status a device acts on, a JSON body with a code and a
 // French sentence, and nothing stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { makeClassroomFiche } from '../../src/model/make';
 import { BATCH_MAX_BYTES, BATCH_MAX_RECORDS } from '../../src/model/sync-protocol';
 import type { SyncError } from '../../src/model/sync-protocol';
-import { countRows, makeBatch, makeTempDir, postSync, removeTempDir, startServer } from './support';
+import { countRows, makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer } from './support';
 import type { Answer, TestServer } from './support';
 
 let dir: string;
@@ -33,7 +33,7 @@ function expectRefused(answer: Answer<SyncError>, status: number, error: string)
 
 /** A body of exactly `bytes` bytes: the envelope is padded with a field the server ignores. */
 function bodyOfSize(bytes: number): string {
-  const batch = { ...makeBatch([makeClassroomFiche()]), padding: '' };
+  const batch = { ...makeBatch([pushOf(makeClassroomFiche())]), padding: '' };
   const base = Buffer.byteLength(JSON.stringify(batch));
   return JSON.stringify({ ...batch, padding: 'x'.repeat(bytes - base) });
 }
@@ -44,7 +44,7 @@ describe('POST /api/v1/sync, whole-request answers', () => {
   });
 
   it('answers 400 naming batchId when it is missing', async () => {
-    const { batchId: _, ...withoutBatchId } = makeBatch([makeClassroomFiche()]);
+    const { batchId: _, ...withoutBatchId } = makeBatch([pushOf(makeClassroomFiche())]);
     const answer = await postSync<SyncError>(server, withoutBatchId);
 
     expectRefused(answer, 400, 'invalid_request');
@@ -55,17 +55,28 @@ describe('POST /api/v1/sync, whole-request answers', () => {
     expectRefused(await postSync<SyncError>(server, makeBatch([])), 400, 'empty_batch');
   });
 
-  it('answers 400 to another protocol version', async () => {
-    const answer = await postSync<SyncError>(server, { ...makeBatch([makeClassroomFiche()]), protocol: 2 });
+  it('answers 400 to a protocol 1 device, telling to update the app, whatever else its request holds', async () => {
+    const v1 = { ...makeBatch([{ ...makeClassroomFiche(), rev: 3 }]), protocol: 1 };
+    for (const body of [v1, { protocol: 1 }]) {
+      const answer = await postSync<SyncError>(server, body);
+      expectRefused(answer, 400, 'unsupported_protocol');
+      expect(answer.body.message).toContain("mettez à jour l'application");
+    }
+  });
+
+  it('answers 400 to a protocol newer than the server’s, telling to warn its administrator', async () => {
+    const answer = await postSync<SyncError>(server, { ...makeBatch([pushOf(makeClassroomFiche())]), protocol: 3 });
+
     expectRefused(answer, 400, 'unsupported_protocol');
+    expect(answer.body.message).toContain("prévenez l'administrateur");
   });
 
   it('answers 400 to a JSON array instead of the envelope', async () => {
-    expectRefused(await postSync<SyncError>(server, [makeClassroomFiche()]), 400, 'invalid_request');
+    expectRefused(await postSync<SyncError>(server, [pushOf(makeClassroomFiche())]), 400, 'invalid_request');
   });
 
   it('answers 401 without a token, asking for one', async () => {
-    const answer = await postSync<SyncError>(server, makeBatch([makeClassroomFiche()]), { token: null });
+    const answer = await postSync<SyncError>(server, makeBatch([pushOf(makeClassroomFiche())]), { token: null });
 
     expectRefused(answer, 401, 'unauthorized');
     expect(answer.headers.get('www-authenticate')).toBe('Bearer');
@@ -73,7 +84,7 @@ describe('POST /api/v1/sync, whole-request answers', () => {
   });
 
   it('answers 401 to an unknown token', async () => {
-    const answer = await postSync<SyncError>(server, makeBatch([makeClassroomFiche()]), { token: 'inconnu-' + server.token });
+    const answer = await postSync<SyncError>(server, makeBatch([pushOf(makeClassroomFiche())]), { token: 'inconnu-' + server.token });
     expectRefused(answer, 401, 'unauthorized');
   });
 
@@ -82,7 +93,7 @@ describe('POST /api/v1/sync, whole-request answers', () => {
   });
 
   it(`answers 413 to more than ${BATCH_MAX_RECORDS} records`, async () => {
-    const fiches = Array.from({ length: BATCH_MAX_RECORDS + 1 }, () => makeClassroomFiche());
+    const fiches = Array.from({ length: BATCH_MAX_RECORDS + 1 }, () => pushOf(makeClassroomFiche()));
     const answer = await postSync<SyncError>(server, makeBatch(fiches));
 
     expectRefused(answer, 413, 'too_many_records');
@@ -97,12 +108,12 @@ describe('POST /api/v1/sync, whole-request answers', () => {
   });
 
   it('answers 415 to text/plain, even when it holds a valid batch', async () => {
-    const answer = await postSync<SyncError>(server, JSON.stringify(makeBatch([makeClassroomFiche()])), { contentType: 'text/plain' });
+    const answer = await postSync<SyncError>(server, JSON.stringify(makeBatch([pushOf(makeClassroomFiche())])), { contentType: 'text/plain' });
     expectRefused(answer, 415, 'unsupported_media_type');
   });
 
   it('accepts application/json with a charset', async () => {
-    const answer = await postSync(server, makeBatch([makeClassroomFiche()]), { contentType: 'application/json; charset=utf-8' });
+    const answer = await postSync(server, makeBatch([pushOf(makeClassroomFiche())]), { contentType: 'application/json; charset=utf-8' });
     expect(answer.status).toBe(200);
   });
 });

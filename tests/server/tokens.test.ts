@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeClassroomFiche } from '../../src/model/make';
 import { hashToken } from '../../server/src/tokens';
-import { makeBatch, makeTempDir, postSync, readDb, removeTempDir, startServer } from './support';
+import { makeBatch, makeTempDir, postSync, pushOf, readDb, removeTempDir, startServer } from './support';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -31,7 +31,7 @@ function tokenCli(...args: string[]): string {
 describe('access tokens', () => {
   it('keeps only a hash of the token: the token is nowhere in the database files', async () => {
     const server = await startServer(dbPath);
-    await postSync(server, makeBatch([makeClassroomFiche()]));
+    await postSync(server, makeBatch([pushOf(makeClassroomFiche())]));
     const token = server.token;
     const stored = readDb(dbPath, (db) => db.prepare('SELECT hash FROM tokens').pluck().all());
     const files = [dbPath, `${dbPath}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file));
@@ -55,7 +55,7 @@ describe('access tokens', () => {
 
     const server = await startServer(dbPath);
     try {
-      const answer = await postSync(server, makeBatch([makeClassroomFiche()]), { token });
+      const answer = await postSync(server, makeBatch([pushOf(makeClassroomFiche())]), { token });
       expect(answer.status).toBe(200);
       const owner = readDb(dbPath, (db) => db.prepare('SELECT token_owner FROM revisions').pluck().get());
       expect(owner).toBe('Dominique Durand');

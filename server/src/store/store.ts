@@ -7,6 +7,7 @@
 // where a change must read and write together (the directory merge), the caller hands the store a pure function
 // that the store runs inside the transaction.
 import type { DirectorySchool } from '../../../src/model/school';
+import type { Head, PushRecord } from '../../../src/model/sync-protocol';
 import type { Fiche } from '../../../src/model/types';
 
 /** Who sent a batch and when: recorded on every revision and conflict it holds. */
@@ -17,14 +18,30 @@ export interface Sender {
   receivedAt: string;
 }
 
-/** A record that passed validation: the validated fiche, and the record as sent in canonical JSON (compared as is). */
-export interface ValidRevision {
-  fiche: Fiche;
-  record: string;
-}
+/**
+ * What became of a pushed record (sync.md v2). `invalid` and `forbidden` are decided before the store is asked,
+ * except `unheld-base`: a `baseRev` above 0 for a fiche the store has never held, which the caller answers `invalid`
+ * (path `baseRev`).
+ */
+export type PushOutcome =
+  | { status: 'stored' | 'duplicate'; rev: number; seq: number }
+  | { status: 'conflict'; head: Head }
+  | { status: 'unheld-base' };
 
-/** What became of a valid revision (sync.md); `invalid` is decided before the store is asked. */
-export type StoredStatus = 'stored' | 'duplicate' | 'superseded' | 'conflict';
+/** GET /api/v1/changes, as the store reads it. */
+export interface ChangesQuery {
+  campaign: string;
+  /** Heads whose seq is above this one; 0 for every head. */
+  since: number;
+  /** The most heads answered. */
+  limit: number;
+  /**
+   * Filters, a union: a fiche of a school whose directory circonscription label is one of `circonscriptions`, or
+   * whose UAI is one of `uais`. Both empty: every fiche of the campaign.
+   */
+  circonscriptions: readonly string[];
+  uais: readonly string[];
+}
 
 export interface TokenOwner {
   owner: string;
@@ -40,14 +57,28 @@ export interface TokenStore {
   hasAny(): Promise<boolean>;
 }
 
-/** The append-only history of every revision sent, and the copies that conflicted with a held one. */
+/**
+ * The append-only history of every stored revision (with its device, token owner, arrival time and `seq`), each
+ * fiche's head (its latest revision), and the conflicting copies kept aside.
+ */
 export interface RevisionStore {
   /**
-   * Appends a batch in one transaction (all of it or nothing) and answers one status per revision, in order: a
-   * held (id, rev) with the same record is a duplicate, with another record a conflict (kept aside once per
-   * content); a revision below the highest held for its fiche is superseded, else stored.
+   * Judges a batch of validated, normalised records in one transaction (all of it or nothing), one outcome per
+   * record in order, each record judged against the heads left by the ones before it:
+   * - `duplicate` when the revision made on `baseRev` (rev baseRev + 1) holds this same content (`contentOf`);
+   * - `stored` when `baseRev` is the head's rev (or 0 for a fiche never held): the record, with `rev` = baseRev + 1
+   *   and without `baseRev`, becomes the head, with a new `seq` above every seq given before;
+   * - `unheld-base` when `baseRev` > 0 for a fiche never held;
+   * - `conflict` otherwise (a stale or forged base): the head is answered, nothing is stored as a head, and the sent
+   *   copy is kept aside once per content (sending it again changes nothing).
    */
-  append(revisions: readonly ValidRevision[], sender: Sender): Promise<StoredStatus[]>;
+  push(records: readonly PushRecord[], sender: Sender): Promise<PushOutcome[]>;
+  /**
+   * The heads of `query.campaign` in scope whose seq is above `query.since`, tombstones included, by seq, at most
+   * `query.limit`. A store must never let a reader see a seq while a smaller one may still be committed: a cursor
+   * would skip it (SQLite serialises writers; PostgreSQL will need to take care).
+   */
+  changes(query: ChangesQuery): Promise<Head[]>;
 }
 
 /** A change of the directory, computed from what is held: a pure function, run inside the store's transaction. */
@@ -70,9 +101,9 @@ export interface DirectoryStore {
 /** One campaign as the consolidated export reads it, taken at one moment. */
 export interface CampaignSnapshot {
   directory: DirectorySchool[];
-  /** The latest revision of each fiche of the campaign; tombstones left out. */
+  /** The head of each fiche of the campaign; tombstones left out. */
   fiches: Fiche[];
-  /** The device that made each fiche: the sender of the first revision received (a later, lower rev changes nothing). */
+  /** The device that made each fiche: the sender of its first stored revision. */
   deviceOf: Map<string, string>;
 }
 
@@ -80,7 +111,7 @@ export interface Store {
   readonly tokens: TokenStore;
   readonly revisions: RevisionStore;
   readonly directory: DirectoryStore;
-  /** Fiches and directory read in one transaction, whatever devices send meanwhile. */
+  /** Heads and directory read in one transaction, whatever devices send meanwhile. */
   readCampaign(campaign: string): Promise<CampaignSnapshot>;
   /** Resolves when the store answers a trivial query (GET /api/v1/health). */
   ping(): Promise<void>;

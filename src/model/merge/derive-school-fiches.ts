@@ -1,36 +1,52 @@
-// Sync v2 gives a school fiche the derived id `ecole-<campaign>-<uai>` (sync.md). Fiches made before under a UUID
-// become that id; two of one school (two tablets each made one) are merged field by field with the rules of the
-// merge (merge.ts), a field both changed taking the more recently updated fiche's value. Pure: the device's
-// database upgrade and the server's migration both use it.
+// The school fiche of one school and campaign under its derived id (issue 13): v1 let two tablets make two school
+// fiches of one school; v2 has one, `ecole-<campaign>-<uai>`. Pure, so that the device's database upgrade and every
+// server store's migration make the same fiche from the same fiches.
+import type { SchoolFiche } from '../types';
 import { schoolFicheId } from '../sync-protocol';
-import type { SchoolData, SchoolFiche } from '../types';
 import { mergeFiche, resolveConflicts } from './merge';
 
-/** Fleets saved before fleets had ids get `flotte-<n>` by position: the same on every device and on the server. */
-export function withFleetIds(data: SchoolData): SchoolData {
-  if (data.fleets.every((fleet) => typeof fleet.id === 'string' && fleet.id !== '')) return data;
-  return { ...data, fleets: data.fleets.map((fleet, i) => (typeof fleet.id === 'string' && fleet.id !== '' ? fleet : { ...fleet, id: `flotte-${i + 1}` })) };
-}
+/** A v1 school fiche head: its fleets may lack the `id` that v2 requires. */
+export type LegacySchoolFiche = Omit<SchoolFiche, 'data'> & {
+  data: Omit<SchoolFiche['data'], 'fleets'> & { fleets: Array<Omit<SchoolFiche['data']['fleets'][number], 'id'> & { id?: string }> };
+};
 
 /**
- * One school's fiches of one campaign as the one fiche of the derived id: the newest's envelope, the data of all of
- * them merged (oldest first, each newer one as the head). `rev` is left to the caller.
+ * A fleet without an id gets `flotte-<n>`, n its place in the list from 1: stable, and the same place in two fiches of
+ * one school is taken for the same fleet by the merge (the same fleets recorded twice, in the order the school
+ * lists them, are far likelier than two lists of different fleets, and a union would count each device twice).
  */
-export function deriveSchoolFiche(fiches: readonly SchoolFiche[]): SchoolFiche {
-  const [first, ...rest] = [...fiches].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
-  if (!first) throw new Error('deriveSchoolFiche: no fiche');
-  let merged: SchoolFiche = { ...first, data: withFleetIds(first.data) };
-  for (const next of rest) {
-    const head: SchoolFiche = { ...next, data: withFleetIds(next.data) };
-    const result = mergeFiche(null, merged, head);
-    const choices = Object.fromEntries(result.conflicts.map((c) => [c.path, 'head' as const]));
-    const { data, deleted } = resolveConflicts(result, choices);
-    merged = { ...head, data, deleted };
-  }
-  return { ...merged, id: schoolFicheId(merged.campaign, merged.uai) };
+export function withFleetIds(fiche: LegacySchoolFiche): SchoolFiche {
+  const fleets = fiche.data.fleets.map((fleet, i) => ({ ...fleet, id: fleet.id ?? `flotte-${i + 1}` }));
+  return { ...fiche, data: { ...fiche.data, fleets } };
+}
+
+const byUpdatedAt = (a: SchoolFiche, b: SchoolFiche) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id);
+
+/**
+ * The derived fiche made from the heads of one school's fiches in one campaign, as revision `rev`. One head is
+ * taken as it is. Two or more are merged pairwise, oldest first, each newer one as the merge's `head`, against the
+ * empty fiche (base null); a field both filled differently takes the most recently updated fiche's value. The result
+ * carries the newest fiche's envelope (updatedAt, author, referentialVersion) and the earliest createdAt, if any.
+ */
+export function deriveSchoolFiche(sources: readonly LegacySchoolFiche[], rev: number): SchoolFiche {
+  const [oldest, ...newer] = sources.map(withFleetIds).sort(byUpdatedAt);
+  if (oldest === undefined) throw new Error('deriveSchoolFiche: no fiche to derive from');
+  const merged = newer.reduce((local, head) => {
+    const result = mergeFiche(null, local, head);
+    const resolved = resolveConflicts(result, Object.fromEntries(result.conflicts.map((c) => [c.path, 'head' as const])));
+    return { ...head, data: resolved.data, deleted: resolved.deleted };
+  }, oldest);
+  const createdAt = sources.map((s) => s.createdAt).filter((at): at is string => at !== undefined).sort()[0];
+  const { createdAt: _newest, ...envelope } = merged;
+  return { ...envelope, ...(createdAt === undefined ? {} : { createdAt }), id: schoolFicheId(merged.campaign, merged.uai), rev };
 }
 
 /** Whether a school fiche still has an id from before sync v2. */
 export function needsDerivedId(fiche: Pick<SchoolFiche, 'id' | 'campaign' | 'uai'>): boolean {
   return fiche.id !== schoolFicheId(fiche.campaign, fiche.uai);
+}
+
+/** Whether a fiche saved before fleets had ids still lacks one. */
+export function lacksFleetIds(fiche: LegacySchoolFiche): boolean {
+  return fiche.data.fleets.some((fleet) => typeof fleet.id !== 'string' || fleet.id === '');
 }

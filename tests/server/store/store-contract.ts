@@ -1,16 +1,17 @@
 // What every Store must do (server/src/store/store.ts), written once so that each implementation runs the same
 // tests: the SQLite store today (sqlite-store.test.ts), the PostgreSQL store of issue 16 later.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Sender, Store, ValidRevision } from '../../../server/src/store/store';
+import type { ChangesQuery, Sender, Store } from '../../../server/src/store/store';
 import { makeClassroomFiche, makeDirectorySchool, makeSchoolFiche } from '../../../src/model/make';
-import { canonicalJson } from '../../../src/model/sync-protocol';
 import type { Fiche } from '../../../src/model/types';
+import { pushOf } from '../support';
 
 /** Opens a new, empty store (seeded as a first start would), and removes whatever it left when done. */
 export type OpenStore = () => Promise<{ store: Store; remove(): Promise<void> | void }>;
 
-const revision = (fiche: Fiche): ValidRevision => ({ fiche, record: canonicalJson(fiche) });
 const sender = (deviceId: string, receivedAt = '2026-11-29T10:00:00.000Z'): Sender => ({ deviceId, tokenOwner: 'Camille Martin', receivedAt });
+const query = (patch: Partial<ChangesQuery> = {}): ChangesQuery => ({ campaign: '2026-2027', since: 0, limit: 500, circonscriptions: [], uais: [], ...patch });
+const withPupils = <T extends Fiche>(fiche: T, pupils: number): T => ({ ...fiche, data: { ...fiche.data, pupils } });
 
 export function describeStoreContract(name: string, open: OpenStore): void {
   describe(`${name}: the Store contract`, () => {
@@ -32,23 +33,111 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect((await store.tokens.list()).map((t) => t.owner)).toEqual(['Camille Martin', 'Léa Durand']);
     });
 
-    it('answers stored, duplicate, superseded and conflict, in the batch’s order', async () => {
-      const fiche = makeClassroomFiche({ rev: 2 });
-      expect(await store.revisions.append([revision(fiche)], sender('t1'))).toEqual(['stored']);
-      const changed = { ...fiche, data: { ...fiche.data, pupils: 12 } };
-      const statuses = await store.revisions.append(
-        [revision(fiche), revision({ ...fiche, rev: 1 }), revision(changed), revision(changed), revision({ ...fiche, rev: 3 })],
-        sender('t2'),
-      );
-      expect(statuses).toEqual(['duplicate', 'superseded', 'conflict', 'conflict', 'stored']);
+    it('numbers revisions: base 0 makes rev 1, the head’s rev the next, each with a larger seq', async () => {
+      const a = makeClassroomFiche({ data: { pupils: 20 } });
+      const b = makeSchoolFiche();
+      const first = await store.revisions.push([pushOf(a), pushOf(b)], sender('t1'));
+      const second = await store.revisions.push([pushOf(withPupils(a, 21), 1)], sender('t1'));
+
+      expect(first).toEqual([
+        { status: 'stored', rev: 1, seq: expect.any(Number) },
+        { status: 'stored', rev: 1, seq: expect.any(Number) },
+      ]);
+      expect(second).toEqual([{ status: 'stored', rev: 2, seq: expect.any(Number) }]);
+      const seqs = [...first, ...second].map((o) => (o.status === 'stored' ? o.seq : 0));
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(new Set(seqs).size).toBe(3);
     });
 
-    it('reads a campaign’s latest revisions without tombstones, with the device that made each fiche', async () => {
+    it('holds the record with its rev and without baseRev as the head', async () => {
+      const fiche = makeClassroomFiche({ rev: 7 });
+      const [outcome] = await store.revisions.push([pushOf(fiche)], sender('t1'));
+
+      const [head] = await store.revisions.changes(query());
+      expect(head).toEqual({ rev: 1, seq: outcome?.status === 'stored' ? outcome.seq : -1, record: { ...fiche, rev: 1 } });
+      expect(head?.record).not.toHaveProperty('baseRev');
+    });
+
+    it('answers duplicate for the content made on that base, whoever sends it, even once later revisions are held', async () => {
+      const fiche = makeClassroomFiche({ data: { pupils: 20 } });
+      const [made] = await store.revisions.push([pushOf(fiche)], sender('t1'));
+      await store.revisions.push([pushOf(withPupils(fiche, 21), 1), pushOf(withPupils(fiche, 22), 2)], sender('t1'));
+
+      expect(await store.revisions.push([pushOf(fiche)], sender('t2'))).toEqual([{ ...made, status: 'duplicate' }]);
+      const [head] = await store.revisions.changes(query());
+      expect(head?.rev).toBe(3);
+    });
+
+    it('answers conflict with the head to a stale or a forged base, and keeps the head', async () => {
+      const fiche = makeClassroomFiche({ data: { pupils: 20 } });
+      await store.revisions.push([pushOf(fiche), pushOf(withPupils(fiche, 21), 1)], sender('t1'));
+      const [head] = await store.revisions.changes(query());
+
+      const outcomes = await store.revisions.push([pushOf(withPupils(fiche, 30), 1), pushOf(withPupils(fiche, 31), 99)], sender('t2'));
+      expect(outcomes).toEqual([
+        { status: 'conflict', head },
+        { status: 'conflict', head },
+      ]);
+      expect(await store.revisions.changes(query())).toEqual([head]);
+    });
+
+    it('answers unheld-base to a base above 0 for a fiche never held', async () => {
+      expect(await store.revisions.push([pushOf(makeClassroomFiche(), 3)], sender('t1'))).toEqual([{ status: 'unheld-base' }]);
+      expect(await store.revisions.changes(query())).toEqual([]);
+    });
+
+    it('judges each record of a batch on the heads the records before it left', async () => {
+      const fiche = makeClassroomFiche({ data: { pupils: 20 } });
+      const outcomes = await store.revisions.push(
+        [pushOf(fiche), pushOf(withPupils(fiche, 21), 1), pushOf(withPupils(fiche, 25), 1), pushOf(fiche)],
+        sender('t1'),
+      );
+
+      expect(outcomes.map((o) => [o.status, 'rev' in o ? o.rev : 'head' in o ? o.head.rev : null])).toEqual([
+        ['stored', 1],
+        ['stored', 2],
+        ['conflict', 2],
+        ['duplicate', 1],
+      ]);
+    });
+
+    it('answers the heads changed after a seq, by seq, at most limit, tombstones included, of one campaign', async () => {
+      const [a, b, c] = [makeClassroomFiche(), makeClassroomFiche(), makeClassroomFiche()];
+      const other = makeClassroomFiche({ campaign: '2025-2026' });
+      await store.revisions.push([pushOf(a), pushOf(b), pushOf(other), pushOf(c)], sender('t1'));
+      await store.revisions.push([pushOf({ ...a, deleted: true }, 1)], sender('t1'));
+
+      const all = await store.revisions.changes(query());
+      expect(all.map((h) => [h.record.id, h.rev, h.record.deleted])).toEqual([[b.id, 1, false], [c.id, 1, false], [a.id, 2, true]]);
+      expect(all.map((h) => h.seq)).toEqual([...all.map((h) => h.seq)].sort((x, y) => x - y));
+      expect((await store.revisions.changes(query({ limit: 2 }))).map((h) => h.record.id)).toEqual([b.id, c.id]);
+      expect((await store.revisions.changes(query({ since: all[1]?.seq }))).map((h) => h.record.id)).toEqual([a.id]);
+      expect(await store.revisions.changes(query({ since: all[2]?.seq }))).toEqual([]);
+    });
+
+    it('filters the heads by directory circonscription and by UAI, as a union', async () => {
+      const joliette = makeDirectorySchool({ uai: '0130569Y', circonscription: 'Marseille 02 – Joliette' });
+      const arles = makeDirectorySchool({ uai: '0130002G', circonscription: 'Arles' });
+      const aix = makeDirectorySchool({ uai: '0130001F', circonscription: 'Aix-en-Provence Sud' });
+      await store.directory.replace(() => ({ schools: [joliette, arles, aix] }));
+      const fiches = [joliette, arles, aix].map((school) => makeClassroomFiche({ uai: school.uai }));
+      const outside = makeClassroomFiche({ uai: '0139999Y' });
+      await store.revisions.push([...fiches, outside].map((f) => pushOf(f)), sender('t1'));
+
+      const uaisOf = async (patch: Partial<ChangesQuery>) => (await store.revisions.changes(query(patch))).map((h) => h.record.uai);
+      expect(await uaisOf({ circonscriptions: ['Arles'] })).toEqual(['0130002G']);
+      expect(await uaisOf({ circonscriptions: ['arles'] })).toEqual([]);
+      expect(await uaisOf({ uais: ['0139999Y'] })).toEqual(['0139999Y']);
+      expect(await uaisOf({ circonscriptions: ['Arles', 'Marseille 02 – Joliette'], uais: ['0139999Y', '0130002G'] })).toEqual(['0130569Y', '0130002G', '0139999Y']);
+      expect(await uaisOf({})).toHaveLength(4);
+    });
+
+    it('reads a campaign’s heads without tombstones, with the device that made each fiche', async () => {
       const kept = makeClassroomFiche();
       const deleted = makeSchoolFiche();
       const elsewhere = makeClassroomFiche({ campaign: '2025-2026' });
-      await store.revisions.append([revision(kept), revision(deleted), revision(elsewhere)], sender('t1'));
-      await store.revisions.append([revision({ ...kept, rev: 2 }), revision({ ...deleted, rev: 2, deleted: true })], sender('t2', '2026-11-29T11:00:00.000Z'));
+      await store.revisions.push([pushOf(kept), pushOf(deleted), pushOf(elsewhere)], sender('t1'));
+      await store.revisions.push([pushOf(kept, 1), pushOf({ ...deleted, deleted: true }, 1)], sender('t2', '2026-11-29T11:00:00.000Z'));
 
       const snapshot = await store.readCampaign(kept.campaign);
       expect(snapshot.fiches).toEqual([{ ...kept, rev: 2 }]);
@@ -59,7 +148,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     it('replaces the directory with what the change makes of it, knowing which schools fiches hang on', async () => {
       const audited = makeDirectorySchool({ uai: '0130541T' });
       await store.directory.replace(() => ({ schools: [audited, makeDirectorySchool()] }));
-      await store.revisions.append([revision(makeClassroomFiche({ uai: audited.uai }))], sender('t1'));
+      await store.revisions.push([pushOf(makeClassroomFiche({ uai: audited.uai }))], sender('t1'));
 
       const seen = await store.directory.replace((current, hasFiches) => ({
         schools: current.filter((school) => hasFiches(school.uai)),

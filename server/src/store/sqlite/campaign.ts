@@ -1,18 +1,17 @@
-// One campaign as the consolidated export reads it: every device's latest revision of each fiche (tombstones left
-// out), the device that made each fiche, and the directory, in one read transaction.
+// One campaign as the consolidated export reads it: the head of each fiche (tombstones left out; v1's school fiches
+// under a non-derived id are no heads), the device that made each fiche, and the directory, in one read transaction.
 import type Database from 'better-sqlite3';
 import type { Fiche } from '../../../../src/model/types';
 import type { CampaignSnapshot } from '../store';
 import { schoolsReader } from './directory';
 
 export function sqliteCampaignReader(db: Database.Database): (campaign: string) => CampaignSnapshot {
-  // The origin is the sender of the first revision the server received: a lower revision that arrives later,
-  // answered "superseded", does not change it.
+  // The origin is the sender of the fiche's first stored revision (its lowest seq).
   const latest = db.prepare(
-    `SELECT f.record AS record,
-            (SELECT o.device_id FROM revisions o WHERE o.id = f.id ORDER BY o.received_at, o.rev LIMIT 1) AS origin
-       FROM fiches f
-      WHERE f.campaign = ? AND f.deleted = 0`,
+    `SELECT r.record AS record,
+            (SELECT o.device_id FROM revisions o WHERE o.id = h.id ORDER BY o.seq LIMIT 1) AS origin
+       FROM heads h JOIN revisions r ON r.seq = h.seq
+      WHERE h.campaign = ? AND h.deleted = 0`,
   );
   const readSchools = schoolsReader(db);
   // DEFERRED: a read transaction, so fiches and directory come from the same moment.

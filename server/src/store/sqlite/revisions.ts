@@ -1,41 +1,59 @@
-// The append-only history in SQLite: a batch is one IMMEDIATE transaction, so a crash leaves either all of its
-// revisions or none of them, and two batches never interleave.
+// Pushes in SQLite (sync.md v2): a batch is one IMMEDIATE transaction, so a crash leaves either all of its revisions
+// or none of them, two batches never interleave, and seqs are given in commit order. The server numbers revisions:
+// a record on the head's rev becomes the next one; the `heads` row follows by trigger (migrations/seq-and-heads.ts).
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { RevisionStore, Sender, StoredStatus, ValidRevision } from '../store';
+import { canonicalJson, contentOf, type PushRecord } from '../../../../src/model/sync-protocol';
+import type { Fiche } from '../../../../src/model/types';
+import type { PushOutcome, RevisionStore, Sender } from '../store';
+import { sqliteChanges, toHead, type HeadRow } from './changes';
 
 export function sqliteRevisions(db: Database.Database): RevisionStore {
-  const held = db.prepare('SELECT record FROM revisions WHERE id = ? AND rev = ?').pluck();
-  const highestRev = db.prepare('SELECT MAX(rev) FROM revisions WHERE id = ?').pluck();
+  const headOf = db.prepare('SELECT h.rev, h.seq, r.record FROM heads h JOIN revisions r ON r.seq = h.seq WHERE h.id = ?');
+  const revisionAt = db.prepare('SELECT rev, seq, record FROM revisions WHERE id = ? AND rev = ?');
   const insertRevision = db.prepare(
     `INSERT INTO revisions (id, rev, kind, uai, campaign, deleted, record, device_id, token_owner, received_at)
      VALUES (@id, @rev, @kind, @uai, @campaign, @deleted, @record, @deviceId, @tokenOwner, @receivedAt)`,
   );
-  // The same conflicting copy sent again is kept once: re-sending a batch changes nothing.
+  // The same conflicting content sent again is kept once: re-sending a batch changes nothing.
   const insertConflict = db.prepare(
-    `INSERT OR IGNORE INTO conflicts (id, rev, record_sha256, record, device_id, token_owner, received_at)
-     VALUES (@id, @rev, @sha256, @record, @deviceId, @tokenOwner, @receivedAt)`,
+    `INSERT OR IGNORE INTO conflicts (id, rev, base_rev, record_sha256, record, device_id, token_owner, received_at)
+     VALUES (@id, @rev, @baseRev, @sha256, @record, @deviceId, @tokenOwner, @receivedAt)`,
   );
 
-  const appendOne = ({ fiche, record }: ValidRevision, sender: Sender): StoredStatus => {
-    const { id, rev, kind, uai, campaign } = fiche;
-    const existing = held.get(id, rev) as string | undefined;
-    if (existing !== undefined) {
-      if (existing === record) return 'duplicate';
-      const sha256 = createHash('sha256').update(record).digest('hex');
-      insertConflict.run({ id, rev, sha256, record, ...sender });
-      return 'conflict';
-    }
-    insertRevision.run({ id, rev, kind, uai, campaign, deleted: fiche.deleted ? 1 : 0, record, ...sender });
-    return (highestRev.get(id) as number) > rev ? 'superseded' : 'stored';
+  const store = (record: PushRecord, sender: Sender): PushOutcome => {
+    const { baseRev, ...fiche } = record;
+    const rev = baseRev + 1;
+    const { kind, uai, campaign, id } = record;
+    const stored = canonicalJson({ ...fiche, rev });
+    const { lastInsertRowid } = insertRevision.run({ id, rev, kind, uai, campaign, deleted: record.deleted ? 1 : 0, record: stored, ...sender });
+    return { status: 'stored', rev, seq: Number(lastInsertRowid) };
   };
-  const appendAll = db.transaction((revisions: readonly ValidRevision[], sender: Sender) =>
-    revisions.map((revision) => appendOne(revision, sender)),
-  );
+
+  const keepAside = (record: PushRecord, content: string, head: HeadRow, sender: Sender): PushOutcome => {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    insertConflict.run({ id: record.id, rev: head.rev, baseRev: record.baseRev, sha256, record: canonicalJson(record), ...sender });
+    return { status: 'conflict', head: toHead(head) };
+  };
+
+  const pushOne = (record: PushRecord, sender: Sender): PushOutcome => {
+    const content = contentOf(record);
+    // The revision made on baseRev: this same content there is a re-send (or another device's identical record).
+    const made = revisionAt.get(record.id, record.baseRev + 1) as HeadRow | undefined;
+    if (made !== undefined && contentOf(JSON.parse(made.record) as Fiche) === content) return { status: 'duplicate', rev: made.rev, seq: made.seq };
+    const head = headOf.get(record.id) as HeadRow | undefined;
+    if (head === undefined) return record.baseRev === 0 ? store(record, sender) : { status: 'unheld-base' };
+    if (head.rev === record.baseRev) return store(record, sender);
+    // A stale base, or one the server never made (forged, or a server restored from an older backup): the device
+    // merges with the head and pushes again on it.
+    return keepAside(record, content, head, sender);
+  };
+  const pushAll = db.transaction((records: readonly PushRecord[], sender: Sender) => records.map((record) => pushOne(record, sender)));
 
   return {
-    async append(revisions, sender) {
-      return appendAll.immediate(revisions, sender);
+    async push(records, sender) {
+      return pushAll.immediate(records, sender);
     },
+    changes: sqliteChanges(db),
   };
 }

@@ -1,11 +1,16 @@
-// The SQLite file's schema and its migrations. Revisions are append-only: every revision a device sent is kept
-// with who sent it and when (triggers refuse updates and deletes); the consolidated view of a fiche is its
-// highest rev.
+// The SQLite file's schema and its migrations. Revisions are append-only: every revision stored is kept with who
+// sent it and when (triggers refuse updates and deletes); the consolidated view of a fiche is its head (version 2:
+// the `heads` table, sync.md v2).
 import type Database from 'better-sqlite3';
 import { DEMO_SCHOOLS } from '../../../../src/directory/demo-schools';
+import { SEQ_AND_HEADS } from './migrations/seq-and-heads';
+import { deriveSchoolFicheIds } from './migrations/derived-school-ids';
+
+/** SQL run as it is, or a step written in TypeScript (it runs inside the same transaction). */
+type Migration = string | ((db: Database.Database) => void);
 
 // A released version is never edited: a change to the schema is a new entry that migrates the previous one.
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE revisions (
     id TEXT NOT NULL,
@@ -55,18 +60,31 @@ const MIGRATIONS: readonly string[] = [
     record TEXT NOT NULL
   );
   `,
+  // 2 (sync protocol v2, issue 13): a server-wide `seq` on every revision, the heads table the pull reads, the
+  // conflicting copies keyed by their base, the sources of a revision the server made.
+  SEQ_AND_HEADS,
+  // 3 (issue 13): every school fiche under its derived id `ecole-<campaign>-<uai>`, two of one school merged.
+  deriveSchoolFicheIds,
 ];
 
-/** Brings the file to the latest schema in one transaction; refuses a file written by a newer server. */
-export function migrate(db: Database.Database): void {
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings the file to the latest schema (or to `version`, which tests use to make a file of an older server) in one
+ * transaction; refuses a file written by a newer server.
+ */
+export function migrate(db: Database.Database, version: number = SCHEMA_VERSION): void {
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > MIGRATIONS.length) {
-    throw new Error(`Base de données d'une version plus récente (${from}) que ce serveur (${MIGRATIONS.length}).`);
+  if (from > SCHEMA_VERSION) {
+    throw new Error(`Base de données d'une version plus récente (${from}) que ce serveur (${SCHEMA_VERSION}).`);
   }
   db.transaction(() => {
-    MIGRATIONS.slice(from).forEach((sql) => db.exec(sql));
+    for (const migration of MIGRATIONS.slice(from, Math.max(from, version))) {
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
+    }
     if (from === 0) seedSchools(db);
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    db.pragma(`user_version = ${Math.max(from, version)}`);
   }).immediate();
 }
 
