@@ -9,6 +9,7 @@ import { validateFiche } from '../model/validate';
 import { chosen, heldConflicts, mergedRevision, reconcile } from '../model/merge/reconcile';
 import type { DeleteNotice, FieldConflict } from '../model/merge/merge';
 import { InvalidRecordError } from './fiches';
+import { announceSaved } from './saved';
 
 /** Who merges on this device, with which référentiel: the envelope of a merged revision. */
 export interface Merger {
@@ -40,15 +41,20 @@ export async function writeHead(db: AuditDb, head: Head, merger: Merger): Promis
       return { outcome: 'skipped' };
     case 'take':
       await Promise.all([db.fiches.put(decision.fiche), db.bases.put(decision.base), db.outbox.delete(id), db.arbitrations.delete(id)]);
+      await tell(db, id, decision.notice, now);
       return { outcome: 'taken', fiche: decision.fiche };
     case 'merged':
       await queueMerged(db, decision.fiche, decision.base);
-      if (decision.notice) await db.notices.add({ ficheId: id, message: NOTICES[decision.notice], at: now.toISOString() });
+      await tell(db, id, decision.notice, now);
       return { outcome: 'merged', fiche: decision.fiche };
     case 'arbitrate':
       await db.arbitrations.put({ id, head, at: now.toISOString() });
       return { outcome: 'arbitrate' };
   }
+}
+
+async function tell(db: AuditDb, ficheId: string, notice: DeleteNotice | null, now: Date): Promise<void> {
+  if (notice) await db.notices.add({ ficheId, message: NOTICES[notice], at: now.toISOString() });
 }
 
 async function queueMerged(db: AuditDb, fiche: Fiche, base: Base): Promise<void> {
@@ -78,19 +84,22 @@ export async function heldFiche(db: AuditDb, id: string): Promise<HeldFiche | un
 
 /**
  * The user's choice for a held fiche, per conflicting path ('local' where none is given): saved as a new local
- * revision on the head, queued to be pushed, the arbitration closed. Refused (InvalidRecordError) if the choices
- * make an invalid fiche, with nothing written.
+ * revision on the head, queued to be pushed, the arbitration closed, and announced once committed. Refused
+ * (InvalidRecordError) if the choices make an invalid fiche, with nothing written.
  */
 export async function resolveHeld(db: AuditDb, id: string, choices: Readonly<Record<string, 'local' | 'head'>>, merger: Merger): Promise<Fiche> {
-  return db.transaction('rw', headTables(db), async () => {
+  const fiche = await db.transaction('rw', headTables(db), async () => {
     const [held, local, base] = await Promise.all([db.arbitrations.get(id), db.fiches.get(id), db.bases.get(id)]);
     if (!held || !local) throw new Error(`no arbitration for ${id}`);
     const head = held.head;
-    const { data, deleted } = chosen(base?.record ?? null, local, head.record, choices);
     const now = merger.now ?? new Date();
+    const { data, deleted } = chosen(base?.record ?? null, local, head.record, choices, now);
     const checked = validateFiche(mergedRevision({ head, author: merger.author, referentialVersion: merger.referentialVersion, now }, local, data, deleted), { now });
     if (!checked.ok) throw new InvalidRecordError(checked.errors);
     await queueMerged(db, checked.value, { id, rev: head.rev, seq: head.seq, record: head.record });
     return checked.value;
   });
+  // The choice changed the fiche the screens show (the other tablet's values taken): they follow the disk (saved.ts).
+  announceSaved(db, [fiche]);
+  return fiche;
 }

@@ -16,8 +16,13 @@ export type LegacySchoolFiche = Omit<SchoolFiche, 'data'> & {
  * lists them, are far likelier than two lists of different fleets, and a union would count each device twice).
  */
 export function withFleetIds(fiche: LegacySchoolFiche): SchoolFiche {
-  const fleets = fiche.data.fleets.map((fleet, i) => ({ ...fleet, id: fleet.id ?? `flotte-${i + 1}` }));
-  return { ...fiche, data: { ...fiche.data, fleets } };
+  return { ...fiche, data: dataWithFleetIds(fiche.data) };
+}
+
+/** The same on a fiche's data (a draft's); the data itself when every fleet has its id. */
+export function dataWithFleetIds(data: LegacySchoolFiche['data']): SchoolFiche['data'] {
+  if (data.fleets.every((fleet) => typeof fleet.id === 'string' && fleet.id !== '')) return data as SchoolFiche['data'];
+  return { ...data, fleets: data.fleets.map((fleet, i) => ({ ...fleet, id: typeof fleet.id === 'string' && fleet.id !== '' ? fleet.id : `flotte-${i + 1}` })) };
 }
 
 const byUpdatedAt = (a: SchoolFiche, b: SchoolFiche) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id);

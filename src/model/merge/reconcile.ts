@@ -33,8 +33,8 @@ export type Decision =
   /** Already known (the device's own push coming back, or an older head). */
   | { kind: 'skip' }
   /** No unsent edit here, or none the head lacks: the head becomes the device's copy and its base (and the edit, if
-   * any, leaves the outbox). */
-  | { kind: 'take'; fiche: Fiche; base: Base }
+   * any, leaves the outbox). A delete made here that the head's edit undid is said (`notice`). */
+  | { kind: 'take'; fiche: Fiche; base: Base; notice: DeleteNotice | null }
   /** Merged without conflict: a new local revision, to push on the head at once. */
   | { kind: 'merged'; fiche: Fiche; base: Base; notice: DeleteNotice | null }
   /** Fields changed on both sides differently: the local copy stays as it is until the user chooses. */
@@ -45,19 +45,20 @@ const baseOf = (head: Head): Base => ({ id: head.record.id, rev: head.rev, seq: 
 export function reconcile(input: ReconcileInput): Decision {
   const { head, base, local, unsent } = input;
   if (base && head.rev <= base.rev) return { kind: 'skip' };
-  if (!local || !unsent) return { kind: 'take', fiche: head.record, base: baseOf(head) };
+  if (!local || !unsent) return { kind: 'take', fiche: head.record, base: baseOf(head), notice: null };
   if (local.kind !== head.record.kind) return { kind: 'arbitrate', conflicts: [{ path: 'kind', local: local.kind, head: head.record.kind }] };
   const merged = mergeFiche(base?.record ?? null, local, head.record as typeof local);
   if (merged.conflicts.length > 0) return { kind: 'arbitrate', conflicts: merged.conflicts };
-  // The head already holds everything the local edit changed: it is taken, and the edit has nothing left to send.
+  // The head already holds everything the local edit changed: it is taken, and the edit has nothing left to send. A
+  // delete made here and undone by the head's edit ends here too, and the user must still be told.
   if (merged.deleted === head.record.deleted && canonicalJson(merged.data) === canonicalJson(head.record.data)) {
-    return { kind: 'take', fiche: head.record, base: baseOf(head) };
+    return { kind: 'take', fiche: head.record, base: baseOf(head), notice: merged.notice };
   }
   const candidate = mergedRevision(input, local, merged.data, merged.deleted);
   const checked = validateFiche(candidate, { now: input.now });
   // Two valid sides can merge into an invalid whole (a count from one tablet, its working count from the other):
   // the fields refused are left to the user, as a conflict.
-  if (!checked.ok) return { kind: 'arbitrate', conflicts: conflictsOf(checked.errors, local, head.record) };
+  if (!checked.ok) return { kind: 'arbitrate', conflicts: conflictsOf(checked.errors, candidate, local, head.record) };
   return { kind: 'merged', fiche: checked.value, base: baseOf(head), notice: merged.notice };
 }
 
@@ -74,12 +75,49 @@ export function mergedRevision(input: Pick<ReconcileInput, 'head' | 'author' | '
   } as Fiche;
 }
 
-function conflictsOf(errors: readonly FieldError[], local: Fiche, head: Fiche): FieldConflict[] {
-  return errors.map(({ path }) => ({ path, local: valueAt(local, path), head: valueAt(head, path) }));
+const FLEETS = 'data.fleets.';
+const FLEET_BY_INDEX = /^data\.fleets\.(\d+)(\..+)?$/;
+
+function fleetsOf(record: unknown): Array<Record<string, unknown>> {
+  const fleets = (record as { data?: { fleets?: unknown } } | null)?.data?.fleets;
+  return Array.isArray(fleets) ? (fleets as Array<Record<string, unknown>>) : [];
 }
 
-/** The value at a dotted path of a record (`data.fleets.0.count`). */
+/** The fleet a `data.fleets.<id>[.<field>]` path names in a record (an id may hold dots, a fleet's field never). */
+function fleetNamed(record: unknown, path: string): { index: number; field: string | undefined } | undefined {
+  if (!path.startsWith(FLEETS)) return undefined;
+  const rest = path.slice(FLEETS.length);
+  for (const [index, { id }] of fleetsOf(record).entries()) {
+    if (typeof id !== 'string') continue;
+    if (rest === id) return { index, field: undefined };
+    const field = rest.startsWith(`${id}.`) ? rest.slice(id.length + 1) : '';
+    if (field !== '' && !field.includes('.')) return { index, field };
+  }
+  return undefined;
+}
+
+/**
+ * Validation names a fleet by its place in the merged fiche (`data.fleets.0.workingCount`), which is not its place on
+ * either side; the merge and the screens name it by its id, the same everywhere (`data.fleets.<id>.workingCount`).
+ */
+function byFleetId(merged: Fiche, path: string): string {
+  const match = FLEET_BY_INDEX.exec(path);
+  const id = match ? fleetsOf(merged)[Number(match[1])]?.id : undefined;
+  return match && typeof id === 'string' ? `${FLEETS}${id}${match[2] ?? ''}` : path;
+}
+
+function conflictsOf(errors: readonly FieldError[], merged: Fiche, local: Fiche, head: Fiche): FieldConflict[] {
+  const paths = new Set(errors.map(({ path }) => byFleetId(merged, path)));
+  return [...paths].map((path) => ({ path, local: valueAt(local, path), head: valueAt(head, path) }));
+}
+
+/** The value at a dotted path of a record: `data.internet.access`, a fleet by id (`data.fleets.<id>.count`) or place. */
 export function valueAt(record: unknown, path: string): unknown {
+  const fleet = fleetNamed(record, path);
+  if (fleet) {
+    const item = fleetsOf(record)[fleet.index];
+    return fleet.field === undefined ? item : item?.[fleet.field];
+  }
   let value: unknown = record;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -88,29 +126,46 @@ export function valueAt(record: unknown, path: string): unknown {
   return value;
 }
 
+/** The fields a merge with no collision still leaves refused by validation, each with both sides' values. */
+function refusedFields(local: Fiche, merged: { data: Fiche['data']; deleted: boolean }, head: Fiche, now: Date): FieldConflict[] {
+  const candidate = { ...local, data: merged.data, deleted: merged.deleted } as Fiche;
+  const checked = validateFiche(candidate, { now });
+  return checked.ok ? [] : conflictsOf(checked.errors, candidate, local, head);
+}
+
 /**
  * The fields a held fiche asks the user about: those both sides changed differently, or, when the merge has none
  * but gives an invalid fiche, the fields refused (a count from one tablet, its working count from the other).
  */
 export function heldConflicts(base: Fiche | null, local: Fiche, head: Fiche, now: Date): FieldConflict[] {
   const merged = mergeFiche(base, local, head as typeof local);
-  if (merged.conflicts.length > 0) return merged.conflicts;
-  const checked = validateFiche({ ...local, data: merged.data, deleted: merged.deleted }, { now });
-  return checked.ok ? [] : conflictsOf(checked.errors, local, head);
+  return merged.conflicts.length > 0 ? merged.conflicts : refusedFields(local, merged, head, now);
 }
 
-/** The data and deletion once the user chose, for each path asked about, 'local' (where none is given) or 'head'. */
-export function chosen(base: Fiche | null, local: Fiche, head: Fiche, choices: Readonly<Record<string, 'local' | 'head'>>): { data: Fiche['data']; deleted: boolean } {
+/**
+ * The data and deletion once the user chose, for each path heldConflicts asked about, 'local' (where none is given,
+ * as the screen shows it) or 'head'.
+ */
+export function chosen(base: Fiche | null, local: Fiche, head: Fiche, choices: Readonly<Record<string, 'local' | 'head'>>, now: Date): { data: Fiche['data']; deleted: boolean } {
   const merged = mergeFiche(base, local, head as typeof local);
-  const resolved = resolveConflicts(merged, choices);
-  const merges = new Set(merged.conflicts.map((c) => c.path));
-  // A field refused by validation rather than by the merge: the chosen side's value put at its path.
-  let data = resolved.data as unknown;
-  for (const [path, side] of Object.entries(choices)) {
-    if (merges.has(path) || !path.startsWith('data.')) continue;
-    data = withValueAt(data, path.slice(5).split('.'), valueAt(side === 'head' ? head : local, path));
+  if (merged.conflicts.length > 0) return resolveConflicts(merged, choices);
+  // Fields refused by validation rather than by the merge: the chosen side's value put at each one's path.
+  let data = merged.data as unknown;
+  for (const { path } of refusedFields(local, merged, head, now)) {
+    if (path.startsWith('data.')) data = withValue(data, path, valueAt(choices[path] === 'head' ? head : local, path));
   }
-  return { data: data as Fiche['data'], deleted: resolved.deleted };
+  return { data: data as Fiche['data'], deleted: merged.deleted };
+}
+
+/** A copy of a fiche's `data` with the value at `path` (from the record's root) replaced; a fleet found by its id. */
+function withValue(data: unknown, path: string, value: unknown): unknown {
+  const fleet = fleetNamed({ data }, path);
+  if (!fleet) return withValueAt(data, path.slice('data.'.length).split('.'), value);
+  const fleets: unknown[] = [...fleetsOf({ data })];
+  if (fleet.field !== undefined) fleets[fleet.index] = { ...(fleets[fleet.index] as Record<string, unknown>), [fleet.field]: value };
+  else if (value === undefined) fleets.splice(fleet.index, 1);
+  else fleets[fleet.index] = value;
+  return { ...(data as Record<string, unknown>), fleets };
 }
 
 function withValueAt(target: unknown, keys: readonly string[], value: unknown): unknown {
