@@ -1,7 +1,7 @@
 // A small département for export tests: schools of both chefs de file, a closed school and one out of the
 // directory that have fiches, classrooms with the same label from two devices, a tombstone, another campaign's
 // fiche, a school with only an untouched classroom (no school fiche: "En cours", nothing audited), and text a
-// spreadsheet would take for a formula.
+// spreadsheet would take for a formula. School fiches have their derived ids (`ecole-<campaign>-<uai>`, sync.md v2).
 import { makeClassroomFiche, makeDirectorySchool, makeSchoolFiche } from '../../src/model/make';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
 import type { ExportInput } from '../../src/export/export-input';
@@ -52,13 +52,13 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
     deviceOf.set(fiche.id, device);
   };
   add(makeSchoolFiche({
-    id: '00000000-0000-4000-8000-000000000001', uai: '0130569Y', rev: 3, updatedAt: '2026-10-12T08:30:00.000Z', author: erun,
+    uai: '0130569Y', rev: 3, updatedAt: '2026-10-12T08:30:00.000Z', author: erun,
     data: {
       visitDate: '2026-10-12', status: 'complete', classesCount: 8, pupils: 188, newTeachers: 2,
       internet: { access: 'fibre', downloadMbps: 300.5, uploadMbps: 100 }, wifi: { accessPoints: 4, coverage: 'all', switchable: true },
       fleets: [
-        { id: 'flotte-1', type: 'tablet', count: 16, workingCount: 15, year: 2024, charging: 'cart', mdm: true },
-        { id: 'flotte-2', type: 'laptop', count: 2, workingCount: 0, year: 2022, charging: 'case', mdm: true },
+        { id: 'flotte-tablettes', type: 'tablet', count: 16, workingCount: 15, year: 2024, charging: 'cart', mdm: true },
+        { id: 'flotte-portables', type: 'laptop', count: 2, workingCount: 0, year: 2022, charging: 'case', mdm: true },
       ],
       filtering: true, usageCharter: false, ent: { used: true, name: 'ENT Atrium' }, resources: true,
       peripherals: { printerScanner: true, camera: true, robots: 6 },
@@ -97,7 +97,7 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
   // Another campaign: in no sheet.
   add(makeClassroomFiche({ id: '00000000-0000-4000-8000-000000000006', uai: '0130569Y', campaign: '2025-2026', data: { label: 'Ancienne' } }));
   add(makeSchoolFiche({
-    id: '00000000-0000-4000-8000-000000000007', uai: '0130001F', updatedAt: '2026-11-03T13:15:00.000Z', author: tech,
+    uai: '0130001F', updatedAt: '2026-11-03T13:15:00.000Z', author: tech,
     data: {
       visitDate: '2026-11-03', classesCount: 4, internet: { access: 'adsl', downloadMbps: 8 }, wifi: { coverage: 'partial', switchable: false },
       filtering: false, usageCharter: true, ent: { used: false, name: null }, needs: TRICKY_TEXTS[2],
@@ -116,7 +116,7 @@ export function fixtureFiches(): { fiches: Fiche[]; deviceOf: Map<string, string
   add(makeClassroomFiche({ id: '00000000-0000-4000-8000-000000000009', uai: '0130003H', updatedAt: '2026-09-20T07:00:00.000Z', data: { label: 'Classe unique', display: { type: 'none' }, computer: { type: 'none' } } }));
   // A classroom created and left untouched, in a school without a school fiche.
   add(makeClassroomFiche({ id: '00000000-0000-4000-8000-00000000000c', uai: '0130002G', updatedAt: '2026-11-04T08:00:00.000Z', data: { label: 'Moyenne section' } }));
-  add(makeSchoolFiche({ id: '00000000-0000-4000-8000-00000000000a', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:00:00.000Z', data: { classesCount: 2, filtering: true, needs: TRICKY_TEXTS[1] } }), TABLET_B);
+  add(makeSchoolFiche({ uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:00:00.000Z', data: { classesCount: 2, filtering: true, needs: TRICKY_TEXTS[1] } }), TABLET_B);
   add(makeClassroomFiche({
     id: '00000000-0000-4000-8000-00000000000b', uai: OUTSIDE_UAI, updatedAt: '2026-09-21T07:30:00.000Z',
     data: { label: 'Grande section', display: { type: 'tv', condition: 'working', year: 2024 }, computer: { type: 'none' }, network: { access: 'none' } },

@@ -1,9 +1,7 @@
 // The database of a v1 server opened by this one (schema versions 2 and 3, issue 13): every revision kept and given a
 // seq in arrival order, heads, and one school fiche per school under its derived id, two of one school merged. The
 // v1 file is made as a v1 server made it (schema version 1, records as sent), then served over HTTP.
-//
-// The merge of two school fiches is src/sync/merge.ts's; until it is implemented (it throws "not implemented"), the
-// tests that merge are skipped.
+// The merge of two school fiches is the device's own (src/model/merge).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,7 +12,6 @@ import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import { canonicalJson, schoolFicheId } from '../../src/model/sync-protocol';
 import type { Fiche, SchoolFiche } from '../../src/model/types';
 import { validateFiche } from '../../src/model/validate';
-import { mergeFiche } from '../../src/model/merge/merge';
 import { getChanges, makeTempDir, push, pushOf, readDb, removeTempDir, startServer } from './support';
 import type { TestServer } from './support';
 
@@ -22,15 +19,6 @@ const CAMPAIGN = '2026-2027';
 const UAI = '0130569Y';
 const DERIVED = schoolFicheId(CAMPAIGN, UAI);
 const NOW = new Date('2026-11-29T12:00:00Z');
-
-const mergeImplemented = (() => {
-  try {
-    mergeFiche(null, makeSchoolFiche(), makeSchoolFiche());
-    return true;
-  } catch (error) {
-    return !/not implemented/.test(String(error));
-  }
-})();
 
 let dir: string;
 let dbPath: string;
@@ -166,7 +154,7 @@ describe('opening a v1 server’s file', () => {
   });
 });
 
-describe.skipIf(!mergeImplemented)('opening a v1 server’s file with two school fiches of one school (needs mergeFiche)', () => {
+describe('opening a v1 server’s file with two school fiches of one school (needs mergeFiche)', () => {
   it('merges two fiches that filled different fields into one holding both, naming both sources', async () => {
     const erun = { name: 'Camille Martin', role: 'erun' as const };
     const directeur = { name: 'Léa Durand', role: 'directeur' as const };
