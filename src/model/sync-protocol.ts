@@ -68,6 +68,12 @@ export interface SyncError {
 /** Statuses after which the device may forget the edit it sent (sync.md, "Nothing lost"). */
 export const ACKNOWLEDGING: ReadonlySet<SyncStatus> = new Set(['stored', 'duplicate']);
 
+/** The record pushed for a fiche's state: without the device's `rev`, on the head it was built on. */
+export function pushRecordOf(fiche: Fiche, baseRev: number): PushRecord {
+  const { rev: _rev, ...rest } = fiche;
+  return { ...rest, baseRev };
+}
+
 /** The derived id of a school's fiche in a campaign: every tablet auditing the school writes the same fiche. */
 export function schoolFicheId(campaign: string, uai: string): string {
   return `ecole-${campaign}-${uai}`;

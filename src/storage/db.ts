@@ -23,6 +23,10 @@ export interface OutboxEntry {
   /** Set when the server refused this revision (invalid) or holds another content for it (conflict): it stays,
    * visible, and is not sent again until a new edit replaces it. */
   refusal?: { status: 'invalid' | 'forbidden'; errors: FieldError[]; at: string };
+  /** The states of the fiche sent since its last acknowledgement, each on its base (contentOf), the last few: if an
+   * answer is lost and the fiche edited again, the server's head that holds one is recognised as this device's own,
+   * not merged as another tablet's work. */
+  pushed?: Array<{ baseRev: number; content: string }>;
 }
 
 /** A fiche whose edit collides with the server's head on some field: held, not sent, until the user chooses. */

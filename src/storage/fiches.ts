@@ -73,7 +73,9 @@ async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
   if (!checked.ok) throw new InvalidRecordError(checked.errors);
   const fiche = checked.value;
   await db.fiches.put(fiche);
-  await db.outbox.put({ id: fiche.id, rev: fiche.rev, record: fiche, queuedAt: fiche.updatedAt });
+  // A new edit replaces the queued one, but what was last sent of the fiche is remembered (OutboxEntry.pushed).
+  const queued = await db.outbox.get(fiche.id);
+  await db.outbox.put({ id: fiche.id, rev: fiche.rev, record: fiche, queuedAt: fiche.updatedAt, ...(queued?.pushed ? { pushed: queued.pushed } : {}) });
   return { fiche, written: true };
 }
 
