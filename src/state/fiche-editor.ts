@@ -2,8 +2,11 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { getDraft } from '../storage/drafts';
 import { getFiche } from '../storage/fiche-queries';
+import { onSaved } from '../storage/saved';
+import { mergeFiche } from '../model/merge/merge';
+import { canonicalJson } from '../model/sync-protocol';
 import { getAt, setAt } from '../model/paths';
-import type { Author, FicheData, FicheKind } from '../model/types';
+import type { Author, Fiche, FicheData, FicheKind } from '../model/types';
 import { Autosave } from './autosave';
 import { validateData, type FicheRef } from './commit';
 import { registerEditor, track } from './open-editors';
@@ -17,9 +20,21 @@ export class FicheEditor<K extends FicheKind> {
   readonly errors: ReadonlySignal<ReadonlyMap<string, string>>;
   readonly autosave: Autosave<K>;
   private readonly unregister: () => void;
+  private readonly unlisten: () => void;
+  /** The fiche's data as last saved or received: what the form's typing is measured against. */
+  private saved: FicheData<K>;
 
   constructor(readonly ref: FicheRef<K>, author: Author, initial: FicheData<K>, isNew = false) {
     this.data = signal(initial);
+    this.saved = initial;
+    // A head from another tablet taken or merged while the form is open (sync flushes the forms first, so what was
+    // typed is already a revision and merged there): the form shows it, typing since kept on top.
+    this.unlisten = onSaved((fiches, _db, source) => {
+      const fiche = fiches.find((f) => f.id === ref.id);
+      if (!fiche) return;
+      if (source === 'edit') this.saved = fiche.data as FicheData<K>;
+      else this.receive(fiche.data as FicheData<K>);
+    });
     this.errors = computed(
       () => new Map(validateData(ref.kind, this.data.value).map((e) => [e.path.replace(/^data\./, ''), e.message])),
     );
@@ -52,9 +67,25 @@ export class FicheEditor<K extends FicheKind> {
     this.autosave.edit(this.data.value, editedAt);
   }
 
+  /** The fiche changed under the form (sync, backup): what was typed since the last save is merged onto it. */
+  private receive(incoming: FicheData<K>): void {
+    const typed = this.data.value;
+    const saved = this.saved;
+    this.saved = incoming;
+    if (canonicalJson(typed) === canonicalJson(saved)) {
+      this.data.value = structuredClone(incoming);
+      return;
+    }
+    const as = (data: FicheData<K>) => ({ kind: this.ref.kind, deleted: false, data }) as unknown as Fiche;
+    const merged = mergeFiche(as(saved), as(typed), as(incoming) as never).data as FicheData<K>;
+    this.data.value = merged;
+    this.autosave.edit(merged);
+  }
+
   /** Commits what is pending, then lets the editor go. */
   close(): Promise<void> {
     this.unregister();
+    this.unlisten();
     return track(this.autosave.flush().then(() => this.autosave.dispose()));
   }
 }

@@ -11,6 +11,7 @@ import { probeHealth, type Endpoint } from '../sync/transport';
 import { readSyncAddress, SYNC_PATH } from '../sync/endpoint';
 import { onRevision } from './audits';
 import { deviceDb } from './device-db';
+import { flushAllEditors } from './open-editors';
 import { campaign, currentAuthor } from './session';
 import { referential } from './referential';
 
@@ -117,6 +118,8 @@ class Scheduler {
     syncView.value = { ...syncView.value, phase: 'syncing' };
     if (!(await probeHealth(endpoint))) return this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'offline' });
     try {
+      // What the forms hold goes to disk first, as revisions: a head for a fiche being typed in is then merged with it.
+      await flushAllEditors();
       const merger = { author: currentAuthor(), referentialVersion: referential.value.version };
       const scope = settings.circonscriptions ?? [];
       const report = await runSync({ db: deviceDb(), endpoint, deviceId: await getDeviceId(), campaign: campaign.value, scope, merger });

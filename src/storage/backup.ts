@@ -28,7 +28,7 @@ export interface ImportResult extends ImportPlan {
  */
 export async function importBackup(db: AuditDb, backup: DeviceBackup, now = new Date()): Promise<ImportResult> {
   const result = await mergeBackup(db, backup, now);
-  announceSaved(db, result.take);
+  announceSaved(db, result.take, 'backup');
   return result;
 }
 

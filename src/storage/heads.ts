@@ -108,6 +108,6 @@ export async function resolveHeld(db: AuditDb, id: string, choices: Readonly<Rec
     return checked.value;
   });
   // The choice changed the fiche the screens show (the other tablet's values taken): they follow the disk (saved.ts).
-  announceSaved(db, [fiche]);
+  announceSaved(db, [fiche], 'sync');
   return fiche;
 }

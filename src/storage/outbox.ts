@@ -94,7 +94,7 @@ export async function applyPushResults(db: AuditDb, sent: readonly Sendable[], r
       }
     }
   });
-  if (changed.length > 0) announceSaved(db, changed);
+  if (changed.length > 0) announceSaved(db, changed, 'sync');
   return report;
 }
 

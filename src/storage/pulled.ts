@@ -28,6 +28,6 @@ export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: 
     }
     await db.meta.put({ key, value: cursor });
   });
-  if (changed.length > 0) announceSaved(db, changed);
+  if (changed.length > 0) announceSaved(db, changed, 'sync');
   return report;
 }

@@ -4,7 +4,10 @@
 import type { AuditDb } from './db';
 import type { Fiche } from '../model/types';
 
-export type SavedListener = (fiches: readonly Fiche[], db: AuditDb) => void;
+/** Where revisions came from: an edit on this device, the sync (a head taken or merged, an arbitration), a backup. */
+export type SavedSource = 'edit' | 'sync' | 'backup';
+
+export type SavedListener = (fiches: readonly Fiche[], db: AuditDb, source: SavedSource) => void;
 
 const listeners = new Set<SavedListener>();
 
@@ -15,11 +18,11 @@ export function onSaved(listener: SavedListener): () => void {
 }
 
 /** For this folder's writers, after their transaction resolved. A listener's failure never fails the save. */
-export function announceSaved(db: AuditDb, fiches: readonly Fiche[]): void {
+export function announceSaved(db: AuditDb, fiches: readonly Fiche[], source: SavedSource = 'edit'): void {
   if (fiches.length === 0) return;
   for (const listener of listeners) {
     try {
-      listener(fiches, db);
+      listener(fiches, db, source);
     } catch (error) {
       console.error('a listener of saved revisions failed', error);
     }
