@@ -44,7 +44,27 @@ export const pendingDeletionCount = computed(() => pending.value.length - pendin
 export const arbitrateCount = computed(() => [...outboxState.value.values()].filter((s) => s.state === 'arbitrate').length);
 export const refusedCount = computed(() => outboxState.value.size - pending.value.length - arbitrateCount.value);
 
+/** What a merge told the user (a fiche deleted on one tablet and edited on another is kept), until dismissed. */
+export const syncNotices = signal<ReadonlyArray<{ seq: number; text: string }>>([]);
+
+async function loadNotices(): Promise<void> {
+  const db = deviceDb();
+  const notices = await db.notices.toArray();
+  const fiches = await db.fiches.bulkGet(notices.map((n) => n.ficheId));
+  syncNotices.value = notices.map((n, i) => {
+    const fiche = fiches[i];
+    const title = !fiche ? 'Fiche' : fiche.kind === 'school' ? 'Fiche école' : `Classe ${fiche.data.label}`;
+    return { seq: n.seq as number, text: `${title} : ${n.message}.` };
+  });
+}
+
+export async function dismissNotices(): Promise<void> {
+  await deviceDb().notices.clear();
+  syncNotices.value = [];
+}
+
 export async function refreshOutboxState(): Promise<void> {
+  await loadNotices();
   const db = deviceDb();
   const [entries, held] = await Promise.all([listOutbox(db), db.arbitrations.toCollection().primaryKeys()]);
   const arbitrated = new Set(held);

@@ -1,6 +1,6 @@
 // Always visible, in the shell's header (loaded with sync): how many fiches wait to be sent, when the device last
 // synced, and what went wrong, in words that need no knowledge of HTTP.
-import { arbitrateCount, pendingCount, pendingDeletionCount, refusedCount, syncNow, syncView, type FicheSyncState, type SyncView } from '../state/sync';
+import { arbitrateCount, dismissNotices, pendingCount, syncNotices, pendingDeletionCount, refusedCount, syncNow, syncView, type FicheSyncState, type SyncView } from '../state/sync';
 import { routeHash } from '../state/route';
 import { count } from './plural';
 
@@ -43,6 +43,18 @@ export function SyncIndicator() {
         <p class="sync-message">
           {view.message} {fix && <a href={routeHash({ screen: 'device' })}>{fix}</a>}
         </p>
+      )}
+      {syncNotices.value.length > 0 && (
+        <div class="sync-notices" role="status">
+          <ul>
+            {syncNotices.value.map((n) => (
+              <li key={n.seq}>{n.text}</li>
+            ))}
+          </ul>
+          <button type="button" class="button secondary" onClick={() => void dismissNotices()}>
+            J'ai compris
+          </button>
+        </div>
       )}
       <button type="button" class="button secondary" onClick={() => void syncNow()} disabled={view.phase === 'syncing'}>
         Synchroniser maintenant

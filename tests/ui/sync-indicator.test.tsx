@@ -3,12 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { del, set } from 'idb-keyval';
 import { SyncIndicator } from '../../src/ui/sync-indicator';
-import { outboxState, startSync, syncView, type FicheSyncState } from '../../src/state/sync';
+import { outboxState, refreshOutboxState, startSync, syncNotices, syncView, type FicheSyncState } from '../../src/state/sync';
+import { fireEvent } from '@testing-library/preact';
+import { saveRevision } from '../../src/storage/fiches';
+import { makeClassroomData } from '../../src/model/make';
 import { freshDeviceDb } from '../support/db';
 
 afterEach(async () => {
   cleanup();
   outboxState.value = new Map();
+  syncNotices.value = [];
   syncView.value = { phase: 'idle', lastSyncAt: null, message: null };
   await del('sync');
 });
@@ -51,5 +55,18 @@ describe('SyncIndicator', () => {
     startSync();
     expect(await screen.findByText("Envoi impossible : l'adresse du serveur de synchronisation est à corriger.", { exact: false })).toBeTruthy();
     expect(screen.getByRole('link', { name: "Corriger l'adresse" }).getAttribute('href')).toBe('#/appareil');
+  });
+
+  it('tells what a merge decided (a classroom deleted here and edited on another tablet is kept) until the user has read it', async () => {
+    const db = freshDeviceDb();
+    const id = crypto.randomUUID();
+    await saveRevision(db, { id, kind: 'classroom', uai: '0130569Y', campaign: '2026-2027', data: makeClassroomData({ label: 'CE1' }), author: { name: 'Camille Martin', role: 'erun' } });
+    await db.notices.add({ ficheId: id, message: 'supprimée sur cette tablette, modifiée sur une autre : la fiche est conservée avec ces modifications', at: new Date().toISOString() });
+    await refreshOutboxState();
+    render(<SyncIndicator />);
+    expect(screen.getByText('Classe CE1 : supprimée sur cette tablette, modifiée sur une autre : la fiche est conservée avec ces modifications.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: "J'ai compris" }));
+    await expect.poll(() => screen.queryByText(/Classe CE1 :/)).toBeNull();
+    expect(await db.notices.count()).toBe(0);
   });
 });
