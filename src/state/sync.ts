@@ -5,7 +5,7 @@ import { computed, signal } from '@preact/signals';
 import { listOutbox } from '../storage/outbox';
 import { getDeviceId, getSyncSettings, setSyncSettings, type SyncSettings } from '../storage/prefs';
 import type { FieldError } from '../model/types';
-import { runSync, type RunEnd } from '../sync/sync-run';
+import { runSync, type PullStats, type RunEnd } from '../sync/sync-run';
 import { backoffMs } from '../sync/backoff';
 import { probeHealth, type Endpoint } from '../sync/transport';
 import { readSyncAddress, SYNC_PATH } from '../sync/endpoint';
@@ -14,6 +14,7 @@ import { deviceDb } from './device-db';
 import { flushAllEditors } from './open-editors';
 import { campaign, currentAuthor } from './session';
 import { referential } from './referential';
+import { recordTiming } from './timings';
 
 export const SYNC_AFTER_SAVE_MS = 3000;
 export const SYNC_PERIOD_MS = 60_000;
@@ -130,6 +131,7 @@ class Scheduler {
   }
 
   private async run(): Promise<void> {
+    const startedAt = performance.now();
     const settings = await getSyncSettings();
     // Not an error: nothing was attempted. The header says calmly where to set it up.
     if (!settings.token.trim()) return this.waitForSettings('unconfigured');
@@ -142,7 +144,10 @@ class Scheduler {
       await flushAllEditors();
       const merger = { author: currentAuthor(), referentialVersion: referential.value.version };
       const scope = settings.circonscriptions ?? [];
-      const report = await runSync({ db: deviceDb(), endpoint, deviceId: await getDeviceId(), campaign: campaign.value, scope, merger });
+      // Read by bench/sync.ts: each pull until its last page is written, and the run as the indicator shows it.
+      const onPulled = ({ startedAt: pullStart, ms, pages, fiches }: PullStats) => recordTiming('tne:sync-pull', pullStart, { ms, pages, fiches });
+      const report = await runSync({ db: deviceDb(), endpoint, deviceId: await getDeviceId(), campaign: campaign.value, scope, merger, onPulled });
+      recordTiming('tne:sync-run', startedAt, { end: report.end.kind, sent: report.sent, pulled: report.pulled });
       this.finish(report.end);
       if (report.end.kind === 'done') await this.refreshDirectory(endpoint);
     } catch (error) {

@@ -43,6 +43,17 @@ export interface RunOptions {
   fetchPage?: typeof fetchChanges;
   maxRecords?: number;
   pageSize?: number;
+  /** Told when a pull has written its last page (timing marks, read by bench/sync.ts). */
+  onPulled?: (stats: PullStats) => void;
+}
+
+/** One pull of a run: when it started (performance.now()), how long until its last page was written, round trips
+ * included, the pages and the heads received. */
+export interface PullStats {
+  startedAt: number;
+  ms: number;
+  pages: number;
+  fiches: number;
 }
 
 const TOO_LARGE = "Cette fiche est trop volumineuse pour être envoyée (plus de 1 Mio) : réduisez ses remarques.";
@@ -122,6 +133,9 @@ async function pull(options: RunOptions, report: RunReport): Promise<{ end?: Run
   const fetchPage = options.fetchPage ?? fetchChanges;
   const key = cursorKey(campaign, scope);
   let queued = false;
+  const startedAt = performance.now();
+  let pages = 0;
+  let fiches = 0;
   for (;;) {
     signal?.throwIfAborted();
     const since = await getCursor(db, key);
@@ -129,10 +143,15 @@ async function pull(options: RunOptions, report: RunReport): Promise<{ end?: Run
     if (outcome.kind !== 'answered') return { end: endOf(outcome), queued };
     const { changes, cursor, more } = outcome.response;
     const page = await applyPulledPage(db, changes, key, cursor, merger);
+    pages += 1;
+    fiches += changes.length;
     report.pulled += page.taken;
     report.merged += page.merged;
     report.arbitrated += page.arbitrate;
     if (page.merged > 0) queued = true;
-    if (!more) return { queued };
+    if (!more) {
+      options.onPulled?.({ startedAt, ms: performance.now() - startedAt, pages, fiches });
+      return { queued };
+    }
   }
 }
