@@ -21,11 +21,24 @@ export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: 
   const report: PageReport = { skipped: 0, taken: 0, merged: 0, arbitrate: 0 };
   const changed: Fiche[] = [];
   await db.transaction('rw', [...headTables(db), db.meta], async () => {
-    for (const head of heads) {
-      const { outcome, fiche } = await writeHead(db, head, merger);
-      report[outcome] += 1;
-      if (fiche) changed.push(fiche);
+    // The page's state read at once. A head for a fiche with no unsent edit and nothing to arbitrate is taken in one
+    // bulk write with the others (a first pull is only that); the rest go one by one through writeHead.
+    const ids = heads.map((h) => h.record.id);
+    const [bases, entries, held] = await Promise.all([db.bases.bulkGet(ids), db.outbox.bulkGet(ids), db.arbitrations.bulkGet(ids)]);
+    const taken: Head[] = [];
+    for (const [i, head] of heads.entries()) {
+      const base = bases[i];
+      if (entries[i] || held[i]) {
+        const { outcome, fiche } = await writeHead(db, head, merger);
+        report[outcome] += 1;
+        if (fiche) changed.push(fiche);
+      } else if (base && head.rev <= base.rev) report.skipped += 1;
+      else taken.push(head);
     }
+    await db.fiches.bulkPut(taken.map((h) => h.record));
+    await db.bases.bulkPut(taken.map((h) => ({ id: h.record.id, rev: h.rev, seq: h.seq, record: h.record })));
+    report.taken += taken.length;
+    changed.push(...taken.map((h) => h.record));
     await db.meta.put({ key, value: cursor });
   });
   if (changed.length > 0) announceSaved(db, changed, 'sync');
