@@ -40,7 +40,7 @@ export interface SaveOptions {
  * is announced and the stored fiche is returned. Opens its own transaction: the announce follows its commit.
  */
 export async function saveRevision(db: AuditDb, input: RevisionInput, options: SaveOptions = {}): Promise<Fiche> {
-  const { fiche, written } = await db.transaction('rw', [db.fiches, db.outbox, db.drafts], () => writeRevision(db, input, options));
+  const { fiche, written } = await db.transaction('rw', [db.fiches, db.outbox, db.drafts, db.bases], () => writeRevision(db, input, options));
   if (written) announceSaved(db, [fiche]);
   return fiche;
 }
@@ -72,6 +72,9 @@ async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
   );
   if (!checked.ok) throw new InvalidRecordError(checked.errors);
   const fiche = checked.value;
+  // A pulled head is its own base until the first edit: kept now, before the fiche moves away from it.
+  const base = previous ? await db.bases.get(fiche.id) : undefined;
+  if (base && !base.record) await db.bases.put({ ...base, record: previous });
   await db.fiches.put(fiche);
   // A new edit replaces the queued one, but what was last sent of the fiche is remembered (OutboxEntry.pushed).
   const queued = await db.outbox.get(fiche.id);

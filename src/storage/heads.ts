@@ -43,7 +43,10 @@ export async function writeHead(db: AuditDb, head: Head, merger: Merger): Promis
     return { outcome: 'skipped' };
   }
   const now = merger.now ?? new Date();
-  const decision = reconcile({ head, base, local, unsent: entry !== undefined, author: merger.author, referentialVersion: merger.referentialVersion, now });
+  // A base without its record is the device's fiche itself, while nothing was edited; if an edit went unrecorded
+  // (never through saveRevision), no base is known: the merge then asks about every field both sides filled.
+  const known = base && !base.record ? (entry ? { ...base, record: undefined } : { ...base, record: local }) : base;
+  const decision = reconcile({ head, base: known, local, unsent: entry !== undefined, author: merger.author, referentialVersion: merger.referentialVersion, now });
   switch (decision.kind) {
     case 'skip':
       return { outcome: 'skipped' };

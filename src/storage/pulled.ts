@@ -36,7 +36,7 @@ export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: 
       else taken.push(head);
     }
     await db.fiches.bulkPut(taken.map((h) => h.record));
-    await db.bases.bulkPut(taken.map((h) => ({ id: h.record.id, rev: h.rev, seq: h.seq, record: h.record })));
+    await db.bases.bulkPut(taken.map((h) => ({ id: h.record.id, rev: h.rev, seq: h.seq })));
     report.taken += taken.length;
     changed.push(...taken.map((h) => h.record));
     await db.meta.put({ key, value: cursor });

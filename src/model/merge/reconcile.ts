@@ -12,8 +12,9 @@ export interface Base {
   id: string;
   rev: number;
   seq: number;
-  /** The head as taken (with its `rev`): the merge's base. */
-  record: Fiche;
+  /** The head as taken (with its `rev`): the merge's base. Absent while the device's fiche is that head, untouched
+   * (a pulled head is written once, not twice); the first edit copies it here (storage/fiches.ts). */
+  record?: Fiche;
 }
 
 export interface ReconcileInput {
