@@ -3,7 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectorySchool } from '../model/school';
 import type { ClassroomData, Fiche, FicheKind, FieldError, SchoolData } from '../model/types';
-import type { Head } from '../model/sync-protocol';
+import type { Head, PushRecord } from '../model/sync-protocol';
 import type { Base } from '../model/merge/reconcile';
 import { DEFAULT_DB_NAME } from './db-name';
 import { migrateToV2 } from './migrate-v2';
@@ -23,6 +23,10 @@ export interface OutboxEntry {
   /** Set when the server refused this revision (invalid) or holds another content for it (conflict): it stays,
    * visible, and is not sent again until a new edit replaces it. */
   refusal?: { status: 'invalid' | 'forbidden'; errors: FieldError[]; at: string };
+  /** The state last pushed whose answer never came (dropped, reset, a restart): pushed again as it was, on its base,
+   * before any later edit, so that `duplicate` says whether the server stored it. A later edit pushed in its place
+   * would meet the device's own stored revision as a `conflict` and collide with itself ("À arbitrer"). */
+  sent?: { rev: number; record: PushRecord };
 }
 
 /** A fiche whose edit collides with the server's head on some field: held, not sent, until the user chooses. */

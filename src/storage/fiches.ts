@@ -73,7 +73,9 @@ async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
   if (!checked.ok) throw new InvalidRecordError(checked.errors);
   const fiche = checked.value;
   await db.fiches.put(fiche);
-  await db.outbox.put({ id: fiche.id, rev: fiche.rev, record: fiche, queuedAt: fiche.updatedAt });
+  // A push still unanswered stays to be sent again first (db.ts, OutboxEntry.sent).
+  const sent = (await db.outbox.get(fiche.id))?.sent;
+  await db.outbox.put({ id: fiche.id, rev: fiche.rev, record: fiche, queuedAt: fiche.updatedAt, ...(sent ? { sent } : {}) });
   return { fiche, written: true };
 }
 
