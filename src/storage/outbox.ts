@@ -6,7 +6,7 @@ import type { AuditDb, OutboxEntry } from './db';
 import type { PushRecord, SyncResult } from '../model/sync-protocol';
 import type { Fiche, FieldError } from '../model/types';
 import { announceSaved } from './saved';
-import { headTables, writeHead, type Merger } from './heads';
+import { headTables, keepOrigin, writeHead, type Merger } from './heads';
 
 export function listOutbox(db: AuditDb): Promise<OutboxEntry[]> {
   return db.outbox.orderBy('queuedAt').toArray();
@@ -93,7 +93,8 @@ export async function applyPushResults(db: AuditDb, sent: readonly Sendable[], r
       if (current?.sent) await db.outbox.put(unsent(current));
       if ((result.status === 'stored' || result.status === 'duplicate') && result.rev !== undefined) {
         const { baseRev: _baseRev, ...held } = record;
-        await db.bases.put({ id: entry.id, rev: result.rev, seq: result.seq ?? 0, record: { ...held, rev: result.rev } as Fiche });
+        const next = { id: entry.id, rev: result.rev, seq: result.seq ?? 0, record: { ...held, rev: result.rev } as Fiche };
+        await db.bases.put(keepOrigin(next, await db.bases.get(entry.id)));
         if (current && current.rev === entry.rev) await db.outbox.delete(entry.id);
         report.acknowledged += 1;
       } else if (result.status === 'conflict' && result.head) {
