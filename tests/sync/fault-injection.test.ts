@@ -59,7 +59,8 @@ class Tablet {
     this.author = { name: `Tablette ${name}`, role: 'erun' };
     const dbName = `appareil-${name}-${crypto.randomUUID()}`;
     this.db = new AuditDb(dbName);
-    cleanups.push(() => new AuditDb(dbName).delete());
+    // Deleted through the connection open at the end (the last restart's), which it closes first.
+    cleanups.push(() => this.db.delete());
   }
 
   /** One run; with `restartAfterMs`, the app dies that long after it started, whatever it was doing. */
