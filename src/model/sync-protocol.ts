@@ -30,6 +30,9 @@ export interface Head {
   seq: number;
   /** The stored record, with its `rev`, without `baseRev`. */
   record: Fiche;
+  /** The device that made the fiche (the sender of its first stored revision): a tablet's export marks "Doublon
+   * possible" by it, as the server's does. Absent from a server that does not say it. */
+  origin?: string;
 }
 
 export interface SyncResult {

@@ -3,7 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectorySchool } from '../model/school';
 import type { ClassroomData, Fiche, FicheKind, FieldError, SchoolData } from '../model/types';
-import type { Head } from '../model/sync-protocol';
+import type { Head, PushRecord } from '../model/sync-protocol';
 import type { Base } from '../model/merge/reconcile';
 import { DEFAULT_DB_NAME } from './db-name';
 import { migrateToV2 } from './migrate-v2';
@@ -27,6 +27,10 @@ export interface OutboxEntry {
    * answer is lost and the fiche edited again, the server's head that holds one is recognised as this device's own,
    * not merged as another tablet's work. */
   pushed?: Array<{ baseRev: number; content: string }>;
+  /** The state last pushed whose answer never came (dropped, reset, a restart): pushed again as it was, on its base,
+   * before any later edit, so that `duplicate` says whether the server stored it. A later edit pushed in its place
+   * would meet the device's own stored revision as a `conflict` and collide with itself ("À arbitrer"). */
+  sent?: { rev: number; record: PushRecord };
 }
 
 /** A fiche whose edit collides with the server's head on some field: held, not sent, until the user chooses. */

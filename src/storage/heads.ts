@@ -6,7 +6,7 @@ import type { AuditDb, Base } from './db';
 import { contentOf, pushRecordOf, type Head } from '../model/sync-protocol';
 import type { Author, Fiche } from '../model/types';
 import { validateFiche } from '../model/validate';
-import { chosen, heldConflicts, mergedRevision, reconcile } from '../model/merge/reconcile';
+import { baseOf, chosen, heldConflicts, mergedRevision, reconcile } from '../model/merge/reconcile';
 import type { DeleteNotice, FieldConflict } from '../model/merge/merge';
 import { InvalidRecordError } from './fiches';
 import { announceSaved } from './saved';
@@ -37,7 +37,7 @@ export async function writeHead(db: AuditDb, head: Head, merger: Merger): Promis
   // This device's own push, whose answer was lost: the head is the base of what was typed since, not another's work.
   const own = entry?.pushed?.find((p) => p.baseRev + 1 === head.rev && p.content === contentOf(head.record));
   if (entry && own) {
-    await db.bases.put({ id, rev: head.rev, seq: head.seq, record: head.record });
+    await db.bases.put(keepOrigin({ id, rev: head.rev, seq: head.seq, record: head.record, ...(head.origin ? { origin: head.origin } : {}) }, base));
     if (contentOf(pushRecordOf(entry.record, own.baseRev)) === own.content) await db.outbox.delete(id);
     else await db.outbox.put({ ...entry, pushed: undefined });
     return { outcome: 'skipped' };
@@ -51,17 +51,22 @@ export async function writeHead(db: AuditDb, head: Head, merger: Merger): Promis
     case 'skip':
       return { outcome: 'skipped' };
     case 'take':
-      await Promise.all([db.fiches.put(decision.fiche), db.bases.put(decision.base), db.outbox.delete(id), db.arbitrations.delete(id)]);
+      await Promise.all([db.fiches.put(decision.fiche), db.bases.put(keepOrigin(decision.base, base)), db.outbox.delete(id), db.arbitrations.delete(id)]);
       await tell(db, id, decision.notice, now);
       return { outcome: 'taken', fiche: decision.fiche };
     case 'merged':
-      await queueMerged(db, decision.fiche, decision.base);
+      await queueMerged(db, decision.fiche, keepOrigin(decision.base, base));
       await tell(db, id, decision.notice, now);
       return { outcome: 'merged', fiche: decision.fiche };
     case 'arbitrate':
       await db.arbitrations.put({ id, head, at: now.toISOString() });
       return { outcome: 'arbitrate' };
   }
+}
+
+/** A new base (an acknowledged push, or a head that does not name its origin) keeps the device that made the fiche. */
+export function keepOrigin(next: Base, previous: Base | undefined): Base {
+  return next.origin || !previous?.origin ? next : { ...next, origin: previous.origin };
 }
 
 async function tell(db: AuditDb, ficheId: string, notice: DeleteNotice | null, now: Date): Promise<void> {
@@ -107,7 +112,7 @@ export async function resolveHeld(db: AuditDb, id: string, choices: Readonly<Rec
     const { data, deleted } = chosen(base?.record ?? null, local, head.record, choices, now);
     const checked = validateFiche(mergedRevision({ head, author: merger.author, referentialVersion: merger.referentialVersion, now }, local, data, deleted), { now });
     if (!checked.ok) throw new InvalidRecordError(checked.errors);
-    await queueMerged(db, checked.value, { id, rev: head.rev, seq: head.seq, record: head.record });
+    await queueMerged(db, checked.value, keepOrigin(baseOf(head), base));
     return checked.value;
   });
   // The choice changed the fiche the screens show (the other tablet's values taken): they follow the disk (saved.ts).

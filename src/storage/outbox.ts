@@ -6,7 +6,7 @@ import type { AuditDb, OutboxEntry } from './db';
 import { contentOf, pushRecordOf, type PushRecord, type SyncResult } from '../model/sync-protocol';
 import type { Fiche, FieldError } from '../model/types';
 import { announceSaved } from './saved';
-import { headTables, writeHead, type Merger } from './heads';
+import { headTables, keepOrigin, writeHead, type Merger } from './heads';
 
 export function listOutbox(db: AuditDb): Promise<OutboxEntry[]> {
   return db.outbox.orderBy('queuedAt').toArray();
@@ -40,13 +40,40 @@ export async function markPushed(db: AuditDb, batch: readonly Sendable[]): Promi
   });
 }
 
-/** What remains to send: every edit neither refused nor waiting for the user's arbitration, each on its base. */
+/** What remains to send: every edit neither refused nor waiting for the user's arbitration, each on its base; a push
+ * whose answer never came is sent again as it was, under its own rev, before the edits made since. */
 export async function listSendable(db: AuditDb): Promise<Sendable[]> {
   return db.transaction('r', [db.outbox, db.bases, db.arbitrations], async () => {
     const entries = (await listOutbox(db)).filter((entry) => !entry.refusal);
     const ids = entries.map((e) => e.id);
     const [bases, held] = await Promise.all([db.bases.bulkGet(ids), db.arbitrations.bulkGet(ids)]);
-    return entries.flatMap((entry, i) => (held[i] ? [] : [{ entry, record: pushRecordOf(entry.record, bases[i]?.rev ?? 0) }]));
+    return entries.flatMap((entry, i): Sendable[] => {
+      if (held[i]) return [];
+      if (entry.sent) return [{ entry: { ...entry, rev: entry.sent.rev }, record: entry.sent.record }];
+      return [{ entry, record: pushRecordOf(entry.record, bases[i]?.rev ?? 0) }];
+    });
+  });
+}
+
+const unsent = ({ sent: _sent, ...entry }: OutboxEntry): OutboxEntry => entry;
+
+/** Written before a batch leaves: until an answer for it is heard, these records are what gets sent again. */
+export function markSent(db: AuditDb, batch: readonly Sendable[]): Promise<void> {
+  return db.transaction('rw', db.outbox, async () => {
+    for (const { entry, record } of batch) {
+      const current = await db.outbox.get(entry.id);
+      if (current) await db.outbox.put({ ...current, sent: { rev: entry.rev, record } });
+    }
+  });
+}
+
+/** The server answered the whole request without acting on it (401, 403, 429, 503…): nothing of the batch is held. */
+export function unmarkSent(db: AuditDb, batch: readonly Sendable[]): Promise<void> {
+  return db.transaction('rw', db.outbox, async () => {
+    for (const { entry } of batch) {
+      const current = await db.outbox.get(entry.id);
+      if (current?.sent) await db.outbox.put(unsent(current));
+    }
   });
 }
 
@@ -73,10 +100,13 @@ export async function applyPushResults(db: AuditDb, sent: readonly Sendable[], r
       const item = sent[i];
       if (!item || item.record.id !== result.id) continue;
       const { entry, record } = item;
+      // An answer heard: what was sent is known now, whatever it says.
+      const current = await db.outbox.get(entry.id);
+      if (current?.sent) await db.outbox.put(unsent(current));
       if ((result.status === 'stored' || result.status === 'duplicate') && result.rev !== undefined) {
         const { baseRev: _baseRev, ...held } = record;
-        await db.bases.put({ id: entry.id, rev: result.rev, seq: result.seq ?? 0, record: { ...held, rev: result.rev } as Fiche });
-        const current = await db.outbox.get(entry.id);
+        const next = { id: entry.id, rev: result.rev, seq: result.seq ?? 0, record: { ...held, rev: result.rev } as Fiche };
+        await db.bases.put(keepOrigin(next, await db.bases.get(entry.id)));
         if (current && current.rev === entry.rev) await db.outbox.delete(entry.id);
         else if (current) await db.outbox.put({ ...current, pushed: undefined }); // edited since: next sent on this base
         report.acknowledged += 1;
@@ -88,8 +118,7 @@ export async function applyPushResults(db: AuditDb, sent: readonly Sendable[], r
         else report.acknowledged += 1; // the head held everything this edit changed
       } else {
         const status = result.status === 'forbidden' ? 'forbidden' : 'invalid';
-        const current = await db.outbox.get(entry.id);
-        if (current && current.rev === entry.rev) await db.outbox.put({ ...current, refusal: { status, errors: result.errors ?? [], at: now.toISOString() } });
+        if (current && current.rev === entry.rev) await db.outbox.put({ ...unsent(current), refusal: { status, errors: result.errors ?? [], at: now.toISOString() } });
         report.refused += 1;
       }
     }
@@ -104,7 +133,8 @@ export function refuseBatch(db: AuditDb, entries: ReadonlyArray<Pick<OutboxEntry
   return db.transaction('rw', db.outbox, async () => {
     for (const { id, rev } of entries) {
       const entry = await db.outbox.get(id);
-      if (entry && entry.rev === rev) await db.outbox.put({ ...entry, refusal: { status: 'invalid', errors, at: now.toISOString() } });
+      if (entry && entry.rev === rev) await db.outbox.put({ ...unsent(entry), refusal: { status: 'invalid', errors, at: now.toISOString() } });
+      else if (entry?.sent) await db.outbox.put(unsent(entry));
     }
   });
 }

@@ -4,7 +4,7 @@ import type { AuditDb } from './db';
 import type { Head } from '../model/sync-protocol';
 import type { Fiche } from '../model/types';
 import { announceSaved } from './saved';
-import { headTables, writeHead, type HeadOutcome, type Merger } from './heads';
+import { headTables, keepOrigin, writeHead, type HeadOutcome, type Merger } from './heads';
 
 /** Where a pull resumes: one cursor per campaign and scope (a cursor only means something with its filters). */
 export function cursorKey(campaign: string, scope: readonly string[]): string {
@@ -25,6 +25,7 @@ export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: 
     // bulk write with the others (a first pull is only that); the rest go one by one through writeHead.
     const ids = heads.map((h) => h.record.id);
     const [bases, entries, held] = await Promise.all([db.bases.bulkGet(ids), db.outbox.bulkGet(ids), db.arbitrations.bulkGet(ids)]);
+    const previous = new Map(ids.map((id, i) => [id, bases[i]]));
     const taken: Head[] = [];
     for (const [i, head] of heads.entries()) {
       const base = bases[i];
@@ -36,7 +37,7 @@ export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: 
       else taken.push(head);
     }
     await db.fiches.bulkPut(taken.map((h) => h.record));
-    await db.bases.bulkPut(taken.map((h) => ({ id: h.record.id, rev: h.rev, seq: h.seq })));
+    await db.bases.bulkPut(taken.map((h) => keepOrigin({ id: h.record.id, rev: h.rev, seq: h.seq, ...(h.origin ? { origin: h.origin } : {}) }, previous.get(h.record.id))));
     report.taken += taken.length;
     changed.push(...taken.map((h) => h.record));
     await db.meta.put({ key, value: cursor });

@@ -4,7 +4,7 @@
 // network); what it had not sent stays in the outbox and the cursor stays at the last page written, so a crash,
 // a reload or a dropped response at any moment loses nothing and skips nothing.
 import type { AuditDb } from '../storage/db';
-import { applyPushResults, listSendable, markPushed, refuseBatch, type Sendable } from '../storage/outbox';
+import { applyPushResults, listSendable, markPushed, markSent, refuseBatch, unmarkSent, type Sendable } from '../storage/outbox';
 import { applyPulledPage, cursorKey, getCursor } from '../storage/pulled';
 import type { Merger } from '../storage/heads';
 import { CHANGES_PAGE, SYNC_PROTOCOL } from '../model/sync-protocol';
@@ -99,6 +99,7 @@ async function push(options: RunOptions, report: RunReport): Promise<RunEnd | nu
       signal?.throwIfAborted();
       const batch = queue.shift() as Sendable[];
       const request = { protocol: SYNC_PROTOCOL, deviceId, batchId: crypto.randomUUID(), records: batch.map((s) => s.record) } as const;
+      await markSent(db, batch);
       await markPushed(db, batch);
       const outcome = await send(endpoint, request, signal);
       report.sent += batch.length;
@@ -111,6 +112,9 @@ async function push(options: RunOptions, report: RunReport): Promise<RunEnd | nu
         merged += applied.merged;
         continue;
       }
+      // A whole-request refusal stored nothing: only an unheard answer leaves a record to be sent again as it was (one
+      // sent again already stays so, its first answer may have been lost).
+      if (outcome.kind === 'refused') await unmarkSent(db, batch.filter((s) => !s.entry.sent));
       if (outcome.kind === 'refused' && outcome.status === 413 && batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
         queue.unshift(batch.slice(0, half), batch.slice(half));

@@ -58,10 +58,19 @@ describe('GET /api/v1/changes, pages', () => {
     const { changes, cursor, more } = await page({});
 
     expect(changes.map((h) => [h.record.id, h.rev, h.record.deleted])).toEqual([[school.id, 1, false], [room.id, 2, false], [gone.id, 2, true]]);
-    expect(changes[1]).toEqual({ rev: 2, seq: expect.any(Number), record: { ...withPupils(room, 24), rev: 2 } });
+    expect(changes[1]).toEqual({ rev: 2, seq: expect.any(Number), record: { ...withPupils(room, 24), rev: 2 }, origin: 'tablette-1' });
     expect(changes.map((h) => h.record)).not.toContainEqual(expect.objectContaining({ baseRev: expect.anything() }));
     expect(cursor).toBe(String(changes[2]?.seq));
     expect(more).toBe(false);
+  });
+
+  it('names with each head the device that made the fiche, not the one that sent its latest revision', async () => {
+    const [room, other] = [makeClassroomFiche(), makeClassroomFiche()];
+    await pushNew([room]);
+    expect(await push(server, [pushOf(withPupils(room, 24), 1), pushOf(other)], 'tablette-2')).toMatchObject([{ status: 'stored' }, { status: 'stored' }]);
+
+    const { changes } = await page({});
+    expect(changes.map((h) => [h.record.id, h.rev, h.origin])).toEqual([[room.id, 2, 'tablette-1'], [other.id, 1, 'tablette-2']]);
   });
 
   it('pages through with more while a page is full, then an empty page with more false that keeps the cursor', async () => {

@@ -15,6 +15,7 @@ import { deleteFiche, saveRevision, type RevisionInput } from '../../src/storage
 import { CAMPAIGN, DIRECTORY, EXPORTED_AT, fixtureFiches, OUTSIDE_UAI, TABLET_A, TABLET_B } from '../export/fixture';
 import { freshDb } from '../support/db';
 import { readXlsx, type ReadSheet, type Value } from '../export/support/read-xlsx';
+import { expectSameWorkbook, records, sheetNamed } from '../export/support/same-workbook';
 import { makeTempDir, postSync, pushOf, removeTempDir, startServer, syncStatuses, useDirectory, type TestServer } from './support';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -64,28 +65,6 @@ async function sendByDevice(fiches: readonly Fiche[], deviceOf: ReadonlyMap<stri
   }
 }
 
-/** Rows as a multiset: the same rows whatever their order. */
-const multiset = (rows: Value[][]): string[] => rows.map((r) => JSON.stringify(r)).sort();
-
-function expectSameWorkbook(actual: ReadSheet[], expected: ReadSheet[]): void {
-  expect(actual.map((s) => s.name)).toEqual(expected.map((s) => s.name));
-  for (const [i, sheet] of actual.entries()) {
-    const other = expected[i] as ReadSheet;
-    expect(sheet.header, sheet.name).toEqual(other.header);
-    expect(multiset(sheet.rows), sheet.name).toEqual(multiset(other.rows));
-    // Same order too (both sort the same way), though the contract only needs the same rows.
-    expect(sheet.rows, sheet.name).toEqual(other.rows);
-    // Every cell is a plain value: no formula (the fixture's "=HYPERLINK(…)" included), no error.
-    expect(sheet.rows.flat().filter((v) => typeof v === 'string' && v.startsWith('UNEXPECTED ')), sheet.name).toEqual([]);
-  }
-}
-
-/** The cells of `sheet` under `header`, row by row, as objects. */
-function records(sheet: ReadSheet): Array<Record<string, Value>> {
-  return sheet.rows.map((row) => Object.fromEntries(sheet.header.map((h, i) => [String(h), row[i] ?? null])));
-}
-
-const sheetNamed = (book: ReadSheet[], name: string): ReadSheet => book.find((s) => s.name === name) as ReadSheet;
 const sameLabel = (value: Value | undefined): string => String(value ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The Valeur of the Référentiel's row named `label` ("Campagne", "Fiches couvertes"). */

@@ -126,7 +126,7 @@ describe('POST /api/v1/sync, conflict', () => {
     const [result] = await push(server, [stale], 'tablette-2');
     const [again] = await push(server, [stale], 'tablette-2');
 
-    expect(result).toEqual({ id: fiche.id, status: 'conflict', head: { rev: 2, seq: stored?.seq, record: { ...fiche, rev: 2, data: { ...fiche.data, label: 'CM1 A bis' } } } });
+    expect(result).toEqual({ id: fiche.id, status: 'conflict', head: { rev: 2, seq: stored?.seq, record: { ...fiche, rev: 2, data: { ...fiche.data, label: 'CM1 A bis' } }, origin: 'tablette-1' } });
     expect(again).toEqual(result);
     const kept = readDb(server.dbPath, (db) => db.prepare('SELECT rev, base_rev, record, device_id FROM conflicts WHERE id = ?').all(fiche.id)) as Array<Record<string, unknown>>;
     expect(kept.map((c) => [c.rev, c.base_rev, JSON.parse(c.record as string).data.label, c.device_id])).toEqual([[2, 1, 'CM1 B', 'tablette-2']]);

@@ -93,6 +93,21 @@ describe('writeHead: taking the head', () => {
   });
 });
 
+describe('writeHead: the device that made the fiche', () => {
+  it('keeps it with the base, from the head, or from the base before when a head does not say it', async () => {
+    const db = freshDb();
+    await write(db, { ...headAt(3, { pupils: 24 }), origin: 'tablette-b' });
+    expect((await db.bases.get(ID))?.origin).toBe('tablette-b');
+    // A conflict answered by a server that does not name the origin: taken, and still the other tablet's fiche.
+    await write(db, headAt(4, { pupils: 25 }));
+    expect(await db.bases.get(ID)).toMatchObject({ rev: 4, origin: 'tablette-b' });
+    // Merged with an edit made here: still the other tablet's.
+    await saveRevision(db, { id: ID, kind: 'classroom', uai: UAI, campaign: CAMPAIGN, data: makeClassroomData({ label: 'CM1 B', pupils: 25, notes: 'vu ici' }), author: me });
+    expect(await write(db, headAt(5, { pupils: 26 }))).toMatchObject({ outcome: 'merged' });
+    expect(await db.bases.get(ID)).toMatchObject({ rev: 5, origin: 'tablette-b' });
+  });
+});
+
 describe('writeHead: merging an unsent edit', () => {
   it('writes the merged fiche, takes the head as base and queues the merge to push on the head’s rev', async () => {
     const db = freshDb();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuditDb } from '../../src/storage/db';
 import { saveRevision, type RevisionInput } from '../../src/storage/fiches';
 import { headTables, writeHead, type Merger } from '../../src/storage/heads';
-import { applyPushResults, listSendable, pushRecordOf, type Sendable } from '../../src/storage/outbox';
+import { applyPushResults, listSendable, markSent, pushRecordOf, unmarkSent, type Sendable } from '../../src/storage/outbox';
 import { onSaved } from '../../src/storage/saved';
 import { makeClassroomData, makeClassroomFiche } from '../../src/model/make';
 import type { Head, SyncResult } from '../../src/model/sync-protocol';
@@ -211,6 +211,55 @@ describe('applyPushResults: a crash while the answers are applied', () => {
     await applyPushResults(db, again, [{ id: A, status: 'duplicate', rev: 6, seq: 1006 }, { id: B, status: 'duplicate', rev: 1, seq: 1001 }], merger);
     expect(await db.outbox.count()).toBe(0);
     expect((await db.bases.toArray()).map((b) => [b.id, b.rev])).toEqual([[A, 6], [B, 1]]);
+  });
+});
+
+describe('a push whose answer never came', () => {
+  /** A's edit to 26 pushed on rev 5, its answer lost; then the user types 27. */
+  async function lostThenEdited(db: AuditDb) {
+    await onBase(db, A, 5, { pupils: 24 });
+    await save(db, A, { pupils: 26 });
+    const sent = await listSendable(db);
+    await markSent(db, sent);
+    const later = await save(db, A, { pupils: 27 }, '2026-11-30T09:05:00.000Z');
+    return { sent, later };
+  }
+
+  it('is sent again as it was, under its own rev, before the edit made since', async () => {
+    const db = freshDb();
+    const { sent } = await lostThenEdited(db);
+    const again = await listSendable(db);
+    expect(again.map((s) => [s.entry.id, s.entry.rev, s.record])).toEqual(sent.map((s) => [A, s.entry.rev, s.record]));
+    expect(again[0]?.record).toMatchObject({ baseRev: 5, data: { pupils: 26 } });
+  });
+
+  it('once answered `duplicate`, leaves the later edit queued on the rev the server gave it', async () => {
+    const db = freshDb();
+    const { later } = await lostThenEdited(db);
+    await applyPushResults(db, await listSendable(db), [{ id: A, status: 'duplicate', rev: 6, seq: 1006 }], merger);
+    expect(await db.bases.get(A)).toMatchObject({ rev: 6, record: { data: { pupils: 26 } } });
+    expect(await db.outbox.get(A)).toEqual({ id: A, rev: later.rev, record: later, queuedAt: later.updatedAt });
+    expect((await listSendable(db)).map((s) => s.record)).toEqual([pushRecordOf(later, 6)]);
+  });
+
+  it('once answered `conflict` (never stored), merges the later edit with the head', async () => {
+    const db = freshDb();
+    await lostThenEdited(db);
+    const head: Head = { rev: 6, seq: 1006, record: makeClassroomFiche({ id: A, uai: UAI, campaign: CAMPAIGN, rev: 6, author: other, data: { label: 'CM1 B', pupils: 24, notes: 'vu' } }) };
+    await applyPushResults(db, await listSendable(db), [{ id: A, status: 'conflict', head }], merger);
+    const [next] = await listSendable(db);
+    expect(next?.record).toMatchObject({ baseRev: 6, data: { pupils: 27, notes: 'vu' } });
+    expect(next?.entry.sent).toBeUndefined();
+  });
+
+  it('is forgotten when the server refused the whole request (nothing stored), but not one already sent again', async () => {
+    const db = freshDb();
+    await lostThenEdited(db);
+    await save(db, B, { pupils: 12 });
+    const batch = await listSendable(db);
+    await markSent(db, batch);
+    await unmarkSent(db, batch.filter((s) => !s.entry.sent));
+    expect((await db.outbox.toArray()).map((e) => [e.id, e.sent?.record.data])).toEqual([[A, expect.objectContaining({ pupils: 26 })], [B, undefined]]);
   });
 });
 

@@ -15,6 +15,8 @@ export interface Base {
   /** The head as taken (with its `rev`): the merge's base. Absent while the device's fiche is that head, untouched
    * (a pulled head is written once, not twice); the first edit copies it here (storage/fiches.ts). */
   record?: Fiche;
+  /** The device that made the fiche, as the server says it (Head.origin); absent for one made here and only pushed. */
+  origin?: string;
 }
 
 export interface ReconcileInput {
@@ -41,7 +43,7 @@ export type Decision =
   /** Fields changed on both sides differently: the local copy stays as it is until the user chooses. */
   | { kind: 'arbitrate'; conflicts: FieldConflict[] };
 
-const baseOf = (head: Head): Base => ({ id: head.record.id, rev: head.rev, seq: head.seq, record: head.record });
+export const baseOf = (head: Head): Base => ({ id: head.record.id, rev: head.rev, seq: head.seq, record: head.record, ...(head.origin ? { origin: head.origin } : {}) });
 
 export function reconcile(input: ReconcileInput): Decision {
   const { head, base, local, unsent } = input;

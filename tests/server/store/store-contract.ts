@@ -54,7 +54,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       const [outcome] = await store.revisions.push([pushOf(fiche)], sender('t1'));
 
       const [head] = await store.revisions.changes(query());
-      expect(head).toEqual({ rev: 1, seq: outcome?.status === 'stored' ? outcome.seq : -1, record: { ...fiche, rev: 1 } });
+      expect(head).toEqual({ rev: 1, seq: outcome?.status === 'stored' ? outcome.seq : -1, record: { ...fiche, rev: 1 }, origin: 't1' });
       expect(head?.record).not.toHaveProperty('baseRev');
     });
 

@@ -4,12 +4,12 @@ import type Database from 'better-sqlite3';
 import type { Fiche } from '../../../../src/model/types';
 import type { CampaignSnapshot } from '../store';
 import { schoolsReader } from './directory';
+import { ORIGIN_OF_HEAD } from './changes';
 
 export function sqliteCampaignReader(db: Database.Database): (campaign: string) => CampaignSnapshot {
-  // The origin is the sender of the fiche's first stored revision (its lowest seq).
+  // The origin is the sender of the fiche's first stored revision, as the pull tells the tablets.
   const latest = db.prepare(
-    `SELECT r.record AS record,
-            (SELECT o.device_id FROM revisions o WHERE o.id = h.id ORDER BY o.seq LIMIT 1) AS origin
+    `SELECT r.record AS record, ${ORIGIN_OF_HEAD} AS origin
        FROM heads h JOIN revisions r ON r.seq = h.seq
       WHERE h.campaign = ? AND h.deleted = 0`,
   );

@@ -6,10 +6,10 @@ import type Database from 'better-sqlite3';
 import { canonicalJson, contentOf, type PushRecord } from '../../../../src/model/sync-protocol';
 import type { Fiche } from '../../../../src/model/types';
 import type { PushOutcome, RevisionStore, Sender } from '../store';
-import { sqliteChanges, toHead, type HeadRow } from './changes';
+import { ORIGIN_OF_HEAD, sqliteChanges, toHead, type HeadRow } from './changes';
 
 export function sqliteRevisions(db: Database.Database): RevisionStore {
-  const headOf = db.prepare('SELECT h.rev, h.seq, r.record FROM heads h JOIN revisions r ON r.seq = h.seq WHERE h.id = ?');
+  const headOf = db.prepare(`SELECT h.rev, h.seq, r.record, ${ORIGIN_OF_HEAD} AS origin FROM heads h JOIN revisions r ON r.seq = h.seq WHERE h.id = ?`);
   const revisionAt = db.prepare('SELECT rev, seq, record FROM revisions WHERE id = ? AND rev = ?');
   const insertRevision = db.prepare(
     `INSERT INTO revisions (id, rev, kind, uai, campaign, deleted, record, device_id, token_owner, received_at)
@@ -39,7 +39,7 @@ export function sqliteRevisions(db: Database.Database): RevisionStore {
   const pushOne = (record: PushRecord, sender: Sender): PushOutcome => {
     const content = contentOf(record);
     // The revision made on baseRev: this same content there is a re-send (or another device's identical record).
-    const made = revisionAt.get(record.id, record.baseRev + 1) as HeadRow | undefined;
+    const made = revisionAt.get(record.id, record.baseRev + 1) as Omit<HeadRow, 'origin'> | undefined;
     if (made !== undefined && contentOf(JSON.parse(made.record) as Fiche) === content) return { status: 'duplicate', rev: made.rev, seq: made.seq };
     const head = headOf.get(record.id) as HeadRow | undefined;
     if (head === undefined) return record.baseRev === 0 ? store(record, sender) : { status: 'unheld-base' };
