@@ -23,10 +23,6 @@ export interface OutboxEntry {
   /** Set when the server refused this revision (invalid) or holds another content for it (conflict): it stays,
    * visible, and is not sent again until a new edit replaces it. */
   refusal?: { status: 'invalid' | 'forbidden'; errors: FieldError[]; at: string };
-  /** The states of the fiche sent since its last acknowledgement, each on its base (contentOf), the last few: if an
-   * answer is lost and the fiche edited again, the server's head that holds one is recognised as this device's own,
-   * not merged as another tablet's work. */
-  pushed?: Array<{ baseRev: number; content: string }>;
   /** The state last pushed whose answer never came (dropped, reset, a restart): pushed again as it was, on its base,
    * before any later edit, so that `duplicate` says whether the server stored it. A later edit pushed in its place
    * would meet the device's own stored revision as a `conflict` and collide with itself ("À arbitrer"). */

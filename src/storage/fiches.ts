@@ -76,12 +76,11 @@ async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
   const base = previous ? await db.bases.get(fiche.id) : undefined;
   if (base && !base.record) await db.bases.put({ ...base, record: previous });
   await db.fiches.put(fiche);
-  // A new edit replaces the queued one; what was sent and not answered, and what was last sent, are kept (db.ts).
+  // A new edit replaces the queued one; a push still unanswered stays to be sent again first (db.ts, OutboxEntry.sent).
   const queued = await db.outbox.get(fiche.id);
   await db.outbox.put({
     id: fiche.id, rev: fiche.rev, record: fiche, queuedAt: fiche.updatedAt,
     ...(queued?.sent ? { sent: queued.sent } : {}),
-    ...(queued?.pushed ? { pushed: queued.pushed } : {}),
   });
   return { fiche, written: true };
 }

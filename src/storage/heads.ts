@@ -3,7 +3,7 @@
 // written here too. Every write of a fiche goes with its base, its outbox entry and its arbitration, so a crash at any
 // point leaves the device either before or after, never between.
 import type { AuditDb, Base } from './db';
-import { contentOf, pushRecordOf, type Head } from '../model/sync-protocol';
+import type { Head } from '../model/sync-protocol';
 import type { Author, Fiche } from '../model/types';
 import { validateFiche } from '../model/validate';
 import { baseOf, chosen, heldConflicts, mergedRevision, reconcile } from '../model/merge/reconcile';
@@ -34,14 +34,6 @@ export async function writeHead(db: AuditDb, head: Head, merger: Merger): Promis
   const id = head.record.id;
   const [base, local, entry, held] = await Promise.all([db.bases.get(id), db.fiches.get(id), db.outbox.get(id), db.arbitrations.get(id)]);
   if (held && held.head.rev >= head.rev) return { outcome: 'skipped' };
-  // This device's own push, whose answer was lost: the head is the base of what was typed since, not another's work.
-  const own = entry?.pushed?.find((p) => p.baseRev + 1 === head.rev && p.content === contentOf(head.record));
-  if (entry && own) {
-    await db.bases.put(keepOrigin({ id, rev: head.rev, seq: head.seq, record: head.record, ...(head.origin ? { origin: head.origin } : {}) }, base));
-    if (contentOf(pushRecordOf(entry.record, own.baseRev)) === own.content) await db.outbox.delete(id);
-    else await db.outbox.put({ ...entry, pushed: undefined });
-    return { outcome: 'skipped' };
-  }
   const now = merger.now ?? new Date();
   // A base without its record is the device's fiche itself, while nothing was edited; if an edit went unrecorded
   // (never through saveRevision), no base is known: the merge then asks about every field both sides filled.

@@ -3,7 +3,7 @@
 // a `stored` or `duplicate` for that very state; a `conflict` is merged (heads.ts); `invalid` and `forbidden` keep it,
 // visible, and unsent until a new edit replaces it.
 import type { AuditDb, OutboxEntry } from './db';
-import { contentOf, pushRecordOf, type PushRecord, type SyncResult } from '../model/sync-protocol';
+import { pushRecordOf, type PushRecord, type SyncResult } from '../model/sync-protocol';
 import type { Fiche, FieldError } from '../model/types';
 import { announceSaved } from './saved';
 import { headTables, keepOrigin, writeHead, type Merger } from './heads';
@@ -23,22 +23,6 @@ export interface Sendable {
 }
 
 export { pushRecordOf };
-
-/** How many sent states of a fiche are remembered (OutboxEntry.pushed): more than answers a flaky network loses in a row. */
-const PUSHED_KEPT = 5;
-
-/** Remembers, before a batch leaves, what it sends of each fiche (see OutboxEntry.pushed). */
-export async function markPushed(db: AuditDb, batch: readonly Sendable[]): Promise<void> {
-  await db.transaction('rw', db.outbox, async () => {
-    for (const { entry, record } of batch) {
-      const current = await db.outbox.get(entry.id);
-      if (!current || current.rev !== entry.rev) continue;
-      const sent = { baseRev: record.baseRev, content: contentOf(record) };
-      const earlier = (current.pushed ?? []).filter((p) => p.baseRev !== sent.baseRev || p.content !== sent.content);
-      await db.outbox.put({ ...current, pushed: [...earlier, sent].slice(-PUSHED_KEPT) });
-    }
-  });
-}
 
 /** What remains to send: every edit neither refused nor waiting for the user's arbitration, each on its base; a push
  * whose answer never came is sent again as it was, under its own rev, before the edits made since. */
@@ -108,7 +92,6 @@ export async function applyPushResults(db: AuditDb, sent: readonly Sendable[], r
         const next = { id: entry.id, rev: result.rev, seq: result.seq ?? 0, record: { ...held, rev: result.rev } as Fiche };
         await db.bases.put(keepOrigin(next, await db.bases.get(entry.id)));
         if (current && current.rev === entry.rev) await db.outbox.delete(entry.id);
-        else if (current) await db.outbox.put({ ...current, pushed: undefined }); // edited since: next sent on this base
         report.acknowledged += 1;
       } else if (result.status === 'conflict' && result.head) {
         const { outcome, fiche } = await writeHead(db, result.head, { ...merger, now });

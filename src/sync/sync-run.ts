@@ -4,7 +4,7 @@
 // network); what it had not sent stays in the outbox and the cursor stays at the last page written, so a crash,
 // a reload or a dropped response at any moment loses nothing and skips nothing.
 import type { AuditDb } from '../storage/db';
-import { applyPushResults, listSendable, markPushed, markSent, refuseBatch, unmarkSent, type Sendable } from '../storage/outbox';
+import { applyPushResults, listSendable, markSent, refuseBatch, unmarkSent, type Sendable } from '../storage/outbox';
 import { applyPulledPage, cursorKey, getCursor } from '../storage/pulled';
 import type { Merger } from '../storage/heads';
 import { CHANGES_PAGE, SYNC_PROTOCOL } from '../model/sync-protocol';
@@ -100,7 +100,6 @@ async function push(options: RunOptions, report: RunReport): Promise<RunEnd | nu
       const batch = queue.shift() as Sendable[];
       const request = { protocol: SYNC_PROTOCOL, deviceId, batchId: crypto.randomUUID(), records: batch.map((s) => s.record) } as const;
       await markSent(db, batch);
-      await markPushed(db, batch);
       const outcome = await send(endpoint, request, signal);
       report.sent += batch.length;
       if (outcome.kind === 'answered') {
