@@ -22,6 +22,8 @@ export interface RunReport {
   sent: number;
   acknowledged: number;
   refused: number;
+  /** Heads the pull brought, whatever became of them (taken, merged, held, or already known). */
+  received: number;
   /** Heads taken from the server, and fiches merged (on a push's conflict or a pull). */
   pulled: number;
   merged: number;
@@ -65,7 +67,7 @@ function endOf(outcome: Exclude<Outcome<unknown>, { kind: 'answered' }>): RunEnd
 }
 
 export async function runSync(options: RunOptions): Promise<RunReport> {
-  const report: RunReport = { end: { kind: 'done' }, sent: 0, acknowledged: 0, refused: 0, pulled: 0, merged: 0, arbitrated: 0 };
+  const report: RunReport = { end: { kind: 'done' }, sent: 0, acknowledged: 0, refused: 0, received: 0, pulled: 0, merged: 0, arbitrated: 0 };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const pushed = await push(options, report);
     if (pushed) return { ...report, end: pushed };
@@ -128,6 +130,7 @@ async function pull(options: RunOptions, report: RunReport): Promise<{ end?: Run
     if (outcome.kind !== 'answered') return { end: endOf(outcome), queued };
     const { changes, cursor, more } = outcome.response;
     const page = await applyPulledPage(db, changes, key, cursor, merger);
+    report.received += changes.length;
     report.pulled += page.taken;
     report.merged += page.merged;
     report.arbitrated += page.arbitrate;
