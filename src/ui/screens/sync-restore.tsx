@@ -2,6 +2,7 @@
 // holds for what it receives, and is told how many came. What was typed on the tablet stays (sync.md v2, "Pull").
 import { useState } from 'preact/hooks';
 import { restoreFromServer, syncView } from '../../state/sync';
+import { campaign } from '../../state/session';
 import { count } from '../plural';
 
 const RUNNING = 'Récupération des fiches du serveur en cours…';
@@ -30,7 +31,7 @@ export function SyncRestore() {
     <div class="sync-restore">
       <p id="sync-restore-aide" class="hint">
         Sur une nouvelle tablette, ou pour remplacer une tablette perdue : reprend du serveur toutes les fiches de la
-        campagne, pour ce que reçoit cette tablette. Les fiches saisies ici sont conservées.
+        campagne {campaign.value} que reçoit cette tablette (choix ci-dessus). Les fiches saisies ici sont conservées.
       </p>
       <div class="actions">
         <button type="button" class="button secondary" aria-disabled={unavailable} aria-describedby="sync-restore-aide" onClick={() => void restore()}>
