@@ -3,7 +3,8 @@
 // GET /api/v1/health, not by navigator.onLine. One sync at a time across tabs (Web Locks).
 import { computed, signal } from '@preact/signals';
 import { listOutbox } from '../storage/outbox';
-import { getDeviceId, getSyncSettings, setSyncSettings, type SyncSettings } from '../storage/prefs';
+import { cursorKey, forgetCursor } from '../storage/pulled';
+import { getDeviceId, getSyncSettings } from '../storage/prefs';
 import type { FieldError } from '../model/types';
 import { runSync, type PullStats, type RunEnd } from '../sync/sync-run';
 import { backoffMs } from '../sync/backoff';
@@ -91,11 +92,35 @@ const MESSAGES = {
   offline: 'Serveur injoignable : les fiches restent sur la tablette et partiront au retour du réseau.',
 };
 
-/** "Envoi interrompu : <reason>. Nouvel essai automatique.", with one full stop whatever the reason ends with. */
-export function interruptedMessage(reason: string): string {
+/** A reason as the end of a sentence after a colon: lower-cased first word, one full stop whatever it ends with. */
+function clauseOf(reason: string): string {
   const trimmed = reason.trim().replace(/[\s.]+$/u, '');
   const clause = /^\p{Lu}\p{Ll}/u.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
-  return `Envoi interrompu : ${clause}${/[?!…]$/u.test(clause) ? '' : '.'} Nouvel essai automatique.`;
+  return `${clause}${/[?!…]$/u.test(clause) ? '' : '.'}`;
+}
+
+/** "Envoi interrompu : <reason>. Nouvel essai automatique.", with one full stop whatever the reason ends with. */
+export function interruptedMessage(reason: string): string {
+  return `Envoi interrompu : ${clauseOf(reason)} Nouvel essai automatique.`;
+}
+
+/** What "Récupérer les fiches du serveur" came to: how many heads the server sent, or why it did not. */
+export type RestoreOutcome = { ok: true; received: number } | { ok: false; message: string };
+
+const NOT_RESTORED = {
+  unconfigured: "Fiches non récupérées : saisissez d'abord le jeton d'accès.",
+  address: "Fiches non récupérées : l'adresse du serveur de synchronisation est à corriger.",
+  auth: "Fiches non récupérées : le serveur n'accepte pas ce jeton d'accès.",
+  offline: 'Fiches non récupérées : serveur injoignable. Réessayez une fois la tablette connectée au réseau.',
+};
+
+/** A run's end as a restore tells it. Cut short, the pull resumes by itself where it stopped (its cursor). */
+export function restoreOutcome(end: RunEnd, received: number): RestoreOutcome {
+  if (end.kind === 'done') return { ok: true, received };
+  if (end.kind === 'auth') return { ok: false, message: NOT_RESTORED.auth };
+  if (end.kind === 'forbidden') return { ok: false, message: `Fiches non récupérées : ${clauseOf(end.message)}` };
+  if (end.reason === 'offline') return { ok: false, message: NOT_RESTORED.offline };
+  return { ok: false, message: `Récupération interrompue : ${clauseOf(end.reason)} Elle reprendra d'elle-même à la prochaine synchronisation.` };
 }
 
 class Scheduler {
@@ -104,22 +129,36 @@ class Scheduler {
   private nextAttemptAt = 0;
   private running: Promise<void> | undefined;
   private again = false;
+  private againForced = false;
+  /** Restores asked for: the next run pulls its scope from the start, then tells each of them how it went. */
+  private restores: Array<(outcome: RestoreOutcome) => void> = [];
 
   /** `force`: the user asked, or the network came back — the backoff is not waited for. */
   trigger(force = false): Promise<void> {
     if (!force && Date.now() < this.nextAttemptAt) return Promise.resolve();
     if (this.running) {
       this.again = true;
+      this.againForced ||= force;
       return this.running;
     }
     this.running = this.withLock().finally(() => {
       this.running = undefined;
       if (this.again) {
+        const forced = this.againForced;
         this.again = false;
-        void this.trigger();
+        this.againForced = false;
+        void this.trigger(forced);
       }
     });
     return this.running;
+  }
+
+  /** A run that pulls every head in scope again, whatever the cursor says; after the one running, if any. */
+  restore(): Promise<RestoreOutcome> {
+    return new Promise((resolve) => {
+      this.restores.push(resolve);
+      void this.trigger(true);
+    });
   }
 
   private async withLock(): Promise<void> {
@@ -131,6 +170,12 @@ class Scheduler {
   }
 
   private async run(): Promise<void> {
+    const restores = this.restores.splice(0);
+    const outcome = await this.attempt(restores.length > 0);
+    for (const resolve of restores) resolve(outcome);
+  }
+
+  private async attempt(fromStart: boolean): Promise<RestoreOutcome> {
     const startedAt = performance.now();
     const settings = await getSyncSettings();
     // Not an error: nothing was attempted. The header says calmly where to set it up.
@@ -138,21 +183,24 @@ class Scheduler {
     const endpoint = endpointOf(settings);
     if (!endpoint) return this.waitForSettings('address');
     syncView.value = { ...syncView.value, phase: 'syncing' };
-    if (!(await probeHealth(endpoint))) return this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'offline' });
+    const offline: RunEnd = { kind: 'later', retryAfterMs: undefined, reason: 'offline' };
+    if (!(await probeHealth(endpoint))) return this.finish(offline, 0);
     try {
       // What the forms hold goes to disk first, as revisions: a head for a fiche being typed in is then merged with it.
       await flushAllEditors();
       const merger = { author: currentAuthor(), referentialVersion: referential.value.version };
       const scope = settings.circonscriptions ?? [];
+      if (fromStart) await forgetCursor(deviceDb(), cursorKey(campaign.value, scope));
       // Read by bench/sync.ts: each pull until its last page is written, and the run as the indicator shows it.
       const onPulled = ({ startedAt: pullStart, ms, pages, fiches }: PullStats) => recordTiming('tne:sync-pull', pullStart, { ms, pages, fiches });
       const report = await runSync({ db: deviceDb(), endpoint, deviceId: await getDeviceId(), campaign: campaign.value, scope, merger, onPulled });
       recordTiming('tne:sync-run', startedAt, { end: report.end.kind, sent: report.sent, pulled: report.pulled });
-      this.finish(report.end);
+      const outcome = this.finish(report.end, report.received);
       if (report.end.kind === 'done') await this.refreshDirectory(endpoint);
+      return outcome;
     } catch (error) {
       console.error('sync run failed', error);
-      this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'erreur inattendue sur la tablette' });
+      return this.finish({ kind: 'later', retryAfterMs: undefined, reason: 'erreur inattendue sur la tablette' }, 0);
     } finally {
       await refreshOutboxState();
     }
@@ -168,26 +216,29 @@ class Scheduler {
     }
   }
 
-  private waitForSettings(phase: 'unconfigured' | 'address'): void {
+  private waitForSettings(phase: 'unconfigured' | 'address'): RestoreOutcome {
     clearTimeout(this.timer);
     syncView.value = { ...syncView.value, phase, message: MESSAGES[phase] };
+    return { ok: false, message: NOT_RESTORED[phase] };
   }
 
-  private finish(end: RunEnd): void {
+  /** Shows how the run ended, plans the next one after a failure, and says what a restore came to. */
+  private finish(end: RunEnd, received: number): RestoreOutcome {
     clearTimeout(this.timer);
+    const outcome = restoreOutcome(end, received);
     if (end.kind === 'done') {
       this.failures = 0;
       this.nextAttemptAt = 0;
       syncView.value = { phase: 'idle', lastSyncAt: new Date().toISOString(), message: null };
-      return;
+      return outcome;
     }
     if (end.kind === 'auth') {
       syncView.value = { ...syncView.value, phase: 'auth', message: MESSAGES.auth };
-      return;
+      return outcome;
     }
     if (end.kind === 'forbidden') {
       syncView.value = { ...syncView.value, phase: 'error', message: end.message };
-      return;
+      return outcome;
     }
     this.failures += 1;
     const wait = end.retryAfterMs ?? backoffMs(this.failures);
@@ -195,35 +246,8 @@ class Scheduler {
     this.timer = setTimeout(() => void this.trigger(true), wait);
     const offline = end.reason === 'offline';
     syncView.value = { ...syncView.value, phase: offline ? 'offline' : 'error', message: offline ? MESSAGES.offline : interruptedMessage(end.reason) };
+    return outcome;
   }
-}
-
-/** The settings as the form shows them: the address as it will be used, or as stored with what is wrong with it. */
-export async function loadSyncSettings(): Promise<{ settings: SyncSettings; problem: string | null }> {
-  const settings = await getSyncSettings();
-  const address = readSyncAddress(settings.endpoint);
-  return address.ok
-    ? { settings: { ...settings, endpoint: address.url }, problem: null }
-    : { settings, problem: address.message };
-}
-
-/** Checks the address a user typed (see readSyncAddress) without keeping it. */
-export function checkSyncAddress(text: string): string | null {
-  const address = readSyncAddress(text);
-  return address.ok ? null : address.message;
-}
-
-/**
- * Keeps the endpoint (as the URL it becomes) and the token, and syncs with them at once. An address that cannot
- * be read keeps nothing and says what is expected.
- */
-export async function saveSyncSettings(settings: SyncSettings): Promise<{ ok: true; settings: SyncSettings } | { ok: false; message: string }> {
-  const address = readSyncAddress(settings.endpoint);
-  if (!address.ok) return address;
-  const saved = { endpoint: address.url, token: settings.token.trim() };
-  await setSyncSettings(saved);
-  void syncNow();
-  return { ok: true, settings: saved };
 }
 
 let scheduler: Scheduler | undefined;
@@ -231,6 +255,11 @@ let scheduler: Scheduler | undefined;
 /** "Synchroniser maintenant". */
 export function syncNow(): Promise<void> {
   return scheduler?.trigger(true) ?? Promise.resolve();
+}
+
+/** "Récupérer les fiches du serveur": a sync whose pull takes every head of the campaign in scope again. */
+export function restoreFromServer(): Promise<RestoreOutcome> {
+  return scheduler?.restore() ?? Promise.resolve({ ok: false, message: 'Fiches non récupérées : la synchronisation démarre encore, réessayez dans un instant.' });
 }
 
 export function startSync(): void {

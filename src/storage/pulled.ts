@@ -15,6 +15,12 @@ export async function getCursor(db: AuditDb, key: string): Promise<string | unde
   return (await db.meta.get(key))?.value;
 }
 
+/** Forgets where a pull got to: the next one asks for every head in its scope from the start ("Récupérer les fiches
+ * du serveur"). Heads already held are skipped when they come again. */
+export async function forgetCursor(db: AuditDb, key: string): Promise<void> {
+  await db.meta.delete(key);
+}
+
 export type PageReport = Record<HeadOutcome, number>;
 
 export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: string, cursor: string, merger: Merger): Promise<PageReport> {

@@ -22,6 +22,8 @@ export interface RunReport {
   sent: number;
   acknowledged: number;
   refused: number;
+  /** Heads the pull brought, whatever became of them (taken, merged, held, or already known). */
+  received: number;
   /** Heads taken from the server, and fiches merged (on a push's conflict or a pull). */
   pulled: number;
   merged: number;
@@ -76,7 +78,7 @@ function endOf(outcome: Exclude<Outcome<unknown>, { kind: 'answered' }>): RunEnd
 }
 
 export async function runSync(options: RunOptions): Promise<RunReport> {
-  const report: RunReport = { end: { kind: 'done' }, sent: 0, acknowledged: 0, refused: 0, pulled: 0, merged: 0, arbitrated: 0 };
+  const report: RunReport = { end: { kind: 'done' }, sent: 0, acknowledged: 0, refused: 0, received: 0, pulled: 0, merged: 0, arbitrated: 0 };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const pushed = await push(options, report);
     if (pushed) return { ...report, end: pushed };
@@ -148,6 +150,7 @@ async function pull(options: RunOptions, report: RunReport): Promise<{ end?: Run
     const page = await applyPulledPage(db, changes, key, cursor, merger);
     pages += 1;
     fiches += changes.length;
+    report.received += changes.length;
     report.pulled += page.taken;
     report.merged += page.merged;
     report.arbitrated += page.arbitrate;

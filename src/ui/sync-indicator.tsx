@@ -6,11 +6,15 @@ import { count } from './plural';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' }).replace(':', ' h ');
 
-/** What waits: fiches with new content and deletions, told apart ("2 fiches et 1 suppression en attente d'envoi"). */
-function waiting(fiches: number, deletions: number, phase: SyncView['phase']): string {
+/**
+ * What waits: fiches with new content and deletions, told apart ("2 fiches et 1 suppression en attente d'envoi").
+ * `held`: fiches refused or à arbitrer, counted next to it; they are not sent, so "tout" would not be true.
+ */
+function waiting(fiches: number, deletions: number, held: number, phase: SyncView['phase']): string {
   const parts = [fiches > 0 && count(fiches, 'fiche'), deletions > 0 && count(deletions, 'suppression')].filter(Boolean);
   if (parts.length > 0) return `${parts.join(' et ')} en attente d'envoi`;
-  return phase === 'unconfigured' ? "Aucune fiche en attente d'envoi" : 'Tout est envoyé';
+  if (phase === 'unconfigured') return "Aucune fiche en attente d'envoi";
+  return held > 0 ? 'Le reste est envoyé' : 'Tout est envoyé';
 }
 
 /** The link to the Appareil screen, where what the message asks for is set. */
@@ -28,7 +32,7 @@ export function SyncIndicator() {
   return (
     <div class={`sync-indicator sync-${view.phase}`}>
       <p role="status">
-        {waiting(pendingCount.value, pendingDeletionCount.value, view.phase)}
+        {waiting(pendingCount.value, pendingDeletionCount.value, refused + arbitrate, view.phase)}
         {refused > 0 && ` · ${count(refused, 'fiche refusée', 'fiches refusées')}`}
         {arbitrate > 0 && (
           <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interruptedMessage } from '../../src/state/sync';
+import { interruptedMessage, restoreOutcome } from '../../src/state/sync';
 
 describe('interruptedMessage', () => {
   it('ends with one full stop whatever the reason ends with', () => {
@@ -13,5 +13,27 @@ describe('interruptedMessage', () => {
 
   it('keeps a question mark and the capitals of an acronym', () => {
     expect(interruptedMessage('UAI inconnu du serveur ?')).toBe('Envoi interrompu : UAI inconnu du serveur ? Nouvel essai automatique.');
+  });
+});
+
+describe('restoreOutcome', () => {
+  it('counts the fiches received when the run went through', () => {
+    expect(restoreOutcome({ kind: 'done' }, 124)).toEqual({ ok: true, received: 124 });
+  });
+
+  it('says in French why nothing was received, and that a cut pull resumes by itself', () => {
+    expect(restoreOutcome({ kind: 'later', retryAfterMs: undefined, reason: 'offline' }, 0)).toEqual({
+      ok: false,
+      message: 'Fiches non récupérées : serveur injoignable. Réessayez une fois la tablette connectée au réseau.',
+    });
+    expect(restoreOutcome({ kind: 'auth' }, 0)).toEqual({ ok: false, message: "Fiches non récupérées : le serveur n'accepte pas ce jeton d'accès." });
+    expect(restoreOutcome({ kind: 'forbidden', message: "Ce jeton ne permet pas l'envoi." }, 0)).toEqual({
+      ok: false,
+      message: "Fiches non récupérées : ce jeton ne permet pas l'envoi.",
+    });
+    expect(restoreOutcome({ kind: 'later', retryAfterMs: 5000, reason: 'Le serveur est surchargé (erreur 503).' }, 500)).toEqual({
+      ok: false,
+      message: "Récupération interrompue : le serveur est surchargé (erreur 503). Elle reprendra d'elle-même à la prochaine synchronisation.",
+    });
   });
 });

@@ -72,8 +72,8 @@ describe('ArbitrationScreen', () => {
     render(<ArbitrationScreen />);
     const heading = await screen.findByRole('heading', { level: 2, name: 'École élémentaire François Moisson · Fiche école' });
     const section = heading.closest('section') as HTMLElement;
-    expect(within(section).getByText('Sur cette tablette : Camille Martin (ERUN), le 28/11/2026 à 09 h 12')).toBeTruthy();
-    expect(within(section).getByText('Sur le serveur : Sami Benali (Technicien), le 28/11/2026 à 10 h 30')).toBeTruthy();
+    expect(within(section).getByText('Ma version, sur cette tablette : Camille Martin (ERUN), le 28/11/2026 à 09 h 12')).toBeTruthy();
+    expect(within(section).getByText("Version de l'autre tablette, reçue du serveur : Sami Benali (Technicien), le 28/11/2026 à 10 h 30")).toBeTruthy();
     expect(within(section).getByRole('link', { name: /^Ouvrir la fiche/ }).getAttribute('href')).toBe(`#/ecole/${UAI}`);
     const internet = fieldset("Accès internet");
     const mine = within(internet).getByRole('radio', { name: 'Ma version : Fibre' }) as HTMLInputElement;

@@ -10,8 +10,10 @@ import { route } from '../../src/state/route';
 import { followRevisions, recomputeGaps, useGapsClient } from '../../src/state/gaps';
 import { inThreadGapsClient } from '../../src/state/gaps-client';
 import { saveRevision } from '../../src/storage/fiches';
-import { makeClassroomData } from '../../src/model/make';
+import { makeClassroomData, makeSchoolData } from '../../src/model/make';
 import type { Author } from '../../src/model/types';
+import { outboxState } from '../../src/state/sync';
+import { schoolFicheId } from '../../src/model/sync-protocol';
 import { freshDeviceDb } from '../support/db';
 
 const author: Author = { name: 'Camille Martin', role: 'erun' };
@@ -29,6 +31,7 @@ beforeEach(async () => {
 afterEach(async () => {
   cleanup();
   await flushAllEditors();
+  outboxState.value = new Map();
 });
 
 async function withClassroom(label: string, patch = {}) {
@@ -166,5 +169,43 @@ describe('SchoolScreen', () => {
     await waitFor(() => expect(screen.getAllByText('Pas au socle : réseau dans la classe')).toHaveLength(2));
     expect(screen.getByText(/^École au socle/).closest('p')?.textContent).toContain('sur 2 classes saisies');
     stop();
+  });
+
+  it('says where the school fiche is with the server, once it exists', async () => {
+    const id = schoolFicheId('2026-2027', UAI);
+    render(<SchoolScreen uai={UAI} />);
+    await screen.findByLabelText('Date de visite');
+    expect(document.querySelector('p.fiche-sync')).toBeNull(); // nothing saved yet: nothing to send
+    cleanup();
+    await saveRevision(db, { id, kind: 'school', uai: UAI, campaign: '2026-2027', data: makeSchoolData({ notes: 'Vu' }), author });
+    await loadCampaignFiches();
+    outboxState.value = new Map([[id, { state: 'pending', deleted: false }]]);
+    render(<SchoolScreen uai={UAI} />);
+    expect(screen.getByText("Fiche de l'école : en attente d'envoi")).toBeTruthy();
+    outboxState.value = new Map();
+    await waitFor(() => expect(screen.getByText("Fiche de l'école : envoyée")).toBeTruthy());
+  });
+
+  it('lists the school fiche and each classroom held "À arbitrer", each with a way to the screen that settles it', async () => {
+    const id = schoolFicheId('2026-2027', UAI);
+    await saveRevision(db, { id, kind: 'school', uai: UAI, campaign: '2026-2027', data: makeSchoolData({ notes: 'Vu' }), author });
+    await withClassroom('CE2');
+    await withClassroom('CM1');
+    const [ce2] = auditOf(UAI).classrooms;
+    outboxState.value = new Map([
+      [id, { state: 'arbitrate' }],
+      [ce2!.id, { state: 'arbitrate' }],
+    ]);
+    render(<SchoolScreen uai={UAI} />);
+    const school = screen.getByText("Fiche de l'école à arbitrer : modifiée ici et sur une autre tablette.", { exact: false });
+    expect(school.querySelector('a')?.textContent).toBe('Choisir les valeurs à garder');
+    expect(school.querySelector('a')?.getAttribute('href')).toBe('#/arbitrage');
+    const rows = [...document.querySelectorAll('.classroom-list li')];
+    expect(rows.map((row) => row.querySelector('.fiche-sync')?.textContent)).toEqual([
+      'À arbitrer : modifiée ici et sur une autre tablette, choisissez les valeurs à garder',
+      'Envoyée',
+    ]);
+    expect(screen.getByRole('link', { name: 'Arbitrer CE2' }).getAttribute('href')).toBe('#/arbitrage');
+    expect(screen.queryByRole('link', { name: 'Arbitrer CM1' })).toBeNull();
   });
 });

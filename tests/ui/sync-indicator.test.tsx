@@ -31,6 +31,14 @@ describe('SyncIndicator', () => {
     expect(status()).toBe("2 fiches et 1 suppression en attente d'envoi");
   });
 
+  it('does not say everything is sent while a fiche waits for a choice, and links it to the arbitration screen', () => {
+    outboxState.value = new Map([['a', { state: 'arbitrate' }]]);
+    syncView.value = { phase: 'idle', lastSyncAt: null, message: null };
+    render(<SyncIndicator />);
+    expect(status()).toBe('Le reste est envoyé · 1 fiche à arbitrer');
+    expect(screen.getByRole('link', { name: '1 fiche à arbitrer' }).getAttribute('href')).toBe('#/arbitrage');
+  });
+
   it('says a deletion alone waits as a deletion, not as a fiche', () => {
     outboxState.value = new Map([['c', pending(true)]]);
     render(<SyncIndicator />);

@@ -95,8 +95,9 @@ function HeldFicheSection({ fiche, onSaved }: { fiche: HeldView; onSaved: () => 
         {school} · {fiche.title}
       </h2>
       <ul class="arbitration-sides">
-        <li>Sur cette tablette : {who(fiche.local)}</li>
-        <li>Sur le serveur : {who(fiche.head)}</li>
+        {/* Named as the choices below name them: the server's head is the other tablet's version. */}
+        <li>Ma version, sur cette tablette : {who(fiche.local)}</li>
+        <li>Version de l'autre tablette, reçue du serveur : {who(fiche.head)}</li>
       </ul>
       <p class="arbitration-open">
         <a href={ficheHref(fiche)}>

@@ -86,7 +86,7 @@ export function DepartementScreen() {
     <main id="contenu" class="wide">
       <h1>Département : écart au socle numérique</h1>
       <p>
-        Fiches de cet appareil pour la campagne en cours, référentiel {report.referentialVersion}. Besoin estimé :{' '}
+        Fiches présentes sur cet appareil (saisies ici ou reçues du serveur) pour la campagne en cours, référentiel {report.referentialVersion}. Besoin estimé :{' '}
         {costText(total.costHt, total.unpricedItems)} ; part de l'État estimée : {euros(total.stateShareHt)}.
       </p>
       <Progress total={total} targets={targets} />

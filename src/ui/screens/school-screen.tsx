@@ -64,6 +64,7 @@ export function SchoolScreen({ uai }: { uai: string }) {
       )}
       <section aria-labelledby="s-fiche-ecole">
         <h2 id="s-fiche-ecole">Fiche de l'école</h2>
+        {audit.school && <SchoolFicheSync id={ref.id} />}
         {editor instanceof Error ? null : editor ? <SchoolForm editor={editor} /> : <p aria-busy="true">Chargement…</p>}
       </section>
       <Classrooms uai={uai} classrooms={audit.classrooms} />
@@ -73,6 +74,21 @@ export function SchoolScreen({ uai }: { uai: string }) {
       </section>
     </main>
   );
+}
+
+/** Where the school fiche is with the server; held "À arbitrer", the way to the screen that settles it. */
+function SchoolFicheSync({ id }: { id: string }) {
+  const state = outboxState.value;
+  if (state.get(id)?.state === 'arbitrate') {
+    return (
+      <p class="warning fiche-sync">
+        Fiche de l'école à arbitrer : modifiée ici et sur une autre tablette.{' '}
+        <a href={routeHash({ screen: 'arbitrage' })}>Choisir les valeurs à garder</a>
+      </p>
+    );
+  }
+  const text = ficheSyncText(state, id);
+  return <p class="fiche-sync">Fiche de l'école : {text.charAt(0).toLowerCase() + text.slice(1)}</p>;
 }
 
 /** Apart, so that the gap report's updates render this section only, not the school's form. */
@@ -136,6 +152,11 @@ function Classrooms({ uai, classrooms }: { uai: string; classrooms: ClassroomFic
                 <span class="fiche-sync">{ficheSyncText(outboxState.value, c.id)}</span>
               </a>
               <div class="row-actions">
+                {outboxState.value.get(c.id)?.state === 'arbitrate' && (
+                  <a class="button secondary" href={routeHash({ screen: 'arbitrage' })}>
+                    Arbitrer <span class="visually-hidden">{c.data.label}</span>
+                  </a>
+                )}
                 <button type="button" class="button danger" onClick={() => void deleteClassroom(c.id)}>
                   Supprimer <span class="visually-hidden">{c.data.label}</span>
                 </button>

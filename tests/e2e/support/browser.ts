@@ -25,14 +25,19 @@ export async function newProfileDir(): Promise<{ dir: string; remove: () => Prom
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** A browser on a profile kept on disk: closing and reopening it is closing and reopening the tablet's browser. */
-export function launchProfile(dir: string): Promise<BrowserContext> {
+/**
+ * A browser on a profile kept on disk: closing and reopening it is closing and reopening the tablet's browser.
+ * `bypassCSP` lets axe-core be injected (the server's CSP forbids inline scripts); `timezoneId` makes the clock a
+ * tablet's in France.
+ */
+export function launchProfile(dir: string, options: { bypassCSP?: boolean; timezoneId?: string } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1024, height: 768 },
     locale: 'fr-FR',
+    ...options,
   });
 }
 
