@@ -1,6 +1,6 @@
 // A page of pulled heads and its cursor, written in one transaction (sync.md v2, "Pull"): a crash between pages
 // leaves the cursor at the last page written, so the next pull asks for the rest and skips nothing.
-import type { AuditDb } from './db';
+import type { AuditDb, Base } from './db';
 import type { Head } from '../model/sync-protocol';
 import type { Fiche } from '../model/types';
 import { announceSaved } from './saved';
@@ -21,6 +21,18 @@ export async function forgetCursor(db: AuditDb, key: string): Promise<void> {
   await db.meta.delete(key);
 }
 
+/** Pages this long read which fiches have a base from the keys of the table, in one request, and look up only
+ * those; shorter ones (an incremental pull) look each up. */
+const KEYS_FIRST = 100;
+
+async function basesOf(db: AuditDb, ids: readonly string[]): Promise<Array<Base | undefined>> {
+  if (ids.length < KEYS_FIRST) return db.bases.bulkGet(ids as string[]);
+  const known = new Set(await db.bases.toCollection().primaryKeys());
+  const present = ids.filter((id) => known.has(id));
+  const found = new Map((await db.bases.bulkGet(present)).map((base, i) => [present[i], base]));
+  return ids.map((id) => found.get(id));
+}
+
 export type PageReport = Record<HeadOutcome, number>;
 
 export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: string, cursor: string, merger: Merger): Promise<PageReport> {
@@ -30,12 +42,15 @@ export async function applyPulledPage(db: AuditDb, heads: readonly Head[], key: 
     // The page's state read at once. A head for a fiche with no unsent edit and nothing to arbitrate is taken in one
     // bulk write with the others (a first pull is only that); the rest go one by one through writeHead.
     const ids = heads.map((h) => h.record.id);
-    const [bases, entries, held] = await Promise.all([db.bases.bulkGet(ids), db.outbox.bulkGet(ids), db.arbitrations.bulkGet(ids)]);
+    // The outbox and the arbitrations are short (a day's unsent edits, a few fiches held): their keys come in one
+    // request each, where a lookup per head of the page would cost one request per head.
+    const [bases, unsent, arbitrated] = await Promise.all([basesOf(db, ids), db.outbox.toCollection().primaryKeys(), db.arbitrations.toCollection().primaryKeys()]);
+    const pending = new Set<string>([...unsent, ...arbitrated]);
     const previous = new Map(ids.map((id, i) => [id, bases[i]]));
     const taken: Head[] = [];
     for (const [i, head] of heads.entries()) {
       const base = bases[i];
-      if (entries[i] || held[i]) {
+      if (pending.has(head.record.id)) {
         const { outcome, fiche } = await writeHead(db, head, merger);
         report[outcome] += 1;
         if (fiche) changed.push(fiche);

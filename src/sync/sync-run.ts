@@ -141,23 +141,39 @@ async function pull(options: RunOptions, report: RunReport): Promise<{ end?: Run
   const startedAt = performance.now();
   let pages = 0;
   let fiches = 0;
-  for (;;) {
-    signal?.throwIfAborted();
-    const since = await getCursor(db, key);
-    const outcome = await fetchPage(endpoint, { campaign, since, limit: options.pageSize ?? CHANGES_PAGE, circonscriptions: scope }, signal);
-    if (outcome.kind !== 'answered') return { end: endOf(outcome), queued };
-    const { changes, cursor, more } = outcome.response;
-    const page = await applyPulledPage(db, changes, key, cursor, merger);
-    pages += 1;
-    fiches += changes.length;
-    report.received += changes.length;
-    report.pulled += page.taken;
-    report.merged += page.merged;
-    report.arbitrated += page.arbitrate;
-    if (page.merged > 0) queued = true;
-    if (!more) {
-      options.onPulled?.({ startedAt, ms: performance.now() - startedAt, pages, fiches });
-      return { queued };
+  // The next page is asked for while this one is written: it starts at the cursor this page ends at. Should the write
+  // fail, that answer is dropped (the request aborted) and the next run starts again from the cursor on disk.
+  const ahead = new AbortController();
+  const pageSignal = signal ? AbortSignal.any([signal, ahead.signal]) : ahead.signal;
+  const ask = (since: string | undefined) => {
+    const asked = fetchPage(endpoint, { campaign, since, limit: options.pageSize ?? CHANGES_PAGE, circonscriptions: scope }, pageSignal);
+    asked.catch(() => undefined); // awaited below, or dropped with its abort
+    return asked;
+  };
+  signal?.throwIfAborted();
+  let next = ask(await getCursor(db, key));
+  try {
+    for (;;) {
+      const outcome = await next;
+      signal?.throwIfAborted();
+      if (outcome.kind !== 'answered') return { end: endOf(outcome), queued };
+      const { changes, cursor, more } = outcome.response;
+      if (more) next = ask(cursor);
+      const page = await applyPulledPage(db, changes, key, cursor, merger);
+      pages += 1;
+      fiches += changes.length;
+      report.received += changes.length;
+      report.pulled += page.taken;
+      report.merged += page.merged;
+      report.arbitrated += page.arbitrate;
+      if (page.merged > 0) queued = true;
+      if (!more) {
+        options.onPulled?.({ startedAt, ms: performance.now() - startedAt, pages, fiches });
+        return { queued };
+      }
     }
+  } catch (error) {
+    ahead.abort();
+    throw error;
   }
 }

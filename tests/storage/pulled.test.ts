@@ -133,4 +133,35 @@ describe('applyPulledPage', () => {
     await expect(applyPulledPage(db, [head(3, 3), head(4, 4)], KEY, '4', merger)).rejects.toThrow('disque plein');
     expect(heard).toHaveLength(1);
   });
+
+  it('decides a long page (its bases read through the keys of the table) as it decides the same heads a few at a time', async () => {
+    // Two devices in the same state: 150 heads known, a few edited, one held; then the same 300 heads arrive, in one
+    // page on the first, in pages of 7 on the second (each looked up one by one).
+    const prepare = async () => {
+      const db = freshDb();
+      const known = Array.from({ length: 150 }, (_, i) => ({ ...head(i + 1, i + 1), origin: `tablette-${i % 3}` }));
+      for (let i = 0; i < known.length; i += 7) await applyPulledPage(db, known.slice(i, i + 7), KEY, String(Math.min(i + 7, 150)), merger);
+      const edit = (n: number, data: Parameters<typeof makeClassroomData>[0]) =>
+        saveRevision(db, { id: idOf(n), kind: 'classroom', uai: UAI, campaign: CAMPAIGN, data: makeClassroomData({ label: `Classe ${n}`, ...data }), author: me, now: merger.now } as Parameters<typeof saveRevision>[1], { now: merger.now });
+      await edit(6, { pupils: 26, notes: 'Vu ce matin' });
+      await edit(4, { pupils: 40 });
+      return db;
+    };
+    const arriving = [
+      ...Array.from({ length: 150 }, (_, i) => (i % 2 === 0 ? head(i + 1, i + 1) : head(i + 1, 200 + i, 2, 10 + i))),
+      ...Array.from({ length: 150 }, (_, i) => head(151 + i, 400 + i)),
+    ];
+    const [whole, few] = [await prepare(), await prepare()];
+    const reports = [await applyPulledPage(whole, arriving, KEY, '999', merger)];
+    for (let i = 0; i < arriving.length; i += 7) reports.push(await applyPulledPage(few, arriving.slice(i, i + 7), KEY, '999', merger));
+    const sum = (key: keyof (typeof reports)[number]) => reports.slice(1).reduce((total, r) => total + r[key], 0);
+    expect(reports[0]).toEqual({ skipped: sum('skipped'), taken: sum('taken'), merged: sum('merged'), arbitrate: sum('arbitrate') });
+    expect(reports[0]).toMatchObject({ skipped: 75, merged: 1, arbitrate: 1 });
+    const tables = async (db: AuditDb) => ({
+      fiches: await db.fiches.toArray(), bases: await db.bases.toArray(), outbox: await db.outbox.toArray(), arbitrations: (await db.arbitrations.toArray()).map(({ at: _at, ...rest }) => rest),
+    });
+    expect(await tables(whole)).toEqual(await tables(few));
+    // The origin a first head named is kept by a later head that names none.
+    expect(await whole.bases.get(idOf(2))).toMatchObject({ rev: 2, origin: 'tablette-1' });
+  });
 });
