@@ -20,6 +20,8 @@ export interface AutosaveOptions<K extends FicheKind> {
   initial: FicheData<K>;
   /** Nothing of this fiche is on the device yet. */
   isNew?: boolean;
+  /** The fiche's data as last saved or received, kept with each draft as what its typing started from. */
+  savedData?: () => FicheData<K>;
 }
 
 export function saveErrorMessage(error: unknown): string {
@@ -91,7 +93,8 @@ export class Autosave<K extends FicheKind> {
     const startedAt = this.firstUndraftedEditAt;
     this.undrafted = false;
     try {
-      await writeDraft(deviceDb(), { ...ref, data: this.current, editedAt: new Date().toISOString() });
+      const base = this.options.savedData?.();
+      await writeDraft(deviceDb(), { ...ref, data: this.current, ...(base ? { base } : {}), editedAt: new Date().toISOString() });
       recordTiming('tne:edit-to-disk', startedAt);
       if (!this.undrafted) this.settle();
     } catch (error) {

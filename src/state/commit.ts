@@ -2,7 +2,7 @@
 // Shared by the autosave and by the start-up recovery of drafts left by a closed or killed tab.
 import { saveRevision } from '../storage/fiches';
 import { getFiche } from '../storage/fiche-queries';
-import { listDrafts } from '../storage/drafts';
+import { listDrafts, typedData } from '../storage/drafts';
 import { keepValidFields } from '../model/revision-data';
 import { makeClassroomData, makeSchoolData } from '../model/make';
 import { validateClassroomData, validateSchoolData } from '../model/validate';
@@ -56,7 +56,8 @@ export async function commitFormData<K extends FicheKind>(
 export async function recoverDrafts(): Promise<number> {
   let recovered = 0;
   for (const draft of await listDrafts(deviceDb())) {
-    const { id, kind, uai, campaign, data } = draft;
+    const { id, kind, uai, campaign } = draft;
+    const data = typedData(draft, await getFiche(deviceDb(), id));
     if (await commitFormData({ id, kind, uai, campaign }, data, currentAuthor())) recovered += 1;
   }
   return recovered;

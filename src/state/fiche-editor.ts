@@ -1,12 +1,12 @@
 // One fiche open in a form: what the form shows (`data`), its French errors by field, and its autosave.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { getDraft } from '../storage/drafts';
+import { getDraft, typedData } from '../storage/drafts';
 import { getFiche } from '../storage/fiche-queries';
 import { onSaved } from '../storage/saved';
-import { mergeFiche } from '../model/merge/merge';
+import { rebaseTyping } from '../model/merge/rebase-typing';
 import { canonicalJson } from '../model/sync-protocol';
 import { getAt, setAt } from '../model/paths';
-import type { Author, Fiche, FicheData, FicheKind } from '../model/types';
+import type { Author, FicheData, FicheKind } from '../model/types';
 import { Autosave } from './autosave';
 import { validateData, type FicheRef } from './commit';
 import { registerEditor, track } from './open-editors';
@@ -24,9 +24,10 @@ export class FicheEditor<K extends FicheKind> {
   /** The fiche's data as last saved or received: what the form's typing is measured against. */
   private saved: FicheData<K>;
 
-  constructor(readonly ref: FicheRef<K>, author: Author, initial: FicheData<K>, isNew = false) {
+  /** `saved`: the fiche's data on the device, when the form opens on typing left in a draft (`initial`). */
+  constructor(readonly ref: FicheRef<K>, author: Author, initial: FicheData<K>, isNew = false, saved: FicheData<K> = initial) {
     this.data = signal(initial);
-    this.saved = initial;
+    this.saved = saved;
     // A head from another tablet taken or merged while the form is open (sync flushes the forms first, so what was
     // typed is already a revision and merged there): the form shows it, typing since kept on top.
     this.unlisten = onSaved((fiches, _db, source) => {
@@ -38,22 +39,22 @@ export class FicheEditor<K extends FicheKind> {
     this.errors = computed(
       () => new Map(validateData(ref.kind, this.data.value).map((e) => [e.path.replace(/^data\./, ''), e.message])),
     );
-    this.autosave = new Autosave({ ref, author, initial, isNew });
+    this.autosave = new Autosave({ ref, author, initial, isNew, savedData: () => this.saved });
     this.unregister = registerEditor(this.autosave);
   }
 
   /**
-   * Opens a fiche as it was last typed: its draft if one is left, else its latest revision, else `empty`. Its
-   * revisions are signed by the auditor of the moment it opened.
+   * Opens a fiche as it was last typed: its draft if one is left (carried onto the fiche if a sync changed it since),
+   * else its latest revision, else `empty`. Its revisions are signed by the auditor of the moment it opened.
    */
   static open<K extends FicheKind>(ref: FicheRef<K>, empty: FicheData<K>) {
     return track(
       (async () => {
         const [db, author] = [deviceDb(), currentAuthor()];
-        const draft = await getDraft(db, ref.id);
-        const fiche = draft ? undefined : await getFiche(db, ref.id);
-        const initial = (draft?.data ?? fiche?.data ?? empty) as FicheData<K>;
-        return new FicheEditor(ref, author, structuredClone(initial), !draft && !fiche);
+        const [draft, fiche] = await Promise.all([getDraft(db, ref.id), getFiche(db, ref.id)]);
+        const saved = (fiche?.data ?? empty) as FicheData<K>;
+        const initial = (draft ? typedData(draft, fiche) : saved) as FicheData<K>;
+        return new FicheEditor(ref, author, structuredClone(initial), !draft && !fiche, structuredClone(saved));
       })(),
     );
   }
@@ -76,8 +77,7 @@ export class FicheEditor<K extends FicheKind> {
       this.data.value = structuredClone(incoming);
       return;
     }
-    const as = (data: FicheData<K>) => ({ kind: this.ref.kind, deleted: false, data }) as unknown as Fiche;
-    const merged = mergeFiche(as(saved), as(typed), as(incoming) as never).data as FicheData<K>;
+    const merged = rebaseTyping(this.ref.kind, saved, typed, incoming);
     this.data.value = merged;
     this.autosave.edit(merged);
   }

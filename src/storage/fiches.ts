@@ -76,6 +76,9 @@ async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
   const base = previous ? await db.bases.get(fiche.id) : undefined;
   if (base && !base.record) await db.bases.put({ ...base, record: previous });
   await db.fiches.put(fiche);
+  // A draft left (values not valid yet) now starts from this revision: a sync later carries its typing onto the
+  // fiche as it then is, against what is saved here (drafts.ts, typedData).
+  if (!options.clearDraft) await db.drafts.where(':id').equals(fiche.id).modify({ base: fiche.data });
   // A new edit replaces the queued one; a push still unanswered stays to be sent again first (db.ts, OutboxEntry.sent).
   const queued = await db.outbox.get(fiche.id);
   await db.outbox.put({
