@@ -1,32 +1,51 @@
-// The API's access tokens (sync.md): a request without a known token is refused before anything else is read.
+// Who may call a route (sync.md "Roles and tokens"): a request without a valid token is refused (401) before anything
+// else is read, and one whose token's role the route does not list is refused whole (403), naming what that role may
+// not do. The token's owner is kept on the request: every revision records it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RequestError } from './errors';
+import { refusalMessage, type Access, type Role } from './roles';
 import type { Store } from './store/store';
-import { bearerToken, ownerOfToken } from './tokens';
+import { bearerToken, findToken, frenchDay, parisDay, tokenState } from './tokens';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who the request's token was given to; set by `authenticate`. */
+    /** Who the request's token was given to; set by `authorize`. */
     tokenOwner: string;
   }
 }
 
 const BEARER = { 'www-authenticate': 'Bearer' };
+const ASK_AGAIN = "demandez un nouveau jeton à l'administrateur.";
 
 export function decorateTokenOwner(app: FastifyInstance): void {
   if (!app.hasRequestDecorator('tokenOwner')) app.decorateRequest('tokenOwner', '');
 }
 
-export function authenticate(store: Store) {
+function unauthorized(message: string): RequestError {
+  return new RequestError(401, 'unauthorized', message, BEARER);
+}
+
+/** The role of the request's token, or a 401 naming why there is none (missing, unknown, revoked or expired). */
+async function roleOf(request: FastifyRequest, store: Store, now: Date): Promise<Role> {
+  const token = bearerToken(request.headers.authorization);
+  if (token === null) throw unauthorized("Jeton d'accès manquant : saisissez le jeton fourni par l'administrateur.");
+  const record = await findToken(store, token);
+  if (record === null) throw unauthorized("Jeton d'accès inconnu : vérifiez le jeton saisi ou demandez-en un nouveau.");
+  switch (tokenState(record, now)) {
+    case 'revoked':
+      throw unauthorized(`Jeton révoqué le ${frenchDay(parisDay(new Date(record.revokedAt as string)))} : ${ASK_AGAIN}`);
+    case 'expired':
+      throw unauthorized(`Jeton expiré le ${frenchDay(record.expiresOn as string)} à 24 h (heure de Paris) : ${ASK_AGAIN}`);
+    case 'valid':
+      request.tokenOwner = record.owner;
+      return record.role;
+  }
+}
+
+/** An `onRequest` hook that lets in only a valid token of one of `access.roles`. */
+export function authorize(store: Store, now: () => Date, access: Access) {
   return async (request: FastifyRequest): Promise<void> => {
-    const token = bearerToken(request.headers.authorization);
-    if (token === null) {
-      throw new RequestError(401, 'unauthorized', "Jeton d'accès manquant : saisissez le jeton fourni par l'administrateur.", BEARER);
-    }
-    const owner = await ownerOfToken(store, token);
-    if (owner === null) {
-      throw new RequestError(401, 'unauthorized', "Jeton d'accès inconnu : vérifiez le jeton saisi ou demandez-en un nouveau.", BEARER);
-    }
-    request.tokenOwner = owner;
+    const role = await roleOf(request, store, now());
+    if (!access.roles.includes(role)) throw new RequestError(403, 'forbidden', refusalMessage(role, access));
   };
 }
