@@ -3,8 +3,8 @@
 // not do. The token's owner is kept on the request: every revision records it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RequestError } from './errors';
-import { refusalMessage, type Access, type Role } from './roles';
-import type { Store } from './store/store';
+import { refusalMessage, type Access } from './roles';
+import type { Store, TokenRecord } from './store/store';
 import { bearerToken, findToken, frenchDay, parisDay, tokenState } from './tokens';
 
 declare module 'fastify' {
@@ -25,8 +25,8 @@ function unauthorized(message: string): RequestError {
   return new RequestError(401, 'unauthorized', message, BEARER);
 }
 
-/** The role of the request's token, or a 401 naming why there is none (missing, unknown, revoked or expired). */
-async function roleOf(request: FastifyRequest, store: Store, now: Date): Promise<Role> {
+/** The request's token as held, or a 401 naming why there is none (missing, unknown, revoked or expired). */
+async function validToken(request: FastifyRequest, store: Store, now: Date): Promise<TokenRecord> {
   const token = bearerToken(request.headers.authorization);
   if (token === null) throw unauthorized("Jeton d'accès manquant : saisissez le jeton fourni par l'administrateur.");
   const record = await findToken(store, token);
@@ -37,15 +37,15 @@ async function roleOf(request: FastifyRequest, store: Store, now: Date): Promise
     case 'expired':
       throw unauthorized(`Jeton expiré le ${frenchDay(record.expiresOn as string)} à 24 h (heure de Paris) : ${ASK_AGAIN}`);
     case 'valid':
-      request.tokenOwner = record.owner;
-      return record.role;
+      return record;
   }
 }
 
-/** An `onRequest` hook that lets in only a valid token of one of `access.roles`. */
+/** An `onRequest` hook that lets in only a valid token of one of `access.roles`, and keeps its owner on the request. */
 export function authorize(store: Store, now: () => Date, access: Access) {
   return async (request: FastifyRequest): Promise<void> => {
-    const role = await roleOf(request, store, now());
-    if (!access.roles.includes(role)) throw new RequestError(403, 'forbidden', refusalMessage(role, access));
+    const token = await validToken(request, store, now());
+    if (!access.roles.includes(token.role)) throw new RequestError(403, 'forbidden', refusalMessage(token.role, access));
+    request.tokenOwner = token.owner;
   };
 }
