@@ -1,9 +1,11 @@
 // `npm start` / `npm run serve`: the reference server on 127.0.0.1, serving the built app (dist/) and the API on
-// one origin, with the embedded SQLite file. On first start it creates and prints a demonstration token.
+// one origin, with the embedded SQLite file, for the territory of TNE13_DEPARTEMENT and TNE13_CAMPAIGNS. On first
+// start it creates and prints a demonstration token (role admin).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp, parseCorsOrigins } from './src/app';
 import { DEFAULT_DB_PATH, openStore } from './src/store/open-store';
+import { describeTerritory, territoryFromEnv, type Territory } from './src/territory';
 import { createToken } from './src/tokens';
 
 const DEFAULT_PORT = 4173;
@@ -14,13 +16,22 @@ const port = Number(process.env.PORT ?? DEFAULT_PORT);
 const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
 const distDir = resolve('dist');
 
+let territory: Territory;
+try {
+  territory = territoryFromEnv(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
 const store = await openStore(dbPath);
-const demoToken = (await store.tokens.hasAny()) ? null : await createToken(store, DEMO_TOKEN_OWNER);
+const demoToken = (await store.tokens.hasAny()) ? null : await createToken(store, DEMO_TOKEN_OWNER, { role: 'admin' });
 const staticDir = existsSync(resolve(distDir, 'index.html')) ? distDir : undefined;
 const app = await buildApp({
   store,
   staticDir,
   corsOrigins: parseCorsOrigins(process.env.TNE13_CORS_ORIGINS),
+  territory,
   logger: { level: 'warn' },
 });
 
@@ -35,9 +46,10 @@ try {
 const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 console.log(`TNE 13 : serveur démarré sur ${url}`);
 console.log(`  API : ${url}api/v1/sync (envoi) et ${url}api/v1/changes (réception) · base de données : ${resolve(dbPath)}`);
+console.log(`  Territoire : ${describeTerritory(territory)} (TNE13_DEPARTEMENT, TNE13_CAMPAIGNS).`);
 if (staticDir === undefined) console.warn("  Application non construite (dist/ absent) : lancez « npm start » pour la servir.");
 if (demoToken !== null) {
-  console.log(`  Premier démarrage : jeton de démonstration créé pour « ${DEMO_TOKEN_OWNER} » (affiché une seule fois, conservez-le) :`);
+  console.log(`  Premier démarrage : jeton de démonstration (rôle admin) créé pour « ${DEMO_TOKEN_OWNER} » (affiché une seule fois, conservez-le) :`);
   console.log(`  ${demoToken}`);
 }
 

@@ -10,6 +10,7 @@ import { registerSchoolsRoute } from './schools-route';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 import { registerSyncRoute } from './sync-route';
+import { DEFAULT_TERRITORY, type Territory } from './territory';
 import { addResponseHeaders, serveApp } from './web';
 
 export interface AppOptions {
@@ -21,13 +22,22 @@ export interface AppOptions {
   /** Origins allowed to call the API from another origin; none by default. */
   corsOrigins?: readonly string[];
   logger?: FastifyServerOptions['logger'];
-  /** The server's clock (arrival times, years accepted by validation). */
+  /** The server's clock (arrival times, years accepted by validation, tokens' expiry). */
   now?: () => Date;
+  /** The département and campaigns the server holds (TNE13_DEPARTEMENT, TNE13_CAMPAIGNS); 013 and every campaign by default. */
+  territory?: Territory;
 }
 
-type RegisterRoutes = (app: FastifyInstance, store: Store, now: () => Date) => void;
+/** What every route is registered with. */
+export interface ServerContext {
+  store: Store;
+  now: () => Date;
+  territory: Territory;
+}
 
-function registerHealthRoute(app: FastifyInstance, store: Store): void {
+type RegisterRoutes = (app: FastifyInstance, context: ServerContext) => void;
+
+function registerHealthRoute(app: FastifyInstance, { store }: ServerContext): void {
   app.get('/api/v1/health', async () => {
     await store.ping();
     return { status: 'ok' };
@@ -55,8 +65,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
   }
 
-  const now = options.now ?? (() => new Date());
-  for (const register of API_ROUTES) register(app, store, now);
+  const context: ServerContext = { store, now: options.now ?? (() => new Date()), territory: options.territory ?? DEFAULT_TERRITORY };
+  for (const register of API_ROUTES) register(app, context);
   await serveApp(app, options.staticDir);
   return app;
 }

@@ -1,14 +1,15 @@
 // GET /api/v1/export.xlsx and GET /api/v1/export.csv?sheet=… (export.md, sync.md): the departmental spreadsheet
-// over the head of every fiche, with a token. `campaign` defaults to the school year in progress.
+// over the head of every fiche, with a token of role lecteur or admin. `campaign` defaults to the school year in progress.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ExportFile } from '../../src/export/run-export';
 import { SHEET_SLUGS, sheetSlug, type SheetSlug } from '../../src/export/sheet';
 import { campaignOfDay } from '../../src/model/campaign';
 import { parisDateTime } from '../../src/export/paris-time';
-import { authenticate, decorateTokenOwner } from './auth';
+import type { ServerContext } from './app';
+import { authorize, decorateTokenOwner } from './auth';
 import { RequestError } from './errors';
 import { exportFromServer } from './export-source';
-import type { Store } from './store/store';
+import { EXPORT } from './roles';
 
 type ExportQuery = { campaign?: string; sheet?: string };
 
@@ -39,9 +40,9 @@ function send(reply: FastifyReply, file: ExportFile) {
     .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
-export function registerExportRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+export function registerExportRoutes(app: FastifyInstance, { store, now }: ServerContext): void {
   decorateTokenOwner(app);
-  const onRequest = [authenticate(store)];
+  const onRequest = [authorize(store, now, EXPORT)];
   app.get<{ Querystring: ExportQuery }>('/api/v1/export.xlsx', { onRequest }, async (request, reply) => {
     const at = now();
     return send(reply, await exportFromServer(store, campaignOf(request.query.campaign, at), 'xlsx', undefined, at));

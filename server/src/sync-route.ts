@@ -1,20 +1,21 @@
-// POST /api/v1/sync: the token and the media type are checked before the body is read, so that a request without
-// a valid token costs the server nothing; then the envelope, then the batch (sync.ts).
+// POST /api/v1/sync (role auditeur or admin): the token, its role and the media type are checked before the body is
+// read, so that a request without a valid token costs the server nothing; then the envelope, then the batch (sync.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BATCH_MAX_BYTES } from '../../src/model/sync-protocol';
 import type { SyncResponse } from '../../src/model/sync-protocol';
 import { parseEnvelope } from './envelope';
-import { authenticate, decorateTokenOwner } from './auth';
+import type { ServerContext } from './app';
+import { authorize, decorateTokenOwner } from './auth';
 import { RequestError } from './errors';
-import type { Store } from './store/store';
+import { PUSH } from './roles';
 import { handleBatch } from './sync';
 
-export function registerSyncRoute(app: FastifyInstance, store: Store, now: () => Date): void {
+export function registerSyncRoute(app: FastifyInstance, { store, now, territory }: ServerContext): void {
   decorateTokenOwner(app);
   app.post(
     '/api/v1/sync',
-    { bodyLimit: BATCH_MAX_BYTES, onRequest: [authenticate(store), requireJson] },
-    async (request): Promise<SyncResponse> => handleBatch(store, parseEnvelope(request.body), request.tokenOwner, now()),
+    { bodyLimit: BATCH_MAX_BYTES, onRequest: [authorize(store, now, PUSH), requireJson] },
+    async (request): Promise<SyncResponse> => handleBatch(store, parseEnvelope(request.body), request.tokenOwner, now(), territory),
   );
 }
 

@@ -5,7 +5,7 @@ import type { PushRecord, SyncResponse, SyncResult } from '../../src/model/sync-
 import type { FieldError } from '../../src/model/types';
 import { validatePushRecord } from '../../src/model/validate';
 import type { PushOutcome, Sender, Store } from './store/store';
-import { inScope, OUT_OF_SCOPE_MESSAGE } from './territory';
+import { DEFAULT_TERRITORY, outOfScopeMessage, type Territory } from './territory';
 
 export interface Batch {
   deviceId: string;
@@ -21,8 +21,14 @@ const UNHELD_BASE: FieldError = {
 };
 
 /** Answers a batch: one result per record, in the records' order. */
-export async function handleBatch(store: Store, batch: Batch, tokenOwner: string, now: Date = new Date()): Promise<SyncResponse> {
-  const checked = batch.records.map((record) => checkRecord(record, now));
+export async function handleBatch(
+  store: Store,
+  batch: Batch,
+  tokenOwner: string,
+  now: Date = new Date(),
+  territory: Territory = DEFAULT_TERRITORY,
+): Promise<SyncResponse> {
+  const checked = batch.records.map((record) => checkRecord(record, now, territory));
   const sender: Sender = { deviceId: batch.deviceId, tokenOwner, receivedAt: now.toISOString() };
   const valid = checked.flatMap((item) => (item.ok ? [item.record] : []));
   // One outcome per valid record, in order: they go back to their places among the refused ones.
@@ -43,7 +49,7 @@ function resultOf(id: string, outcome: PushOutcome): SyncResult {
   }
 }
 
-function checkRecord(record: unknown, now: Date): Checked {
+function checkRecord(record: unknown, now: Date, territory: Territory): Checked {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     const errors = [{ path: '', message: "Fiche illisible : ce n'est pas un objet JSON." }];
     return { ok: false, result: { id: '', status: 'invalid', errors } };
@@ -53,7 +59,8 @@ function checkRecord(record: unknown, now: Date): Checked {
   const id = typeof sentId === 'string' ? sentId : '';
   const validation = validatePushRecord(record, { now });
   if (!validation.ok) return { ok: false, result: { id, status: 'invalid', errors: validation.errors } };
-  if (!inScope(validation.value)) return { ok: false, result: { id, status: 'forbidden', errors: [{ path: '', message: OUT_OF_SCOPE_MESSAGE }] } };
+  const outOfScope = outOfScopeMessage(validation.value, territory);
+  if (outOfScope !== null) return { ok: false, result: { id, status: 'forbidden', errors: [{ path: '', message: outOfScope }] } };
   // What is stored is what was validated: the normalised record (text trimmed), never the record as sent.
   return { ok: true, record: validation.value };
 }

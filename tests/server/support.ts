@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { buildApp } from '../../server/src/app';
 import type { AppOptions } from '../../server/src/app';
 import { openStore } from '../../server/src/store/open-store';
-import { createToken } from '../../server/src/tokens';
+import { createToken, type TokenOptions } from '../../server/src/tokens';
 import type { DirectorySchool } from '../../src/model/school';
 import type { ChangesResponse, PushRecord, SyncRequest, SyncResponse, SyncResult } from '../../src/model/sync-protocol';
 
@@ -16,8 +16,10 @@ export const TOKEN_OWNER = 'Camille Martin';
 export interface TestServer {
   url: string;
   dbPath: string;
-  /** A token created for TOKEN_OWNER before the server started. */
+  /** A token created for TOKEN_OWNER before the server started, role admin (as the demonstration token). */
   token: string;
+  /** Another token on the server's store (role auditeur unless told). */
+  makeToken(owner: string, options?: TokenOptions): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -33,13 +35,14 @@ export function removeTempDir(dir: string): void {
 /** Starts the server on the database `dbPath` (created if new), as `npm start` would, on a free port. */
 export async function startServer(dbPath: string, options: Omit<AppOptions, 'store' | 'dbPath'> = {}): Promise<TestServer> {
   const store = await openStore(dbPath);
-  const token = await createToken(store, TOKEN_OWNER);
+  const token = await createToken(store, TOKEN_OWNER, { role: 'admin' });
   const app = await buildApp({ ...options, store });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
     dbPath,
     token,
+    makeToken: (owner, tokenOptions) => createToken(store, owner, tokenOptions),
     async close() {
       await app.close();
       await store.close();
@@ -78,8 +81,11 @@ interface PostOptions {
   contentType?: string;
 }
 
+/** The address and token a request needs: a TestServer, or a server started otherwise. */
+export type Reachable = Pick<TestServer, 'url' | 'token'>;
+
 /** POSTs `body` (a value sent as JSON, or a string sent as is) to the sync endpoint. */
-export async function postSync<T = SyncResponse>(server: TestServer, body: unknown, options: PostOptions = {}): Promise<Answer<T>> {
+export async function postSync<T = SyncResponse>(server: Reachable, body: unknown, options: PostOptions = {}): Promise<Answer<T>> {
   const token = options.token === undefined ? server.token : options.token;
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
   if (token !== null) headers.authorization = `Bearer ${token}`;

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
-import type { SyncResponse } from '../../src/model/sync-protocol';
+import type { SyncError, SyncResponse } from '../../src/model/sync-protocol';
 import type { Fiche } from '../../src/model/types';
 import { countRows, makeBatch, makeTempDir, postSync, push, pushOf, readDb, removeTempDir, startServer, syncStatuses, TOKEN_OWNER } from './support';
 import type { TestServer } from './support';
@@ -134,17 +134,6 @@ describe('POST /api/v1/sync, conflict', () => {
     expect(countRows(server.dbPath, 'revisions')).toBe(2);
   });
 
-  it('lets no forged base overwrite a head: a base above the head is a conflict, and the head stays', async () => {
-    const fiche = makeSchoolFiche({ data: { pupils: 190 } });
-    await push(server, [pushOf(fiche)], 'tablette-1');
-    const forged = pushOf({ ...fiche, deleted: true }, 1_000_000);
-
-    expect(await syncStatuses(server, [forged], 'tablette-pirate')).toEqual(['conflict']);
-    expect(headRow(fiche.id)?.rev).toBe(1);
-    const head = JSON.parse(readDb(server.dbPath, (db) => db.prepare('SELECT record FROM fiches WHERE id = ?').pluck().get(fiche.id)) as string);
-    expect(head).toMatchObject({ deleted: false, data: { pupils: 190 } });
-  });
-
   it('answers conflict to a fiche created on two tablets at once, both on base 0', async () => {
     const first = makeSchoolFiche({ data: { pupils: 190 } });
     const second = { ...first, author: { name: 'Léa Durand', role: 'directeur' as const }, data: { ...first.data, pupils: 185 } };
@@ -153,6 +142,57 @@ describe('POST /api/v1/sync, conflict', () => {
     const [result] = await push(server, [pushOf(second)], 'tablette-2');
     expect(result?.status).toBe('conflict');
     expect(result?.head?.record.data).toMatchObject({ pupils: 190 });
+  });
+});
+
+describe('a token of another scope, or a stale or forged base, cannot overwrite a head', () => {
+  /** The head of `id` as held: its rev and record. */
+  function heldHead(id: string): { rev: number; record: Fiche } {
+    const row = readDb(server.dbPath, (db) => db.prepare('SELECT h.rev, r.record FROM heads h JOIN revisions r ON r.seq = h.seq WHERE h.id = ?').get(id)) as { rev: number; record: string };
+    return { rev: row.rev, record: JSON.parse(row.record) as Fiche };
+  }
+
+  it('refuses a lecteur’s push on the right base whole (403), and the head stays', async () => {
+    const fiche = makeSchoolFiche({ data: { pupils: 190 } });
+    await push(server, [pushOf(fiche)], 'tablette-1');
+    const before = heldHead(fiche.id);
+    const lecteur = await server.makeToken('Léa Durand', { role: 'lecteur' });
+
+    const answer = await postSync<SyncError>(server, makeBatch([pushOf({ ...fiche, deleted: true }, 1)], 'tablette-lecteur'), { token: lecteur });
+
+    expect(answer.status).toBe(403);
+    expect(answer.body.error).toBe('forbidden');
+    expect(heldHead(fiche.id)).toEqual(before);
+    expect(countRows(server.dbPath, 'revisions')).toBe(1);
+  });
+
+  it('answers forbidden to an edit on the right base that moves the fiche out of the territory, and the head stays', async () => {
+    const room = makeClassroomFiche({ data: { pupils: 20 } });
+    await push(server, [pushOf(room)], 'tablette-1');
+    const before = heldHead(room.id);
+
+    expect(await syncStatuses(server, [pushOf({ ...room, uai: '0750001U', data: { ...room.data, pupils: 5 } }, 1)], 'tablette-2')).toEqual(['forbidden']);
+    expect(heldHead(room.id)).toEqual(before);
+  });
+
+  it('lets no forged base overwrite a head: a base above the head is a conflict, and the head stays', async () => {
+    const fiche = makeSchoolFiche({ data: { pupils: 190 } });
+    await push(server, [pushOf(fiche)], 'tablette-1');
+    const forged = pushOf({ ...fiche, deleted: true }, 1_000_000);
+
+    expect(await syncStatuses(server, [forged], 'tablette-pirate')).toEqual(['conflict']);
+    expect(headRow(fiche.id)?.rev).toBe(1);
+    expect(heldHead(fiche.id).record).toMatchObject({ deleted: false, data: { pupils: 190 } });
+  });
+
+  it('lets no stale base overwrite a head: an edit on rev 1 when the head is rev 2 is a conflict, and the head stays', async () => {
+    const fiche = makeSchoolFiche({ data: { pupils: 190 } });
+    await push(server, [pushOf(fiche)], 'tablette-1');
+    await push(server, [pushOf(withPupils(fiche, 191), 1)], 'tablette-1');
+    const before = heldHead(fiche.id);
+
+    expect(await syncStatuses(server, [pushOf(withPupils(fiche, 5), 1)], 'tablette-2')).toEqual(['conflict']);
+    expect(heldHead(fiche.id)).toEqual(before);
   });
 });
 

@@ -9,6 +9,7 @@
 import type { DirectorySchool } from '../../../src/model/school';
 import type { Head, PushRecord } from '../../../src/model/sync-protocol';
 import type { Fiche } from '../../../src/model/types';
+import type { Role } from '../roles';
 
 /** Who sent a batch and when: recorded on every revision and conflict it holds. */
 export interface Sender {
@@ -43,17 +44,35 @@ export interface ChangesQuery {
   uais: readonly string[];
 }
 
-export interface TokenOwner {
+/** A token as the store holds it (never the token itself). */
+export interface TokenRecord {
+  /** A short, stable number that the CLI lists and revokes by; never reused. */
+  id: number;
   owner: string;
+  role: Role;
+  /** ISO 8601, the server's clock. */
   createdAt: string;
+  /** AAAA-MM-JJ: the last day it is valid, Paris time; null when it never expires. */
+  expiresOn: string | null;
+  /** ISO 8601; null while it is not revoked. */
+  revokedAt: string | null;
 }
+
+export type NewToken = Pick<TokenRecord, 'owner' | 'role' | 'createdAt' | 'expiresOn'> & { hash: string };
 
 /** Access tokens, by the SHA-256 of the token: the store never sees a token in clear. */
 export interface TokenStore {
-  add(hash: string, owner: string, createdAt: string): Promise<void>;
-  /** The owner of the token with this hash, or null when there is none. */
-  ownerOf(hash: string): Promise<string | null>;
-  list(): Promise<TokenOwner[]>;
+  /** Keeps a new token and answers its id. */
+  add(token: NewToken): Promise<number>;
+  /** The token with this hash, revoked or expired ones included, or null when there is none. */
+  find(hash: string): Promise<TokenRecord | null>;
+  /** Every token, by id. */
+  list(): Promise<TokenRecord[]>;
+  /**
+   * Revokes the token `id` at `at` (ISO 8601) and answers it as it now is; a token already revoked keeps its first
+   * revocation time. Null when there is no token `id`.
+   */
+  revoke(id: number, at: string): Promise<TokenRecord | null>;
   hasAny(): Promise<boolean>;
 }
 

@@ -42,7 +42,8 @@ export async function serveDir(outDir = 'dist', port = 0): Promise<Served> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tne13-serveur-'));
   const dbPath = join(dataDir, 'tne13.sqlite');
   const store = await openStore(dbPath);
-  const token = await createToken(store, 'Tests automatiques');
+  // admin: the browser tests sync and export with this one token.
+  const token = await createToken(store, 'Tests automatiques', { role: 'admin' });
   const app = await buildServer({ store, staticDir: resolve(outDir) });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();

@@ -23,14 +23,24 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       await remove();
     });
 
-    it('finds a token’s owner by its hash, and lists the owners', async () => {
+    it('finds a token by its hash with its owner and role, and lists every token by id', async () => {
       expect(await store.tokens.hasAny()).toBe(false);
-      await store.tokens.add('h1', 'Léa Durand', '2026-11-29T09:00:00.000Z');
-      await store.tokens.add('h2', 'Camille Martin', '2026-11-29T08:00:00.000Z');
-      expect(await store.tokens.ownerOf('h1')).toBe('Léa Durand');
-      expect(await store.tokens.ownerOf('inconnu')).toBeNull();
+      const lea = await store.tokens.add({ hash: 'h1', owner: 'Léa Durand', role: 'lecteur', createdAt: '2026-11-29T09:00:00.000Z', expiresOn: '2027-08-31' });
+      const camille = await store.tokens.add({ hash: 'h2', owner: 'Camille Martin', role: 'auditeur', createdAt: '2026-11-29T08:00:00.000Z', expiresOn: null });
+      const held = { id: lea, owner: 'Léa Durand', role: 'lecteur', createdAt: '2026-11-29T09:00:00.000Z', expiresOn: '2027-08-31', revokedAt: null };
+      expect(await store.tokens.find('h1')).toEqual(held);
+      expect(await store.tokens.find('inconnu')).toBeNull();
       expect(await store.tokens.hasAny()).toBe(true);
-      expect((await store.tokens.list()).map((t) => t.owner)).toEqual(['Camille Martin', 'Léa Durand']);
+      expect(camille).toBeGreaterThan(lea);
+      expect((await store.tokens.list()).map((t) => [t.id, t.owner])).toEqual([[lea, 'Léa Durand'], [camille, 'Camille Martin']]);
+    });
+
+    it('revokes a token by id once: revoking it again keeps the first time; an unknown id is null', async () => {
+      const id = await store.tokens.add({ hash: 'h1', owner: 'Léa Durand', role: 'auditeur', createdAt: '2026-11-29T09:00:00.000Z', expiresOn: null });
+      expect(await store.tokens.revoke(id, '2026-11-30T10:00:00.000Z')).toMatchObject({ id, revokedAt: '2026-11-30T10:00:00.000Z' });
+      expect(await store.tokens.revoke(id, '2026-12-01T10:00:00.000Z')).toMatchObject({ id, revokedAt: '2026-11-30T10:00:00.000Z' });
+      expect(await store.tokens.find('h1')).toMatchObject({ revokedAt: '2026-11-30T10:00:00.000Z' });
+      expect(await store.tokens.revoke(id + 1, '2026-11-30T10:00:00.000Z')).toBeNull();
     });
 
     it('numbers revisions: base 0 makes rev 1, the head’s rev the next, each with a larger seq', async () => {

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { DEMO_SCHOOLS } from '../../../../src/directory/demo-schools';
 import { SEQ_AND_HEADS } from './migrations/seq-and-heads';
 import { deriveSchoolFicheIds } from './migrations/derived-school-ids';
+import { TOKEN_ROLES } from './migrations/token-roles';
 
 /** SQL run as it is, or a step written in TypeScript (it runs inside the same transaction). */
 type Migration = string | ((db: Database.Database) => void);
@@ -65,6 +66,8 @@ const MIGRATIONS: readonly Migration[] = [
   SEQ_AND_HEADS,
   // 3 (issue 13): every school fiche under its derived id `ecole-<campaign>-<uai>`, two of one school merged.
   deriveSchoolFicheIds,
+  // 4 (issue 14): tokens get an id, a role (`admin` for those made before roles), an expiry and a revocation time.
+  TOKEN_ROLES,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

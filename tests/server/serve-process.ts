@@ -1,0 +1,55 @@
+// `npm run serve` (tsx server/main.ts) as a child process on a test's file and environment: what an administrator
+// starts and reads.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface ServeProcess {
+  url: string;
+  /** What it printed until it listened. */
+  stdout: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** What the server prints last once it listens; on a first start, the demonstration token comes after it. */
+export const LISTENING = /Territoire : .*\n/;
+export const DEMO_TOKEN_PRINTED = /Premier démarrage.*\n +\S+\n/;
+
+/**
+ * Starts the server on `dbPath` with `env` added; resolves once its output matches `printed`, or with its exit code
+ * and what it wrote when it stops before.
+ */
+export async function serveProcess(
+  dbPath: string,
+  env: Record<string, string> = {},
+  printed: RegExp = LISTENING,
+): Promise<ServeProcess | { code: number | null; stderr: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, TNE13_DB: dbPath, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    const stop = () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (printed.test(stdout)) resolve({ url: `http://127.0.0.1:${port}`, stdout, stop });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, stderr }));
+  });
+}
