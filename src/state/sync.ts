@@ -117,8 +117,8 @@ const NOT_RESTORED = {
 /** A run's end as a restore tells it. Cut short, the pull resumes by itself where it stopped (its cursor). */
 export function restoreOutcome(end: RunEnd, received: number): RestoreOutcome {
   if (end.kind === 'done') return { ok: true, received };
-  if (end.kind === 'auth') return { ok: false, message: NOT_RESTORED.auth };
-  if (end.kind === 'forbidden') return { ok: false, message: `Fiches non récupérées : ${clauseOf(end.message)}` };
+  if (end.kind === 'auth') return { ok: false, message: end.message ? `Fiches non récupérées : ${clauseOf(end.message)}` : NOT_RESTORED.auth };
+  if (end.kind === 'forbidden') return end.pulled ? { ok: true, received } : { ok: false, message: `Fiches non récupérées : ${clauseOf(end.message)}` };
   if (end.reason === 'offline') return { ok: false, message: NOT_RESTORED.offline };
   return { ok: false, message: `Récupération interrompue : ${clauseOf(end.reason)} Elle reprendra d'elle-même à la prochaine synchronisation.` };
 }
@@ -233,7 +233,8 @@ class Scheduler {
       return outcome;
     }
     if (end.kind === 'auth') {
-      syncView.value = { ...syncView.value, phase: 'auth', message: MESSAGES.auth };
+      // The server says which (unknown, revoked, expired) and what to do; an older server may say nothing.
+      syncView.value = { ...syncView.value, phase: 'auth', message: end.message ?? MESSAGES.auth };
       return outcome;
     }
     if (end.kind === 'forbidden') {

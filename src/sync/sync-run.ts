@@ -13,8 +13,10 @@ import { fetchChanges, sendBatch, type Endpoint, type Outcome } from './transpor
 
 export type RunEnd =
   | { kind: 'done' }
-  | { kind: 'auth' }
-  | { kind: 'forbidden'; message: string }
+  /** The token is missing, unknown, revoked or expired; `message`: the server's French sentence saying which. */
+  | { kind: 'auth'; message?: string }
+  /** The token's role may not do this; `pulled`: the pull went through all the same (only the push was refused). */
+  | { kind: 'forbidden'; message: string; pulled?: true }
   | { kind: 'later'; retryAfterMs: number | undefined; reason: string };
 
 export interface RunReport {
@@ -72,7 +74,7 @@ function refusalMessage(outcome: Refused): string {
 /** What a refusal or an unreachable server ends the run with; null when the caller handles the status itself. */
 function endOf(outcome: Exclude<Outcome<unknown>, { kind: 'answered' }>): RunEnd {
   if (outcome.kind === 'unreachable') return { kind: 'later', retryAfterMs: undefined, reason: outcome.reason };
-  if (outcome.status === 401) return { kind: 'auth' };
+  if (outcome.status === 401) return outcome.error?.message ? { kind: 'auth', message: outcome.error.message } : { kind: 'auth' };
   if (outcome.status === 403) return { kind: 'forbidden', message: refusalMessage(outcome) };
   return { kind: 'later', retryAfterMs: outcome.retryAfterMs, reason: refusalMessage(outcome) };
 }
@@ -81,9 +83,11 @@ export async function runSync(options: RunOptions): Promise<RunReport> {
   const report: RunReport = { end: { kind: 'done' }, sent: 0, acknowledged: 0, refused: 0, received: 0, pulled: 0, merged: 0, arbitrated: 0 };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const pushed = await push(options, report);
-    if (pushed) return { ...report, end: pushed };
+    // A token whose role may not push (lecteur) may still pull: the edits stay, visible, and the colleagues' come in.
+    if (pushed && pushed.kind !== 'forbidden') return { ...report, end: pushed };
     const pulled = await pull(options, report);
     if (pulled.end) return { ...report, end: pulled.end };
+    if (pushed) return { ...report, end: { ...pushed, pulled: true } };
     if (!pulled.queued && (await listSendable(options.db)).length === 0) break;
   }
   return report;

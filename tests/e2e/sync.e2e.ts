@@ -76,7 +76,8 @@ describe('sync from the tablet to the reference server', () => {
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();
     await waitClassroomForm(page, 'Classe 1');
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-    await page.getByText("Envoi impossible sans jeton d'accès valable.").waitFor();
+    // The server's own words: which token problem, and what to do.
+    await page.getByText("Jeton d'accès inconnu : vérifiez le jeton saisi ou demandez-en un nouveau.").waitFor();
     expect(await page.locator('.sync-indicator [role=status]').textContent()).toMatch(/^1 fiche en attente d'envoi/);
     await context.close();
   });

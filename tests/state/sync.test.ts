@@ -17,8 +17,9 @@ describe('interruptedMessage', () => {
 });
 
 describe('restoreOutcome', () => {
-  it('counts the fiches received when the run went through', () => {
+  it('counts the fiches received when the run went through, or when only the push was refused', () => {
     expect(restoreOutcome({ kind: 'done' }, 124)).toEqual({ ok: true, received: 124 });
+    expect(restoreOutcome({ kind: 'forbidden', message: 'Ce jeton (rôle lecteur) ne permet pas d’envoyer des fiches.', pulled: true }, 124)).toEqual({ ok: true, received: 124 });
   });
 
   it('says in French why nothing was received, and that a cut pull resumes by itself', () => {
@@ -27,6 +28,10 @@ describe('restoreOutcome', () => {
       message: 'Fiches non récupérées : serveur injoignable. Réessayez une fois la tablette connectée au réseau.',
     });
     expect(restoreOutcome({ kind: 'auth' }, 0)).toEqual({ ok: false, message: "Fiches non récupérées : le serveur n'accepte pas ce jeton d'accès." });
+    expect(restoreOutcome({ kind: 'auth', message: 'Jeton révoqué le 02/12/2026 : demandez un nouveau jeton à l’administrateur.' }, 0)).toEqual({
+      ok: false,
+      message: 'Fiches non récupérées : jeton révoqué le 02/12/2026 : demandez un nouveau jeton à l’administrateur.',
+    });
     expect(restoreOutcome({ kind: 'forbidden', message: "Ce jeton ne permet pas l'envoi." }, 0)).toEqual({
       ok: false,
       message: "Fiches non récupérées : ce jeton ne permet pas l'envoi.",

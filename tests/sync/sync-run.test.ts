@@ -5,7 +5,7 @@ import { runSync } from '../../src/sync/sync-run';
 import type { Outcome, SendOutcome } from '../../src/sync/transport';
 import { saveRevision } from '../../src/storage/fiches';
 import { listOutbox } from '../../src/storage/outbox';
-import { makeClassroomData } from '../../src/model/make';
+import { makeClassroomData, makeClassroomFiche } from '../../src/model/make';
 import type { ChangesResponse, SyncRequest, SyncResult } from '../../src/model/sync-protocol';
 import type { Author } from '../../src/model/types';
 import { freshDb } from '../support/db';
@@ -78,8 +78,31 @@ describe('runSync', () => {
   it('stops on 401 and keeps everything', async () => {
     const db = await withFiches(3);
     const report = await runSync({ ...run, db, endpoint, deviceId: 't', send: async () => refused(401) });
-    expect(report.end).toEqual({ kind: 'auth' });
+    expect(report.end).toEqual({ kind: 'auth', message: 'Message du serveur.' });
     expect(await listOutbox(db)).toHaveLength(3);
+  });
+
+  it('says which token problem the server named (revoked, expired), and keeps everything', async () => {
+    const db = await withFiches(1);
+    const expired: SendOutcome = { kind: 'refused', status: 401, error: { error: 'unauthorized', message: 'Jeton expiré le 31/08/2027 à 24 h (heure de Paris) : demandez un nouveau jeton à l’administrateur.' }, retryAfterMs: undefined };
+    const report = await runSync({ ...run, db, endpoint, deviceId: 't', send: async () => expired });
+    expect(report.end).toEqual({ kind: 'auth', message: 'Jeton expiré le 31/08/2027 à 24 h (heure de Paris) : demandez un nouveau jeton à l’administrateur.' });
+    expect(await listOutbox(db)).toHaveLength(1);
+  });
+
+  it('still pulls when the token’s role may not push (lecteur): the edits stay, the colleagues’ fiches come in', async () => {
+    const db = await withFiches(2);
+    const theirs = makeClassroomFiche({ id: crypto.randomUUID(), uai: '0130569Y', campaign: '2026-2027', rev: 1, data: { label: 'CM2 de Léa' } });
+    let asked = 0;
+    const report = await runSync({
+      ...run, db, endpoint, deviceId: 't',
+      send: async () => refused(403),
+      fetchPage: async () => (asked++, { kind: 'answered', response: { changes: [{ rev: 1, seq: 7, record: theirs }], cursor: '7', more: false } }),
+    });
+    expect(report.end).toEqual({ kind: 'forbidden', message: 'Message du serveur.', pulled: true });
+    expect([asked, report.pulled]).toEqual([1, 1]);
+    expect(await db.fiches.get(theirs.id)).toEqual(theirs);
+    expect(await listOutbox(db)).toHaveLength(2);
   });
 
   it.each([
