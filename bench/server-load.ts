@@ -1,0 +1,147 @@
+// The reference server under load (issue 14): 10, 50 and 100 devices each pushing batches of 100 new fiches, one
+// batch after the other, for 20 s, while one export loop asks for the departmental workbook again and again and a
+// monitor probes /health every 100 ms. The server runs in its own process (`npm run serve`, real SQLite file); the
+// devices, the export loop and the monitor are this process's fetches. Printed per level: records acknowledged per
+// second, sync and /health latency (p50, p99, max), 503s (with Retry-After or not), time-outs and network errors,
+// exports answered; then the database is read back: it must hold exactly the acknowledged revisions.
+// `node --import tsx bench/server-load.ts [10 50 100] [--seconds 20]`
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { pushRecordOf, type SyncRequest, type SyncResponse } from '../src/model/sync-protocol';
+import type { Fiche } from '../src/model/types';
+import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
+import { DEMO_TOKEN_PRINTED, serveProcess, type ServeProcess } from '../tests/server/serve-process';
+import { machine } from './machine';
+import { percentile } from './stats';
+
+const BATCH = 100;
+const REQUEST_TIMEOUT_MS = 10_000;
+const HEALTH_EVERY_MS = 100;
+
+const args = process.argv.slice(2);
+const secondsAt = args.indexOf('--seconds');
+const SECONDS = secondsAt >= 0 ? Number(args[secondsAt + 1]) : 20;
+const levels = args.filter((a, i) => /^\d+$/.test(a) && i !== secondsAt + 1).map(Number);
+const LEVELS = levels.length > 0 ? levels : [10, 50, 100];
+
+interface Timed {
+  ms: number;
+  status: number | 'timeout' | 'network';
+  retryAfter: boolean;
+}
+
+async function timed(url: string, init: RequestInit): Promise<Timed & { body?: unknown }> {
+  const start = performance.now();
+  try {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const body = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.arrayBuffer();
+    return { ms: performance.now() - start, status: response.status, retryAfter: response.headers.has('retry-after'), body };
+  } catch (error) {
+    const timeout = error instanceof DOMException && error.name === 'TimeoutError';
+    return { ms: performance.now() - start, status: timeout ? 'timeout' : 'network', retryAfter: false };
+  }
+}
+
+/** Fiches new to the server, as many as asked, made from the generated département's classrooms with fresh ids. */
+function* freshFiches(templates: readonly Fiche[]): Generator<Fiche> {
+  for (let n = 0; ; n += 1) {
+    const template = templates[n % templates.length] as Fiche;
+    if (template.kind === 'classroom') yield { ...template, id: crypto.randomUUID(), updatedAt: new Date().toISOString() };
+  }
+}
+
+interface LevelFigures {
+  devices: number;
+  acknowledged: Set<string>;
+  sync: Timed[];
+  health: Timed[];
+  exports: Timed[];
+}
+
+async function runLevel(server: ServeProcess, token: string, devices: number, fiches: Generator<Fiche>): Promise<LevelFigures> {
+  const figures: LevelFigures = { devices, acknowledged: new Set(), sync: [], health: [], exports: [] };
+  const until = performance.now() + SECONDS * 1000;
+  const auth = { authorization: `Bearer ${token}` };
+  const device = async (d: number) => {
+    const deviceId = `banc-${devices}-${d}`;
+    while (performance.now() < until) {
+      const batch = Array.from({ length: BATCH }, () => fiches.next().value as Fiche);
+      const request: SyncRequest = { protocol: 2, deviceId, batchId: crypto.randomUUID(), records: batch.map((f) => pushRecordOf(f, 0)) };
+      const answer = await timed(`${server.url}/api/v1/sync`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      figures.sync.push(answer);
+      if (answer.status === 200) {
+        for (const result of (answer.body as SyncResponse).results) if (result.status === 'stored' || result.status === 'duplicate') figures.acknowledged.add(result.id);
+      } else if (answer.status === 503 || answer.status === 429) {
+        await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 300)); // a device waits (shortened)
+      }
+    }
+  };
+  const exportLoop = async () => {
+    while (performance.now() < until) figures.exports.push(await timed(`${server.url}/api/v1/export.xlsx`, { headers: auth }));
+  };
+  const monitor = async () => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      figures.health.push(await timed(`${server.url}/api/v1/health`, {}));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, HEALTH_EVERY_MS - (performance.now() - started))));
+    }
+  };
+  await Promise.all([...Array.from({ length: devices }, (_, d) => device(d)), exportLoop(), monitor()]);
+  return figures;
+}
+
+const ms = (values: readonly number[]) =>
+  values.length === 0 ? 'none' : `p50 ${percentile(values, 50).toFixed(0)} ms, p99 ${percentile(values, 99).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
+
+function report(f: LevelFigures): void {
+  const ok = f.sync.filter((t) => t.status === 200);
+  const shed = f.sync.filter((t) => t.status === 503);
+  const other = f.sync.filter((t) => t.status !== 200 && t.status !== 503);
+  const healthOk = f.health.filter((t) => t.status === 200);
+  console.log(`  ${f.devices} devices, ${SECONDS} s, batches of ${BATCH}, one export loop:`);
+  console.log(`    acknowledged ${f.acknowledged.size} records, ${(f.acknowledged.size / SECONDS).toFixed(0)} records/s; sync answered 200: ${ok.length} (${ms(ok.map((t) => t.ms))})`);
+  console.log(`    503: ${shed.length} (${shed.filter((t) => t.retryAfter).length} with Retry-After; ${ms(shed.map((t) => t.ms))}); other: ${other.length} ${JSON.stringify(countBy(other.map((t) => String(t.status))))}`);
+  console.log(`    /health: ${f.health.length} probes, ${healthOk.length} ok (${ms(healthOk.map((t) => t.ms))}); others ${JSON.stringify(countBy(f.health.filter((t) => t.status !== 200).map((t) => String(t.status))))}`);
+  console.log(`    exports: ${f.exports.length} (${JSON.stringify(countBy(f.exports.map((t) => String(t.status))))}; 200s ${ms(f.exports.filter((t) => t.status === 200).map((t) => t.ms))})`);
+}
+
+function countBy(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'tne13-bench-load-'));
+  const dbPath = join(dir, 'tne13.sqlite');
+  const departement = generateDepartement();
+  const fiches = freshFiches(departement.fiches);
+  const started = await serveProcess(dbPath, {}, DEMO_TOKEN_PRINTED);
+  if (!('url' in started)) throw new Error(`the server did not start: ${started.stderr}`);
+  const token = /Premier démarrage.*\n +(\S+)\n/.exec(started.stdout)?.[1] as string;
+  const all: LevelFigures[] = [];
+  try {
+    console.log(`server under load (npm run serve in its own process, SQLite file, loopback; ${machine()})`);
+    for (const devices of LEVELS) {
+      const figures = await runLevel(started, token, devices, fiches);
+      report(figures);
+      all.push(figures);
+    }
+  } finally {
+    await started.stop();
+  }
+  // Read back: every acknowledged revision is held, and nothing else was stored.
+  const db = new Database(dbPath, { readonly: true });
+  const held = new Set((db.prepare("SELECT DISTINCT id FROM revisions WHERE device_id LIKE 'banc-%'").pluck().all() as string[]));
+  db.close();
+  const acknowledged = new Set(all.flatMap((f) => [...f.acknowledged]));
+  const missing = [...acknowledged].filter((id) => !held.has(id)).length;
+  const extra = [...held].filter((id) => !acknowledged.has(id)).length;
+  console.log(`  database after the run: ${held.size} fiches from the bench's devices; acknowledged ${acknowledged.size}; missing ${missing}; stored but never acknowledged ${extra}`);
+  console.log(`  load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  await rm(dir, { recursive: true, force: true });
+}
+
+await main();
