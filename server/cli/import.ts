@@ -1,11 +1,12 @@
 // `npm run import -- annuaire.csv [effectifs.csv] [ips.csv]` loads the school directory into the server's database,
 // streaming the files (memory does not grow with them), with the same parsing and checks as the tablet, and merges
-// it in one transaction (a failure leaves the previous directory whole).
+// it in one transaction (a failure leaves the previous directory whole); the audit log records who imported what.
 // Options: --departement=013 (default), --maternelles (keep maternelle-only schools).
 import { openAsBlob } from 'node:fs';
 import { resolve } from 'node:path';
 import { importDirectoryFiles } from '../../src/directory/import-files';
 import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
+import { cliActor } from '../src/audit';
 import { importSchools } from '../src/directory';
 
 const USAGE = 'Usage : npm run import -- annuaire.csv [effectifs.csv] [ips.csv] [--departement=013] [--maternelles]';
@@ -27,6 +28,8 @@ async function main(args: readonly string[]): Promise<number> {
   try {
     const merge = await importSchools(store, reading.schools);
     const { report } = reading;
+    const counts = { kept: report.kept, added: merge.added, updated: merge.updated, closed: merge.closed, refused: report.refused.length };
+    await store.audit.record({ kind: 'directory-import', at: new Date().toISOString(), by: cliActor(), files: files.map((f) => resolve(f)), ...counts });
     console.log(`Annuaire importé dans ${resolve(dbPath)} :`);
     console.log(`  ${report.read} lignes lues, ${report.kept} écoles retenues (${merge.added} ajoutées, ${merge.updated} mises à jour, ${merge.unchanged} inchangées, dont ${merge.closed} fermées)`);
     console.log(`  ${report.skipped.length} lignes écartées, ${report.refused.length} refusées ; ${merge.keptWithFiches} écoles absentes du fichier conservées car des fiches s'y rattachent.`);

@@ -1,9 +1,11 @@
 // `npm run token -- create "Nom Prénom" [--role auditeur|lecteur|admin] [--expires AAAA-MM-JJ]` prints a new access
 // token once (only its hash is kept); `npm run token -- list` prints one line per token, starting with its id (a
 // number given in creation order, never reused); `npm run token -- revoke <id>` refuses it from then on, keeping it
-// listed. The database is TNE13_DB, or data/tne13.sqlite.
+// listed. Creations and revocations go to the audit log (`npm run audit-log`). The database is TNE13_DB, or
+// data/tne13.sqlite.
 import { resolve } from 'node:path';
 import { parisDateTime } from '../../src/export/paris-time';
+import { cliActor } from '../src/audit';
 import { DEFAULT_ROLE } from '../src/roles';
 import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
 import type { Store, TokenRecord } from '../src/store/store';
@@ -62,6 +64,8 @@ function parseCreate(args: readonly string[]): { owner: string; options: TokenOp
 async function create(store: Store, args: readonly string[], dbPath: string): Promise<void> {
   const { owner, options } = parseCreate(args);
   const { token, record } = await issueToken(store, owner, options);
+  const { id, role, expiresOn } = record;
+  await store.audit.record({ kind: 'token-created', at: record.createdAt, by: cliActor(), token: { id, owner: record.owner, role, expiresOn } });
   const expiry = record.expiresOn === null ? 'sans expiration' : `expire le ${frenchDay(record.expiresOn)} à 24 h (heure de Paris)`;
   console.log(`Jeton n° ${record.id} créé pour « ${record.owner} » dans ${resolve(dbPath)} : rôle ${record.role}, ${expiry}.`);
   console.log('Il ne sera plus jamais affiché : transmettez-le à son titulaire.');
@@ -84,8 +88,9 @@ async function revoke(store: Store, args: readonly string[]): Promise<number> {
     console.error(`Aucun jeton n° ${text} : « npm run token -- list » les affiche tous.`);
     return 1;
   }
-  // A token revoked before keeps its first revocation time.
+  // A token revoked before keeps its first revocation time, and its revocation is logged once.
   const verb = token.revokedAt === at ? 'révoqué' : 'déjà révoqué';
+  if (token.revokedAt === at) await store.audit.record({ kind: 'token-revoked', at, by: cliActor(), token: { id: token.id, owner: token.owner, role: token.role } });
   console.log(`Jeton n° ${token.id} de « ${token.owner} » ${verb} le ${frenchDateTime(token.revokedAt as string)} : le serveur le refuse.`);
   return 0;
 }

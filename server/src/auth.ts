@@ -2,6 +2,7 @@
 // else is read, and one whose token's role the route does not list is refused whole (403), naming what that role may
 // not do. The token's owner is kept on the request: every revision records it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { recordFailedAuth } from './audit';
 import { RequestError } from './errors';
 import { refusalMessage, type Access } from './roles';
 import type { Store, TokenRecord } from './store/store';
@@ -44,7 +45,7 @@ async function validToken(request: FastifyRequest, store: Store, now: Date): Pro
 /** An `onRequest` hook that lets in only a valid token of one of `access.roles`, and keeps its owner on the request. */
 export function authorize(store: Store, now: () => Date, access: Access) {
   return async (request: FastifyRequest): Promise<void> => {
-    const token = await validToken(request, store, now());
+    const token = await validToken(request, store, now()).catch(recordFailedAuth(store, request, now()));
     if (!access.roles.includes(token.role)) throw new RequestError(403, 'forbidden', refusalMessage(token.role, access));
     request.tokenOwner = token.owner;
   };

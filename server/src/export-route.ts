@@ -6,6 +6,7 @@ import { SHEET_SLUGS, sheetSlug, type SheetSlug } from '../../src/export/sheet';
 import { campaignOfDay } from '../../src/model/campaign';
 import { parisDateTime } from '../../src/export/paris-time';
 import type { ServerContext } from './app';
+import { recordExport } from './audit';
 import { authorize, decorateTokenOwner } from './auth';
 import { RequestError } from './errors';
 import { exportFromServer } from './export-source';
@@ -45,11 +46,17 @@ export function registerExportRoutes(app: FastifyInstance, { store, now }: Serve
   const onRequest = [authorize(store, now, EXPORT)];
   app.get<{ Querystring: ExportQuery }>('/api/v1/export.xlsx', { onRequest }, async (request, reply) => {
     const at = now();
-    return send(reply, await exportFromServer(store, campaignOf(request.query.campaign, at), 'xlsx', undefined, at));
+    const campaign = campaignOf(request.query.campaign, at);
+    const file = await exportFromServer(store, campaign, 'xlsx', undefined, at);
+    await recordExport(store, request, at, { campaign, format: 'xlsx' });
+    return send(reply, file);
   });
   app.get<{ Querystring: ExportQuery }>('/api/v1/export.csv', { onRequest }, async (request, reply) => {
     const at = now();
     const sheet = sheetOf(request.query.sheet);
-    return send(reply, await exportFromServer(store, campaignOf(request.query.campaign, at), 'csv', sheet, at));
+    const campaign = campaignOf(request.query.campaign, at);
+    const file = await exportFromServer(store, campaign, 'csv', sheet, at);
+    await recordExport(store, request, at, { campaign, format: 'csv', sheet });
+    return send(reply, file);
   });
 }

@@ -10,6 +10,7 @@ import type { DirectorySchool } from '../../../src/model/school';
 import type { Head, PushRecord } from '../../../src/model/sync-protocol';
 import type { Fiche } from '../../../src/model/types';
 import type { Role } from '../roles';
+import type { SheetSlug } from '../../../src/export/sheet';
 
 /** Who sent a batch and when: recorded on every revision and conflict it holds. */
 export interface Sender {
@@ -126,12 +127,74 @@ export interface CampaignSnapshot {
   deviceOf: Map<string, string>;
 }
 
+/**
+ * What the audit log keeps (issue 14): an administrator's act (tokens, directory import, backup) or an export, each one entry, with when (ISO 8601, the
+ * server's clock) and by whom: the system account that ran a CLI, or the owner of the token of a request.
+ */
+export type AuditEvent =
+  | { kind: 'token-created'; at: string; by: string; token: { id: number; owner: string; role: Role; expiresOn: string | null } }
+  | { kind: 'token-revoked'; at: string; by: string; token: { id: number; owner: string; role: Role } }
+  | { kind: 'export'; at: string; by: string; campaign: string; format: 'xlsx' | 'csv'; sheet: SheetSlug | null }
+  | { kind: 'directory-import'; at: string; by: string; files: string[]; kept: number; added: number; updated: number; closed: number; refused: number }
+  | { kind: 'backup'; at: string; by: string; destination: string };
+
+/**
+ * The failed authentications (401) of one address in one minute: one entry however many there were, so that an
+ * attack grows the log by a row a minute, not a row a request. Past `FAILED_AUTH_ADDRESSES_PER_MINUTE` addresses in a
+ * minute, the others are counted together under the address `*`.
+ */
+export interface FailedAuthCount {
+  kind: 'failed-auth';
+  /** The minute's start, ISO 8601 (`2026-11-29T10:12:00.000Z`). */
+  at: string;
+  address: string;
+  count: number;
+}
+
+export type AuditEntry = AuditEvent | FailedAuthCount;
+
+/** The most addresses a minute's failed authentications are counted under, one row each; `*` counts the rest. */
+export const FAILED_AUTH_ADDRESSES_PER_MINUTE = 100;
+export const OTHER_ADDRESSES = '*';
+
+export interface AuditQuery {
+  /** ISO 8601: entries at or after it; all when absent. */
+  since?: string;
+  /** The most entries answered, the latest ones; all when absent. */
+  limit?: number;
+}
+
+/** The audit log: append-only, except that a minute's count of failed authentications grows. */
+export interface AuditStore {
+  record(event: AuditEvent): Promise<void>;
+  /** Counts one failed authentication from `address` in the minute of `at`. */
+  failedAuth(address: string, at: Date): Promise<void>;
+  /** The entries asked for, oldest first (a minute's count at its minute). */
+  list(query?: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** What a backup holds, read back from the copy once it is written. */
+export interface BackupSummary {
+  /** Revisions, tokens and schools in the copy. */
+  revisions: number;
+  tokens: number;
+  schools: number;
+  schemaVersion: number;
+  bytes: number;
+}
+
 export interface Store {
   readonly tokens: TokenStore;
   readonly revisions: RevisionStore;
   readonly directory: DirectoryStore;
+  readonly audit: AuditStore;
   /** Heads and directory read in one transaction, whatever devices send meanwhile. */
   readCampaign(campaign: string): Promise<CampaignSnapshot>;
+  /**
+   * Writes a copy of the whole store, as it is at one moment, into the file `destination` (new, or empty), while
+   * others go on reading and writing; checks the copy and answers what it holds. The caller chooses the file.
+   */
+  backup(destination: string): Promise<BackupSummary>;
   /** Resolves when the store answers a trivial query (GET /api/v1/health). */
   ping(): Promise<void>;
   close(): Promise<void>;

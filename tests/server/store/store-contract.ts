@@ -1,7 +1,10 @@
 // What every Store must do (server/src/store/store.ts), written once so that each implementation runs the same
 // tests: the SQLite store today (sqlite-store.test.ts), the PostgreSQL store of issue 16 later.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangesQuery, Sender, Store } from '../../../server/src/store/store';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FAILED_AUTH_ADDRESSES_PER_MINUTE, OTHER_ADDRESSES, type AuditEvent, type ChangesQuery, type Sender, type Store } from '../../../server/src/store/store';
 import { makeClassroomFiche, makeDirectorySchool, makeSchoolFiche } from '../../../src/model/make';
 import type { Fiche } from '../../../src/model/types';
 import { pushOf } from '../support';
@@ -166,6 +169,50 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       }));
       expect(seen.uais).toEqual(['0130541T', '0130569Y']);
       expect(await store.directory.list()).toEqual([audited]);
+    });
+
+    it('keeps audit events with the minutes’ counts of failed authentications, oldest first, the latest `limit` from `since`', async () => {
+      const created: AuditEvent = { kind: 'token-created', at: '2026-11-29T09:00:00.000Z', by: 'ops', token: { id: 1, owner: 'Léa Durand', role: 'lecteur', expiresOn: null } };
+      const exported: AuditEvent = { kind: 'export', at: '2026-11-29T09:05:30.000Z', by: 'Léa Durand', campaign: '2026-2027', format: 'csv', sheet: 'ecoles' };
+      const revoked: AuditEvent = { kind: 'token-revoked', at: '2026-11-29T09:07:00.000Z', by: 'ops', token: { id: 1, owner: 'Léa Durand', role: 'lecteur' } };
+      await store.audit.record(created);
+      await store.audit.record(exported);
+      await store.audit.failedAuth('192.0.2.7', new Date('2026-11-29T09:05:01.000Z'));
+      await store.audit.failedAuth('192.0.2.7', new Date('2026-11-29T09:05:59.999Z'));
+      await store.audit.failedAuth('192.0.2.7', new Date('2026-11-29T09:06:00.000Z'));
+      await store.audit.record(revoked);
+
+      const failed = (at: string, count: number) => ({ kind: 'failed-auth', at, address: '192.0.2.7', count });
+      expect(await store.audit.list()).toEqual([created, failed('2026-11-29T09:05:00.000Z', 2), exported, failed('2026-11-29T09:06:00.000Z', 1), revoked]);
+      expect(await store.audit.list({ limit: 2 })).toEqual([failed('2026-11-29T09:06:00.000Z', 1), revoked]);
+      expect(await store.audit.list({ since: '2026-11-29T09:05:30.000Z' })).toEqual([exported, failed('2026-11-29T09:06:00.000Z', 1), revoked]);
+    });
+
+    it('counts a minute’s failed authentications under the first addresses, the others together', async () => {
+      const at = new Date('2026-11-29T09:05:00.000Z');
+      for (let i = 0; i <= FAILED_AUTH_ADDRESSES_PER_MINUTE; i += 1) await store.audit.failedAuth(`2001:db8::${i.toString(16)}`, at);
+      await store.audit.failedAuth('2001:db8::0', at);
+      await store.audit.failedAuth('2001:db8::ffff', at);
+
+      const entries = await store.audit.list();
+      expect(entries).toHaveLength(FAILED_AUTH_ADDRESSES_PER_MINUTE + 1);
+      expect(entries).toContainEqual({ kind: 'failed-auth', at: at.toISOString(), address: '2001:db8::0', count: 2 });
+      expect(entries).toContainEqual({ kind: 'failed-auth', at: at.toISOString(), address: OTHER_ADDRESSES, count: 2 });
+    });
+
+    it('backs up into a file, answering what the copy holds', async () => {
+      await store.revisions.push([pushOf(makeClassroomFiche()), pushOf(makeSchoolFiche())], sender('t1'));
+      await store.tokens.add({ hash: 'h1', owner: 'Léa Durand', role: 'auditeur', createdAt: '2026-11-29T09:00:00.000Z', expiresOn: null });
+      const dir = mkdtempSync(join(tmpdir(), 'tne13-backup-'));
+      try {
+        const copyPath = join(dir, 'copie.sqlite');
+        const summary = await store.backup(copyPath);
+        expect(summary).toMatchObject({ revisions: 2, tokens: 1, schools: (await store.directory.list()).length });
+        expect(summary.bytes).toBeGreaterThan(0);
+        expect(existsSync(copyPath)).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('answers a ping', async () => {

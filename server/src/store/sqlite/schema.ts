@@ -6,6 +6,7 @@ import { DEMO_SCHOOLS } from '../../../../src/directory/demo-schools';
 import { SEQ_AND_HEADS } from './migrations/seq-and-heads';
 import { deriveSchoolFicheIds } from './migrations/derived-school-ids';
 import { TOKEN_ROLES } from './migrations/token-roles';
+import { AUDIT_LOG } from './migrations/audit-log';
 
 /** SQL run as it is, or a step written in TypeScript (it runs inside the same transaction). */
 type Migration = string | ((db: Database.Database) => void);
@@ -68,6 +69,9 @@ const MIGRATIONS: readonly Migration[] = [
   deriveSchoolFicheIds,
   // 4 (issue 14): tokens get an id, a role (`admin` for those made before roles), an expiry and a revocation time.
   TOKEN_ROLES,
+  // 5 (issue 14): the audit log (tokens created and revoked, failed authentications by address and minute, exports,
+  // directory imports).
+  AUDIT_LOG,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store';
+import { sqliteAudit } from './audit';
+import { sqliteBackup } from './backup';
 import { sqliteCampaignReader } from './campaign';
 import { sqliteDirectory } from './directory';
 import { sqliteRevisions } from './revisions';
@@ -32,6 +34,8 @@ export function openSqliteStore(path: string): Store {
     tokens: sqliteTokens(db),
     revisions: sqliteRevisions(db),
     directory: sqliteDirectory(db),
+    audit: sqliteAudit(db),
+    backup: sqliteBackup(db),
     async readCampaign(campaign) {
       return readCampaign(campaign);
     },
