@@ -1,6 +1,8 @@
 // One batch of POST /api/v1/sync (sync.md v2): every record is validated with the device's own rules and normalised,
 // records outside the server's territory are refused, then the rest are judged against the heads in one transaction
-// of the store (stored, duplicate or conflict), so a crash leaves either all of them or none.
+// of the store (stored, duplicate or conflict), so a crash leaves either all of them or none. What is stored is the
+// validated record, never the record as sent; a refusal's answer is bounded whatever was sent.
+import { frenchNumber } from '../../src/model/french-number';
 import type { PushRecord, SyncResponse, SyncResult } from '../../src/model/sync-protocol';
 import type { FieldError } from '../../src/model/types';
 import { validatePushRecord } from '../../src/model/validate';
@@ -12,6 +14,11 @@ export interface Batch {
   batchId: string;
   records: readonly unknown[];
 }
+
+/** The most errors one refused record's result lists: the device shows the first ones, and the answer stays small. */
+const ERRORS_PER_RECORD_MAX = 5;
+/** No fiche's id is longer (a UUID is 36 characters): a longer one is not echoed, results match records by position. */
+const ECHOED_ID_MAX_LENGTH = 100;
 
 type Checked = { ok: true; record: PushRecord } | { ok: false; result: SyncResult };
 
@@ -54,13 +61,19 @@ function checkRecord(record: unknown, now: Date, territory: Territory): Checked 
     const errors = [{ path: '', message: "Fiche illisible : ce n'est pas un objet JSON." }];
     return { ok: false, result: { id: '', status: 'invalid', errors } };
   }
-  // Echo the id when it has the right type; the device matches results by position anyway.
+  // Echo the id when it may be one; the device matches results by position anyway.
   const sentId = (record as { id?: unknown }).id;
-  const id = typeof sentId === 'string' ? sentId : '';
+  const id = typeof sentId === 'string' && sentId.length <= ECHOED_ID_MAX_LENGTH ? sentId : '';
   const validation = validatePushRecord(record, { now });
-  if (!validation.ok) return { ok: false, result: { id, status: 'invalid', errors: validation.errors } };
+  if (!validation.ok) return { ok: false, result: { id, status: 'invalid', errors: bounded(validation.errors) } };
   const outOfScope = outOfScopeMessage(validation.value, territory);
   if (outOfScope !== null) return { ok: false, result: { id, status: 'forbidden', errors: [{ path: '', message: outOfScope }] } };
   // What is stored is what was validated: the normalised record (text trimmed), never the record as sent.
   return { ok: true, record: validation.value };
+}
+
+function bounded(errors: FieldError[]): FieldError[] {
+  if (errors.length <= ERRORS_PER_RECORD_MAX) return errors;
+  const more = errors.length - (ERRORS_PER_RECORD_MAX - 1);
+  return [...errors.slice(0, ERRORS_PER_RECORD_MAX - 1), { path: '', message: `Et ${frenchNumber(more)} autres erreurs sur cette fiche.` }];
 }

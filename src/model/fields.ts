@@ -1,12 +1,14 @@
 // Valibot building blocks for record fields. Messages say what is wrong; validate.ts prefixes the field's name.
 import * as v from 'valibot';
 import { frenchNumber } from './french-number';
+import { excerpt, graphemeCount, trimText } from './text';
 
 export const MIN_YEAR = 1990;
 
-/** What was typed, at the end of a message; a number written the French way (a year as it is). */
-const shown = (input: unknown, format: (n: number) => string = frenchNumber): string =>
-  typeof input === 'number' ? ` (saisi : ${format(input)})` : typeof input === 'string' ? ` (saisi : ${input})` : '';
+/** What was typed, at the end of a message; a number written the French way (a year as it is); a long text quoted
+ * by its start only, so that an answer never grows with what was sent. */
+export const shown = (input: unknown, format: (n: number) => string = frenchNumber): string =>
+  typeof input === 'number' ? ` (saisi : ${format(input)})` : typeof input === 'string' ? ` (saisi : ${excerpt(input)})` : '';
 
 const NUMBER_MESSAGE = 'saisissez un nombre';
 const INTEGER_MESSAGE = (issue: v.BaseIssue<unknown>) => `saisissez un nombre entier${shown(issue.input)}`;
@@ -39,13 +41,20 @@ export function yearUpTo(currentYear: number) {
   );
 }
 
-/** Trimmed text, limited in length; `min` 1 makes it required. */
+/**
+ * Text trimmed of spaces and invisible characters (text.ts), limited in characters as a reader counts them;
+ * `min` 1 makes it required, so that a label of zero-width spaces is as blank as an empty one.
+ */
 export function text(max: number, min = 0) {
   return v.pipe(
     v.string('saisissez un texte'),
-    v.trim(),
-    v.minLength(min, 'ce champ est obligatoire'),
-    v.maxLength(max, (issue) => `${frenchNumber(max)} caractères au plus (${frenchNumber(issue.input.length)} saisis)`),
+    v.transform(trimText),
+    v.rawCheck<string>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const count = graphemeCount(dataset.value);
+      if (count < min) addIssue({ message: 'ce champ est obligatoire' });
+      else if (count > max) addIssue({ message: `${frenchNumber(max)} caractères au plus (${frenchNumber(count)} saisis)` });
+    }),
   );
 }
 
@@ -57,10 +66,18 @@ export function oneOf<const T extends readonly string[]>(options: T) {
 
 export const yesNo = v.boolean('répondez par oui ou non');
 
+/**
+ * A list of at most `max` items: its length is checked before any item, so that a list too long to be valid costs
+ * one message, not one per item.
+ */
+export function listOf<TItem extends v.GenericSchema>(item: TItem, max: number, messages: { type: string; max: string }) {
+  return v.pipe(v.array(v.unknown(), messages.type), v.maxLength(max, messages.max), v.array(item, messages.type));
+}
+
 /** A list of codes among `options`, each at most once. */
 export function setOf<const T extends readonly string[]>(options: T) {
   return v.pipe(
-    v.array(oneOf(options), 'choisissez dans la liste'),
+    listOf(oneOf(options), options.length, { type: 'choisissez dans la liste', max: `${frenchNumber(options.length)} choix au plus` }),
     v.check((items) => new Set(items).size === items.length, 'une même valeur est cochée deux fois'),
   );
 }

@@ -1,10 +1,11 @@
 // Schemas of the records of records.md, shared by every entry point (form, import, sync endpoint). They are the one
 // definition of a record's shape: the types of `types.ts` are inferred from them.
 import * as v from 'valibot';
-import { decimalIn, integerIn, oneOf, setOf, text, yearUpTo, yesNo } from './fields';
+import { decimalIn, integerIn, listOf, oneOf, setOf, shown, text, yearUpTo, yesNo } from './fields';
 import { TRAINING_NEED_IDS } from './training';
 import { uaiCheckLetter, uaiProblem } from './uai';
 import { frenchNumber } from './french-number';
+import { excerpt } from './text';
 
 // The codes of records.md's enumerations, each written once: the schemas below accept them, `types.ts` names their
 // types and `labels.ts` gives each code its French word (a code without one does not compile).
@@ -21,6 +22,14 @@ export const FLEET_TYPES = ['tablet', 'laptop', 'hybrid'] as const;
 export const CHARGINGS = ['cart', 'case', 'none'] as const;
 export const SCHOOL_STATUSES = ['draft', 'complete'] as const;
 
+/**
+ * A group of fields: every field it has is named here, and any other makes the record invalid (sync.md: an unknown
+ * field is refused, never stored nor silently dropped). validate.ts words the unknown field's message.
+ */
+function group<const TEntries extends v.ObjectEntries>(entries: TEntries) {
+  return v.strictObject(entries, (issue) => (issue.expected === 'never' ? 'champ inconnu' : 'doit être un objet JSON'));
+}
+
 function uaiSchema() {
   return v.pipe(
     v.string('saisissez un UAI'),
@@ -28,7 +37,7 @@ function uaiSchema() {
       (uai) => uaiProblem(uai) === null,
       (issue) =>
         uaiProblem(issue.input) === 'format'
-          ? `« ${issue.input} » n'est pas un UAI (7 chiffres puis une lettre, par exemple 0130569Y)`
+          ? `« ${excerpt(issue.input)} » n'est pas un UAI (7 chiffres puis une lettre, par exemple 0130569Y)`
           : `la lettre de contrôle de « ${issue.input} » est fausse (attendu : ${issue.input.slice(0, 7)}${uaiCheckLetter(issue.input.slice(0, 7))})`,
     ),
   );
@@ -39,25 +48,25 @@ const campaignSchema = v.pipe(
   v.check((c) => {
     const m = /^(\d{4})-(\d{4})$/.exec(c);
     return m !== null && Number(m[2]) === Number(m[1]) + 1;
-  }, (issue) => `saisissez une année scolaire comme 2026-2027 (saisi : ${issue.input})`),
+  }, (issue) => `saisissez une année scolaire comme 2026-2027${shown(issue.input)}`),
 );
 
-export const authorSchema = v.object({ name: text(100, 1), role: oneOf(AUTHOR_ROLES) });
+export const authorSchema = group({ name: text(100, 1), role: oneOf(AUTHOR_ROLES) });
 
 export function classroomDataSchema(currentYear: number) {
   const year = v.nullable(yearUpTo(currentYear));
   const condition = v.nullable(oneOf(CONDITIONS));
-  return v.object({
+  return group({
     label: text(60, 1),
     levels: setOf(CLASS_LEVELS),
     pupils: v.nullable(integerIn(0, 40)),
-    display: v.object({
+    display: group({
       type: v.nullable(oneOf(DISPLAY_TYPES)),
       condition,
       year,
       sizeInches: v.nullable(decimalIn(10, 120)),
     }),
-    computer: v.object({
+    computer: group({
       type: v.nullable(oneOf(COMPUTER_TYPES)),
       condition,
       year,
@@ -67,8 +76,8 @@ export function classroomDataSchema(currentYear: number) {
       linkedToDisplay: v.nullable(yesNo),
       inventoryTag: v.nullable(text(60)),
     }),
-    network: v.object({ access: v.nullable(oneOf(NETWORK_ACCESSES)), tested: v.nullable(yesNo) }),
-    documentCamera: v.object({ present: v.nullable(yesNo), condition }),
+    network: group({ access: v.nullable(oneOf(NETWORK_ACCESSES)), tested: v.nullable(yesNo) }),
+    documentCamera: group({ present: v.nullable(yesNo), condition }),
     notes: text(2000),
     trainingNeeds: v.optional(setOf(TRAINING_NEED_IDS)),
   });
@@ -76,7 +85,7 @@ export function classroomDataSchema(currentYear: number) {
 
 function fleetSchema(currentYear: number) {
   return v.pipe(
-    v.object({
+    group({
       // Made on the device when the fleet is added, never changed: the merge matches fleets by it (records.md v2).
       id: text(64, 1),
       type: oneOf(FLEET_TYPES),
@@ -101,28 +110,28 @@ function fleetSchema(currentYear: number) {
 }
 
 export function schoolDataSchema(currentYear: number) {
-  return v.object({
+  return group({
     visitDate: v.nullable(v.pipe(v.string('saisissez une date'), v.isoDate('saisissez une date comme 2026-11-28'))),
     status: oneOf(SCHOOL_STATUSES),
     classesCount: v.nullable(integerIn(1, 60)),
     pupils: v.nullable(integerIn(0, 2000)),
     newTeachers: v.nullable(integerIn(0, 60)),
-    internet: v.object({
+    internet: group({
       access: v.nullable(oneOf(INTERNET_ACCESSES)),
       downloadMbps: v.nullable(decimalIn(0, 100_000)),
       uploadMbps: v.nullable(decimalIn(0, 100_000)),
     }),
-    wifi: v.object({
+    wifi: group({
       accessPoints: v.nullable(integerIn(0, 500)),
       coverage: v.nullable(oneOf(WIFI_COVERAGES)),
       switchable: v.nullable(yesNo),
     }),
-    fleets: v.pipe(v.array(fleetSchema(currentYear), 'saisissez une liste de flottes'), v.maxLength(50, '50 flottes au plus')),
+    fleets: listOf(fleetSchema(currentYear), 50, { type: 'saisissez une liste de flottes', max: '50 flottes au plus' }),
     filtering: v.nullable(yesNo),
     usageCharter: v.nullable(yesNo),
-    ent: v.object({ used: v.nullable(yesNo), name: v.nullable(text(100)) }),
+    ent: group({ used: v.nullable(yesNo), name: v.nullable(text(100)) }),
     resources: v.nullable(yesNo),
-    peripherals: v.object({
+    peripherals: group({
       printerScanner: v.nullable(yesNo),
       camera: v.nullable(yesNo),
       robots: v.nullable(integerIn(0, 1000)),
@@ -160,11 +169,11 @@ export function ficheSchema(currentYear: number) {
     'kind',
     [
       v.pipe(
-        v.object({ ...envelope, id: schoolId, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
+        group({ ...envelope, id: schoolId, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
         // A school fiche's id is `ecole-<campaign>-<uai>` of its own campaign and UAI.
         v.forward(v.partialCheck([['id'], ['campaign'], ['uai']], (f) => f.id === `ecole-${f.campaign}-${f.uai}`, DERIVED_ID_MESSAGE), ['id']),
       ),
-      v.object({ ...envelope, id: classroomId, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
+      group({ ...envelope, id: classroomId, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
     ],
     KIND_MESSAGE,
   );
@@ -177,11 +186,11 @@ export function pushRecordSchema(currentYear: number) {
     'kind',
     [
       v.pipe(
-        v.object({ ...envelope, id: schoolId, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
+        group({ ...envelope, id: schoolId, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
         // A school fiche's id is `ecole-<campaign>-<uai>` of its own campaign and UAI.
         v.forward(v.partialCheck([['id'], ['campaign'], ['uai']], (f) => f.id === `ecole-${f.campaign}-${f.uai}`, DERIVED_ID_MESSAGE), ['id']),
       ),
-      v.object({ ...envelope, id: classroomId, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
+      group({ ...envelope, id: classroomId, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
     ],
     KIND_MESSAGE,
   );

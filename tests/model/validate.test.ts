@@ -116,3 +116,49 @@ describe('validateFiche', () => {
     ]);
   });
 });
+
+describe('what every entry point refuses (issue 14)', () => {
+  it('refuses an unknown field anywhere, naming it, rather than dropping it', () => {
+    const fiche = makeClassroomFiche();
+    expect(errorsOf(validateFiche({ ...fiche, foo: 1 }, { now }))).toEqual([{ path: 'foo', message: 'Champ inconnu : foo.' }]);
+    expect(errorsOf(validateFiche({ ...fiche, data: { ...fiche.data, computer: { ...fiche.data.computer, serial: 'A1' } } }, { now }))).toEqual([
+      { path: 'data.computer.serial', message: 'Champ inconnu : data.computer.serial.' },
+    ]);
+    expect(validateClassroomData({ ...makeClassroomData(), foo: 1 }, { now })).toEqual({ ok: false, errors: [{ path: 'data.foo', message: 'Champ inconnu : data.foo.' }] });
+  });
+
+  it('says in French that a group of fields must be an object', () => {
+    expect(errorsOf(validateFiche({ ...makeClassroomFiche(), author: 'Camille' }, { now }))).toEqual([
+      { path: 'author', message: 'Auteur : doit être un objet JSON.' },
+    ]);
+  });
+
+  it('treats a label of zero-width spaces as blank, in the form as on the endpoint', () => {
+    const result = validateClassroomData(makeClassroomData({ label: '\u200b\u2060\ufeff' }), { now });
+    expect(result).toEqual({ ok: false, errors: [{ path: 'data.label', message: 'Nom de la classe : ce champ est obligatoire.' }] });
+  });
+
+  it('counts 31 emoji as 31 characters, and says how many were typed when over', () => {
+    expect(validateClassroomData(makeClassroomData({ label: '👍🏽'.repeat(31) }), { now })).toMatchObject({ ok: true });
+    const result = validateClassroomData(makeClassroomData({ notes: '😀'.repeat(2_001) }), { now });
+    expect(result.ok ? [] : result.errors).toEqual([{ path: 'data.notes', message: 'Remarques : 2\u202f000 caractères au plus (2\u202f001 saisis).' }]);
+  });
+
+  it('quotes a long value by its start only', () => {
+    const errors = errorsOf(validateFiche(makeClassroomFiche({ campaign: '2026'.repeat(1_000) }), { now }));
+    expect(errors).toEqual([{ path: 'campaign', message: `Campagne : saisissez une année scolaire comme 2026-2027 (saisi : ${'2026'.repeat(10)}…).` }]);
+  });
+
+  it('refuses a list longer than it can be with one message, before its items', () => {
+    const errors = errorsOf(validateFiche(makeSchoolFiche({ data: { fleets: new Array(51).fill({}) } }), { now }));
+    expect(errors).toEqual([{ path: 'data.fleets', message: 'Flottes mobiles : 50 flottes au plus.' }]);
+    const levels = errorsOf(validateFiche(makeClassroomFiche({ data: { levels: new Array(11).fill('CP') } }), { now }));
+    expect(levels).toEqual([{ path: 'data.levels', message: 'Niveaux : 10 choix au plus.' }]);
+  });
+
+  it('refuses nesting a record cannot have before any rule runs', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i += 1) deep = [deep];
+    expect(errorsOf(validateFiche({ ...makeClassroomFiche(), data: deep }, { now }))[0]?.message).toMatch(/^Fiche illisible : imbrication trop profonde sous data\.0\.0\.0/);
+  });
+});

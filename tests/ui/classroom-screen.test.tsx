@@ -75,6 +75,23 @@ describe('ClassroomScreen', () => {
     await waitFor(async () => expect((await db.drafts.get(id))?.data).toMatchObject({ label: 'CM1 C', pupils: 41 }));
   });
 
+  it('counts characters in the class name as a reader does: 31 emoji are saved, 61 are refused as 61', async () => {
+    await openForm();
+    expect(field('Nom de la classe').hasAttribute('maxlength')).toBe(false);
+    fireEvent.input(field('Nom de la classe'), { target: { value: '👍🏽'.repeat(31) } });
+    await waitFor(async () => expect((await db.drafts.get(id))?.data).toMatchObject({ label: '👍🏽'.repeat(31) }));
+    expect(screen.queryByText(/caractères au plus/)).toBeNull();
+    fireEvent.input(field('Nom de la classe'), { target: { value: '😀'.repeat(61) } });
+    expect(await screen.findByText('Nom de la classe : 60 caractères au plus (61 saisis).')).toBeTruthy();
+  });
+
+  it('takes a class name of zero-width spaces for the blank it looks like', async () => {
+    await openForm();
+    fireEvent.input(field('Nom de la classe'), { target: { value: '\u200b\u2060 \ufeff' } });
+    expect(await screen.findByText('Nom de la classe : ce champ est obligatoire.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Classe : sans nom');
+  });
+
   it('shows a French message for a computer bought in 1850', async () => {
     await openForm();
     choose('Ordinateur', 'Fixe');

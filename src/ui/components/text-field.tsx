@@ -1,4 +1,6 @@
-// Free text, on one line or several; `nullable` stores an empty field as null ("non renseigné").
+// Free text, on one line or several; `nullable` stores a blank field (spaces and invisible characters only) as null
+// ("non renseigné").
+import { isBlankText } from '../../model/text';
 import { FieldError, errorId } from './field-error';
 
 interface Props {
@@ -8,6 +10,8 @@ interface Props {
   onChange: (value: string | null, editedAt: number) => void;
   multiline?: boolean;
   nullable?: boolean;
+  /** The browser counts UTF-16 units (an emoji is two): a record's text is bounded by its validation instead, which
+   * counts characters as a reader does and says how many were typed. */
   maxLength?: number;
   error?: string | undefined;
   hint?: string;
@@ -28,7 +32,7 @@ export function TextField(props: Props) {
     'aria-describedby': describedBy,
     onInput: (event: Event & { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
       const text = event.currentTarget.value;
-      onChange(nullable && text.trim() === '' ? null : text, event.timeStamp);
+      onChange(nullable && isBlankText(text) ? null : text, event.timeStamp);
     },
   };
   return (

@@ -5,6 +5,7 @@ import { schoolsByUai } from '../../state/directory';
 import { makeClassroomData } from '../../model/make';
 import { CLASS_LEVELS } from '../../model/schema';
 import type { Condition } from '../../model/types';
+import { trimText } from '../../model/text';
 import { COMPUTER_LABELS, CONDITION_LABELS, DISPLAY_LABELS, NETWORK_LABELS, STORAGE_LABELS } from '../../model/labels';
 import { bind, options } from '../bind';
 import { useFicheEditor } from '../use-editor';
@@ -98,13 +99,13 @@ function ClassroomForm({ editor, back, schoolName }: FormProps) {
       <p class="breadcrumb">
         <a href={back}>← {schoolName}</a>
       </p>
-      <h1>Classe : {data.label.trim() || 'sans nom'}</h1>
+      <h1>Classe : {trimText(data.label) || 'sans nom'}</h1>
       <SaveIndicator autosave={editor.autosave} errorCount={editor.errors.value.size} />
       <ClassroomSocle editor={editor} />
       <form class="fiche-form" onSubmit={(event) => event.preventDefault()}>
         <section aria-labelledby="s-classe">
           <h2 id="s-classe">La classe</h2>
-          <TextField {...bind(editor, 'label')} maxLength={60} required hint="Par exemple « CM1 B » ou « Salle 12 »." />
+          <TextField {...bind(editor, 'label')} required hint="Par exemple « CM1 B » ou « Salle 12 »." />
           <CheckboxGroup {...bind(editor, 'levels')} options={CLASS_LEVELS.map((l) => [l, l] as const)} inline />
           <NumberField {...bind(editor, 'pupils')} />
         </section>
@@ -142,7 +143,7 @@ function ClassroomForm({ editor, back, schoolName }: FormProps) {
         </section>
         <section aria-labelledby="s-remarques">
           <h2 id="s-remarques">Remarques</h2>
-          <TextField {...bind(editor, 'notes')} multiline maxLength={2000} />
+          <TextField {...bind(editor, 'notes')} multiline />
         </section>
       </form>
       <FormEnd editor={editor} />
@@ -157,9 +158,9 @@ function ComputerDetails({ editor }: { editor: FicheEditor<'classroom'> }) {
       <NumberField {...bind(editor, 'computer.year')} />
       <NumberField {...bind(editor, 'computer.ramGb')} unit="Go" decimal />
       <SegmentedField {...bind(editor, 'computer.storage')} options={options(STORAGE_LABELS)} nullable />
-      <TextField {...bind(editor, 'computer.os')} nullable maxLength={60} />
+      <TextField {...bind(editor, 'computer.os')} nullable />
       <SegmentedField {...bind(editor, 'computer.linkedToDisplay')} options={YES_NO} nullable />
-      <TextField {...bind(editor, 'computer.inventoryTag')} nullable maxLength={60} />
+      <TextField {...bind(editor, 'computer.inventoryTag')} nullable />
     </>
   );
 }

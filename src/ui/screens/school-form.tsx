@@ -46,7 +46,7 @@ export function SchoolForm({ editor }: { editor: FicheEditor<'school'> }) {
         <SegmentedField {...bind(editor, 'filtering')} options={YES_NO} nullable />
         <SegmentedField {...bind(editor, 'usageCharter')} options={YES_NO} nullable />
         <SegmentedField {...bind(editor, 'ent.used')} options={YES_NO} nullable />
-        <TextField {...bind(editor, 'ent.name')} nullable maxLength={100} />
+        <TextField {...bind(editor, 'ent.name')} nullable />
         <SegmentedField {...bind(editor, 'resources')} options={YES_NO} nullable />
       </Section>
       <Section title="Périphériques">
@@ -58,8 +58,8 @@ export function SchoolForm({ editor }: { editor: FicheEditor<'school'> }) {
         <TrainingNeedsField {...bind(editor, 'trainingNeeds')} />
       </Section>
       <Section title="Besoins et remarques">
-        <TextField {...bind(editor, 'needs')} multiline maxLength={4000} />
-        <TextField {...bind(editor, 'notes')} multiline maxLength={4000} />
+        <TextField {...bind(editor, 'needs')} multiline />
+        <TextField {...bind(editor, 'notes')} multiline />
       </Section>
     </form>
   );
