@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { registerChangesRoute } from './changes-route';
 import { handleError } from './errors';
 import { registerExportRoutes } from './export-route';
+import { FAILED_AUTHS_PER_MINUTE, limitFailedAuthentications } from './failed-auth-limit';
 import { answerOnSocket, connectionOptions, DEFAULT_CONNECTION_LIMITS, refuseExpectation, type ConnectionLimits } from './http-limits';
 import { registerSchoolsRoute } from './schools-route';
 import { openStore } from './store/open-store';
@@ -17,10 +18,13 @@ import { addResponseHeaders, answerFrameworkError, serveApp } from './web';
 import { noteApiRoutes } from './wrong-method';
 
 /** Every limit of the server; tests shorten or tighten them to see them act. */
-export type ServerLimits = ConnectionLimits;
+export interface ServerLimits extends ConnectionLimits {
+  failedAuthsPerMinute: number;
+}
 
 export const DEFAULT_LIMITS: ServerLimits = {
   ...DEFAULT_CONNECTION_LIMITS,
+  failedAuthsPerMinute: FAILED_AUTHS_PER_MINUTE,
 };
 
 export interface AppOptions {
@@ -38,6 +42,8 @@ export interface AppOptions {
   territory?: Territory;
   /** Those of DEFAULT_LIMITS to change. */
   limits?: Partial<ServerLimits>;
+  /** Told of each failed authentication, with the client's address (the audit log counts them). */
+  onFailedAuth?: (address: string) => void;
 }
 
 /** What every route is registered with. */
@@ -88,6 +94,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
   }
   const now = options.now ?? (() => new Date());
+  // Then the addresses refused for their failed authentications, before any body is read.
+  limitFailedAuthentications(app, { maxPerMinute: limits.failedAuthsPerMinute, now, onFailedAuth: options.onFailedAuth });
 
   const context: ServerContext = { store, now, territory: options.territory ?? DEFAULT_TERRITORY, limits };
   const answerWrongMethods = noteApiRoutes(app);

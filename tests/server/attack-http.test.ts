@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/web';
-import { exchange, openSocket, parseAnswer, type OpenSocket } from './raw-http';
+import { exchange, openSocket, parseAnswer, requestFrom, type OpenSocket } from './raw-http';
 import { makeTempDir, removeTempDir, startServer, type TestServer } from './support';
 
 let dir: string;
@@ -60,6 +60,47 @@ function expectFrenchRefusal(headers: AnyHeaders, text: string, error: string): 
   expect(body.message).toMatch(/[éèàçù]|requête|adresse|serveur/i);
   expect(body.message).not.toMatch(/\b(the|is|not|request|error)\b/i);
 }
+
+describe('token guessing', () => {
+  it('2,000 wrong tokens: 429 with Retry-After after the 20th, and a good token from another address still works', { timeout: 60_000 }, async () => {
+    let clock = new Date('2026-10-05T08:15:30.000Z');
+    const failures: string[] = [];
+    const logLines: string[] = [];
+    const server = await start({
+      now: () => clock,
+      onFailedAuth: (address) => failures.push(address),
+      logger: { level: 'warn', stream: { write: (line: string) => logLines.push(line) } },
+    });
+    const changes = `${server.url}/api/v1/changes?campaign=2026-2027`;
+    const guess = async (i: number) => {
+      const response = await fetch(changes, { headers: { authorization: `Bearer devine-${i}` } });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    };
+
+    const answers = [];
+    for (let i = 0; i < 25; i += 1) answers.push(await guess(i));
+    for (let i = 25; i < 2_000; i += 100) answers.push(...(await Promise.all(Array.from({ length: 100 }, (_, j) => guess(i + j)))));
+
+    expect(answers.slice(0, 20).map((answer) => answer.status)).toEqual(Array(20).fill(401));
+    expect(answers.slice(20).every((answer) => answer.status === 429)).toBe(true);
+    for (const answer of [answers[20], answers[1_999]]) {
+      expect(answer?.headers.get('retry-after')).toBe('30');
+      expectFrenchRefusal(answer?.headers as AnyHeaders, answer?.text ?? '', 'too_many_failed_authentications');
+    }
+    // Every failure told to the audit log; one log line for this address and minute.
+    expect(failures).toEqual(Array(20).fill('127.0.0.1'));
+    expect(logLines.filter((line) => line.includes('127.0.0.1'))).toHaveLength(1);
+
+    // Every request from the address is refused until the minute ends, a good token's too…
+    expect((await fetch(changes, { headers: { authorization: `Bearer ${server.token}` } })).status).toBe(429);
+    // …while another address goes on working.
+    const other = await requestFrom('127.0.0.2', changes, { authorization: `Bearer ${server.token}` });
+    expect(other.status).toBe(200);
+
+    clock = new Date('2026-10-05T08:16:00.000Z');
+    expect((await fetch(changes, { headers: { authorization: `Bearer ${server.token}` } })).status).toBe(200);
+  });
+});
 
 describe('bodies never finished and more work than the server can do', () => {
   it('headers not finished in time: a 408 in French, and the connection closed', async () => {
