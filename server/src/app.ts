@@ -9,6 +9,7 @@ import { handleError } from './errors';
 import { registerExportRoutes } from './export-route';
 import { FAILED_AUTHS_PER_MINUTE, limitFailedAuthentications } from './failed-auth-limit';
 import { answerOnSocket, connectionOptions, DEFAULT_CONNECTION_LIMITS, refuseExpectation, type ConnectionLimits } from './http-limits';
+import { DEFAULT_LOAD_LIMITS, shedLoad, type LoadLimits } from './load-shedding';
 import { registerSchoolsRoute } from './schools-route';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -18,12 +19,13 @@ import { addResponseHeaders, answerFrameworkError, serveApp } from './web';
 import { noteApiRoutes } from './wrong-method';
 
 /** Every limit of the server; tests shorten or tighten them to see them act. */
-export interface ServerLimits extends ConnectionLimits {
+export interface ServerLimits extends ConnectionLimits, LoadLimits {
   failedAuthsPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
   ...DEFAULT_CONNECTION_LIMITS,
+  ...DEFAULT_LOAD_LIMITS,
   failedAuthsPerMinute: FAILED_AUTHS_PER_MINUTE,
 };
 
@@ -40,7 +42,7 @@ export interface AppOptions {
   now?: () => Date;
   /** The département and campaigns the server holds (TNE13_DEPARTEMENT, TNE13_CAMPAIGNS); 013 and every campaign by default. */
   territory?: Territory;
-  /** Those of DEFAULT_LIMITS to change. */
+  /** Those of DEFAULT_LIMITS to change; a process measure (event-loop delay, heap) at 0 is not measured. */
   limits?: Partial<ServerLimits>;
   /** Told of each failed authentication, with the client's address (the audit log counts them). */
   onFailedAuth?: (address: string) => void;
@@ -94,8 +96,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
   }
   const now = options.now ?? (() => new Date());
-  // Then the addresses refused for their failed authentications, before any body is read.
+  // Then the addresses refused for their failed authentications, then the load: neither reads a body.
   limitFailedAuthentications(app, { maxPerMinute: limits.failedAuthsPerMinute, now, onFailedAuth: options.onFailedAuth });
+  await shedLoad(app, limits);
 
   const context: ServerContext = { store, now, territory: options.territory ?? DEFAULT_TERRITORY, limits };
   const answerWrongMethods = noteApiRoutes(app);

@@ -4,9 +4,10 @@
 // server; time limits are shortened through the app's options so that a test sees them act, never timed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { makeClassroomFiche } from '../../src/model/make';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/web';
 import { exchange, openSocket, parseAnswer, requestFrom, type OpenSocket } from './raw-http';
-import { makeTempDir, removeTempDir, startServer, type TestServer } from './support';
+import { makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
 
 let dir: string;
 let servers: TestServer[];
@@ -61,6 +62,20 @@ function expectFrenchRefusal(headers: AnyHeaders, text: string, error: string): 
   expect(body.message).not.toMatch(/\b(the|is|not|request|error)\b/i);
 }
 
+const pushHead = (token: string, length: number) =>
+  `POST /api/v1/sync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
+
+/** A push whose body is announced at 1,000,000 bytes and stops at `sent`: held open until the server acts. */
+async function unfinishedPush(server: TestServer, sent: Buffer): Promise<OpenSocket> {
+  const open = await openSocket(server.url, pushHead(server.token, 1_000_000), sent);
+  sockets.push(open);
+  return open;
+}
+
+async function pushOne(server: TestServer) {
+  return postSync(server, makeBatch([pushOf(makeClassroomFiche())]));
+}
+
 describe('token guessing', () => {
   it('2,000 wrong tokens: 429 with Retry-After after the 20th, and a good token from another address still works', { timeout: 60_000 }, async () => {
     let clock = new Date('2026-10-05T08:15:30.000Z');
@@ -103,6 +118,38 @@ describe('token guessing', () => {
 });
 
 describe('bodies never finished and more work than the server can do', () => {
+  it('300 unfinished bodies: the connections are closed after the body timeout, memory stays bounded', { timeout: 60_000 }, async () => {
+    const server = await start({ limits: { headersTimeoutMs: 2_000, requestTimeoutMs: 3_000, maxRequestsInFlight: 20 } });
+    // 900 KB of a body announced at 1,000,000 bytes: the server holds what it reads until the body ends.
+    const sent = Buffer.alloc(900_000, 0x20);
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+
+    try {
+      const held = await Promise.all(Array.from({ length: 300 }, () => unfinishedPush(server, sent)));
+      await eventually(() => held.every((open) => open.isClosed()));
+
+      const statuses = held.map((open) => parseAnswer(open.received())?.status);
+      // Past the bound, refused at once without reading the body; the 20 let in closed with a 408 at the body timeout
+      // (a connection whose headers the busy server read too late gets the same).
+      expect(statuses.every((status) => status === 503 || status === 408)).toBe(true);
+      expect(statuses.filter((status) => status === 503).length).toBeGreaterThanOrEqual(250);
+      expect(statuses.filter((status) => status === 408).length).toBeGreaterThanOrEqual(20);
+      const late = held.find((open) => parseAnswer(open.received())?.status === 408);
+      if (late !== undefined) {
+        const answer = parseAnswer(late.received());
+        expectFrenchRefusal(answer?.headers ?? {}, answer?.text ?? '', 'request_timeout');
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    // 300 bodies held were 262 MB more here without the bound; 20 of them, about 50 MB with the sockets' buffers.
+    expect(rssPeak - rssBefore).toBeLessThan(120 * 1024 * 1024);
+    // And the server serves again.
+    expect((await pushOne(server)).status).toBe(200);
+  });
+
   it('headers not finished in time: a 408 in French, and the connection closed', async () => {
     const server = await start({ limits: { headersTimeoutMs: 300, requestTimeoutMs: 1_000 } });
     const open = await openSocket(server.url, 'GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Lent: ');
@@ -124,6 +171,32 @@ describe('bodies never finished and more work than the server can do', () => {
 
     idle[0]?.socket.destroy();
     await eventually(async () => (await fetch(`${server.url}/api/v1/health`).catch(() => null))?.status === 200);
+  });
+
+  it('past the queue bound, 503 with Retry-After, never a time-out', async () => {
+    const server = await start({ limits: { maxRequestsInFlight: 2 } });
+    const held = [await unfinishedPush(server, Buffer.from('{')), await unfinishedPush(server, Buffer.from('{'))];
+    await new Promise((done) => setTimeout(done, 100));
+
+    const refused = await postSync(server, makeBatch([pushOf(makeClassroomFiche())]));
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(refused.body).toMatchObject({ error: 'overloaded' });
+    expect(JSON.stringify(refused.body)).toContain('surchargé');
+    expect(refused.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    // The health probe takes no place in the queue.
+    expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+
+    held[0]?.socket.destroy();
+    await eventually(async () => (await pushOne(server)).status === 200);
+  });
+
+  it('a process past its memory bound: 503 with Retry-After on every request', async () => {
+    const server = await start({ limits: { maxHeapUsedBytes: 1, sampleIntervalMs: 10 } });
+    await eventually(async () => (await pushOne(server)).status === 503);
+    const refused = await pushOne(server);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(refused.body).toMatchObject({ error: 'overloaded' });
   });
 });
 

@@ -36,7 +36,10 @@ export function removeTempDir(dir: string): void {
 export async function startServer(dbPath: string, options: Omit<AppOptions, 'store' | 'dbPath'> = {}): Promise<TestServer> {
   const store = await openStore(dbPath);
   const token = await createToken(store, TOKEN_OWNER, { role: 'admin' });
-  const app = await buildApp({ ...options, store });
+  // The server shares this process's event loop and heap with the test itself (workbooks read back, thousands of
+  // records built): those are the test's costs, not load, so the process measures are off unless a test sets them.
+  const limits = { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, ...options.limits };
+  const app = await buildApp({ ...options, limits, store });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
