@@ -8,6 +8,7 @@ import { registerChangesRoute } from './changes-route';
 import { handleError } from './errors';
 import { registerExportRoutes } from './export-route';
 import { FAILED_AUTHS_PER_MINUTE, limitFailedAuthentications } from './failed-auth-limit';
+import { HEALTH_PROBE_INTERVAL_MS, registerHealthRoute } from './health-route';
 import { answerOnSocket, connectionOptions, DEFAULT_CONNECTION_LIMITS, refuseExpectation, type ConnectionLimits } from './http-limits';
 import { DEFAULT_LOAD_LIMITS, shedLoad, type LoadLimits } from './load-shedding';
 import { registerSchoolsRoute } from './schools-route';
@@ -15,18 +16,25 @@ import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 import { registerSyncRoute } from './sync-route';
 import { DEFAULT_TERRITORY, type Territory } from './territory';
+import { checkpointPeriodically, WAL_CHECKPOINT_INTERVAL_MS } from './wal-checkpoint';
 import { addResponseHeaders, answerFrameworkError, serveApp } from './web';
 import { noteApiRoutes } from './wrong-method';
 
 /** Every limit of the server; tests shorten or tighten them to see them act. */
 export interface ServerLimits extends ConnectionLimits, LoadLimits {
   failedAuthsPerMinute: number;
+  /** How long a write probe's verdict answers /api/v1/health. */
+  healthProbeIntervalMs: number;
+  /** 0: never. */
+  walCheckpointIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
   ...DEFAULT_CONNECTION_LIMITS,
   ...DEFAULT_LOAD_LIMITS,
   failedAuthsPerMinute: FAILED_AUTHS_PER_MINUTE,
+  healthProbeIntervalMs: HEALTH_PROBE_INTERVAL_MS,
+  walCheckpointIntervalMs: WAL_CHECKPOINT_INTERVAL_MS,
 };
 
 export interface AppOptions {
@@ -57,13 +65,6 @@ export interface ServerContext {
 }
 
 type RegisterRoutes = (app: FastifyInstance, context: ServerContext) => void;
-
-function registerHealthRoute(app: FastifyInstance, { store }: ServerContext): void {
-  app.get('/api/v1/health', async () => {
-    await store.ping();
-    return { status: 'ok' };
-  });
-}
 
 // The API, one register function per concern, each in its own file and calling only the Store interface.
 const API_ROUTES: readonly RegisterRoutes[] = [registerHealthRoute, registerSchoolsRoute, registerSyncRoute, registerChangesRoute, registerExportRoutes];
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   // Then the addresses refused for their failed authentications, then the load: neither reads a body.
   limitFailedAuthentications(app, { maxPerMinute: limits.failedAuthsPerMinute, now, onFailedAuth: options.onFailedAuth });
   await shedLoad(app, limits);
+  checkpointPeriodically(app, store, limits.walCheckpointIntervalMs);
 
   const context: ServerContext = { store, now, territory: options.territory ?? DEFAULT_TERRITORY, limits };
   const answerWrongMethods = noteApiRoutes(app);

@@ -3,10 +3,13 @@
 // that stops taking writes, a wrong method, a write-ahead log that only grows. Each over real HTTP against the real
 // server; time limits are shortened through the app's options so that a test sees them act, never timed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { makeClassroomFiche } from '../../src/model/make';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/web';
 import { exchange, openSocket, parseAnswer, requestFrom, type OpenSocket } from './raw-http';
+import { serveProcess } from './serve-process';
 import { makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
 
 let dir: string;
@@ -240,3 +243,59 @@ describe('refusals of the HTTP layer', () => {
   });
 });
 
+describe('the database file', () => {
+  it('an unwritable database path: French message naming the path, exit ≠ 0', async () => {
+    writeFileSync(join(dir, 'un-fichier'), 'pas un dossier');
+    const underAFile = join(dir, 'un-fichier', 'tne13.sqlite');
+    const notADatabase = join(dir, 'pas-une-base.sqlite');
+    writeFileSync(notADatabase, Buffer.alloc(8_192, 0x41));
+
+    for (const [dbPath, cause] of [
+      [underAFile, 'un élément du chemin est un fichier, pas un dossier (EEXIST)'],
+      [notADatabase, "ce fichier n'est pas une base de données SQLite (SQLITE_NOTADB)"],
+    ] as const) {
+      const started = await serveProcess(dbPath);
+      if ('url' in started) {
+        await started.stop();
+        throw new Error(`le serveur a démarré sur ${dbPath}`);
+      }
+      expect(started.code).not.toBe(0);
+      expect(started.stderr).toContain(`Impossible d'ouvrir la base de données ${resolve(dbPath)} : ${cause}.`);
+      expect(started.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('/health 503 when writes fail, and ok again once they succeed', async () => {
+    const started = await serveProcess(join(dir, 'tne13.sqlite'));
+    if (!('url' in started)) throw new Error(`le serveur s'est arrêté : ${started.stderr}`);
+    const health = async () => {
+      const response = await fetch(`${started.url}/api/v1/health`);
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    };
+    try {
+      expect((await health()).status).toBe(200);
+      // As a full disk would: no file of the server's may grow by a byte (the soft limit only, so it can be lifted).
+      execFileSync('prlimit', ['--pid', String(started.pid), '--fsize=1:unlimited']);
+      await eventually(async () => (await health()).status === 503);
+      const refused = await health();
+      expectFrenchRefusal(refused.headers, refused.text, 'storage_unavailable');
+      expect(refused.text).toContain('disque plein');
+
+      execFileSync('prlimit', ['--pid', String(started.pid), '--fsize=unlimited:unlimited']);
+      await eventually(async () => (await health()).status === 200);
+    } finally {
+      await started.stop();
+    }
+  });
+
+  it('the WAL is truncated after a checkpoint', async () => {
+    const server = await start({ limits: { walCheckpointIntervalMs: 200 } });
+    const walSize = () => statSync(`${server.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    // Pushes until the log is seen to hold something (a checkpoint may fall between a push and the look).
+    await eventually(async () => {
+      expect((await pushOne(server)).status).toBe(200);
+      return walSize() > 0;
+    });
+    await eventually(() => walSize() === 0);
+  });
+});
