@@ -70,17 +70,20 @@ function refusalOf(error: NodeJS.ErrnoException, limits: ConnectionLimits): { st
   }
 }
 
-/** A whole answer written on the socket, as Fastify would send it: JSON, security headers, never cached. */
-export function rawAnswer(status: number, body: SyncError): string {
-  const json = JSON.stringify(body);
-  const headers: Record<string, string | number> = {
+/** The headers of an answer Fastify does not send itself: JSON, the security headers, never cached. */
+function jsonHeaders(json: string): Record<string, string | number> {
+  return {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(json),
     'cache-control': 'no-store',
     ...SECURITY_HEADERS,
-    connection: 'close',
   };
-  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+}
+
+/** A whole answer written on the socket, after which the connection is closed. */
+function rawAnswer(status: number, body: SyncError): string {
+  const json = JSON.stringify(body);
+  const lines = Object.entries({ ...jsonHeaders(json), connection: 'close' }).map(([name, value]) => `${name}: ${value}`);
   return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('\r\n')}\r\n\r\n${json}`;
 }
 
@@ -107,11 +110,5 @@ export function answerOnSocket(limits: ConnectionLimits) {
 export function refuseExpectation(_request: IncomingMessage, response: ServerResponse): void {
   const body: SyncError = { error: 'expectation_failed', message: "En-tête Expect non pris en charge : n'envoyez que « Expect: 100-continue »." };
   const json = JSON.stringify(body);
-  response.writeHead(417, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(json),
-    'cache-control': 'no-store',
-    ...SECURITY_HEADERS,
-  });
-  response.end(json);
+  response.writeHead(417, jsonHeaders(json)).end(json);
 }

@@ -61,7 +61,7 @@ function expectFrenchRefusal(headers: AnyHeaders, text: string, error: string): 
   const body = JSON.parse(text) as { error: string; message: string };
   expect(body).toEqual({ error, message: expect.any(String) });
   // French: accents or French words, never Node's or Fastify's English.
-  expect(body.message).toMatch(/[éèàçù]|requête|adresse|serveur/i);
+  expect(body.message).toMatch(/[àâçéèêëîïôûù]|requête|adresse|serveur/i);
   expect(body.message).not.toMatch(/\b(the|is|not|request|error)\b/i);
 }
 
@@ -204,7 +204,7 @@ describe('bodies never finished and more work than the server can do', () => {
 });
 
 describe('refusals of the HTTP layer', () => {
-  it('%c0%ae and a 100 KB header: French JSON with security headers', async () => {
+  it('%c0%ae, a 100 KB header, bytes that are not HTTP, an unknown Expect: French JSON with security headers', async () => {
     const server = await start();
     for (const path of ['/%c0%ae', '/api/v1/%c0%ae/history']) {
       const badUrl = await exchange(server.url, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
@@ -219,6 +219,10 @@ describe('refusals of the HTTP layer', () => {
     const notHttp = await exchange(server.url, 'BONJOUR\r\n\r\n');
     expect(notHttp.status).toBe(400);
     expectFrenchRefusal(notHttp.headers, notHttp.text, 'invalid_request');
+
+    const expectation = await exchange(server.url, 'GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: tout-de-suite\r\nConnection: close\r\n\r\n');
+    expect(expectation.status).toBe(417);
+    expectFrenchRefusal(expectation.headers, expectation.text, 'expectation_failed');
   });
 
   it('wrong method → 405 with Allow', async () => {
