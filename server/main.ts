@@ -2,9 +2,12 @@
 // one origin, with the embedded SQLite file, for the territory of TNE13_DEPARTEMENT and TNE13_CAMPAIGNS. On first
 // start it creates and prints a demonstration token (role admin).
 import { existsSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
 import { resolve } from 'node:path';
 import { buildApp, parseCorsOrigins } from './src/app';
+import { listenFailure, storeOpenFailure } from './src/startup-error';
 import { DEFAULT_DB_PATH, openStore } from './src/store/open-store';
+import type { Store } from './src/store/store';
 import { describeTerritory, territoryFromEnv, type Territory } from './src/territory';
 import { createToken } from './src/tokens';
 
@@ -24,21 +27,29 @@ try {
   process.exit(1);
 }
 
-const store = await openStore(dbPath);
-const demoToken = (await store.tokens.hasAny()) ? null : await createToken(store, DEMO_TOKEN_OWNER, { role: 'admin' });
-const staticDir = existsSync(resolve(distDir, 'index.html')) ? distDir : undefined;
-const app = await buildApp({
-  store,
-  staticDir,
-  corsOrigins: parseCorsOrigins(process.env.TNE13_CORS_ORIGINS),
-  territory,
-  logger: { level: 'warn' },
-});
-
+// A file that cannot be opened (a path under a file, a full disk, not a database) is said in French, path and cause.
+let store: Store;
+let demoToken: string | null;
 try {
+  store = await openStore(dbPath);
+  demoToken = (await store.tokens.hasAny()) ? null : await createToken(store, DEMO_TOKEN_OWNER, { role: 'admin' });
+} catch (error) {
+  console.error(storeOpenFailure(dbPath, error));
+  process.exit(1);
+}
+const staticDir = existsSync(resolve(distDir, 'index.html')) ? distDir : undefined;
+let app: FastifyInstance;
+try {
+  app = await buildApp({
+    store,
+    staticDir,
+    corsOrigins: parseCorsOrigins(process.env.TNE13_CORS_ORIGINS),
+    territory,
+    logger: { level: 'warn' },
+  });
   await app.listen({ host, port });
 } catch (error) {
-  console.error(`Impossible d'écouter sur ${host}:${port} : ${(error as Error).message}`);
+  console.error(listenFailure(host, port, error));
   await store.close();
   process.exit(1);
 }

@@ -26,17 +26,24 @@ function unauthorized(message: string): RequestError {
   return new RequestError(401, 'unauthorized', message, BEARER);
 }
 
+/** A token was sent and is not one that lets in (unknown, revoked, expired): counted per address (failed-auth-limit.ts). */
+export class FailedAuthentication extends RequestError {
+  constructor(message: string) {
+    super(401, 'unauthorized', message, BEARER);
+  }
+}
+
 /** The request's token as held, or a 401 naming why there is none (missing, unknown, revoked or expired). */
 async function validToken(request: FastifyRequest, store: Store, now: Date): Promise<TokenRecord> {
   const token = bearerToken(request.headers.authorization);
   if (token === null) throw unauthorized("Jeton d'accès manquant : saisissez le jeton fourni par l'administrateur.");
   const record = await findToken(store, token);
-  if (record === null) throw unauthorized("Jeton d'accès inconnu : vérifiez le jeton saisi ou demandez-en un nouveau.");
+  if (record === null) throw new FailedAuthentication("Jeton d'accès inconnu : vérifiez le jeton saisi ou demandez-en un nouveau.");
   switch (tokenState(record, now)) {
     case 'revoked':
-      throw unauthorized(`Jeton révoqué le ${frenchDay(parisDay(new Date(record.revokedAt as string)))} : ${ASK_AGAIN}`);
+      throw new FailedAuthentication(`Jeton révoqué le ${frenchDay(parisDay(new Date(record.revokedAt as string)))} : ${ASK_AGAIN}`);
     case 'expired':
-      throw unauthorized(`Jeton expiré le ${frenchDay(record.expiresOn as string)} à 24 h (heure de Paris) : ${ASK_AGAIN}`);
+      throw new FailedAuthentication(`Jeton expiré le ${frenchDay(record.expiresOn as string)} à 24 h (heure de Paris) : ${ASK_AGAIN}`);
     case 'valid':
       return record;
   }

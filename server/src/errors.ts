@@ -1,5 +1,6 @@
 // Every whole-request answer of the API is `{ "error": "code", "message": "French sentence" }` (sync.md), Fastify's
-// own refusals (body parsing, size, media type) included.
+// own refusals (body parsing, size, media type, a URL it cannot decode) included; those Node answers on the socket
+// itself, before Fastify sees a request, are in http-limits.ts.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { SyncError } from '../../src/model/sync-protocol';
 
@@ -25,6 +26,8 @@ const FASTIFY_ERRORS: Record<string, SyncError> = {
     message: 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: 'invalid_request', message: "La taille du corps ne correspond pas à l'en-tête Content-Length." },
+  FST_ERR_BAD_URL: { error: 'invalid_url', message: "Adresse invalide : elle contient un caractère encodé (%…) qui n'est pas de l'UTF-8 valide." },
+  FST_ERR_MAX_PARAM_LENGTH: { error: 'invalid_url', message: 'Adresse invalide : un de ses segments est trop long.' },
 };
 
 const BY_STATUS: Record<number, SyncError> = {
@@ -32,6 +35,7 @@ const BY_STATUS: Record<number, SyncError> = {
   404: { error: 'not_found', message: 'Adresse inconnue.' },
   405: { error: 'method_not_allowed', message: 'Méthode non prise en charge à cette adresse.' },
   413: { error: 'payload_too_large', message: 'Requête trop volumineuse.' },
+  414: { error: 'invalid_url', message: 'Adresse trop longue.' },
   415: { error: 'unsupported_media_type', message: 'Type de contenu non pris en charge.' },
 };
 

@@ -1,8 +1,8 @@
 // What every response carries (security headers, cache policy), and the built app served on the API's origin,
 // with every other path answered by index.html so that a deep link opens the app.
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { notFound } from './errors';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { handleError, notFound } from './errors';
 
 // No inline script anywhere; blob: workers are those the spreadsheet writer spawns (setup.md).
 export const CONTENT_SECURITY_POLICY = [
@@ -18,7 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
@@ -47,12 +47,22 @@ function cacheControl(request: FastifyRequest, reply: FastifyReply): string {
   return 'no-cache';
 }
 
+function setResponseHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(SECURITY_HEADERS);
+  reply.header('cache-control', cacheControl(request, reply));
+}
+
 export function addResponseHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.headers(SECURITY_HEADERS);
-    reply.header('cache-control', cacheControl(request, reply));
+    setResponseHeaders(request, reply);
     return payload;
   });
+}
+
+/** Fastify's `frameworkErrors` (a URL it cannot decode): answered outside any route, so no hook adds the headers. */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  setResponseHeaders(request, reply);
+  return handleError(error, request, reply);
 }
 
 /**

@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 
 export interface ServeProcess {
   url: string;
+  /** The server's own process (node, not a shell): what a test limits or signals. */
+  pid: number;
   /** What it printed until it listened. */
   stdout: string;
   stop(): Promise<void>;
@@ -47,7 +49,7 @@ export async function serveProcess(
       });
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (printed.test(stdout)) resolve({ url: `http://127.0.0.1:${port}`, stdout, stop });
+      if (printed.test(stdout)) resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid as number, stdout, stop });
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('exit', (code) => resolve({ code, stderr }));

@@ -32,11 +32,18 @@ export function removeTempDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * A server started inside a test's process shares its event loop and heap with the test itself (workbooks read
+ * back, thousands of records built, a second build of the app): those are the test's costs, not load, so the
+ * process measures of back-pressure are off unless a test sets them.
+ */
+export const IN_TEST_PROCESS: AppOptions['limits'] = { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0 };
+
 /** Starts the server on the database `dbPath` (created if new), as `npm start` would, on a free port. */
 export async function startServer(dbPath: string, options: Omit<AppOptions, 'store' | 'dbPath'> = {}): Promise<TestServer> {
   const store = await openStore(dbPath);
   const token = await createToken(store, TOKEN_OWNER, { role: 'admin' });
-  const app = await buildApp({ ...options, store });
+  const app = await buildApp({ ...options, limits: { ...IN_TEST_PROCESS, ...options.limits }, store });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -197,5 +197,16 @@ export interface Store {
   backup(destination: string): Promise<BackupSummary>;
   /** Resolves when the store answers a trivial query (GET /api/v1/health). */
   ping(): Promise<void>;
+  /**
+   * Commits a small write of no meaning to the data, durably, and rejects when the store cannot write (full disk,
+   * read-only file): GET /api/v1/health says "ok" only when devices' fiches can be stored.
+   */
+  probeWrite(): Promise<void>;
+  /**
+   * Moves what the write-ahead log holds into the database and shrinks the log to nothing, without waiting: when a
+   * reader or a writer of another connection is in the way, it is left for the next call. Run periodically by the
+   * server; a store without such a log does nothing.
+   */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { buildApp as buildServer } from '../../../server/src/app';
 import { openStore } from '../../../server/src/store/open-store';
 import type { Store } from '../../../server/src/store/store';
 import { createToken } from '../../../server/src/tokens';
+import { IN_TEST_PROCESS } from '../../server/support';
 
 /** Builds into `outDir` (dist/ when absent), with BUILD_ID as the version shown in the footer. */
 export async function buildApp(outDir?: string, buildId?: string): Promise<void> {
@@ -44,7 +45,7 @@ export async function serveDir(outDir = 'dist', port = 0): Promise<Served> {
   const store = await openStore(dbPath);
   // admin: the browser tests sync and export with this one token.
   const token = await createToken(store, 'Tests automatiques', { role: 'admin' });
-  const app = await buildServer({ store, staticDir: resolve(outDir) });
+  const app = await buildServer({ store, staticDir: resolve(outDir), limits: IN_TEST_PROCESS });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

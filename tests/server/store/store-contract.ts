@@ -218,5 +218,13 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     it('answers a ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
+
+    it('commits a write probe and checkpoints without changing what it holds', async () => {
+      await store.revisions.push([pushOf(makeClassroomFiche({ id: 'salle-1' }))], sender('t1'));
+      await expect(store.probeWrite()).resolves.toBeUndefined();
+      await expect(store.checkpoint()).resolves.toBeUndefined();
+      await expect(store.probeWrite()).resolves.toBeUndefined();
+      expect((await store.revisions.changes(query())).map((head) => [head.record.id, head.rev])).toEqual([['salle-1', 1]]);
+    });
   });
 }

@@ -14,6 +14,10 @@ import { sqliteTokens } from './tokens';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
+// What the write probe writes: the header field SQLite keeps for the application that owns the file ("TNE1"). The
+// same value each time, a real commit (a page written to the WAL, synced) that touches no table.
+const APPLICATION_ID = 0x544e4531;
+
 /** Opens (and creates or migrates) the database at `path`; ':memory:' is accepted. */
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -41,6 +45,19 @@ export function openSqliteStore(path: string): Store {
     },
     async ping() {
       probe.get();
+    },
+    async probeWrite() {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    },
+    async checkpoint() {
+      // A checkpoint blocked by another connection (a backup, an export) would wait out the busy timeout on the one
+      // thread: it gives up at once instead, and the next one truncates.
+      db.pragma('busy_timeout = 0');
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      }
     },
     async close() {
       db.close();
