@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildApp } from '../server/src/app';
+import { IN_TEST_PROCESS } from '../tests/server/support';
 import { importSchools } from '../server/src/directory';
 import { openStore } from '../server/src/store/open-store';
 import { createToken } from '../server/src/tokens';
@@ -45,7 +46,7 @@ async function timePush(maxRecords: number): Promise<{ ms: number; posts: number
   const dir = await mkdtemp(join(tmpdir(), 'tne13-bench-sync-'));
   const store = await openStore(join(dir, 'tne13.sqlite'));
   const token = await createToken(store, 'Banc d’essai');
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, limits: IN_TEST_PROCESS }); // the bench's own busy process: no event-loop shedding
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const db = new AuditDb(`bench-${maxRecords}-${Date.now()}`);
   const fiches = generateDepartement().fiches.slice(0, PUSHED);

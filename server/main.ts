@@ -9,7 +9,8 @@ import { listenFailure, storeOpenFailure } from './src/startup-error';
 import { DEFAULT_DB_PATH, openStore } from './src/store/open-store';
 import type { Store } from './src/store/store';
 import { describeTerritory, territoryFromEnv, type Territory } from './src/territory';
-import { createToken } from './src/tokens';
+import { issueToken } from './src/tokens';
+import { cliActor } from './src/audit';
 
 const DEFAULT_PORT = 4173;
 const DEMO_TOKEN_OWNER = 'Démonstration';
@@ -32,7 +33,13 @@ let store: Store;
 let demoToken: string | null;
 try {
   store = await openStore(dbPath);
-  demoToken = (await store.tokens.hasAny()) ? null : await createToken(store, DEMO_TOKEN_OWNER, { role: 'admin' });
+  if (await store.tokens.hasAny()) demoToken = null;
+  else {
+    const issued = await issueToken(store, DEMO_TOKEN_OWNER, { role: 'admin' });
+    demoToken = issued.token;
+    const { id, owner, role, createdAt, expiresOn } = issued.record;
+    await store.audit.record({ kind: 'token-created', at: createdAt, by: cliActor(), token: { id, owner, role, expiresOn } });
+  }
 } catch (error) {
   console.error(storeOpenFailure(dbPath, error));
   process.exit(1);

@@ -98,7 +98,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }
   const now = options.now ?? (() => new Date());
   // Then the addresses refused for their failed authentications, then the load: neither reads a body.
-  limitFailedAuthentications(app, { maxPerMinute: limits.failedAuthsPerMinute, now, onFailedAuth: options.onFailedAuth });
+  const countRefused = (address: string) =>
+    void store.audit.failedAuth(address, now()).catch((cause: unknown) => app.log.error({ err: cause }, 'audit log: refused request not counted'));
+  limitFailedAuthentications(app, { maxPerMinute: limits.failedAuthsPerMinute, now, onFailedAuth: options.onFailedAuth, onRefused: countRefused });
   await shedLoad(app, limits);
   checkpointPeriodically(app, store, limits.walCheckpointIntervalMs);
 

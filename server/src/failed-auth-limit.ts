@@ -13,6 +13,9 @@ export interface FailedAuthOptions {
   now: () => Date;
   /** Told of every failed authentication (the audit log counts them per address and minute). */
   onFailedAuth?: (address: string) => void;
+  /** Told of every request refused for its address's failures: the audit log counts them with the failures, so that
+   * it shows an attack's real size. */
+  onRefused?: (address: string) => void;
 }
 
 export const FAILED_AUTHS_PER_MINUTE = 20;
@@ -80,7 +83,10 @@ export function limitFailedAuthentications(app: FastifyInstance, options: Failed
   const counter = new FailedAuthCounter(options.maxPerMinute);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const retryAfterS = counter.refusedFor(addressKey(request.ip), options.now());
-    if (retryAfterS > 0) throw refusal(retryAfterS);
+    if (retryAfterS > 0) {
+      options.onRefused?.(request.ip);
+      throw refusal(retryAfterS);
+    }
   });
   app.addHook('onError', async (request, _reply, error) => {
     if (!(error instanceof FailedAuthentication)) return;

@@ -247,5 +247,9 @@ describe('the demonstration token', () => {
       await started.stop();
     }
     expect(tokenCli('list')).toMatch(/^1 {2}Démonstration {2}admin {2}/);
+    // In the audit log as any token created, before the export made with it.
+    const events = readDb(dbPath, (db) => db.prepare('SELECT kind, details FROM audit_events ORDER BY seq').all()) as Array<{ kind: string; details: string }>;
+    expect(events.map((e) => e.kind)).toEqual(['token-created', 'export']);
+    expect(JSON.parse(events[0]?.details ?? '{}')).toEqual({ token: { id: 1, owner: 'Démonstration', role: 'admin', expiresOn: null } });
   });
 });
