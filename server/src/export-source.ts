@@ -23,6 +23,32 @@ export async function readServerExportInput(
   return { campaign, directory, fiches, deviceOf, referential, exportedAt, version };
 }
 
+export interface ExportJob {
+  campaign: string;
+  format: ExportFormat;
+  /** The CSV's sheet; undefined for the workbook. */
+  sheet: SheetSlug | undefined;
+  /** ISO 8601: the time the file says it was exported at (the server's clock when it was asked). */
+  exportedAt: string;
+}
+
+export interface BuiltExport {
+  file: ExportFile;
+  /** The data version of the snapshot the file was built from (`Store.exportVersion`). */
+  version: string;
+  readMs: number;
+  buildMs: number;
+}
+
+/** Reads one snapshot and builds the file from it, timing both: what the export worker runs for each job. */
+export async function buildExport(source: CampaignSource, job: ExportJob): Promise<BuiltExport> {
+  const start = performance.now();
+  const input = await readServerExportInput(source, job.campaign, new Date(job.exportedAt));
+  const read = performance.now();
+  const file = runExport(input, job.format, job.sheet);
+  return { file, version: input.version, readMs: read - start, buildMs: performance.now() - read };
+}
+
 export async function exportFromServer(
   source: CampaignSource,
   campaign: string,
