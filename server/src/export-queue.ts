@@ -111,17 +111,24 @@ export class ExportQueue {
     this.running = pending;
     this.onStart(pending.job);
     const started = performance.now();
-    this.build(pending.job)
-      .then((built) => {
+    // The next job starts before this one's requests are answered: a request arriving meanwhile sees it running.
+    const done = () => {
+      this.running = null;
+      this.next();
+    };
+    this.build(pending.job).then(
+      (built) => {
         this.lastBuildMs = performance.now() - started;
         const ready = { etag: exportEtag(pending.kind, built.version, new Date(pending.job.exportedAt)), file: built.file };
         this.keep(pending.kind, ready);
+        done();
         pending.resolve(ready);
-      }, pending.reject)
-      .finally(() => {
-        this.running = null;
-        this.next();
-      });
+      },
+      (error: unknown) => {
+        done();
+        pending.reject(error);
+      },
+    );
   }
 
   private keep(kind: string, ready: ReadyExport): void {
