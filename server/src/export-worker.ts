@@ -2,6 +2,7 @@
 // a campaign through a read-only connection of its own and builds the file, so that neither the read nor the second
 // or so of gaps, sheets and XLSX runs on the thread that answers requests. Plain data in and out: a job, then the
 // file's bytes (transferred, not copied) with the data version they were read at.
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildExport, type BuiltExport, type ExportJob } from './export-source';
 import { openCampaignReader } from './store/open-store';
@@ -11,6 +12,8 @@ import type { CampaignReader } from './store/store';
 export interface ExportWorkerData {
   /** `Store.readerLocation`: the file it opens read-only. */
   location: string;
+  /** The nice value of this thread, on Linux: when the cores are busy, the request thread (sync, /health) goes first. */
+  nice: number;
 }
 
 export type ExportWorkerRequest = { id: number; job: ExportJob };
@@ -18,7 +21,10 @@ export type ExportWorkerAnswer = { id: number; ok: true; built: BuiltExport } | 
 
 const port = parentPort;
 if (port === null) throw new Error('export-worker.ts runs in a worker thread (export-worker-client.ts starts it).');
-const { location } = workerData as ExportWorkerData;
+const { location, nice } = workerData as ExportWorkerData;
+// On Linux the nice value belongs to a thread (setpriority(2), "Bugs"): pid 0 lowers this one only. Elsewhere it
+// would lower the whole server, so it is left alone; a server already started nicer is not raised (it may not be).
+if (process.platform === 'linux' && getPriority() < nice) setPriority(nice);
 // Opened on the first job and kept while the worker lives: each job reads in a transaction of its own.
 let reader: Promise<CampaignReader> | undefined;
 

@@ -1,9 +1,10 @@
 // The export worker's owner (server/src/export-worker-client.ts) on a real SQLite file: the worker builds what the
 // pipeline builds in this thread, and a crash, a time-out or a close always answers the build, never leaves it hanging.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildExport, type ExportJob } from '../../server/src/export-source';
-import { ExportFailed, ExportWorkerClient } from '../../server/src/export-worker-client';
+import { EXPORT_WORKER_NICE, ExportFailed, ExportWorkerClient } from '../../server/src/export-worker-client';
 import { openStore } from '../../server/src/store/open-store';
 import { fixtureFiches } from '../export/fixture';
 import { makeTempDir, pushOf, removeTempDir } from './support';
@@ -86,5 +87,26 @@ describe('the export worker client', () => {
     await client.close();
     expect((await running).reason).toBe('closed');
     expect((await failureOf(client.build(JOB))).reason).toBe('closed');
+  });
+});
+
+describe.runIf(process.platform === 'linux')('the export worker’s priority (Linux)', () => {
+  /** The nice value of each thread of this process (/proc/self/task/<tid>/stat, field 19), by thread id. */
+  function niceOfThreads(): Map<number, number> {
+    return new Map(readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return [Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    }));
+  }
+
+  it('lowers its own thread only: the thread answering requests keeps its priority', async () => {
+    const before = niceOfThreads();
+    const client = makeClient(dbPath);
+    await client.build(JOB); // the worker lives on, idle, after its build
+    const after = niceOfThreads();
+    const lowered = [...after].filter(([tid, nice]) => !before.has(tid) && nice === EXPORT_WORKER_NICE);
+    expect(lowered).toHaveLength(1);
+    expect(after.get(process.pid)).toBe(before.get(process.pid));
+    expect([...before].every(([tid, nice]) => after.get(tid) === undefined || after.get(tid) === nice)).toBe(true);
   });
 });
