@@ -1,13 +1,13 @@
 // A SQLite file holding a whole generated département (tests/fixtures/departement): its directory and every fiche,
 // stored as new (rev 1) from seven tablets, 500 a batch, through the store (validation is not what is measured).
-import { generateDepartement, type GenerateDepartementOptions } from '../fixtures/departement/generate-departement';
+import { generateDepartement, type GenerateDepartementOptions, type GeneratedDepartement } from '../fixtures/departement/generate-departement';
 import { openStore } from '../../server/src/store/open-store';
 import { pushOf } from './support';
 
 export const DEPARTEMENT_TABLETS = 7;
 
-/** Fills `path` (a new file) and answers how many schools and fiches it holds. */
-export async function fillDepartementFile(path: string, options: GenerateDepartementOptions = {}): Promise<{ schools: number; fiches: number }> {
+/** Fills `path` (a new file) and answers what it holds (each fiche at rev 1 on the server). */
+export async function fillDepartementFile(path: string, options: GenerateDepartementOptions = {}): Promise<GeneratedDepartement> {
   const { schools, fiches } = generateDepartement(options);
   const store = await openStore(path);
   try {
@@ -19,5 +19,5 @@ export async function fillDepartementFile(path: string, options: GenerateDeparte
   } finally {
     await store.close();
   }
-  return { schools: schools.length, fiches: fiches.length };
+  return { schools, fiches };
 }
