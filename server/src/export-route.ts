@@ -105,6 +105,8 @@ export function registerExportRoutes(app: FastifyInstance, { store, now }: Serve
       const ready = await queue.answer(job, version);
       return send(reply, ready);
     } catch (error) {
+      // The handler logs the other 5xx; these become French refusals, which it would not log.
+      if (error instanceof ExportFailed && (error.reason === 'crashed' || error.reason === 'timed-out')) request.log.error(error);
       throw refusalOf(error);
     }
   }

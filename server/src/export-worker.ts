@@ -35,6 +35,10 @@ port.on('message', async ({ id, job }: ExportWorkerRequest) => {
     answer = { id, ok: true, built: await buildExport(await reader, job) };
   } catch (error) {
     answer = { id, ok: false, message: (error as Error).message };
+    // The next job opens the file again (it may have been missing, or replaced by a restored backup).
+    const failed = reader;
+    reader = undefined;
+    void failed?.then((opened) => opened.close(), () => {});
   }
   port.postMessage(answer, answer.ok ? transferable(answer.built.file.bytes) : []);
 });
