@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from './app';
+import { matchesEtag } from './etag';
 
 export function registerSchoolsRoute(app: FastifyInstance, { store }: ServerContext): void {
   app.get('/api/v1/schools', async (request, reply) => {
@@ -13,14 +14,5 @@ export function registerSchoolsRoute(app: FastifyInstance, { store }: ServerCont
     reply.header('etag', etag);
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
     return reply.type('application/json; charset=utf-8').send(body);
-  });
-}
-
-/** If-None-Match compares weakly (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, and `*` matches anything. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((candidate) => {
-    const tag = candidate.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === etag;
   });
 }

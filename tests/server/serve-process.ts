@@ -25,6 +25,14 @@ function freePort(): Promise<number> {
 export const LISTENING = /Territoire : .*\n/;
 export const DEMO_TOKEN_PRINTED = /Premier démarrage.*\n +\S+\n/;
 
+/** How the server is started: as `npm run serve` does (`node --import tsx`), or through the `tsx` command (`npm start`). */
+export type Runner = 'node --import tsx' | 'tsx';
+
+const COMMANDS: Record<Runner, [string, string[]]> = {
+  'node --import tsx': [process.execPath, ['--import', 'tsx', 'server/main.ts']],
+  tsx: ['node_modules/.bin/tsx', ['server/main.ts']],
+};
+
 /**
  * Starts the server on `dbPath` with `env` added; resolves once its output matches `printed`, or with its exit code
  * and what it wrote when it stops before.
@@ -33,9 +41,11 @@ export async function serveProcess(
   dbPath: string,
   env: Record<string, string> = {},
   printed: RegExp = LISTENING,
+  runner: Runner = 'node --import tsx',
 ): Promise<ServeProcess | { code: number | null; stderr: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const [command, args] = COMMANDS[runner];
+  const child = spawn(command, args, {
     env: { ...process.env, TNE13_DB: dbPath, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

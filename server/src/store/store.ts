@@ -125,6 +125,18 @@ export interface CampaignSnapshot {
   fiches: Fiche[];
   /** The device that made each fiche: the sender of its first stored revision. */
   deviceOf: Map<string, string>;
+  /** The data version of what was read: what `Store.exportVersion` answered at that same moment. */
+  version: string;
+}
+
+/**
+ * The export's read from another thread (the export worker): a read-only connection of its own, so that reading and
+ * parsing every head never runs on the thread that answers requests.
+ */
+export interface CampaignReader {
+  /** As `Store.readCampaign`: heads, directory and version read in one transaction. */
+  readCampaign(campaign: string): Promise<CampaignSnapshot>;
+  close(): Promise<void>;
 }
 
 /**
@@ -195,6 +207,14 @@ export interface Store {
    * others go on reading and writing; checks the copy and answers what it holds. The caller chooses the file.
    */
   backup(destination: string): Promise<BackupSummary>;
+  /**
+   * The data version of `campaign`'s export: changes whenever a head of the campaign or the directory changes, and
+   * only then (another campaign's heads and the tokens leave it as it is). Cheap, no fiche is read: the exports are
+   * cached and revalidated (ETag) by it.
+   */
+  exportVersion(campaign: string): Promise<string>;
+  /** What `openCampaignReader` opens from another thread (the SQLite file); null when nothing else can (':memory:'). */
+  readonly readerLocation: string | null;
   /** Resolves when the store answers a trivial query (GET /api/v1/health). */
   ping(): Promise<void>;
   /**

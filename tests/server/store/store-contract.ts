@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAILED_AUTH_ADDRESSES_PER_MINUTE, OTHER_ADDRESSES, type AuditEvent, type ChangesQuery, type Sender, type Store } from '../../../server/src/store/store';
+import { openCampaignReader } from '../../../server/src/store/open-store';
 import { makeClassroomFiche, makeDirectorySchool, makeSchoolFiche } from '../../../src/model/make';
 import type { Fiche } from '../../../src/model/types';
 import { pushOf } from '../support';
@@ -156,6 +157,46 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect(snapshot.fiches).toEqual([{ ...kept, rev: 2 }]);
       expect(snapshot.deviceOf.get(kept.id)).toBe('t1');
       expect(snapshot.directory).toEqual(await store.directory.list());
+    });
+
+    it('names the data version of a campaign’s export: a new head of it or another directory changes it, nothing else', async () => {
+      const fiche = makeClassroomFiche();
+      const campaign = fiche.campaign;
+      const first = await store.exportVersion(campaign);
+      expect(await store.exportVersion(campaign)).toBe(first);
+
+      await store.revisions.push([pushOf(fiche)], sender('t1'));
+      const pushed = await store.exportVersion(campaign);
+      expect(pushed).not.toBe(first);
+      await store.revisions.push([pushOf(fiche)], sender('t2')); // a duplicate stores nothing
+      await store.revisions.push([pushOf(makeClassroomFiche({ campaign: '2025-2026' }))], sender('t1'));
+      await store.tokens.add({ hash: 'h1', owner: 'Léa Durand', role: 'lecteur', createdAt: '2026-11-29T09:00:00.000Z', expiresOn: null });
+      expect(await store.exportVersion(campaign)).toBe(pushed);
+
+      await store.revisions.push([pushOf({ ...fiche, deleted: true }, 1)], sender('t1'));
+      const deleted = await store.exportVersion(campaign);
+      expect(deleted).not.toBe(pushed);
+      await store.directory.replace((current) => ({ schools: [...current, makeDirectorySchool({ uai: '0130002G' })] }));
+      expect(await store.exportVersion(campaign)).not.toBe(deleted);
+    });
+
+    it('reads a campaign from another connection, read-only, as the store reads it, with the version of that moment', async () => {
+      if (store.readerLocation === null) throw new Error('this store has no location another thread could open');
+      const fiche = makeClassroomFiche();
+      await store.revisions.push([pushOf(fiche)], sender('t1'));
+      const reader = await openCampaignReader(store.readerLocation);
+      try {
+        const read = await reader.readCampaign(fiche.campaign);
+        expect(read).toEqual(await store.readCampaign(fiche.campaign));
+        expect(read.version).toBe(await store.exportVersion(fiche.campaign));
+
+        await store.revisions.push([pushOf(withPupils(fiche, 3), 1)], sender('t1'));
+        const next = await reader.readCampaign(fiche.campaign);
+        expect(next.fiches).toEqual([{ ...withPupils(fiche, 3), rev: 2 }]);
+        expect(next.version).toBe(await store.exportVersion(fiche.campaign));
+      } finally {
+        await reader.close();
+      }
     });
 
     it('replaces the directory with what the change makes of it, knowing which schools fiches hang on', async () => {

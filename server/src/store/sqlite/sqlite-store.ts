@@ -1,12 +1,12 @@
 // The Store on one SQLite file (better-sqlite3, WAL). Its calls are synchronous underneath: each method runs its
 // whole transaction before it returns, and hands the result back as a Promise to fit the interface.
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store';
 import { sqliteAudit } from './audit';
 import { sqliteBackup } from './backup';
-import { sqliteCampaignReader } from './campaign';
+import { sqliteCampaignReader, sqliteExportVersion } from './campaign';
 import { sqliteDirectory } from './directory';
 import { sqliteRevisions } from './revisions';
 import { migrate } from './schema';
@@ -33,16 +33,21 @@ export function openSqliteStore(path: string): Store {
     throw error;
   }
   const readCampaign = sqliteCampaignReader(db);
+  const { exportVersion, directoryReplaced } = sqliteExportVersion(db);
   const probe = db.prepare('SELECT 1');
   return {
     tokens: sqliteTokens(db),
     revisions: sqliteRevisions(db),
-    directory: sqliteDirectory(db),
+    directory: sqliteDirectory(db, directoryReplaced),
     audit: sqliteAudit(db),
     backup: sqliteBackup(db),
     async readCampaign(campaign) {
       return readCampaign(campaign);
     },
+    async exportVersion(campaign) {
+      return exportVersion(campaign);
+    },
+    readerLocation: path === ':memory:' || path === '' ? null : resolve(path),
     async ping() {
       probe.get();
     },
