@@ -1,5 +1,6 @@
 // The reference server under load (issue 14): 10, 50 and 100 devices each pushing batches of 100 new fiches, one
-// batch after the other, for 20 s, while one export loop asks for the departmental workbook again and again and a
+// batch after the other (waiting as `Retry-After` says when shed), for 20 s, while one export loop asks for the
+// departmental workbook again and again (waiting as told too) and a
 // monitor probes /health every 100 ms. The server runs in its own process (`npm run serve`, real SQLite file); the
 // devices, the export loop and the monitor are this process's fetches. Printed per level: records acknowledged per
 // second, sync and /health latency (p50, p99, max), 503s (with Retry-After or not), time-outs and network errors,
@@ -8,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { pushRecordOf, type SyncRequest, type SyncResponse } from '../src/model/sync-protocol';
 import type { Fiche } from '../src/model/types';
@@ -17,30 +19,54 @@ import { machine } from './machine';
 import { percentile } from './stats';
 
 const BATCH = 100;
+/** A person waits this long for the workbook; a device's sync request, REQUEST_TIMEOUT_MS. */
+const EXPORT_TIMEOUT_MS = 120_000;
+const MONITOR = `
+const { workerData, parentPort } = require('node:worker_threads');
+(async () => {
+  const probes = [];
+  const until = performance.now() + workerData.ms;
+  while (performance.now() < until) {
+    const start = performance.now();
+    try {
+      const response = await fetch(workerData.url, { signal: AbortSignal.timeout(workerData.timeout) });
+      await response.arrayBuffer();
+      probes.push({ ms: performance.now() - start, status: response.status, retryAfter: response.headers.has('retry-after'), retryAfterS: 0 });
+    } catch (error) {
+      probes.push({ ms: performance.now() - start, status: error && error.name === 'TimeoutError' ? 'timeout' : 'network', retryAfter: false, retryAfterS: 0 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, workerData.every - (performance.now() - start))));
+  }
+  parentPort.postMessage(probes);
+})();
+`;
 const REQUEST_TIMEOUT_MS = 10_000;
 const HEALTH_EVERY_MS = 100;
 
 const args = process.argv.slice(2);
 const secondsAt = args.indexOf('--seconds');
 const SECONDS = secondsAt >= 0 ? Number(args[secondsAt + 1]) : 20;
-const levels = args.filter((a, i) => /^\d+$/.test(a) && i !== secondsAt + 1).map(Number);
+const levels = args.filter((a, i) => /^\d+$/.test(a) && (secondsAt < 0 || i !== secondsAt + 1)).map(Number);
 const LEVELS = levels.length > 0 ? levels : [10, 50, 100];
 
 interface Timed {
   ms: number;
   status: number | 'timeout' | 'network';
   retryAfter: boolean;
+  /** Retry-After in seconds (0 when absent). */
+  retryAfterS: number;
 }
 
-async function timed(url: string, init: RequestInit): Promise<Timed & { body?: unknown }> {
+async function timed(url: string, init: RequestInit, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Timed & { body?: unknown }> {
   const start = performance.now();
   try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     const body = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.arrayBuffer();
-    return { ms: performance.now() - start, status: response.status, retryAfter: response.headers.has('retry-after'), body };
+    const retryAfter = response.headers.get('retry-after');
+    return { ms: performance.now() - start, status: response.status, retryAfter: retryAfter !== null, retryAfterS: Number(retryAfter ?? 0), body };
   } catch (error) {
     const timeout = error instanceof DOMException && error.name === 'TimeoutError';
-    return { ms: performance.now() - start, status: timeout ? 'timeout' : 'network', retryAfter: false };
+    return { ms: performance.now() - start, status: timeout ? 'timeout' : 'network', retryAfter: false, retryAfterS: 0 };
   }
 }
 
@@ -74,20 +100,25 @@ async function runLevel(server: ServeProcess, token: string, devices: number, fi
       if (answer.status === 200) {
         for (const result of (answer.body as SyncResponse).results) if (result.status === 'stored' || result.status === 'duplicate') figures.acknowledged.add(result.id);
       } else if (answer.status === 503 || answer.status === 429) {
-        await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 300)); // a device waits (shortened)
+        await new Promise((resolve) => setTimeout(resolve, answer.retryAfterS * 1000)); // as a device waits: as told
       }
     }
   };
   const exportLoop = async () => {
-    while (performance.now() < until) figures.exports.push(await timed(`${server.url}/api/v1/export.xlsx`, { headers: auth }));
-  };
-  const monitor = async () => {
     while (performance.now() < until) {
-      const started = performance.now();
-      figures.health.push(await timed(`${server.url}/api/v1/health`, {}));
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, HEALTH_EVERY_MS - (performance.now() - started))));
+      const answer = await timed(`${server.url}/api/v1/export.xlsx`, { headers: auth }, EXPORT_TIMEOUT_MS);
+      figures.exports.push(answer);
+      if (answer.status === 503) await new Promise((resolve) => setTimeout(resolve, answer.retryAfterS * 1000));
     }
   };
+  // The monitor runs on its own thread, as a device's probe comes from another machine: its figures are the
+  // server's answers, not this process's event loop busy with the devices' loops.
+  const monitor = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(MONITOR, { eval: true, workerData: { url: `${server.url}/api/v1/health`, ms: SECONDS * 1000, every: HEALTH_EVERY_MS, timeout: REQUEST_TIMEOUT_MS } });
+      worker.once('message', (probes: Timed[]) => (figures.health.push(...probes), resolve()));
+      worker.once('error', reject);
+    });
   await Promise.all([...Array.from({ length: devices }, (_, d) => device(d)), exportLoop(), monitor()]);
   return figures;
 }

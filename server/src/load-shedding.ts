@@ -51,8 +51,10 @@ export async function shedLoad(app: FastifyInstance, limits: LoadLimits): Promis
     maxEventLoopDelay: limits.maxEventLoopDelayMs,
     maxHeapUsedBytes: limits.maxHeapUsedBytes,
     sampleInterval: limits.sampleIntervalMs,
-    pressureHandler: async () => {
-      throw overloaded();
+    // /api/v1/health and the app's files are answered whatever the pressure: a device's probe must tell "busy, come
+    // back" (a sync request's 503) from "down", and a loaded page is cheap.
+    pressureHandler: async (request: FastifyRequest) => {
+      if (takesAPlace(request)) throw overloaded();
     },
   });
 

@@ -194,12 +194,15 @@ describe('bodies never finished and more work than the server can do', () => {
     await eventually(async () => (await pushOne(server)).status === 200);
   });
 
-  it('a process past its memory bound: 503 with Retry-After on every request', async () => {
+  it('a process past its memory bound: 503 with Retry-After on every API request, /health still answered', async () => {
     const server = await start({ limits: { maxHeapUsedBytes: 1, sampleIntervalMs: 10 } });
     await eventually(async () => (await pushOne(server)).status === 503);
     const refused = await pushOne(server);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(refused.body).toMatchObject({ error: 'overloaded' });
+    // A device's probe must tell "busy, come back" (its push's 503) from "down".
+    const health = await fetch(`${server.url}/api/v1/health`);
+    expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
   });
 });
 
