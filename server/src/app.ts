@@ -18,6 +18,7 @@ import { registerSyncRoute } from './sync-route';
 import { DEFAULT_TERRITORY, type Territory } from './territory';
 import { checkpointPeriodically, WAL_CHECKPOINT_INTERVAL_MS } from './wal-checkpoint';
 import { addResponseHeaders, answerFrameworkError, serveApp } from './web';
+import { WorkQueue } from './work-queue';
 import { noteApiRoutes } from './wrong-method';
 
 /** Every limit of the server; tests shorten or tighten them to see them act. */
@@ -62,6 +63,8 @@ export interface ServerContext {
   now: () => Date;
   territory: Territory;
   limits: ServerLimits;
+  /** The store's work for pushes and pulls, one task at a time (work-queue.ts). */
+  work: WorkQueue;
 }
 
 type RegisterRoutes = (app: FastifyInstance, context: ServerContext) => void;
@@ -104,7 +107,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await shedLoad(app, limits);
   checkpointPeriodically(app, store, limits.walCheckpointIntervalMs);
 
-  const context: ServerContext = { store, now, territory: options.territory ?? DEFAULT_TERRITORY, limits };
+  const work = new WorkQueue(limits.maxQueueWaitMs);
+  const context: ServerContext = { store, now, territory: options.territory ?? DEFAULT_TERRITORY, limits, work };
   const answerWrongMethods = noteApiRoutes(app);
   for (const register of API_ROUTES) register(app, context);
   answerWrongMethods();

@@ -7,15 +7,17 @@ import type { ChangesResponse } from '../../src/model/sync-protocol';
 import type { ServerContext } from './app';
 import { authorize, decorateTokenOwner } from './auth';
 import { parseChangesQuery, type ChangesParams } from './changes-query';
+import { queued, refuseWhenQueueFull } from './load-shedding';
 import { PULL } from './roles';
 import { acceptsCampaign } from './territory';
 
-export function registerChangesRoute(app: FastifyInstance, { store, now, territory }: ServerContext): void {
+export function registerChangesRoute(app: FastifyInstance, { store, now, territory, work }: ServerContext): void {
   decorateTokenOwner(app);
-  const onRequest = [authorize(store, now, PULL)];
+  const onRequest = [authorize(store, now, PULL), refuseWhenQueueFull(work)];
   app.get<{ Querystring: ChangesParams }>('/api/v1/changes', { onRequest }, async (request): Promise<ChangesResponse> => {
     const query = parseChangesQuery(request.query);
-    const changes = acceptsCampaign(territory, query.campaign) ? await store.revisions.changes(query) : [];
+    // A page read in its turn with the pushes (work-queue.ts).
+    const changes = acceptsCampaign(territory, query.campaign) ? await queued(work, () => store.revisions.changes(query)) : [];
     const last = changes.at(-1);
     return { changes, cursor: String(last === undefined ? query.since : last.seq), more: changes.length === query.limit };
   });

@@ -7,6 +7,7 @@ import underPressure from '@fastify/under-pressure';
 import { getHeapStatistics } from 'node:v8';
 import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
 import { RequestError } from './errors';
+import { WorkQueueFull, type WorkQueue } from './work-queue';
 
 export interface LoadLimits {
   /** API requests in progress (health aside) past which a new one is refused. */
@@ -17,11 +18,16 @@ export interface LoadLimits {
   maxHeapUsedBytes: number;
   /** How often the event-loop delay and the heap are sampled. */
   sampleIntervalMs: number;
+  /** The longest a push or a pull may be expected to wait for the store (work-queue.ts) before it is refused. */
+  maxQueueWaitMs: number;
 }
 
-// A batch takes 10 to 20 ms of the one thread: 64 waiting is about a second, the sync latency the server aims at.
+// The requests in progress bound what their bodies hold in memory (64 × 1 MiB at most); the queue's wait bounds the
+// latency: a batch of 100 takes 20 to 30 ms of the thread on a small server, so about 20 batches wait at most, and a
+// device has its answer within the second that sync.md's back-pressure aims at, or a 503 at once.
 export const DEFAULT_LOAD_LIMITS: LoadLimits = {
   maxRequestsInFlight: 64,
+  maxQueueWaitMs: 500,
   maxEventLoopDelayMs: 200,
   maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.85),
   sampleIntervalMs: 1_000,
@@ -31,7 +37,7 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = {
 const RETRY_AFTER_MIN_S = 2;
 const RETRY_AFTER_MAX_S = 6;
 
-function overloaded(): RequestError {
+export function overloaded(): RequestError {
   const retryAfterS = RETRY_AFTER_MIN_S + Math.floor(Math.random() * (RETRY_AFTER_MAX_S - RETRY_AFTER_MIN_S + 1));
   return new RequestError(503, 'overloaded', `Serveur momentanément surchargé : réessayez dans ${retryAfterS} s.`, {
     'retry-after': String(retryAfterS),
@@ -66,4 +72,20 @@ export async function shedLoad(app: FastifyInstance, limits: LoadLimits): Promis
     // 'close' comes once the answer is sent or the connection is gone, whichever happens.
     reply.raw.once('close', () => (inFlight -= 1));
   });
+}
+
+/** An onRequest hook: a request whose work would wait too long in `queue` is refused before its body is read. */
+export function refuseWhenQueueFull(queue: WorkQueue): () => Promise<void> {
+  return async () => {
+    if (queue.isFull()) throw overloaded();
+  };
+}
+
+/** `task` run by `queue`; refused as overloaded (503 with Retry-After) when the queue is full. */
+export async function queued<T>(queue: WorkQueue, task: () => T | Promise<T>): Promise<T> {
+  try {
+    return await queue.run(task);
+  } catch (error) {
+    throw error instanceof WorkQueueFull ? overloaded() : error;
+  }
 }

@@ -7,10 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeClassroomFiche } from '../../src/model/make';
+import { buildApp } from '../../server/src/app';
+import { openStore } from '../../server/src/store/open-store';
+import type { Store } from '../../server/src/store/store';
+import { createToken } from '../../server/src/tokens';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/web';
-import { exchange, openSocket, parseAnswer, requestFrom, type OpenSocket } from './raw-http';
+import { exchange, openSocket, parseAnswer, requestFrom, type OpenSocket, type RawAnswer } from './raw-http';
 import { serveProcess } from './serve-process';
-import { makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
+import { IN_TEST_PROCESS, makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
 
 let dir: string;
 let servers: TestServer[];
@@ -192,6 +196,63 @@ describe('bodies never finished and more work than the server can do', () => {
 
     held[0]?.socket.destroy();
     await eventually(async () => (await pushOne(server)).status === 200);
+  });
+
+  it('more store work than the queue may wait for: 503 at the headers, /health answered while the store works, the work taken done', async () => {
+    // The real store, its pushes held at a gate the test opens: the queue sees a batch that takes as long as it likes.
+    const store = await openStore(join(dir, 'tne13.sqlite'));
+    const token = await createToken(store, 'Camille Martin', { role: 'admin' });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let pushesStarted = 0;
+    const gated: Store = {
+      ...store,
+      revisions: {
+        ...store.revisions,
+        async push(records, sender) {
+          pushesStarted += 1;
+          await gate;
+          return store.revisions.push(records, sender);
+        },
+      },
+    };
+    // A batch is first expected to take 20 ms: with one in the store, the next would wait more than 10 ms.
+    const app = await buildApp({ store: gated, limits: { ...IN_TEST_PROCESS, maxQueueWaitMs: 10 } });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const server = { url, token };
+      const fiche = makeClassroomFiche();
+      const taken = postSync(server, makeBatch([pushOf(fiche)]));
+      await eventually(() => pushesStarted === 1);
+
+      // Refused before its body is read: the body announced never comes, the answer does.
+      const refused = await openSocket(url, pushHead(token, 1_000_000), Buffer.from('{'));
+      sockets.push(refused);
+      let answer: RawAnswer | null = null;
+      await eventually(() => (answer = parseAnswer(refused.received())) !== null && answer.text.endsWith('}'));
+      const { status, headers, text } = answer as unknown as RawAnswer;
+      expect(status).toBe(503);
+      expect(Number(header(headers, 'retry-after'))).toBeGreaterThanOrEqual(1);
+      expectFrenchRefusal(headers, text, 'overloaded');
+      // A pull waits for the same store: refused too; the health probe is not.
+      const pull = await fetch(`${url}/api/v1/changes?campaign=2026-2027&since=0`, { headers: { authorization: `Bearer ${token}` } });
+      expect(pull.status).toBe(503);
+      expect(pull.headers.get('retry-after')).not.toBeNull();
+      expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
+      expect(pushesStarted).toBe(1);
+
+      release();
+      const stored = await taken;
+      expect([stored.status, stored.body.results[0]?.status]).toEqual([200, 'stored']);
+      // The queue empty, the next batch is taken whatever the last one cost.
+      const next = await postSync(server, makeBatch([pushOf(makeClassroomFiche())]));
+      expect([next.status, next.body.results[0]?.status]).toEqual([200, 'stored']);
+    } finally {
+      release();
+      for (const open of sockets) open.socket.destroy();
+      await app.close();
+      await store.close();
+    }
   });
 
   it('a process past its memory bound: 503 with Retry-After on every API request, /health still answered', async () => {
