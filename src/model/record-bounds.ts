@@ -3,7 +3,6 @@
 // (sync.md: a record's canonical JSON is at most 64 KiB), checked once it is normalised.
 import { frenchNumber } from './french-number';
 import { fieldLabel } from './labels';
-import { canonicalJson } from './sync-protocol';
 import type { FieldError } from './types';
 import { excerpt, utf8Length } from './text';
 
@@ -43,18 +42,30 @@ export function shapeProblem(value: unknown, prefix = ''): FieldError | null {
   return null;
 }
 
+/**
+ * The bytes of `value`'s canonical JSON. Sorting keys moves text, it adds none: JSON.stringify in the object's own
+ * order has the same length, without the sorted copy. And a UTF-16 unit is at most 3 bytes of UTF-8, so a text whose
+ * units, tripled, fit under `max` is not counted byte by byte (a usual fiche is a few kilobytes).
+ */
+function jsonBytesOver(value: unknown, max: number): number | null {
+  const json = JSON.stringify(value);
+  if (json.length * 3 <= max) return null;
+  const bytes = utf8Length(json);
+  return bytes <= max ? null : bytes;
+}
+
 /** Why `stored` (a record as it would be stored) is too large, or null. */
 export function recordSizeProblem(stored: object): FieldError | null {
-  const bytes = utf8Length(canonicalJson(stored));
-  if (bytes <= RECORD_MAX_BYTES) return null;
+  const bytes = jsonBytesOver(stored, RECORD_MAX_BYTES);
+  if (bytes === null) return null;
   const data = (stored as { data?: unknown }).data;
   return sizeError(bytes, RECORD_MAX_BYTES, largestText(data, 'data'));
 }
 
 /** Why a form's `data` is too large to be saved in a record, or null; named on its longest text, which the form shows. */
 export function dataSizeProblem(data: unknown): FieldError | null {
-  const bytes = utf8Length(canonicalJson(data));
-  return bytes <= DATA_MAX_BYTES ? null : sizeError(bytes, DATA_MAX_BYTES, largestText(data, 'data'));
+  const bytes = jsonBytesOver(data, DATA_MAX_BYTES);
+  return bytes === null ? null : sizeError(bytes, DATA_MAX_BYTES, largestText(data, 'data'));
 }
 
 function sizeError(bytes: number, max: number, path: string | null): FieldError {

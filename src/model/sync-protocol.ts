@@ -96,6 +96,28 @@ export function contentOf(record: object): string {
   return canonicalJson(content);
 }
 
+/**
+ * A pushed record's `contentOf` and its canonical JSON once stored at a rev, the keys sorted once for both: the
+ * server computes the one for every record of a batch and the other for every record it stores.
+ */
+export function canonicalRevision(record: PushRecord): { content: string; storedAt(rev: number): string } {
+  const { rev: _rev, baseRev: _baseRev, ...content } = record as PushRecord & { rev?: unknown };
+  const sorted = sortKeys(content) as Record<string, unknown>;
+  return {
+    content: JSON.stringify(sorted),
+    // Only the top level takes a new key: the values below are sorted already.
+    storedAt: (rev) => JSON.stringify(sortedTopLevel({ ...sorted, rev })),
+  };
+}
+
+function sortedTopLevel(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, value[key]]),
+  );
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;

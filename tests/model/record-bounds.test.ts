@@ -57,6 +57,14 @@ describe('recordSizeProblem and dataSizeProblem', () => {
     });
   });
 
+  it('counts bytes of UTF-8, not characters: 21,800 « é » fit (2 bytes each), 32,800 do not', () => {
+    const withAccents = (count: number) => makeClassroomFiche({ data: { notes: 'é'.repeat(count) } });
+    // Within the bound by bytes although three times its characters exceed it: counted, not guessed.
+    expect(JSON.stringify(withAccents(21_800)).length * 3).toBeGreaterThan(RECORD_MAX_BYTES);
+    expect(recordSizeProblem(withAccents(21_800))).toBeNull();
+    expect(recordSizeProblem(withAccents(32_800))?.message).toContain('65 Kio une fois enregistrée');
+  });
+
   it('keeps a form’s data within the record’s bound less room for the envelope', () => {
     const data = (bytes: number) => makeClassroomData({ notes: 'x'.repeat(bytes - canonicalJson(makeClassroomData()).length) });
     expect(dataSizeProblem(data(DATA_MAX_BYTES))).toBeNull();

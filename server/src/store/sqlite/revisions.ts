@@ -3,7 +3,7 @@
 // a record on the head's rev becomes the next one; the `heads` row follows by trigger (migrations/seq-and-heads.ts).
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { canonicalJson, contentOf, type PushRecord } from '../../../../src/model/sync-protocol';
+import { canonicalJson, canonicalRevision, contentOf, type PushRecord } from '../../../../src/model/sync-protocol';
 import type { Fiche } from '../../../../src/model/types';
 import type { PushOutcome, RevisionStore, Sender } from '../store';
 import { ORIGIN_OF_HEAD, sqliteChanges, toHead, type HeadRow } from './changes';
@@ -21,11 +21,10 @@ export function sqliteRevisions(db: Database.Database): RevisionStore {
      VALUES (@id, @rev, @baseRev, @sha256, @record, @deviceId, @tokenOwner, @receivedAt)`,
   );
 
-  const store = (record: PushRecord, sender: Sender): PushOutcome => {
-    const { baseRev, ...fiche } = record;
-    const rev = baseRev + 1;
+  const store = (record: PushRecord, storedAt: (rev: number) => string, sender: Sender): PushOutcome => {
+    const rev = record.baseRev + 1;
     const { kind, uai, campaign, id } = record;
-    const stored = canonicalJson({ ...fiche, rev });
+    const stored = storedAt(rev);
     const { lastInsertRowid } = insertRevision.run({ id, rev, kind, uai, campaign, deleted: record.deleted ? 1 : 0, record: stored, ...sender });
     return { status: 'stored', rev, seq: Number(lastInsertRowid) };
   };
@@ -37,13 +36,13 @@ export function sqliteRevisions(db: Database.Database): RevisionStore {
   };
 
   const pushOne = (record: PushRecord, sender: Sender): PushOutcome => {
-    const content = contentOf(record);
+    const { content, storedAt } = canonicalRevision(record);
     // The revision made on baseRev: this same content there is a re-send (or another device's identical record).
     const made = revisionAt.get(record.id, record.baseRev + 1) as Omit<HeadRow, 'origin'> | undefined;
     if (made !== undefined && contentOf(JSON.parse(made.record) as Fiche) === content) return { status: 'duplicate', rev: made.rev, seq: made.seq };
     const head = headOf.get(record.id) as HeadRow | undefined;
-    if (head === undefined) return record.baseRev === 0 ? store(record, sender) : { status: 'unheld-base' };
-    if (head.rev === record.baseRev) return store(record, sender);
+    if (head === undefined) return record.baseRev === 0 ? store(record, storedAt, sender) : { status: 'unheld-base' };
+    if (head.rev === record.baseRev) return store(record, storedAt, sender);
     // A stale base, or one the server never made (forged, or a server restored from an older backup): the device
     // merges with the head and pushes again on it.
     return keepAside(record, content, head, sender);
