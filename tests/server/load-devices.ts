@@ -3,6 +3,7 @@
 // and one export loop asking for the departmental workbook again and again (waiting as told when answered 503).
 // Each device records what the server acknowledged (id, rev and seq of every `stored` or `duplicate` result) and
 // every batch it sent that got no answer (a time-out, or the connection gone): what a device would send again.
+import { setMaxListeners } from 'node:events';
 import type { SyncRequest, SyncResponse } from '../../src/model/sync-protocol';
 import { pushRecordOf } from '../../src/model/sync-protocol';
 import type { Fiche } from '../../src/model/types';
@@ -62,6 +63,8 @@ export interface DeviceLog {
   unanswered: Unanswered[];
   /** Batches answered 200. */
   batchesAnswered: number;
+  /** The last batch that ended, and how (its answer's status, or how it failed). */
+  last: { batchId: string; status: Timed['status'] } | undefined;
 }
 
 export interface LoadFigures {
@@ -69,6 +72,8 @@ export interface LoadFigures {
   sync: Timed[];
   /** Every export request's outcome. */
   exports: Timed[];
+  /** Export requests sent. */
+  exportsAsked: number;
   /** The export loop has a request sent and not answered yet. */
   exportInFlight: boolean;
   devices: DeviceLog[];
@@ -113,7 +118,9 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
  */
 export function runLoad(options: LoadOptions): { figures: LoadFigures; done: Promise<LoadFigures> } {
   const { url, signal, onAnswer } = options;
-  const figures: LoadFigures = { sync: [], exports: [], exportInFlight: false, devices: [] };
+  // Every device and the export loop may wait on the signal at once.
+  if (signal !== undefined) setMaxListeners(options.devices + 1, signal);
+  const figures: LoadFigures = { sync: [], exports: [], exportsAsked: 0, exportInFlight: false, devices: [] };
   const until = performance.now() + options.durationMs;
   const going = () => performance.now() < until && !signal?.aborted;
   const auth = { authorization: `Bearer ${options.token}` };
@@ -124,6 +131,7 @@ export function runLoad(options: LoadOptions): { figures: LoadFigures; done: Pro
       log.inFlight = request;
       const answer = await timed(`${url}/api/v1/sync`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(request) });
       log.inFlight = undefined;
+      log.last = { batchId: request.batchId, status: answer.status };
       figures.sync.push(answer);
       if (answer.status === 200) {
         log.batchesAnswered += 1;
@@ -139,6 +147,7 @@ export function runLoad(options: LoadOptions): { figures: LoadFigures; done: Pro
   };
   const exportLoop = async () => {
     while (going()) {
+      figures.exportsAsked += 1;
       figures.exportInFlight = true;
       const answer = await timed(`${url}/api/v1/export.xlsx`, { headers: auth }, EXPORT_TIMEOUT_MS);
       figures.exportInFlight = false;
@@ -147,7 +156,7 @@ export function runLoad(options: LoadOptions): { figures: LoadFigures; done: Pro
       if (answer.status === 503) await wait(answer.retryAfterS * 1000, signal);
     }
   };
-  figures.devices = Array.from({ length: options.devices }, (_, d) => ({ deviceId: options.deviceId(d), acknowledged: [], inFlight: undefined, unanswered: [], batchesAnswered: 0 }));
+  figures.devices = Array.from({ length: options.devices }, (_, d) => ({ deviceId: options.deviceId(d), acknowledged: [], inFlight: undefined, unanswered: [], batchesAnswered: 0, last: undefined }));
   const done = Promise.all([...figures.devices.map(device), exportLoop()]).then(() => figures);
   return { figures, done };
 }
