@@ -1,26 +1,24 @@
 // The reference server under load (issue 14): 10, 50 and 100 devices each pushing batches of 100 new fiches, one
 // batch after the other (waiting as `Retry-After` says when shed), for 20 s, while one export loop asks for the
-// departmental workbook again and again (waiting as told too) and a
-// monitor probes /health every 100 ms. The server runs in its own process (`npm run serve`, real SQLite file); the
-// devices, the export loop and the monitor are this process's fetches. Printed per level: records acknowledged per
-// second, sync and /health latency (p50, p99, max), 503s (with Retry-After or not), time-outs and network errors,
-// exports answered; then the database is read back: it must hold exactly the acknowledged revisions.
+// departmental workbook again and again (waiting as told too) and a monitor probes /health every 100 ms. The server
+// runs in its own process (`npm run serve`, real SQLite file); the devices and the export loop
+// (tests/server/load-devices.ts, the load tests/server/kill-under-load.test.ts kills the server under) and the
+// monitor are this process's fetches. Printed per level: records acknowledged per second, sync and /health latency
+// (p50, p99, max), 503s (with Retry-After or not), time-outs and network errors, exports answered; then the database
+// is read back: it must hold exactly the acknowledged revisions.
 // `node --import tsx bench/server-load.ts [10 50 100] [--seconds 20]`
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { pushRecordOf, type SyncRequest, type SyncResponse } from '../src/model/sync-protocol';
 import type { Fiche } from '../src/model/types';
 import { generateDepartement } from '../tests/fixtures/departement/generate-departement';
+import { BATCH, freshFiches, REQUEST_TIMEOUT_MS, runLoad, type Timed } from '../tests/server/load-devices';
 import { DEMO_TOKEN_PRINTED, serveProcess, type ServeProcess } from '../tests/server/serve-process';
 import { machine } from './machine';
 import { percentile } from './stats';
 
-const BATCH = 100;
-/** A person waits this long for the workbook; a device's sync request, REQUEST_TIMEOUT_MS. */
-const EXPORT_TIMEOUT_MS = 120_000;
 const MONITOR = `
 const { workerData, parentPort } = require('node:worker_threads');
 (async () => {
@@ -40,7 +38,6 @@ const { workerData, parentPort } = require('node:worker_threads');
   parentPort.postMessage(probes);
 })();
 `;
-const REQUEST_TIMEOUT_MS = 10_000;
 const HEALTH_EVERY_MS = 100;
 
 const args = process.argv.slice(2);
@@ -48,35 +45,6 @@ const secondsAt = args.indexOf('--seconds');
 const SECONDS = secondsAt >= 0 ? Number(args[secondsAt + 1]) : 20;
 const levels = args.filter((a, i) => /^\d+$/.test(a) && (secondsAt < 0 || i !== secondsAt + 1)).map(Number);
 const LEVELS = levels.length > 0 ? levels : [10, 50, 100];
-
-interface Timed {
-  ms: number;
-  status: number | 'timeout' | 'network';
-  retryAfter: boolean;
-  /** Retry-After in seconds (0 when absent). */
-  retryAfterS: number;
-}
-
-async function timed(url: string, init: RequestInit, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Timed & { body?: unknown }> {
-  const start = performance.now();
-  try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    const body = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.arrayBuffer();
-    const retryAfter = response.headers.get('retry-after');
-    return { ms: performance.now() - start, status: response.status, retryAfter: retryAfter !== null, retryAfterS: Number(retryAfter ?? 0), body };
-  } catch (error) {
-    const timeout = error instanceof DOMException && error.name === 'TimeoutError';
-    return { ms: performance.now() - start, status: timeout ? 'timeout' : 'network', retryAfter: false, retryAfterS: 0 };
-  }
-}
-
-/** Fiches new to the server, as many as asked, made from the generated département's classrooms with fresh ids. */
-function* freshFiches(templates: readonly Fiche[]): Generator<Fiche> {
-  for (let n = 0; ; n += 1) {
-    const template = templates[n % templates.length] as Fiche;
-    if (template.kind === 'classroom') yield { ...template, id: crypto.randomUUID(), updatedAt: new Date().toISOString() };
-  }
-}
 
 interface LevelFigures {
   devices: number;
@@ -87,40 +55,20 @@ interface LevelFigures {
 }
 
 async function runLevel(server: ServeProcess, token: string, devices: number, fiches: Generator<Fiche>): Promise<LevelFigures> {
-  const figures: LevelFigures = { devices, acknowledged: new Set(), sync: [], health: [], exports: [] };
-  const until = performance.now() + SECONDS * 1000;
-  const auth = { authorization: `Bearer ${token}` };
-  const device = async (d: number) => {
-    const deviceId = `banc-${devices}-${d}`;
-    while (performance.now() < until) {
-      const batch = Array.from({ length: BATCH }, () => fiches.next().value as Fiche);
-      const request: SyncRequest = { protocol: 2, deviceId, batchId: crypto.randomUUID(), records: batch.map((f) => pushRecordOf(f, 0)) };
-      const answer = await timed(`${server.url}/api/v1/sync`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(request) });
-      figures.sync.push(answer);
-      if (answer.status === 200) {
-        for (const result of (answer.body as SyncResponse).results) if (result.status === 'stored' || result.status === 'duplicate') figures.acknowledged.add(result.id);
-      } else if (answer.status === 503 || answer.status === 429) {
-        await new Promise((resolve) => setTimeout(resolve, answer.retryAfterS * 1000)); // as a device waits: as told
-      }
-    }
-  };
-  const exportLoop = async () => {
-    while (performance.now() < until) {
-      const answer = await timed(`${server.url}/api/v1/export.xlsx`, { headers: auth }, EXPORT_TIMEOUT_MS);
-      figures.exports.push(answer);
-      if (answer.status === 503) await new Promise((resolve) => setTimeout(resolve, answer.retryAfterS * 1000));
-    }
-  };
+  const health: Timed[] = [];
+  // The devices and the export loop (tests/server/load-devices.ts), for SECONDS.
+  const load = runLoad({ url: server.url, token, devices, deviceId: (d) => `banc-${devices}-${d}`, fiches, durationMs: SECONDS * 1000 });
   // The monitor runs on its own thread, as a device's probe comes from another machine: its figures are the
   // server's answers, not this process's event loop busy with the devices' loops.
   const monitor = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(MONITOR, { eval: true, workerData: { url: `${server.url}/api/v1/health`, ms: SECONDS * 1000, every: HEALTH_EVERY_MS, timeout: REQUEST_TIMEOUT_MS } });
-      worker.once('message', (probes: Timed[]) => (figures.health.push(...probes), resolve()));
+      worker.once('message', (probes: Timed[]) => (health.push(...probes), resolve()));
       worker.once('error', reject);
     });
-  await Promise.all([...Array.from({ length: devices }, (_, d) => device(d)), exportLoop(), monitor()]);
-  return figures;
+  const [figures] = await Promise.all([load.done, monitor()]);
+  const acknowledged = new Set(figures.devices.flatMap((d) => d.acknowledged.map((a) => a.id)));
+  return { devices, acknowledged, sync: figures.sync, health, exports: figures.exports };
 }
 
 const ms = (values: readonly number[]) =>

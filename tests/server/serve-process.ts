@@ -9,6 +9,8 @@ export interface ServeProcess {
   pid: number;
   /** What it printed until it listened. */
   stdout: string;
+  /** Resolves when the process has ended, however (stopped, killed by a test, crashed). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -49,17 +51,18 @@ export async function serveProcess(
     env: { ...process.env, TNE13_DB: dbPath, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
-    const stop = () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      });
+    // A process already ended (a test killed it) is stopped.
+    const stop = async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (printed.test(stdout)) resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid as number, stdout, stop });
+      if (printed.test(stdout)) resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid as number, stdout, exited, stop });
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('exit', (code) => resolve({ code, stderr }));
