@@ -3,7 +3,9 @@
 // the headers of the next requests wait for one task at most, not for every batch whose body came in the same
 // turn (Node runs a turn's ready requests back to back). And the queue knows how long a new task would wait, from
 // the tasks' measured durations: past `maxWaitMs` the request is refused at once (503 with Retry-After) instead of
-// waiting longer than a device's answer should take: the bounded queue of sync.md's back-pressure.
+// waiting longer than a device's answer should take, and a task whose turn comes later than that anyway is refused
+// then, not run: the bounded queue of sync.md's back-pressure. The wait counts from the task's queueing, once the
+// request's body is in: a tablet on a slow network takes longer to send, and is not refused for it.
 
 /** A new task would wait longer than the queue's bound. */
 export class WorkQueueFull extends Error {
@@ -14,6 +16,8 @@ export class WorkQueueFull extends Error {
 
 interface Waiting {
   task: () => unknown;
+  /** When it was queued (the queue's clock). */
+  since: number;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
 }
@@ -68,11 +72,14 @@ export class WorkQueue {
     return this.length > 0 && this.expectedWaitMs() > this.maxWaitMs;
   }
 
-  /** Runs `task` after those queued before it, in a turn of its own; rejects with WorkQueueFull when the queue is. */
+  /**
+   * Runs `task` after those queued before it, in a turn of its own; rejects with WorkQueueFull when the queue is, or
+   * when its turn comes more than `maxWaitMs` after it was queued (it is then not run).
+   */
   run<T>(task: () => T | Promise<T>): Promise<T> {
     if (this.isFull()) return Promise.reject(new WorkQueueFull(this.expectedWaitMs()));
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      this.waiting.push({ task, since: this.clock(), resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
     });
   }
@@ -88,11 +95,26 @@ export class WorkQueue {
     setImmediate(() => void this.next());
   }
 
+  /** The next task that has not waited too long; those that have are refused (their requests answered 503). */
+  private nextInTime(now: number): Waiting | undefined {
+    for (let item = this.waiting.shift(); item !== undefined; item = this.waiting.shift()) {
+      const waited = now - item.since;
+      if (waited <= this.maxWaitMs) return item;
+      item.reject(new WorkQueueFull(waited));
+    }
+    return undefined;
+  }
+
   private async next(): Promise<void> {
     this.scheduled = false;
-    const item = this.waiting.shift();
-    if (item === undefined) return;
     const start = this.clock();
+    // The estimate can be wrong (a task far longer than the others, the cores taken by other work): a task whose
+    // turn comes later than the bound is refused rather than answered late, so that no request waits longer.
+    const item = this.nextInTime(start);
+    if (item === undefined) {
+      this.chained = false;
+      return;
+    }
     const followed = this.chained;
     if (followed) this.observe(start - this.lastStart);
     this.lastStart = start;

@@ -73,9 +73,28 @@ describe('WorkQueue', () => {
     expect(queue.isFull()).toBe(false);
   });
 
+  it('refuses at its turn, without running it, a task that waited longer than the bound however it was estimated', async () => {
+    const { clock, advance } = testClock();
+    const queue = new WorkQueue(100, { firstEstimateMs: 10, clock });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = queue.run(async () => {
+      await gate;
+      advance(150); // ten times longer than expected
+    });
+    let lateRan = false;
+    const late = queue.run(() => void (lateRan = true));
+    release();
+    await slow;
+    await expect(late).rejects.toBeInstanceOf(WorkQueueFull);
+    expect(lateRan).toBe(false);
+    // The next one, queued now, waits for nothing and runs.
+    await expect(queue.run(() => 'stored')).resolves.toBe('stored');
+  });
+
   it('counts what happens between two tasks that follow each other as part of their cost', async () => {
     const { clock, advance } = testClock();
-    const queue = new WorkQueue(1_000, { firstEstimateMs: 10, clock });
+    const queue = new WorkQueue(10_000, { firstEstimateMs: 10, clock });
     // Each task takes 10 ms, and 40 ms pass between one task's end and the next one's start (other requests read,
     // answers sent): with tasks waiting, the estimate goes to the 50 ms one task really costs the queue.
     const tasks = Array.from({ length: 40 }, () =>
