@@ -1,13 +1,15 @@
 // One batch of POST /api/v1/sync (sync.md v2): every record is validated with the device's own rules and normalised,
 // records outside the server's territory are refused, then the rest are judged against the heads in one transaction
 // of the store (stored, duplicate or conflict), so a crash leaves either all of them or none. What is stored is the
-// validated record, never the record as sent; a refusal's answer is bounded whatever was sent.
+// validated record, never the record as sent; a refusal's answer is bounded whatever was sent. The validation is done
+// a slice at a time and the transaction in a turn of its own, so that the thread answers others in between.
 import { frenchNumber } from '../../src/model/french-number';
 import type { PushRecord, SyncResponse, SyncResult } from '../../src/model/sync-protocol';
 import type { FieldError } from '../../src/model/types';
 import { validatePushRecord } from '../../src/model/validate';
 import type { PushOutcome, Sender, Store } from './store/store';
 import { DEFAULT_TERRITORY, outOfScopeMessage, type Territory } from './territory';
+import { nextTurn } from './work-queue';
 
 export interface Batch {
   deviceId: string;
@@ -19,6 +21,9 @@ export interface Batch {
 const ERRORS_PER_RECORD_MAX = 5;
 /** No fiche's id is longer (a UUID is 36 characters): a longer one is not echoed, results match records by position. */
 const ECHOED_ID_MAX_LENGTH = 100;
+
+/** Records validated in one turn of the event loop (about 2 ms of work); the store's transaction is a turn of its own. */
+const RECORDS_PER_TURN = 25;
 
 type Checked = { ok: true; record: PushRecord } | { ok: false; result: SyncResult };
 
@@ -35,7 +40,13 @@ export async function handleBatch(
   now: Date = new Date(),
   territory: Territory = DEFAULT_TERRITORY,
 ): Promise<SyncResponse> {
-  const checked = batch.records.map((record) => checkRecord(record, now, territory));
+  const checked: Checked[] = [];
+  for (let start = 0; start < batch.records.length; start += RECORDS_PER_TURN) {
+    // The thread answers others (/health, refusals) between two slices: one batch never holds it for long.
+    if (start > 0) await nextTurn();
+    for (const record of batch.records.slice(start, start + RECORDS_PER_TURN)) checked.push(checkRecord(record, now, territory));
+  }
+  await nextTurn();
   const sender: Sender = { deviceId: batch.deviceId, tokenOwner, receivedAt: now.toISOString() };
   const valid = checked.flatMap((item) => (item.ok ? [item.record] : []));
   // One outcome per valid record, in order: they go back to their places among the refused ones.

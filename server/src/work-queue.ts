@@ -132,3 +132,11 @@ export class WorkQueue {
     }
   }
 }
+
+/**
+ * Resolves in the next turn of the event loop, after its I/O: a task awaits it to let the thread answer others
+ * (/health, refusals, headers) without giving up its place, since the queue starts no other task meanwhile.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
