@@ -1,6 +1,6 @@
 // The reference server (sync.md): the sync endpoints (push and pull), health, the school directory, the exports, a
-// fiche's history, and optionally the built app on the same origin, behind its limits (timeouts, connections, failed
-// authentications, load). `buildApp` does not listen: main.ts and the tests choose where.
+// fiche's history, the API's OpenAPI description, and optionally the built app on the same origin, behind its limits
+// (timeouts, connections, failed authentications, load). `buildApp` does not listen: main.ts and the tests choose where.
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -12,6 +12,7 @@ import { HEALTH_PROBE_INTERVAL_MS, registerHealthRoute } from './health-route';
 import { registerHistoryRoute } from './history-route';
 import { answerOnSocket, connectionOptions, DEFAULT_CONNECTION_LIMITS, refuseExpectation, type ConnectionLimits } from './http-limits';
 import { DEFAULT_LOAD_LIMITS, shedLoad, type LoadLimits } from './load-shedding';
+import { registerOpenApiRoute } from './openapi-route';
 import { registerSchoolsRoute } from './schools-route';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -78,6 +79,7 @@ const API_ROUTES: readonly RegisterRoutes[] = [
   registerChangesRoute,
   registerExportRoutes,
   registerHistoryRoute,
+  registerOpenApiRoute,
 ];
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
