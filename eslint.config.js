@@ -51,6 +51,8 @@ export const PACKAGES = {
   '@fastify/*': ['server'],
   'better-sqlite3': ['server'],
   'node:*': ['server'],
+  // The OpenAPI description is built on the server; the app's bundle never carries the converter.
+  '@valibot/to-json-schema': ['server'],
 };
 
 const SEE = "see the layers in eslint.config.js and house-style.md, 'Dependencies point one way'";

@@ -1,6 +1,6 @@
-// The reference server (sync.md): the sync endpoints (push and pull), health, the school directory, and optionally the built app on
-// the same origin, behind its limits (timeouts, connections, failed authentications, load). `buildApp` does not
-// listen: main.ts and the tests choose where.
+// The reference server (sync.md): the sync endpoints (push and pull), health, the school directory, the exports, a
+// fiche's history, the API's OpenAPI description, and optionally the built app on the same origin, behind its limits
+// (timeouts, connections, failed authentications, load). `buildApp` does not listen: main.ts and the tests choose where.
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -9,8 +9,10 @@ import { handleError } from './errors';
 import { registerExportRoutes } from './export-route';
 import { FAILED_AUTHS_PER_MINUTE, limitFailedAuthentications } from './failed-auth-limit';
 import { HEALTH_PROBE_INTERVAL_MS, registerHealthRoute } from './health-route';
+import { registerHistoryRoute } from './history-route';
 import { answerOnSocket, connectionOptions, DEFAULT_CONNECTION_LIMITS, refuseExpectation, type ConnectionLimits } from './http-limits';
 import { DEFAULT_LOAD_LIMITS, shedLoad, type LoadLimits } from './load-shedding';
+import { registerOpenApiRoute } from './openapi-route';
 import { registerSchoolsRoute } from './schools-route';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -70,7 +72,15 @@ export interface ServerContext {
 type RegisterRoutes = (app: FastifyInstance, context: ServerContext) => void;
 
 // The API, one register function per concern, each in its own file and calling only the Store interface.
-const API_ROUTES: readonly RegisterRoutes[] = [registerHealthRoute, registerSchoolsRoute, registerSyncRoute, registerChangesRoute, registerExportRoutes];
+const API_ROUTES: readonly RegisterRoutes[] = [
+  registerHealthRoute,
+  registerSchoolsRoute,
+  registerSyncRoute,
+  registerChangesRoute,
+  registerExportRoutes,
+  registerHistoryRoute,
+  registerOpenApiRoute,
+];
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };

@@ -13,10 +13,10 @@ export interface ChangesParams {
 }
 
 const CAMPAIGN = /^(\d{4})-(\d{4})$/;
-const CURSOR = /^\d{1,15}$/;
+export const CURSOR = /^\d{1,15}$/;
 /** Bounds on the filters, so that one request cannot make a query of any size. */
-const FILTERS_MAX = 200;
-const FILTER_MAX_LENGTH = 200;
+export const FILTERS_MAX = 200;
+export const FILTER_MAX_LENGTH = 200;
 
 const refuse = (message: string) => new RequestError(400, 'invalid_request', message);
 

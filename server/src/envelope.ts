@@ -3,7 +3,7 @@ import { BATCH_MAX_RECORDS, SYNC_PROTOCOL } from '../../src/model/sync-protocol'
 import type { Batch } from './sync';
 import { RequestError } from './errors';
 
-const ID_MAX_LENGTH = 200;
+export const ID_MAX_LENGTH = 200;
 const REQUIRED = ['protocol', 'deviceId', 'batchId', 'records'] as const;
 
 /** The batch a request body holds, or throws the RequestError that refuses the whole request. */

@@ -23,6 +23,7 @@ export interface Access {
 export const PUSH: Access = { roles: ['auditeur', 'admin'], action: "d'envoyer des fiches", askFor: "d'auditeur" };
 export const PULL: Access = { roles: ROLES, action: 'de recevoir les fiches', askFor: "d'auditeur ou de lecteur" };
 export const EXPORT: Access = { roles: ['lecteur', 'admin'], action: "d'exporter le tableau départemental", askFor: 'de lecteur' };
+export const HISTORY: Access = { roles: ['lecteur', 'admin'], action: "de consulter l'historique des fiches", askFor: 'de lecteur' };
 
 /** The 403 message for `role` outside `access`: one sentence, which the device shows as it is. */
 export function refusalMessage(role: Role, access: Access): string {

@@ -10,6 +10,14 @@ export const MIN_YEAR = 1990;
 export const shown = (input: unknown, format: (n: number) => string = frenchNumber): string =>
   typeof input === 'number' ? ` (saisi : ${format(input)})` : typeof input === 'string' ? ` (saisi : ${excerpt(input)})` : '';
 
+/**
+ * What JSON Schema can say of a rule checked in code here (the server's OpenAPI description is converted from these
+ * schemas): a French description, and only keywords that refuse nothing the rule accepts. Validation ignores it.
+ */
+export function documented<TInput>(description: string, keywords: Readonly<Record<string, unknown>> = {}) {
+  return v.metadata<TInput, Record<string, unknown>>({ description, ...keywords });
+}
+
 const NUMBER_MESSAGE = 'saisissez un nombre';
 const INTEGER_MESSAGE = (issue: v.BaseIssue<unknown>) => `saisissez un nombre entier${shown(issue.input)}`;
 
@@ -38,6 +46,7 @@ export function yearUpTo(currentYear: number) {
     v.integer((issue) => `saisissez un nombre entier${shown(issue.input, yearText)}`),
     v.minValue(MIN_YEAR, range),
     v.maxValue(currentYear, range),
+    documented(`Année, de ${MIN_YEAR} à l'année en cours.`),
   );
 }
 
@@ -55,6 +64,11 @@ export function text(max: number, min = 0) {
       if (count < min) addIssue({ message: 'ce champ est obligatoire' });
       else if (count > max) addIssue({ message: `${frenchNumber(max)} caractères au plus (${frenchNumber(count)} saisis)` });
     }),
+    // A bound in code points (JSON Schema's maxLength) would refuse text valid here: only the lower one is a keyword.
+    documented(
+      `Texte, espaces et caractères invisibles retirés aux deux bouts ; ${min > 0 ? `de ${frenchNumber(min)} à` : 'au plus'} ${frenchNumber(max)} caractères comptés comme un lecteur les voit (graphèmes).`,
+      min > 0 ? { minLength: min } : {},
+    ),
   );
 }
 
@@ -79,5 +93,6 @@ export function setOf<const T extends readonly string[]>(options: T) {
   return v.pipe(
     listOf(oneOf(options), options.length, { type: 'choisissez dans la liste', max: `${frenchNumber(options.length)} choix au plus` }),
     v.check((items) => new Set(items).size === items.length, 'une même valeur est cochée deux fois'),
+    documented('Chaque valeur au plus une fois.', { uniqueItems: true }),
   );
 }

@@ -1,9 +1,9 @@
 // Schemas of the records of records.md, shared by every entry point (form, import, sync endpoint). They are the one
 // definition of a record's shape: the types of `types.ts` are inferred from them.
 import * as v from 'valibot';
-import { decimalIn, integerIn, listOf, oneOf, setOf, shown, text, yearUpTo, yesNo } from './fields';
+import { decimalIn, documented, integerIn, listOf, oneOf, setOf, shown, text, yearUpTo, yesNo } from './fields';
 import { TRAINING_NEED_IDS } from './training';
-import { uaiCheckLetter, uaiProblem } from './uai';
+import { UAI_PATTERN, uaiCheckLetter, uaiProblem } from './uai';
 import { frenchNumber } from './french-number';
 import { excerpt } from './text';
 
@@ -40,6 +40,7 @@ function uaiSchema() {
           ? `« ${excerpt(issue.input)} » n'est pas un UAI (7 chiffres puis une lettre, par exemple 0130569Y)`
           : `la lettre de contrôle de « ${issue.input} » est fausse (attendu : ${issue.input.slice(0, 7)}${uaiCheckLetter(issue.input.slice(0, 7))})`,
     ),
+    documented('UAI : 7 chiffres puis la lettre de contrôle calculée sur eux (par exemple 0130569Y).', { pattern: UAI_PATTERN.source }),
   );
 }
 
@@ -49,6 +50,7 @@ const campaignSchema = v.pipe(
     const m = /^(\d{4})-(\d{4})$/.exec(c);
     return m !== null && Number(m[2]) === Number(m[1]) + 1;
   }, (issue) => `saisissez une année scolaire comme 2026-2027${shown(issue.input)}`),
+  documented('Année scolaire : deux années qui se suivent, par exemple 2026-2027.', { pattern: '^\\d{4}-\\d{4}$' }),
 );
 
 export const authorSchema = group({ name: text(100, 1), role: oneOf(AUTHOR_ROLES) });
@@ -106,6 +108,7 @@ function fleetSchema(currentYear: number) {
       ),
       ['workingCount'],
     ),
+    documented("Une flotte d'appareils ; workingCount ne dépasse pas count."),
   );
 }
 
@@ -161,6 +164,7 @@ const schoolId = v.pipe(v.string('saisissez un identifiant'), v.regex(/^ecole-\d
 
 const KIND_MESSAGE = 'doit valoir « school » ou « classroom »';
 const DERIVED_ID_MESSAGE = "ne correspond pas à la campagne et à l'UAI de la fiche";
+const SCHOOL_FICHE_DESCRIPTION = "Fiche d'une école : son identifiant est ecole-<campagne>-<UAI>, de sa propre campagne et de son UAI.";
 
 /** A fiche as held: on the device (its latest state) or on the server (a head, numbered by the server). */
 export function ficheSchema(currentYear: number) {
@@ -172,6 +176,7 @@ export function ficheSchema(currentYear: number) {
         group({ ...envelope, id: schoolId, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
         // A school fiche's id is `ecole-<campaign>-<uai>` of its own campaign and UAI.
         v.forward(v.partialCheck([['id'], ['campaign'], ['uai']], (f) => f.id === `ecole-${f.campaign}-${f.uai}`, DERIVED_ID_MESSAGE), ['id']),
+        documented(SCHOOL_FICHE_DESCRIPTION),
       ),
       group({ ...envelope, id: classroomId, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
     ],
@@ -189,6 +194,7 @@ export function pushRecordSchema(currentYear: number) {
         group({ ...envelope, id: schoolId, kind: v.literal('school'), data: schoolDataSchema(currentYear) }),
         // A school fiche's id is `ecole-<campaign>-<uai>` of its own campaign and UAI.
         v.forward(v.partialCheck([['id'], ['campaign'], ['uai']], (f) => f.id === `ecole-${f.campaign}-${f.uai}`, DERIVED_ID_MESSAGE), ['id']),
+        documented(SCHOOL_FICHE_DESCRIPTION),
       ),
       group({ ...envelope, id: classroomId, kind: v.literal('classroom'), data: classroomDataSchema(currentYear) }),
     ],

@@ -1,7 +1,8 @@
 // UAI: 7 digits and a check letter, "ABCDEFGHJKLMNPRSTUVWXYZ"[N mod 23] (shared/spec/domain.md).
 
 const UAI_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
-const UAI_PATTERN = /^\d{7}[A-Z]$/;
+/** A UAI's shape; its check letter is checked apart. */
+export const UAI_PATTERN = /^\d{7}[A-Z]$/;
 
 /** The check letter of a UAI's seven digits. */
 export function uaiCheckLetter(digits: string): string {

@@ -12,11 +12,14 @@ const CAMPAIGN = '2026-2027';
 let dir: string;
 let server: TestServer;
 const tokens = {} as Record<Role, string>;
+/** A fiche the server holds, whose history the table reads. */
+const held = makeClassroomFiche();
 
 beforeAll(async () => {
   dir = makeTempDir();
   server = await startServer(join(dir, 'tne13.sqlite'));
   for (const role of ['auditeur', 'lecteur', 'admin'] as const) tokens[role] = await server.makeToken(`Titulaire ${role}`, { role });
+  expect((await postSync(server, makeBatch([pushOf(held)]))).status).toBe(200);
 });
 
 afterAll(async () => {
@@ -24,7 +27,7 @@ afterAll(async () => {
   removeTempDir(dir);
 });
 
-type Endpoint = 'push' | 'pull' | 'schools' | 'export.xlsx' | 'export.csv' | 'health';
+type Endpoint = 'push' | 'pull' | 'schools' | 'export.xlsx' | 'export.csv' | 'health' | 'history';
 
 /** One request to `endpoint` with `token`: its status and, for a refusal, its body. */
 async function call(endpoint: Endpoint, token: string): Promise<{ status: number; body: unknown }> {
@@ -39,6 +42,7 @@ async function call(endpoint: Endpoint, token: string): Promise<{ status: number
     'export.xlsx': `/api/v1/export.xlsx?campaign=${CAMPAIGN}`,
     'export.csv': `/api/v1/export.csv?sheet=ecoles&campaign=${CAMPAIGN}`,
     health: '/api/v1/health',
+    history: `/api/v1/fiches/${held.id}/history`,
   };
   const response = await fetch(`${server.url}${paths[endpoint]}`, { headers: { authorization } });
   const type = response.headers.get('content-type') ?? '';
@@ -47,9 +51,10 @@ async function call(endpoint: Endpoint, token: string): Promise<{ status: number
 
 const PUSH_REFUSED = "Ce jeton (rôle lecteur) ne permet pas d'envoyer des fiches ; demandez à l'administrateur un jeton d'auditeur.";
 const EXPORT_REFUSED = "Ce jeton (rôle auditeur) ne permet pas d'exporter le tableau départemental ; demandez à l'administrateur un jeton de lecteur.";
+const HISTORY_REFUSED = "Ce jeton (rôle auditeur) ne permet pas de consulter l'historique des fiches ; demandez à l'administrateur un jeton de lecteur.";
 
-// sync.md's table: auditeur pushes and pulls; lecteur pulls and exports; admin does everything. The directory and the
-// health probe answer every role (and no token at all).
+// sync.md's table: auditeur pushes and pulls; lecteur pulls, exports and reads history; admin does everything. The
+// directory and the health probe answer every role (and no token at all).
 const TABLE: ReadonlyArray<[Role, Endpoint, 200 | 403, string?]> = [
   ['auditeur', 'push', 200],
   ['auditeur', 'pull', 200],
@@ -57,18 +62,21 @@ const TABLE: ReadonlyArray<[Role, Endpoint, 200 | 403, string?]> = [
   ['auditeur', 'health', 200],
   ['auditeur', 'export.xlsx', 403, EXPORT_REFUSED],
   ['auditeur', 'export.csv', 403, EXPORT_REFUSED],
+  ['auditeur', 'history', 403, HISTORY_REFUSED],
   ['lecteur', 'push', 403, PUSH_REFUSED],
   ['lecteur', 'pull', 200],
   ['lecteur', 'schools', 200],
   ['lecteur', 'health', 200],
   ['lecteur', 'export.xlsx', 200],
   ['lecteur', 'export.csv', 200],
+  ['lecteur', 'history', 200],
   ['admin', 'push', 200],
   ['admin', 'pull', 200],
   ['admin', 'schools', 200],
   ['admin', 'health', 200],
   ['admin', 'export.xlsx', 200],
   ['admin', 'export.csv', 200],
+  ['admin', 'history', 200],
 ];
 
 describe('what each role may do', () => {

@@ -99,6 +99,45 @@ export interface RevisionStore {
    * would skip it (SQLite serialises writers; PostgreSQL will need to take care).
    */
   changes(query: ChangesQuery): Promise<Head[]>;
+  /**
+   * Every stored revision of the fiche `id` and every conflicting copy kept aside for it, each list oldest first,
+   * read in one transaction; null when no revision of it is held.
+   */
+  history(id: string): Promise<FicheHistory | null>;
+}
+
+/** One stored revision of a fiche, with who sent it and when (sync.md "History kept"). */
+export interface StoredRevision {
+  rev: number;
+  seq: number;
+  deviceId: string;
+  tokenOwner: string;
+  /** ISO 8601, the server's clock. */
+  receivedAt: string;
+  /** The record as stored: with its `rev`, without `baseRev`. */
+  record: Fiche;
+}
+
+/** A copy that conflicted with the head, kept aside (sync.md "Push", `conflict`). */
+export interface KeptConflict {
+  /** The head's rev when it arrived. */
+  headRev: number;
+  /** The rev it was made on; null for a copy kept by a v1 server, which did not say. */
+  baseRev: number | null;
+  deviceId: string;
+  tokenOwner: string;
+  /** ISO 8601, the server's clock. */
+  receivedAt: string;
+  /** The copy as kept: the validated, normalised record as sent (with its `baseRev`). */
+  record: Record<string, unknown>;
+}
+
+export interface FicheHistory {
+  id: string;
+  /** By seq: the order they arrived in. */
+  revisions: StoredRevision[];
+  /** In the order they arrived. */
+  conflicts: KeptConflict[];
 }
 
 /** A change of the directory, computed from what is held: a pure function, run inside the store's transaction. */

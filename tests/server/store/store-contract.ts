@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAILED_AUTH_ADDRESSES_PER_MINUTE, OTHER_ADDRESSES, type AuditEvent, type ChangesQuery, type Sender, type Store } from '../../../server/src/store/store';
+import { FAILED_AUTH_ADDRESSES_PER_MINUTE, OTHER_ADDRESSES, type AuditEvent, type ChangesQuery, type PushOutcome, type Sender, type Store } from '../../../server/src/store/store';
 import { openCampaignReader } from '../../../server/src/store/open-store';
 import { makeClassroomFiche, makeDirectorySchool, makeSchoolFiche } from '../../../src/model/make';
 import type { Fiche } from '../../../src/model/types';
@@ -113,6 +113,42 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         ['conflict', 2],
         ['duplicate', 1],
       ]);
+    });
+
+    it('answers a fiche’s history: each revision with its sender and seq, then the copies kept aside, oldest first', async () => {
+      const fiche = makeClassroomFiche({ data: { pupils: 20 } });
+      const other = makeClassroomFiche();
+      const [first] = await store.revisions.push([pushOf(fiche), pushOf(other)], sender('t1', '2026-11-29T10:00:00.000Z'));
+      const [second] = await store.revisions.push([pushOf(withPupils(fiche, 21), 1)], { deviceId: 't2', tokenOwner: 'Léa Durand', receivedAt: '2026-11-29T11:00:00.000Z' });
+      // A stale base, twice the same content (kept once), then another content on a forged base.
+      await store.revisions.push([pushOf(withPupils(fiche, 30), 1)], sender('t3', '2026-11-29T12:00:00.000Z'));
+      await store.revisions.push([pushOf(withPupils(fiche, 30), 1)], sender('t3', '2026-11-29T12:05:00.000Z'));
+      await store.revisions.push([pushOf(withPupils(fiche, 31), 9)], sender('t1', '2026-11-29T13:00:00.000Z'));
+      const seqOf = (outcome: PushOutcome | undefined) => (outcome?.status === 'stored' ? outcome.seq : -1);
+
+      expect(await store.revisions.history(fiche.id)).toEqual({
+        id: fiche.id,
+        revisions: [
+          { rev: 1, seq: seqOf(first), deviceId: 't1', tokenOwner: 'Camille Martin', receivedAt: '2026-11-29T10:00:00.000Z', record: { ...fiche, rev: 1 } },
+          { rev: 2, seq: seqOf(second), deviceId: 't2', tokenOwner: 'Léa Durand', receivedAt: '2026-11-29T11:00:00.000Z', record: { ...withPupils(fiche, 21), rev: 2 } },
+        ],
+        conflicts: [
+          { headRev: 2, baseRev: 1, deviceId: 't3', tokenOwner: 'Camille Martin', receivedAt: '2026-11-29T12:00:00.000Z', record: pushOf(withPupils(fiche, 30), 1) },
+          { headRev: 2, baseRev: 9, deviceId: 't1', tokenOwner: 'Camille Martin', receivedAt: '2026-11-29T13:00:00.000Z', record: pushOf(withPupils(fiche, 31), 9) },
+        ],
+      });
+      expect((await store.revisions.history(other.id))?.conflicts).toEqual([]);
+    });
+
+    it('answers null for the history of a fiche never held, and keeps a tombstone in it', async () => {
+      const fiche = makeSchoolFiche();
+      expect(await store.revisions.history(fiche.id)).toBeNull();
+      await store.revisions.push([pushOf(makeClassroomFiche(), 4)], sender('t1')); // unheld-base: nothing held
+      await store.revisions.push([pushOf(fiche), pushOf({ ...fiche, deleted: true }, 1)], sender('t1'));
+
+      const history = await store.revisions.history(fiche.id);
+      expect(history?.revisions.map((r) => [r.rev, r.record.deleted])).toEqual([[1, false], [2, true]]);
+      expect(await store.revisions.history('inconnue')).toBeNull();
     });
 
     it('answers the heads changed after a seq, by seq, at most limit, tombstones included, of one campaign', async () => {

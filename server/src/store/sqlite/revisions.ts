@@ -7,6 +7,7 @@ import { canonicalJson, canonicalRevision, contentOf, type PushRecord } from '..
 import type { Fiche } from '../../../../src/model/types';
 import type { PushOutcome, RevisionStore, Sender } from '../store';
 import { ORIGIN_OF_HEAD, sqliteChanges, toHead, type HeadRow } from './changes';
+import { sqliteHistory } from './history';
 
 export function sqliteRevisions(db: Database.Database): RevisionStore {
   const headOf = db.prepare(`SELECT h.rev, h.seq, r.record, ${ORIGIN_OF_HEAD} AS origin FROM heads h JOIN revisions r ON r.seq = h.seq WHERE h.id = ?`);
@@ -54,5 +55,6 @@ export function sqliteRevisions(db: Database.Database): RevisionStore {
       return pushAll.immediate(records, sender);
     },
     changes: sqliteChanges(db),
+    history: sqliteHistory(db),
   };
 }

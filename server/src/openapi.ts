@@ -1,0 +1,187 @@
+// GET /api/v1/openapi.json's document (sync.md "Other endpoints"): an OpenAPI 3.1 description of every endpoint of the
+// API, its parameters, bodies, answers and refusals, whose record schemas are converted from the validation's own
+// (openapi-schemas.ts). A pure function of the year, since validation bounds years by the current one.
+// tests/server/openapi.test.ts checks it against the OpenAPI 3.1 schema and against the routes the app registers.
+import { SHEET_SLUGS } from '../../src/export/sheet';
+import { CSV_MIME } from '../../src/export/run-export';
+import { XLSX_MIME } from '../../src/export/xlsx';
+import { CHANGES_MAX_LIMIT, CHANGES_PAGE } from '../../src/model/sync-protocol';
+import { BATCH_MAX_BYTES } from '../../src/model/sync-protocol';
+import { CURSOR, FILTER_MAX_LENGTH, FILTERS_MAX } from './changes-query';
+import { FICHE_ID_MAX_LENGTH, FICHE_ID_PATTERN } from './history-route';
+import { componentSchemas, REFUSALS, type RefusalName, type Schema } from './openapi-components';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema) => ({ 'application/json': { schema } });
+const refused = (...names: RefusalName[]) => Object.fromEntries(names.map((name) => [STATUS_OF[name], { $ref: `#/components/responses/${name}` }]));
+
+const STATUS_OF: Record<RefusalName, string> = {
+  BadRequest: '400',
+  Unauthorized: '401',
+  Forbidden: '403',
+  NotFound: '404',
+  UriTooLong: '414',
+  PayloadTooLarge: '413',
+  UnsupportedMediaType: '415',
+  TooManyRequests: '429',
+  ExportFailed: '500',
+  Overloaded: '503',
+};
+
+const ETAG = { ETag: { description: 'Renvoyé dans If-None-Match, il vaut un 304 tant que rien ne change.', schema: { type: 'string' } } };
+const IF_NONE_MATCH = { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: "L'ETag d'une réponse précédente." };
+const NOT_MODIFIED = { '304': { description: "Inchangé depuis l'ETag envoyé : pas de corps.", headers: ETAG } };
+const CAMPAIGN_PATTERN = '^\\d{4}-\\d{4}$';
+const NO_TOKEN: readonly object[] = [];
+
+function exportOperation(head: boolean, format: 'xlsx' | 'csv') {
+  const mime = format === 'xlsx' ? XLSX_MIME : CSV_MIME;
+  const parameters = [
+    {
+      name: 'campaign',
+      in: 'query',
+      required: false,
+      schema: { type: 'string', pattern: CAMPAIGN_PATTERN },
+      description: "La campagne (2026-2027) ; par défaut l'année scolaire en cours, heure de Paris.",
+    },
+    ...(format === 'csv'
+      ? [{ name: 'sheet', in: 'query', required: true, schema: { type: 'string', examples: [...SHEET_SLUGS] }, description: `La feuille : ${SHEET_SLUGS.join(', ')} (majuscules et accents ignorés).` }]
+      : []),
+    IF_NONE_MATCH,
+  ];
+  const headers = { ...ETAG, 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } };
+  return {
+    summary: head ? `En-têtes de l'export ${format.toUpperCase()}, sans le construire` : `Le tableau départemental en ${format.toUpperCase()}`,
+    description: head
+      ? "Les en-têtes qu'un GET donnerait (ETag, nom du fichier ; Content-Length quand le fichier est gardé), lus de la seule version des données : rien n'est construit."
+      : "Sur la tête de chaque fiche de la campagne (export.md). Un export à la fois par processus ; un autre demandé entre-temps attend son tour ou reçoit un 503 avec Retry-After. Rôle lecteur ou admin.",
+    parameters,
+    responses: {
+      '200': { description: head ? 'Les en-têtes du fichier.' : 'Le fichier.', headers, ...(head ? {} : { content: { [mime]: {} } }) },
+      ...NOT_MODIFIED,
+      ...refused('BadRequest', 'Unauthorized', 'Forbidden', 'TooManyRequests', ...(head ? [] : (['ExportFailed'] as const)), 'Overloaded'),
+    },
+  };
+}
+
+function paths(): Record<string, Record<string, unknown>> {
+  return {
+    '/api/v1/health': {
+      get: {
+        summary: 'Le serveur peut-il ranger des fiches ?',
+        description: "ok seulement quand la base de données répond et accepte une écriture (sondée au plus une fois par seconde). Sans jeton.",
+        security: NO_TOKEN,
+        responses: { '200': { description: 'Prêt.', content: json(ref('Health')) }, ...refused('TooManyRequests', 'Overloaded') },
+      },
+    },
+    '/api/v1/schools': {
+      get: {
+        summary: "L'annuaire des écoles",
+        description: 'Toutes les écoles, fermées comprises, par UAI. Sans jeton : des données publiques.',
+        security: NO_TOKEN,
+        parameters: [IF_NONE_MATCH],
+        responses: {
+          '200': { description: "L'annuaire.", headers: ETAG, content: json({ type: 'array', items: ref('DirectorySchool') }) },
+          ...NOT_MODIFIED,
+          ...refused('TooManyRequests', 'Overloaded'),
+        },
+      },
+    },
+    '/api/v1/sync': {
+      post: {
+        summary: 'Envoyer des fiches (push)',
+        description: 'Rôle auditeur ou admin. Chaque fiche est validée avec les règles de la tablette, puis jugée sur la tête (sync.md, « Push »). Le lot est rangé en une transaction.',
+        requestBody: { required: true, description: `Au plus ${BATCH_MAX_BYTES} octets (1 Mio).`, content: json(ref('SyncRequest')) },
+        responses: {
+          '200': { description: 'Un résultat par fiche, dans leur ordre.', content: json(ref('SyncResponse')) },
+          ...refused('BadRequest', 'Unauthorized', 'Forbidden', 'PayloadTooLarge', 'UnsupportedMediaType', 'TooManyRequests', 'Overloaded'),
+        },
+      },
+    },
+    '/api/v1/changes': {
+      get: {
+        summary: 'Recevoir les fiches changées (pull)',
+        description:
+          "Tout rôle. La tête de chaque fiche de la campagne changée après le curseur, par seq. Les filtres d'une requête s'additionnent (une école listée ou une circonscription listée). Une campagne que le serveur n'accepte pas donne des pages vides.",
+        parameters: [
+          { name: 'campaign', in: 'query', required: true, schema: { type: 'string', pattern: CAMPAIGN_PATTERN }, description: 'La campagne, par exemple 2026-2027.' },
+          { name: 'since', in: 'query', required: false, schema: { type: 'string', pattern: CURSOR.source }, description: 'Le curseur de la réponse précédente ; absent : depuis le début.' },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: CHANGES_MAX_LIMIT, default: CHANGES_PAGE } },
+          ...(['circonscription', 'uai'] as const).map((name) => ({
+            name,
+            in: 'query',
+            required: false,
+            style: 'form',
+            explode: true,
+            schema: { type: 'array', maxItems: FILTERS_MAX, items: { type: 'string', maxLength: FILTER_MAX_LENGTH } },
+            description: name === 'uai' ? "Répétable : les fiches de ces écoles." : "Répétable : les fiches des écoles de ces circonscriptions (libellé exact de l'annuaire).",
+          })),
+        ],
+        responses: {
+          '200': { description: 'Une page de têtes.', content: json(ref('ChangesResponse')) },
+          ...refused('BadRequest', 'Unauthorized', 'TooManyRequests', 'Overloaded'),
+        },
+      },
+    },
+    '/api/v1/export.xlsx': { get: exportOperation(false, 'xlsx'), head: exportOperation(true, 'xlsx') },
+    '/api/v1/export.csv': { get: exportOperation(false, 'csv'), head: exportOperation(true, 'csv') },
+    '/api/v1/fiches/{id}/history': {
+      get: {
+        summary: "L'historique d'une fiche",
+        description:
+          "Rôle lecteur ou admin. Toutes les révisions rangées de la fiche et les copies en conflit gardées à part, les plus anciennes d'abord. Une fiche jamais reçue, ou d'une campagne que le serveur n'accepte pas, est un 404.",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', pattern: FICHE_ID_PATTERN, maxLength: FICHE_ID_MAX_LENGTH },
+            description: "L'identifiant de la fiche : un UUID, ou ecole-<campagne>-<UAI>.",
+          },
+        ],
+        responses: {
+          '200': { description: "L'historique.", content: json(ref('FicheHistory')) },
+          ...refused('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'UriTooLong', 'TooManyRequests', 'Overloaded'),
+        },
+      },
+    },
+    '/api/v1/openapi.json': {
+      get: {
+        summary: 'Cette description',
+        description: "OpenAPI 3.1, sans jeton : elle décrit l'API, aucune donnée.",
+        security: NO_TOKEN,
+        parameters: [IF_NONE_MATCH],
+        responses: {
+          '200': { description: 'Le document.', headers: ETAG, content: json({ type: 'object' }) },
+          ...NOT_MODIFIED,
+          ...refused('TooManyRequests', 'Overloaded'),
+        },
+      },
+    },
+  };
+}
+
+const DESCRIPTION = [
+  "Le serveur de référence du protocole de synchronisation v2 (sync.md) : les tablettes envoient leurs fiches et reçoivent celles des autres, en JSON sur HTTPS.",
+  "Toute réponse d'erreur est { error, message }, le message en français. Une méthode qu'une adresse ne prend pas reçoit un 405 avec Allow ;",
+  'des en-têtes au-delà de 10 s ou un corps au-delà de 30 s ferment la connexion (408) ; des en-têtes trop gros, 431.',
+  "Les longueurs de texte se comptent en caractères tels qu'un lecteur les voit (graphèmes) : JSON Schema ne sait pas le dire, les descriptions le disent.",
+].join(' ');
+
+/** The OpenAPI 3.1 document of the API, with records valid in `currentYear`. */
+export function openApiDocument(currentYear: number): Record<string, unknown> {
+  return {
+    openapi: '3.1.1',
+    info: { title: 'TNE 13 – serveur de synchronisation', version: '2', description: DESCRIPTION },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    security: [{ bearerAuth: [] }],
+    paths: paths(),
+    components: {
+      schemas: componentSchemas(currentYear),
+      responses: REFUSALS,
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'Le jeton donné par `npm run token -- create` (rôle auditeur, lecteur ou admin).' },
+      },
+    },
+  };
+}
