@@ -37,7 +37,7 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = {
 const RETRY_AFTER_MIN_S = 2;
 const RETRY_AFTER_MAX_S = 6;
 
-export function overloaded(): RequestError {
+function overloaded(): RequestError {
   const retryAfterS = RETRY_AFTER_MIN_S + Math.floor(Math.random() * (RETRY_AFTER_MAX_S - RETRY_AFTER_MIN_S + 1));
   return new RequestError(503, 'overloaded', `Serveur momentanément surchargé : réessayez dans ${retryAfterS} s.`, {
     'retry-after': String(retryAfterS),
