@@ -9,7 +9,7 @@ import { speakingSchoolFiche } from '../model/school-fiche';
 import type { ClassroomFiche, Fiche, SchoolFiche } from '../model/types';
 import { possibleDuplicates } from './duplicates';
 import { parisDateTime } from './paris-time';
-import { rankSchools, type RankedPriority } from './priority';
+import { rankSchools, type RankedPriority } from '../gaps/priority';
 import { naturalCompare } from '../model/natural-sort';
 
 export interface ExportInput {
@@ -85,7 +85,7 @@ export function prepareExport(input: ExportInput): ExportContext {
   const duplicates = possibleDuplicates(
     fiches.filter((f): f is ClassroomFiche => f.kind === 'classroom').map((f) => ({ id: f.id, uai: f.uai, label: f.data.label, device: input.deviceOf.get(f.id) })),
   );
-  const priorities = rankSchools(Object.values(report.schools), open, input.referential.rules);
+  const priorities = rankSchools(Object.values(report.schools), open, input.referential.rules, input.referential.priorityWeights);
   const classroomCount = fiches.filter((f) => f.kind === 'classroom').length;
   return {
     input, report, open, schools, duplicates, priorities,

@@ -2,9 +2,8 @@
 // prices with their dates and sources), when the export was made and how many fiches it covers. Written for a
 // reader: French labels and units, no code of the app; the Code column holds only the rule ids users know (C01…).
 import { PARAM_KEYS, PARAM_SETTINGS } from '../model/referential-settings';
-import { assumptionNote, SEVERITY_LABELS, type FundingRule, type Referential } from '../model/referential';
+import { assumptionNote, SEVERITY_LABELS, type FundingRule, type PriorityWeights, type Referential } from '../model/referential';
 import type { ExportContext } from './export-input';
-import { PRIORITY_WEIGHTS } from './priority';
 import { columnsOf, sheetOf, type Cell, type Sheet } from './sheet';
 import { cents, timeCell } from './values';
 
@@ -63,8 +62,7 @@ function parameterLines(referential: Referential): Line[] {
   });
 }
 
-function priorityLines(): Line[] {
-  const w = PRIORITY_WEIGHTS;
+function priorityLines(w: PriorityWeights): Line[] {
   const section = 'Priorité (barème sur 100)';
   return [
     line(section, null, 'École en REP+', w.repPlus, 'points'),
@@ -97,7 +95,7 @@ export function buildReferentialSheet(ctx: ExportContext): Sheet {
     }),
     line('Objectif', null, 'Classes à équiper', referential.targets.classes, 'classes'),
     line('Objectif', null, 'Néo-titulaires à équiper', referential.targets.newTeachers, 'néo-titulaires'),
-    ...priorityLines(),
+    ...priorityLines(referential.priorityWeights),
     ...referential.prices.map((p) =>
       line('Prix unitaire HT', null, p.label, p.unitPriceHt === null ? 'non chiffré' : cents(p.unitPriceHt), '€ HT', p.date, p.source)),
   ];

@@ -5,7 +5,7 @@ import type { SchoolGap } from '../gaps/types';
 import type { DirectorySchool } from '../model/school';
 import type { Author, ClassroomFiche, SchoolData, SchoolFiche } from '../model/types';
 import { isOutOfDirectory, type ExportContext, type SchoolEntry } from './export-input';
-import type { RankedPriority } from './priority';
+import type { RankedPriority } from '../gaps/priority';
 import { columnsOf, sheetOf, type Sheet } from './sheet';
 import { cents, dayCell, failedRules, fleetsText, labelOf, textOrNull, trainingText, yesNo } from './values';
 

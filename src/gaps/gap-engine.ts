@@ -13,6 +13,7 @@ import { summarySchools } from './summary';
 import { RecordingContexts } from './referential-reads';
 import { InputsKey } from './inputs-key';
 import type { ClassroomGap, DepartementReport, GapDelta, GapReport, GapSummary, SchoolGap, SchoolGaps } from './types';
+import { needsByArticle, planFor, rankForPilotage, type ArticleNeed, type LabelledPlan, type PilotageSource, type PlanRequest, type PriorityRow, type Ranking } from './pilotage';
 
 export interface GapSnapshot {
   referential: Referential;
@@ -48,6 +49,8 @@ export class GapEngine {
   private schoolFichesByUai = new Map<string, Map<string, SchoolFiche>>();
   private schools = new Map<string, SchoolGap>();
   private ruleInputs = new RuleInputs();
+  /** The priority list and the plan's view of each ranked school: made when first asked for, dropped by any change. */
+  private ranking: Ranking | undefined;
 
   constructor(snapshot: GapSnapshot) {
     this.contexts = new RecordingContexts({ referential: snapshot.referential, currentYear: snapshot.currentYear });
@@ -67,6 +70,7 @@ export class GapEngine {
    * computed again (the département's sums are always). */
   setReferential(referential: Referential): Record<string, SchoolGap> {
     const before = this.ctx;
+    this.ranking = undefined;
     const recompute = this.contexts.change(referential);
     this.inputs?.setReferential(referential);
     const schools: Record<string, SchoolGap> = {};
@@ -128,6 +132,7 @@ export class GapEngine {
 
   /** Takes in new revisions and returns what they change. */
   apply(fiches: readonly Fiche[]): GapDelta {
+    this.ranking = undefined;
     const touched = new Set<string>();
     const classrooms: Record<string, ClassroomGap> = {};
     const removedClassrooms: string[] = [];
@@ -158,6 +163,34 @@ export class GapEngine {
   /** The gap of a classroom as a form holds it right now, without storing anything. */
   preview(fiche: { id: string; uai: string; data: ClassroomData }): ClassroomGap {
     return computeClassroomGap(fiche, this.ctx);
+  }
+
+  /** The ranked schools, in the département's order (pilotage.md). */
+  priorities(): PriorityRow[] {
+    return this.rankingNow().rows;
+  }
+
+  /** The equipment plan of each chef de file for the budgets asked. */
+  plan(request: PlanRequest): LabelledPlan[] {
+    return planFor(this.rankingNow(), request, this.ctx.referential);
+  }
+
+  /** The département's needs summed by article. */
+  needsByArticle(): ArticleNeed[] {
+    return needsByArticle(this.pilotageSource());
+  }
+
+  private pilotageSource(): PilotageSource {
+    return {
+      schools: this.schools.values(),
+      classroomsOf: (uai) => [...(this.classroomsByUai.get(uai)?.values() ?? [])].map(gapOf),
+      directory: this.directory,
+      referential: this.ctx.referential,
+    };
+  }
+
+  private rankingNow(): Ranking {
+    return (this.ranking ??= rankForPilotage(this.pilotageSource()));
   }
 
   /** Keeps a revision; a classroom's gap is left to compute (apply and recomputeAll do). */

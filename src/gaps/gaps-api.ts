@@ -6,6 +6,7 @@ import { summarizeSchool } from './summary';
 import type { Referential } from '../model/referential';
 import type { ClassroomData, Fiche } from '../model/types';
 import type { ClassroomGap, GapSummary, GapSummaryDelta, SchoolGap, SchoolGaps, SchoolSummary } from './types';
+import type { ArticleNeed, PlanReport, PlanRequest, PriorityList } from './pilotage';
 
 export interface Sequenced<T> {
   seq: number;
@@ -49,6 +50,17 @@ export function createGapsApi() {
     },
     preview(seq: number, fiche: { id: string; uai: string; data: ClassroomData }): Sequenced<ClassroomGap> {
       return { seq, value: need().preview(fiche) };
+    },
+    /** The schools to equip first, in the département's order, with their rank in their chef de file. */
+    priorities(seq: number): Sequenced<PriorityList> {
+      return timed(seq, () => ({ referentialVersion: need().referentialVersion(), rows: need().priorities(), computeMs: 0 }));
+    },
+    /** The equipment plan for these budgets: computed again at each keystroke of a budget. */
+    plan(seq: number, request: PlanRequest): Sequenced<PlanReport> {
+      return timed(seq, () => ({ referentialVersion: need().referentialVersion(), options: request.options, plans: need().plan(request), computeMs: 0 }));
+    },
+    needsByArticle(seq: number): Sequenced<{ referentialVersion: string; articles: ArticleNeed[] }> {
+      return { seq, value: { referentialVersion: need().referentialVersion(), articles: need().needsByArticle() } };
     },
   };
 }

@@ -2,7 +2,7 @@
 // else a référentiel is read from; every edit makes a new local version.
 import * as v from 'valibot';
 import { decimalIn, integerIn, text } from './fields';
-import { TERMINALS_PER_GROUP_ALLOWED, type Referential, type ReferentialParams } from './referential';
+import { TERMINALS_PER_GROUP_ALLOWED, type PriorityWeights, type Referential, type ReferentialParams } from './referential';
 import type { FieldError } from './types';
 
 /**
@@ -46,11 +46,30 @@ export const PARAM_SETTINGS: Readonly<Record<keyof ReferentialParams, ParamSetti
 
 export const PARAM_KEYS = Object.keys(PARAM_SETTINGS) as Array<keyof ReferentialParams>;
 
+/** The priority scale's weights (pilotage.md) as "Paramètres" shows them, in this order: name, unit, bounds. */
+export const PRIORITY_WEIGHT_SETTINGS: Readonly<Record<keyof PriorityWeights, { label: string; unit: string; check: v.GenericSchema }>> = {
+  repPlus: { label: 'École en REP+', unit: 'points', check: decimalIn(0, 100) },
+  rep: { label: 'École en REP', unit: 'points', check: decimalIn(0, 100) },
+  ips: { label: 'IPS le plus bas : points', unit: 'points', check: decimalIn(0, 100) },
+  ipsHigh: { label: 'IPS à partir duquel il ne compte plus', unit: 'IPS', check: decimalIn(0, 200) },
+  ipsSpan: { label: "Écart d'IPS jusqu'au maximum de points", unit: 'IPS', check: decimalIn(1, 200) },
+  ipsUnknown: { label: 'IPS inconnu', unit: 'points', check: decimalIn(0, 100) },
+  share: { label: 'Toutes les classes auditées hors socle', unit: 'points', check: decimalIn(0, 100) },
+  perFailingRule: { label: "Par règle requise de l'école non tenue", unit: 'points', check: decimalIn(0, 100) },
+  failingRulesMax: { label: "Règles de l'école non tenues, au plus", unit: 'points', check: decimalIn(0, 100) },
+};
+
+export const PRIORITY_WEIGHT_KEYS = Object.keys(PRIORITY_WEIGHT_SETTINGS) as Array<keyof PriorityWeights>;
+
 /** A setting's name in a message: "Mémoire vive minimale d'un ordinateur (Go)". */
 const PARAM_LABELS: Record<string, string> = {
   ...Object.fromEntries(PARAM_KEYS.map((key) => {
     const { label, unit } = PARAM_SETTINGS[key];
     return [`params.${key}`, unit ? `${label} (${unit})` : label];
+  })),
+  ...Object.fromEntries(PRIORITY_WEIGHT_KEYS.map((key) => {
+    const { label, unit } = PRIORITY_WEIGHT_SETTINGS[key];
+    return [`priorityWeights.${key}`, `Priorité : ${label} (${unit})`];
   })),
   'targets.classes': 'Objectif : classes à équiper',
   'targets.newTeachers': 'Objectif : néo-titulaires à équiper',
@@ -71,6 +90,7 @@ const schema = v.object({
     }),
   ),
   targets: v.object({ classes: integerIn(0, 100_000), newTeachers: integerIn(0, 100_000) }),
+  priorityWeights: v.object(Object.fromEntries(PRIORITY_WEIGHT_KEYS.map((key) => [key, PRIORITY_WEIGHT_SETTINGS[key].check]))),
 });
 
 export function settingLabel(path: string, referential: Pick<Referential, 'prices'>): string {
@@ -79,7 +99,7 @@ export function settingLabel(path: string, referential: Pick<Referential, 'price
   return PARAM_LABELS[path] ?? path;
 }
 
-export function validateReferentialSettings<T extends Pick<Referential, 'params' | 'prices' | 'targets'>>(input: T): FieldError[] {
+export function validateReferentialSettings<T extends Pick<Referential, 'params' | 'prices' | 'targets' | 'priorityWeights'>>(input: T): FieldError[] {
   const result = v.safeParse(schema, input);
   if (result.success) return [];
   return result.issues.map((issue) => {

@@ -18,7 +18,9 @@ export type ItemId =
   | 'mobile-terminal'
   | 'charging-cart'
   | 'mdm-licence'
-  | 'access-point';
+  | 'access-point'
+  /** A néo-titulaire's equipment kit: not a rule's need, funded by the plan (pilotage.md). */
+  | 'kit-neo-titulaire';
 
 export interface RuleDef {
   id: RuleId;
@@ -68,6 +70,29 @@ export interface FundingRule {
   resourcesShare: number;
 }
 
+/**
+ * The priority scale (pilotage.md, "Priority of a school"): how many points each part of a school's situation
+ * weighs, out of 100 with the default weights.
+ */
+export interface PriorityWeights {
+  repPlus: number;
+  rep: number;
+  /** Points of the social index at its lowest: ips × clamp((ipsHigh − IPS) / ipsSpan, 0, 1). */
+  ips: number;
+  ipsHigh: number;
+  ipsSpan: number;
+  /** Points when the IPS is unknown. */
+  ipsUnknown: number;
+  /** Points when every audited class is off the socle (share × the share of them). */
+  share: number;
+  perFailingRule: number;
+  failingRulesMax: number;
+}
+
+export const PRIORITY_WEIGHTS_V1: PriorityWeights = {
+  repPlus: 40, rep: 25, ips: 20, ipsHigh: 110, ipsSpan: 40, ipsUnknown: 10, share: 30, perFailingRule: 2, failingRulesMax: 10,
+};
+
 export interface Targets {
   classes: number;
   newTeachers: number;
@@ -82,6 +107,7 @@ export interface Referential {
   prices: readonly PriceItem[];
   funding: FundingRule;
   targets: Targets;
+  priorityWeights: PriorityWeights;
 }
 
 export const RULES: readonly RuleDef[] = [
@@ -215,6 +241,7 @@ export const DEFAULT_PRICES: readonly PriceItem[] = [
   { item: 'charging-cart', label: 'Chariot ou valise de charge et de rangement', unitPriceHt: null, date: null, source: null },
   { item: 'mdm-licence', label: 'Licence de gestion de flotte (MDM)', unitPriceHt: null, date: null, source: null },
   { item: 'access-point', label: 'Borne Wi-Fi', unitPriceHt: null, date: null, source: null },
+  { item: 'kit-neo-titulaire', label: "Kit d'équipement d'un néo-titulaire", unitPriceHt: null, date: null, source: null },
 ];
 
 export const REFERENTIAL_V1: Referential = {
@@ -225,6 +252,7 @@ export const REFERENTIAL_V1: Referential = {
   prices: DEFAULT_PRICES,
   funding: { equipmentThresholdHt: 200_000, stateShareBelow: 0.7, stateShareAtOrAbove: 0.5, resourcesShare: 0.5 },
   targets: { classes: 2700, newTeachers: 1000 },
+  priorityWeights: PRIORITY_WEIGHTS_V1,
 };
 
 export const TERMINALS_PER_GROUP_ALLOWED = [10, 12, 15] as const;
@@ -269,6 +297,7 @@ export function migrateReferential(stored: Partial<Referential> | undefined, shi
     prices,
     funding: { ...shipped.funding, ...stored.funding },
     targets: { ...shipped.targets, ...stored.targets },
+    priorityWeights: { ...shipped.priorityWeights, ...stored.priorityWeights },
   };
 }
 

@@ -9,6 +9,7 @@ import type { GapSnapshot } from '../gaps/gap-engine';
 import type { Referential } from '../model/referential';
 import type { ClassroomData, Fiche } from '../model/types';
 import type { ClassroomGap, GapSummary, GapSummaryDelta, SchoolGaps } from '../gaps/types';
+import type { ArticleNeed, PlanReport, PlanRequest, PriorityList } from '../gaps/pilotage';
 
 export type GapsRemote = { [K in keyof GapsApi]: (...args: Parameters<GapsApi[K]>) => Promise<ReturnType<GapsApi[K]>> };
 
@@ -34,6 +35,9 @@ export class GapsClient {
   private readonly state = new Latest();
   private readonly details = new Latest();
   private readonly previews = new Latest();
+  private readonly priorityLists = new Latest();
+  private readonly plans = new Latest();
+  private readonly articles = new Latest();
 
   constructor(private readonly call: GapsCall) {}
 
@@ -65,6 +69,20 @@ export class GapsClient {
   preview(fiche: { id: string; uai: string; data: ClassroomData }): Promise<ClassroomGap | undefined> {
     return this.ask(this.previews, (api, seq) => api.preview(seq, fiche));
   }
+
+  /** The priority list; undefined when the answer to a later request for it has already come. */
+  priorities(): Promise<PriorityList | undefined> {
+    return this.ask(this.priorityLists, (api, seq) => api.priorities(seq));
+  }
+
+  /** The plan for these budgets; undefined when a later keystroke's plan has already answered. */
+  plan(request: PlanRequest): Promise<PlanReport | undefined> {
+    return this.ask(this.plans, (api, seq) => api.plan(seq, request));
+  }
+
+  needsByArticle(): Promise<{ referentialVersion: string; articles: ArticleNeed[] } | undefined> {
+    return this.ask(this.articles, (api, seq) => api.needsByArticle(seq));
+  }
 }
 
 /** The engine run in this thread, behind the same asynchronous API as the worker. */
@@ -77,6 +95,9 @@ export async function mainThreadGaps(): Promise<GapsRemote> {
     setReferential: async (...args) => api.setReferential(...args),
     schoolGaps: async (...args) => api.schoolGaps(...args),
     preview: async (...args) => api.preview(...args),
+    priorities: async (...args) => api.priorities(...args),
+    plan: async (...args) => api.plan(...args),
+    needsByArticle: async (...args) => api.needsByArticle(...args),
   };
 }
 

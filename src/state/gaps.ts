@@ -18,7 +18,7 @@ export const gapSummary = signal<GapSummary | null>(null);
 export const schoolGaps = signal<SchoolGaps | null>(null);
 
 /** A User Timing mark of a computation: its time in the engine and its round trip (bench/gaps.ts reads them). */
-function markGaps(name: string, computeMs: number, start: number): void {
+export function markGaps(name: string, computeMs: number, start: number): void {
   if (typeof performance.mark === 'function') performance.mark(name, { detail: { computeMs, roundTripMs: performance.now() - start } });
 }
 
@@ -124,6 +124,11 @@ export function followRevisions(): () => void {
 export function previewClassroom(fiche: { id: string; uai: string; data: ClassroomData }): Promise<ClassroomGap | undefined> {
   const copy = structuredClone(fiche);
   return loadPosted.then(gaps).then((g) => g.preview(copy));
+}
+
+/** Runs a request against the engine once the campaign is posted to it (the engine answers in order). */
+export function askGaps<T>(task: (client: GapsClient) => Promise<T>): Promise<T> {
+  return loadPosted.then(gaps).then(task);
 }
 
 /** After the référentiel changed: every result computed again with it. */

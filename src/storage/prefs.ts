@@ -84,3 +84,19 @@ export function getDirectoryEtag(): Promise<string | undefined> {
 export function setDirectoryEtag(etag: string): Promise<void> {
   return set(DIRECTORY_ETAG_KEY, etag);
 }
+
+/** The equipment plan's budgets (HT, per chef de file) and switches as last typed on this device. */
+export interface PlanSettings {
+  budgetsHt: Record<string, number | null>;
+  options: Record<string, boolean>;
+}
+
+const PLAN_KEY = 'plan';
+
+export function getPlanSettings(): Promise<PlanSettings | undefined> {
+  return get<PlanSettings>(PLAN_KEY);
+}
+
+export function setPlanSettings(settings: PlanSettings): Promise<void> {
+  return set(PLAN_KEY, settings);
+}

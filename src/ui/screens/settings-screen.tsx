@@ -3,14 +3,14 @@
 import { useState } from 'preact/hooks';
 import { referential, resetReferential, saveReferential } from '../../state/referential';
 import { applyReferential } from '../../state/gaps';
-import { PARAM_KEYS, PARAM_SETTINGS, validateReferentialSettings } from '../../model/referential-settings';
+import { PARAM_KEYS, PARAM_SETTINGS, PRIORITY_WEIGHT_KEYS, PRIORITY_WEIGHT_SETTINGS, validateReferentialSettings } from '../../model/referential-settings';
 import { assumptionNote, REFERENTIAL_V1, type Referential, type ReferentialParams } from '../../model/referential';
 import { NumberField } from '../components/number-field';
 import { SegmentedField } from '../components/segmented-field';
 import { TextField } from '../components/text-field';
 import { setAt } from '../../model/paths';
 
-type Settings = Pick<Referential, 'params' | 'prices' | 'targets' | 'funding'>;
+type Settings = Pick<Referential, 'params' | 'prices' | 'targets' | 'funding' | 'priorityWeights'>;
 
 /** "Valeur par défaut (8) : hypothèse, à confirmer par le Département." while the assumed default is kept. */
 function assumptionHint(form: Settings, key: keyof ReferentialParams): string | undefined {
@@ -36,7 +36,7 @@ function ParamField({ name, form, field, onChange }: {
   );
 }
 
-const editable = (r: Referential): Settings => structuredClone({ params: r.params, prices: r.prices, targets: r.targets, funding: r.funding });
+const editable = (r: Referential): Settings => structuredClone({ params: r.params, prices: r.prices, targets: r.targets, funding: r.funding, priorityWeights: r.priorityWeights });
 
 export function SettingsScreen() {
   const [form, setForm] = useState<Settings>(() => editable(referential.value));
@@ -75,6 +75,12 @@ export function SettingsScreen() {
         <h2>Objectifs</h2>
         <NumberField {...field('targets.classes')} label="Classes à équiper" value={form.targets.classes} onChange={set('targets.classes')} />
         <NumberField {...field('targets.newTeachers')} label="Néo-titulaires à équiper" value={form.targets.newTeachers} onChange={set('targets.newTeachers')} />
+        <h2>Barème de priorité des écoles</h2>
+        <p class="hint">Points ajoutés au score de priorité (sur 100 avec le barème d'origine) qui ordonne les écoles à équiper.</p>
+        {PRIORITY_WEIGHT_KEYS.map((key) => (
+          <NumberField key={key} {...field(`priorityWeights.${key}`)} label={PRIORITY_WEIGHT_SETTINGS[key].label} unit={PRIORITY_WEIGHT_SETTINGS[key].unit} decimal
+            value={form.priorityWeights[key]} onChange={set(`priorityWeights.${key}`)} />
+        ))}
         <h2>Prix</h2>
         {form.prices.map((price, i) => (
           <fieldset class="fleet" key={price.item}>

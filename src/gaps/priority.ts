@@ -2,31 +2,8 @@
 // rank. Only schools of the directory with an audited classroom not at the socle, or a required school rule
 // failing (E01–E05), are ranked; the others are "au socle" or "à auditer" and get no score.
 import type { RuleResult, SchoolGap } from '../gaps/types';
-import type { RuleDef } from '../model/referential';
+import { PRIORITY_WEIGHTS_V1, type PriorityWeights, type RuleDef } from '../model/referential';
 import type { DirectorySchool } from '../model/school';
-
-export interface PriorityWeights {
-  repPlus: number;
-  rep: number;
-  /** Points of the social index at its lowest, 20 × clamp((ipsHigh − IPS) / ipsSpan, 0, 1). */
-  ips: number;
-  ipsHigh: number;
-  ipsSpan: number;
-  /** Points when the IPS is unknown. */
-  ipsUnknown: number;
-  /** Points when every audited class is off the socle (30 × share). */
-  share: number;
-  perFailingRule: number;
-  failingRulesMax: number;
-}
-
-/**
- * pilotage.md's weights. They are to become référentiel parameters (`priorityWeights`) with the pilotage work;
- * until then the export computes with these.
- */
-export const PRIORITY_WEIGHTS: PriorityWeights = {
-  repPlus: 40, rep: 25, ips: 20, ipsHigh: 110, ipsSpan: 40, ipsUnknown: 10, share: 30, perFailingRule: 2, failingRulesMax: 10,
-};
 
 const REQUIRED_SCHOOL_RULES: ReadonlySet<string> = new Set(['E01', 'E02', 'E03', 'E04', 'E05']);
 
@@ -58,7 +35,7 @@ export function priorityOf(
   gap: SchoolGap,
   school: DirectorySchool | undefined,
   rules: readonly RuleDef[],
-  weights: PriorityWeights = PRIORITY_WEIGHTS,
+  weights: PriorityWeights = PRIORITY_WEIGHTS_V1,
 ): Priority | null {
   const failing = failingRequired(gap.rules);
   if (!school || (gap.classroomsFailing === 0 && failing.length === 0)) return null;
@@ -101,7 +78,7 @@ export function rankSchools(
   gaps: Iterable<SchoolGap>,
   directory: ReadonlyMap<string, DirectorySchool>,
   rules: readonly RuleDef[],
-  weights: PriorityWeights = PRIORITY_WEIGHTS,
+  weights: PriorityWeights = PRIORITY_WEIGHTS_V1,
 ): Map<string, RankedPriority> {
   const scored: Priority[] = [];
   for (const gap of gaps) {

@@ -1,6 +1,6 @@
 // The priority of a school (pilotage.md): the score's parts, who is ranked, and how ties are broken.
 import { describe, expect, it } from 'vitest';
-import { priorityOf, rankSchools } from '../../src/export/priority';
+import { priorityOf, rankSchools } from '../../src/gaps/priority';
 import type { RuleResult, SchoolGap } from '../../src/gaps/types';
 import { makeDirectorySchool } from '../../src/model/make';
 import { RULES } from '../../src/model/referential';

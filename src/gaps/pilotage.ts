@@ -1,0 +1,143 @@
+// Pilotage (pilotage.md) from the gaps the engine holds: the priority list of the département and of each chef de
+// file, the equipment plan for given budgets, and the needs summed by article. Plain data in and out: computed in the
+// gaps worker, where the classrooms' gaps are.
+import { CHEF_DE_FILE_LABELS, type ChefDeFile, type DirectorySchool, type EducationPrioritaire } from '../model/school';
+import type { ItemId, Referential } from '../model/referential';
+import type { ClassroomGap, SchoolGap } from './types';
+import { rankSchools, type RankedPriority } from './priority';
+import { planCandidate, planChefDeFile, planRules, type ChefDeFilePlan, type PlanCandidate, type PlanOptions } from './plan';
+import { CHEF_DE_FILE_ORDER } from './aggregates';
+import { roundCents } from './needs';
+
+/** A line of the "Priorités" screen: a ranked school with what the list shows of it. */
+export interface PriorityRow extends RankedPriority {
+  name: string;
+  commune: string;
+  circonscription: string;
+  chefDeFile: ChefDeFile;
+  chefDeFileLabel: string;
+  educationPrioritaire: EducationPrioritaire | null;
+  /** Its rank among its chef de file's schools (`rank` is the département's). */
+  rankInChefDeFile: number;
+  classesAudited: number;
+  classesToEquip: number;
+  costHt: number;
+  unpricedItems: number;
+}
+
+export interface PriorityList {
+  referentialVersion: string;
+  /** In the département's order. */
+  rows: PriorityRow[];
+  computeMs: number;
+}
+
+/** The chefs de file of the directory, in the order the screens and sheets list them. */
+export const PLAN_CHEFS_DE_FILE: readonly ChefDeFile[] = CHEF_DE_FILE_ORDER.filter((key): key is ChefDeFile => key in CHEF_DE_FILE_LABELS);
+
+export interface PlanRequest {
+  /** HT per chef de file; null or absent: no budget typed yet. */
+  budgetsHt: Partial<Record<ChefDeFile, number | null>>;
+  options: PlanOptions;
+}
+
+export interface LabelledPlan extends ChefDeFilePlan {
+  key: ChefDeFile;
+  label: string;
+}
+
+export interface PlanReport {
+  referentialVersion: string;
+  options: PlanOptions;
+  plans: LabelledPlan[];
+  computeMs: number;
+}
+
+/** An article the département's needs ask for, summed over every classroom and school. */
+export interface ArticleNeed {
+  item: ItemId;
+  label: string;
+  quantity: number;
+  /** HT; null when the article has no price. */
+  amountHt: number | null;
+}
+
+/** The gaps the engine holds, as pilotage reads them. */
+export interface PilotageSource {
+  schools: Iterable<SchoolGap>;
+  classroomsOf(uai: string): readonly ClassroomGap[];
+  directory: ReadonlyMap<string, DirectorySchool>;
+  referential: Referential;
+}
+
+/** The ranked schools with their ranks in the département and in their chef de file, and each one's plan view. */
+export interface Ranking {
+  rows: PriorityRow[];
+  candidates: ReadonlyMap<ChefDeFile, readonly PlanCandidate[]>;
+  newTeachers: ReadonlyMap<ChefDeFile, number>;
+}
+
+export function rankForPilotage(source: PilotageSource): Ranking {
+  const { directory, referential } = source;
+  const gaps = [...source.schools];
+  const ranked = rankSchools(gaps, directory, referential.rules, referential.priorityWeights);
+  const byUai = new Map(gaps.map((g) => [g.uai, g]));
+  const rules = planRules(referential);
+  const rows: PriorityRow[] = [];
+  const candidates = new Map<ChefDeFile, PlanCandidate[]>(PLAN_CHEFS_DE_FILE.map((key) => [key, []]));
+  const newTeachers = new Map<ChefDeFile, number>(PLAN_CHEFS_DE_FILE.map((key) => [key, 0]));
+  for (const gap of gaps) {
+    const school = directory.get(gap.uai);
+    if (school) newTeachers.set(school.chefDeFile, (newTeachers.get(school.chefDeFile) ?? 0) + gap.newTeachers);
+  }
+  // rankSchools returns its map in rank order.
+  for (const priority of ranked.values()) {
+    const gap = byUai.get(priority.uai) as SchoolGap;
+    const school = directory.get(priority.uai) as DirectorySchool;
+    const list = candidates.get(school.chefDeFile) ?? [];
+    candidates.set(school.chefDeFile, list);
+    const rankInChefDeFile = list.length + 1;
+    rows.push({
+      ...priority, name: school.name, commune: school.commune, circonscription: school.circonscription, chefDeFile: school.chefDeFile,
+      chefDeFileLabel: CHEF_DE_FILE_LABELS[school.chefDeFile], educationPrioritaire: school.educationPrioritaire, rankInChefDeFile,
+      classesAudited: gap.classroomsAudited, classesToEquip: gap.classroomsFailing, costHt: gap.costHt, unpricedItems: gap.unpricedItems,
+    });
+    list.push(planCandidate(gap, source.classroomsOf(gap.uai), {
+      name: school.name, commune: school.commune, circonscription: school.circonscription, chefDeFile: school.chefDeFile,
+      rank: rankInChefDeFile, score: priority.score,
+    }, rules));
+  }
+  return { rows, candidates, newTeachers };
+}
+
+export function planFor(ranking: Ranking, request: PlanRequest, referential: Referential): LabelledPlan[] {
+  return PLAN_CHEFS_DE_FILE.map((key) => ({
+    ...planChefDeFile(
+      { key, candidates: ranking.candidates.get(key) ?? [], newTeachers: ranking.newTeachers.get(key) ?? 0, budgetHt: request.budgetsHt[key] ?? null },
+      request.options,
+      referential,
+    ),
+    key,
+    label: CHEF_DE_FILE_LABELS[key],
+  }));
+}
+
+/** The département's needs by article, in the price table's order; an article with one unpriced need has no amount. */
+export function needsByArticle(source: PilotageSource): ArticleNeed[] {
+  const byItem = new Map<ItemId, ArticleNeed>(source.referential.prices.map((p) => [p.item, { item: p.item, label: p.label, quantity: 0, amountHt: 0 }]));
+  const add = (needs: SchoolGap['needs']) => {
+    for (const need of needs) {
+      let article = byItem.get(need.item);
+      if (!article) byItem.set(need.item, (article = { item: need.item, label: need.label, quantity: 0, amountHt: 0 }));
+      article.quantity += need.quantity;
+      article.amountHt = need.amountHt === null || article.amountHt === null ? null : article.amountHt + need.amountHt;
+    }
+  };
+  for (const school of source.schools) {
+    add(school.needs);
+    for (const classroom of source.classroomsOf(school.uai)) add(classroom.needs);
+  }
+  return [...byItem.values()]
+    .filter((a) => a.quantity > 0)
+    .map((a) => ({ ...a, amountHt: a.amountHt === null ? null : roundCents(a.amountHt) }));
+}
