@@ -13,7 +13,7 @@ import { summarySchools } from './summary';
 import { RecordingContexts } from './referential-reads';
 import { InputsKey } from './inputs-key';
 import type { ClassroomGap, DepartementReport, GapDelta, GapReport, GapSummary, SchoolGap, SchoolGaps } from './types';
-import { needsByArticle, planFor, rankForPilotage, type ArticleNeed, type LabelledPlan, type PilotageSource, type PlanRequest, type PriorityRow, type Ranking } from './pilotage';
+import { needsByArticle, PilotageMemo, planFor, rankForPilotage, type ArticleNeed, type LabelledPlan, type PilotageSource, type PlanRequest, type PriorityRow, type Ranking } from './pilotage';
 
 export interface GapSnapshot {
   referential: Referential;
@@ -51,6 +51,7 @@ export class GapEngine {
   private ruleInputs = new RuleInputs();
   /** The priority list and the plan's view of each ranked school: made when first asked for, dropped by any change. */
   private ranking: Ranking | undefined;
+  private memo: PilotageMemo | undefined;
 
   constructor(snapshot: GapSnapshot) {
     this.contexts = new RecordingContexts({ referential: snapshot.referential, currentYear: snapshot.currentYear });
@@ -190,7 +191,9 @@ export class GapEngine {
   }
 
   private rankingNow(): Ranking {
-    return (this.ranking ??= rankForPilotage(this.pilotageSource()));
+    const source = this.pilotageSource();
+    if (this.memo?.referential !== source.referential) this.memo = new PilotageMemo(source.referential);
+    return (this.ranking ??= rankForPilotage(source, this.memo));
   }
 
   /** Keeps a revision; a classroom's gap is left to compute (apply and recomputeAll do). */

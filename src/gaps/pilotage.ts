@@ -4,8 +4,8 @@
 import { CHEF_DE_FILE_LABELS, type ChefDeFile, type DirectorySchool, type EducationPrioritaire } from '../model/school';
 import type { ItemId, Referential } from '../model/referential';
 import type { ClassroomGap, SchoolGap } from './types';
-import { rankSchools, type RankedPriority } from './priority';
-import { planCandidate, planChefDeFile, planRules, type ChefDeFilePlan, type PlanCandidate, type PlanOptions } from './plan';
+import { priorityOf, rankPriorities, type Priority, type RankedPriority } from './priority';
+import { candidateNeeds, planChefDeFile, planRules, type CandidateNeeds, type ChefDeFilePlan, type PlanCandidate, type PlanOptions } from './plan';
 import { CHEF_DE_FILE_ORDER } from './aggregates';
 import { roundCents } from './needs';
 
@@ -77,10 +77,45 @@ export interface Ranking {
   newTeachers: ReadonlyMap<ChefDeFile, number>;
 }
 
-export function rankForPilotage(source: PilotageSource): Ranking {
+/**
+ * What was computed of each school's gap, kept while the gap is the same object: the engine makes a new one for each
+ * school an edit touches, so that after an edit only that school is scored again. Made anew for each référentiel (the
+ * weights and prices are in it).
+ */
+export class PilotageMemo {
+  private readonly priorities = new WeakMap<SchoolGap, Priority | null>();
+  private readonly needs = new WeakMap<SchoolGap, { classrooms: readonly ClassroomGap[]; needs: CandidateNeeds }>();
+
+  constructor(readonly referential: Referential) {}
+
+  priority(gap: SchoolGap, school: DirectorySchool | undefined): Priority | null {
+    let priority = this.priorities.get(gap);
+    if (priority === undefined) {
+      priority = priorityOf(gap, school, this.referential.rules, this.referential.priorityWeights);
+      this.priorities.set(gap, priority);
+    }
+    return priority;
+  }
+
+  candidateNeeds(gap: SchoolGap, classrooms: readonly ClassroomGap[], rules: ReturnType<typeof planRules>): CandidateNeeds {
+    const kept = this.needs.get(gap);
+    // A classroom's gap may be judged again without its school's figures changing: then its needs are read again.
+    if (kept && kept.classrooms.length === classrooms.length && kept.classrooms.every((c, i) => c === classrooms[i])) return kept.needs;
+    const needs = candidateNeeds(gap, classrooms, rules);
+    this.needs.set(gap, { classrooms, needs });
+    return needs;
+  }
+}
+
+export function rankForPilotage(source: PilotageSource, memo: PilotageMemo = new PilotageMemo(source.referential)): Ranking {
   const { directory, referential } = source;
   const gaps = [...source.schools];
-  const ranked = rankSchools(gaps, directory, referential.rules, referential.priorityWeights);
+  const scored: Priority[] = [];
+  for (const gap of gaps) {
+    const priority = memo.priority(gap, directory.get(gap.uai));
+    if (priority) scored.push(priority);
+  }
+  const ranked = rankPriorities(scored);
   const byUai = new Map(gaps.map((g) => [g.uai, g]));
   const rules = planRules(referential);
   const rows: PriorityRow[] = [];
@@ -90,7 +125,7 @@ export function rankForPilotage(source: PilotageSource): Ranking {
     const school = directory.get(gap.uai);
     if (school) newTeachers.set(school.chefDeFile, (newTeachers.get(school.chefDeFile) ?? 0) + gap.newTeachers);
   }
-  // rankSchools returns its map in rank order.
+  // rankPriorities returns its map in rank order.
   for (const priority of ranked.values()) {
     const gap = byUai.get(priority.uai) as SchoolGap;
     const school = directory.get(priority.uai) as DirectorySchool;
@@ -102,10 +137,10 @@ export function rankForPilotage(source: PilotageSource): Ranking {
       chefDeFileLabel: CHEF_DE_FILE_LABELS[school.chefDeFile], educationPrioritaire: school.educationPrioritaire, rankInChefDeFile,
       classesAudited: gap.classroomsAudited, classesToEquip: gap.classroomsFailing, costHt: gap.costHt, unpricedItems: gap.unpricedItems,
     });
-    list.push(planCandidate(gap, source.classroomsOf(gap.uai), {
-      name: school.name, commune: school.commune, circonscription: school.circonscription, chefDeFile: school.chefDeFile,
-      rank: rankInChefDeFile, score: priority.score,
-    }, rules));
+    list.push({
+      uai: gap.uai, name: school.name, commune: school.commune, circonscription: school.circonscription, chefDeFile: school.chefDeFile,
+      rank: rankInChefDeFile, score: priority.score, ...memo.candidateNeeds(gap, source.classroomsOf(gap.uai), rules),
+    });
   }
   return { rows, candidates, newTeachers };
 }

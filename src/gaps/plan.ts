@@ -140,13 +140,11 @@ function fixable(gap: ClassroomGap, socle: ReadonlySet<RuleId>): boolean {
   return true;
 }
 
-/** The plan's view of a ranked school, from its gap and its classrooms' gaps. */
-export function planCandidate(
-  school: SchoolGap,
-  classrooms: readonly ClassroomGap[],
-  where: Pick<PlanCandidate, 'name' | 'commune' | 'circonscription' | 'chefDeFile' | 'rank' | 'score'>,
-  rules: ReturnType<typeof planRules>,
-): PlanCandidate {
+/** What the plan reads of a school's gaps, whoever ranks it: its needs by kind and its classes. */
+export type CandidateNeeds = Pick<PlanCandidate, 'socleNeeds' | 'upgradeNeeds' | 'classesToEquip' | 'classesFixable'>;
+
+/** The plan's view of a school's needs, from its gap and its classrooms' gaps. */
+export function candidateNeeds(school: SchoolGap, classrooms: readonly ClassroomGap[], rules: ReturnType<typeof planRules>): CandidateNeeds {
   const socleNeeds: PlanNeed[] = [];
   const upgradeNeeds: PlanNeed[] = [];
   const take = (need: Need, classroom: string | null) => {
@@ -160,7 +158,17 @@ export function planCandidate(
     for (const need of classroom.needs) if (classroom.meetsSocle === false || !rules.socle.has(need.rule)) take(need, classroom.label);
     if (fixable(classroom, rules.socle)) classesFixable += 1;
   }
-  return { uai: school.uai, ...where, socleNeeds, upgradeNeeds, classesToEquip: school.classroomsFailing, classesFixable };
+  return { socleNeeds, upgradeNeeds, classesToEquip: school.classroomsFailing, classesFixable };
+}
+
+/** The plan's view of a ranked school, from its gap and its classrooms' gaps. */
+export function planCandidate(
+  school: SchoolGap,
+  classrooms: readonly ClassroomGap[],
+  where: Pick<PlanCandidate, 'name' | 'commune' | 'circonscription' | 'chefDeFile' | 'rank' | 'score'>,
+  rules: ReturnType<typeof planRules>,
+): PlanCandidate {
+  return { uai: school.uai, ...where, ...candidateNeeds(school, classrooms, rules) };
 }
 
 export interface ChefDeFileInput {

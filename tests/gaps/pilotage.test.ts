@@ -18,7 +18,7 @@ const DIRECTORY = [marseille('0130001A', 80, 'REP+'), marseille('0130002B', 100)
 /** A class without any display (C01 fails), or one at the socle. */
 const noDisplay = (uai: string, label: string) => makeClassroomFiche({ uai, data: socleClassroom({ label, display: { type: 'none', condition: null, year: null, sizeInches: null } }) });
 const atSocle = (uai: string, label: string) => makeClassroomFiche({ uai, data: socleClassroom({ label }) });
-const schoolFiche = (uai: string, newTeachers = 0) => makeSchoolFiche({ uai, data: socleSchool({ newTeachers, auditStatus: 'complete' }) });
+const schoolFiche = (uai: string, newTeachers = 0) => makeSchoolFiche({ uai, data: socleSchool({ newTeachers, status: 'complete' }) });
 
 function engine(fiches: Fiche[], referential = REFERENTIAL_V1) {
   return new GapEngine({ referential, directory: DIRECTORY, fiches, currentYear: CURRENT_YEAR });
