@@ -1,6 +1,6 @@
 // The printed fiche's table of classrooms: what each one has, whether it meets the socle, and why not (the failing
 // rules' reasons, in the référentiel's words).
-import { ruleDef, SEVERITY_FAILING, type Severity } from '../../model/referential';
+import { ruleDef, type Severity } from '../../model/referential';
 import { COMPUTER_LABELS, CONDITION_LABELS, DISPLAY_SHORT_LABELS, NETWORK_LABELS } from '../../model/labels';
 import type { ClassroomData, ClassroomFiche, Condition } from '../../model/types';
 import type { ClassroomGap } from '../../gaps/types';
@@ -29,7 +29,10 @@ function equipmentText(label: string | null, year: number | null, condition: Con
   return details.length > 0 ? `${label} (${details.join(', ')})` : label;
 }
 
-/** Each failing rule on a line ("Manque – Affichage collectif : VPI de 2016 : …"), then what is not recorded. */
+/**
+ * Each failing rule on a line, named by its short name ("Affichage collectif : VPI de 2012 : plus de 8 ans, …";
+ * a warning's name says it is one: "Ordinateur à moderniser"), then what is not recorded.
+ */
 function Why({ gap }: { gap: ClassroomGap | undefined }) {
   if (!gap) return <td>–</td>;
   const failing = gap.rules.filter((r) => r.outcome === 'fails' && LISTED.includes(ruleDef(r.rule).severity));
@@ -40,7 +43,7 @@ function Why({ gap }: { gap: ClassroomGap | undefined }) {
       <ul class="fiche-reasons">
         {failing.map((r) => (
           <li key={r.rule}>
-            {SEVERITY_FAILING[ruleDef(r.rule).severity]} – {ruleDef(r.rule).short} : {r.reason}
+            {ruleDef(r.rule).short} : {r.reason}
           </li>
         ))}
         {missing.length > 0 && <li>À renseigner : {missing.join(', ')}</li>}

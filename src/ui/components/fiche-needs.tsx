@@ -37,12 +37,14 @@ function StateShare({ costHt, unpricedItems, basis }: { costHt: number; unpriced
 interface Props {
   needs: readonly Need[];
   costHt: number;
-  unpricedItems: number;
   basis: StateShareBasis | null;
 }
 
-export function FicheNeeds({ needs, costHt, unpricedItems, basis }: Props) {
+export function FicheNeeds({ needs, costHt, basis }: Props) {
   const lines = needsByItem(needs);
+  // Counted as the table lists them, an article once whatever the number of classrooms that need it (the gap
+  // engine's count, one per classroom, could not be found in the table).
+  const unpricedItems = lines.filter((n) => n.amountHt === null).length;
   if (lines.length === 0) return <p>Aucun besoin recensé pour l'instant.</p>;
   return (
     <>

@@ -100,13 +100,14 @@ function Document({ uai, gaps }: { uai: string; gaps: SchoolGaps | null }) {
           <FicheNeeds
             needs={[...gaps.school.needs, ...audit.classrooms.flatMap((c) => gaps.classrooms[c.id]?.needs ?? [])]}
             costHt={gaps.school.costHt}
-            unpricedItems={gaps.school.unpricedItems}
             basis={stateShareBasis(school)}
           />
         </>
       )}
       <h2 id="fiche-formation">Besoins de formation</h2>
-      <p class="fiche-note">Par thème : le nombre de classes dont l'enseignant le demande (le thème ou l'un de ses sous-thèmes), et la demande de la fiche de l'école.</p>
+      <p class="fiche-note">
+        Classes : nombre de classes dont l'enseignant demande le thème ou l'un de ses sous-thèmes. Fiche de l'école : le thème y est demandé.
+      </p>
       <FicheTraining themes={countTrainingNeeds(fiche?.data.trainingNeeds ?? [], audit.classrooms.map((c) => c.data.trainingNeeds))} />
       <h2 id="fiche-signatures">Signatures</h2>
       <FicheSignatures
@@ -135,7 +136,7 @@ export function SchoolPrintScreen({ uai }: { uai: string }) {
         <button type="button" class="button" aria-disabled={gaps ? undefined : 'true'} onClick={() => gaps && window.print()}>
           Imprimer
         </button>
-        <p class="hint">Aperçu de la fiche telle qu'elle s'imprime : deux pages A4 au plus.</p>
+        <p class="hint">Aperçu de la fiche telle qu'elle s'imprime, au format A4.</p>
       </div>
       <Document uai={uai} gaps={gaps} />
     </main>
