@@ -10,7 +10,9 @@ export type Route =
   /** The fiches "À arbitrer", each with its fields in conflict. */
   | { screen: 'arbitrage' }
   | { screen: 'school'; uai: string }
-  | { screen: 'classroom'; uai: string; id: string };
+  | { screen: 'classroom'; uai: string; id: string }
+  /** The school's printable fiche (pilotage.md, "Fiche école"). */
+  | { screen: 'school-print'; uai: string };
 
 function decode(part: string): string {
   try {
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'arbitrage') return { screen: 'arbitrage' };
   if (parts[0] === 'ecole' && parts[1]) {
     if (parts[2] === 'classe' && parts[3]) return { screen: 'classroom', uai: parts[1], id: parts[3] };
+    if (parts[2] === 'fiche') return { screen: 'school-print', uai: parts[1] };
     return { screen: 'school', uai: parts[1] };
   }
   return { screen: 'schools' };
@@ -52,6 +55,8 @@ export function routeHash(route: Route): string {
       return `#/ecole/${encodeURIComponent(route.uai)}`;
     case 'classroom':
       return `#/ecole/${encodeURIComponent(route.uai)}/classe/${encodeURIComponent(route.id)}`;
+    case 'school-print':
+      return `#/ecole/${encodeURIComponent(route.uai)}/fiche`;
   }
 }
 

@@ -17,6 +17,7 @@ const DepartementScreen = lazy(() => import('./screens/departement-screen').then
 const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) => m.SettingsScreen));
 const DeviceScreen = lazy(() => import('./screens/device-screen').then((m) => m.DeviceScreen));
 const ArbitrationScreen = lazy(() => import('./screens/arbitration-screen').then((m) => m.ArbitrationScreen));
+const SchoolPrintScreen = lazy(() => import('./screens/school-print-screen').then((m) => m.SchoolPrintScreen));
 // Loaded with the sync engine, which starts after the first screen of a first visit; its place is kept meanwhile.
 const SyncPlaceholder = () => <div class="sync-indicator" />;
 const SyncIndicator = lazy(() => import('./sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder, SyncPlaceholder);
@@ -29,6 +30,7 @@ const LAZY_SCREENS: Partial<Record<Route['screen'], { preload(): Promise<unknown
   settings: SettingsScreen,
   device: DeviceScreen,
   arbitrage: ArbitrationScreen,
+  'school-print': SchoolPrintScreen,
 };
 
 /** Loads the screen the app opens on (and the sync indicator once sync runs), so that they show without a placeholder. */
@@ -75,7 +77,7 @@ const NAV: ReadonlyArray<readonly [Route['screen'], string]> = [
 
 function Nav() {
   const current = route.value.screen;
-  const section = current === 'school' || current === 'classroom' ? 'schools' : current;
+  const section = current === 'school' || current === 'classroom' || current === 'school-print' ? 'schools' : current;
   return (
     <nav class="app-nav" aria-label="Navigation principale">
       <ul>
@@ -113,5 +115,7 @@ function Screen() {
       return <SchoolScreen key={current.uai} uai={current.uai} />;
     case 'classroom':
       return <ClassroomScreen key={current.id} uai={current.uai} id={current.id} />;
+    case 'school-print':
+      return <SchoolPrintScreen key={current.uai} uai={current.uai} />;
   }
 }

@@ -6,6 +6,7 @@ describe('parseRoute and routeHash', () => {
     ['#/', { screen: 'schools' }],
     ['#/profil', { screen: 'profile' }],
     ['#/ecole/0130569Y', { screen: 'school', uai: '0130569Y' }],
+    ['#/ecole/0130569Y/fiche', { screen: 'school-print', uai: '0130569Y' }],
     [
       '#/ecole/0130569Y/classe/3f1c2a9e-7d4b-4e8a-9c1f-2b6d5e4a8c07',
       { screen: 'classroom', uai: '0130569Y', id: '3f1c2a9e-7d4b-4e8a-9c1f-2b6d5e4a8c07' },

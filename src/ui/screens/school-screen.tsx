@@ -71,6 +71,9 @@ export function SchoolScreen({ uai }: { uai: string }) {
       <section aria-labelledby="s-socle-ecole">
         <h2 id="s-socle-ecole">Socle numérique et besoins de l'école</h2>
         <Socle uai={uai} />
+        <p>
+          <a class="button secondary" href={routeHash({ screen: 'school-print', uai })}>Imprimer la fiche de l'école</a>
+        </p>
       </section>
     </main>
   );
