@@ -1,6 +1,6 @@
 // One sheet as CSV for French Excel (export.md): UTF-8 with a byte-order mark, `;` between fields, CRLF, decimal
 // comma, dates JJ/MM/AAAA, quotes doubled, and text that a spreadsheet would run as a formula prefixed with `'`.
-import type { Cell, Column, Sheet } from './sheet';
+import { rowColumns, type Cell, type Column, type Sheet } from './sheet';
 
 const BOM = '\uFEFF';
 /** What Excel, LibreOffice and Google Sheets take for the start of a formula (OWASP "CSV injection"). */
@@ -38,6 +38,9 @@ function csvCell(cell: Cell, column: Column): string {
 
 export function sheetToCsv(sheet: Sheet): string {
   const lines = [sheet.columns.map((c) => csvText(c.header)).join(';')];
-  for (const row of sheet.rows) lines.push(row.map((cell, i) => csvCell(cell, sheet.columns[i] as Column)).join(';'));
+  sheet.rows.forEach((row, r) => {
+    const columns = rowColumns(sheet, r);
+    lines.push(row.map((cell, i) => csvCell(cell, columns[i] as Column)).join(';'));
+  });
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -45,7 +45,7 @@ const FUNDING: Record<keyof FundingRule, readonly [label: string, unit: '€ HT'
 const SCOPE_LABELS = { classroom: 'Règle de la classe', school: "Règle de l'école" } as const;
 
 /** 0.7 → 70 (%). */
-const percent = (share: number): number => Math.round(share * 1000) / 10;
+export const percent = (share: number): number => Math.round(share * 1000) / 10;
 
 type LineArgs = [section: string, code: string | null, label: string, value: Cell, unit?: string | null, date?: Cell, source?: string | null];
 

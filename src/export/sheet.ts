@@ -1,5 +1,6 @@
 // The departmental spreadsheet as plain data (shared/spec/export.md): sheets of typed columns and rows of cells.
 // Both writers (XLSX and CSV) read this; neither decides a value.
+import type { ChefDeFile } from '../model/school';
 
 /** How a column's cells are written: numbers stay numbers and dates stay dates in XLSX. `money` shows its cents,
  * `euros` is money rounded to the euro (an estimate, such as the State's share). */
@@ -31,14 +32,36 @@ export const SHEET_NAMES: Record<SheetSlug, string> = {
   referentiel: 'Référentiel',
 };
 
+/** A sheet of the equipment plan's workbook (pilotage.md), one per chef de file: not a sheet of the departmental
+ * workbook, so never one the CSV endpoint serves. */
+export type PlanSheetSlug = `plan-${ChefDeFile}`;
+
 export interface Sheet {
-  slug: SheetSlug;
+  slug: SheetSlug | PlanSheetSlug;
   name: string;
   columns: readonly Column[];
   rows: Row[];
   /** Printed on one page (else one page wide and as many pages long as it takes). */
   printOnOnePage?: boolean;
+  /**
+   * How many of `rows`, from the first, make the table the header filters; the rows after them (totals and notes
+   * under the table) stay out of the filter, so that sorting or filtering the table leaves them where they are.
+   * All of them when absent.
+   */
+  tableRows?: number;
+  /** The kinds of the cells of some rows, by row index, instead of their columns' kinds: under a table, one column
+   * may hold figures of several kinds (an amount, a count, a share to the euro). */
+  rowKinds?: ReadonlyMap<number, readonly ColumnKind[]>;
 }
+
+/** The columns that say how the cells of row `index` are written: the sheet's, or that row's own kinds. */
+export function rowColumns(sheet: Sheet, index: number): readonly Column[] {
+  const kinds = sheet.rowKinds?.get(index);
+  return kinds ? sheet.columns.map((column, i) => ({ header: column.header, kind: kinds[i] ?? column.kind })) : sheet.columns;
+}
+
+/** The rows the header's filter covers. */
+export const tableRowCount = (sheet: Sheet): number => Math.min(sheet.tableRows ?? sheet.rows.length, sheet.rows.length);
 
 /** A column as data: its header, how its cells are written, and how a row's cell is read from the row's source. */
 export interface ColumnDef<R> extends Column {

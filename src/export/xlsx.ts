@@ -4,7 +4,7 @@
 // dates with a French format; the header row is frozen and filtered and columns are as wide as their content.
 // Every sheet prints on A4 landscape, one page wide, its header row repeated, with a page header and footer.
 import { strToU8, Zip, ZipDeflate } from 'fflate';
-import type { Cell, Column, Sheet } from './sheet';
+import { rowColumns, tableRowCount, type Cell, type Column, type Sheet } from './sheet';
 
 export interface XlsxProgress {
   /** Rows written so far over all sheets, and how many there are. */
@@ -21,6 +21,8 @@ export interface XlsxOptions {
   createdAt?: Date;
   /** Texts of the printed pages' header and footer, around the sheet's name (top left) and the page number. */
   print?: PrintTexts;
+  /** The document's title (its properties); the departmental workbook's when absent. */
+  title?: string;
 }
 
 export interface PrintTexts {
@@ -118,13 +120,24 @@ function displayLength(cell: Cell, column: Column): number {
 function columnWidths(sheet: Sheet): number[] {
   // The header is bold and carries the filter button: a few characters more.
   const widths = sheet.columns.map((c) => c.header.length + 4);
-  for (const row of sheet.rows) {
+  const table = tableRowCount(sheet);
+  sheet.rows.forEach((row, r) => {
+    const columns = rowColumns(sheet, r);
+    // Under the table, a row's last text runs on over the empty cells beside it: it needs no width of its own.
+    const last = r < table ? row.length : lastFilled(row);
     for (let i = 0; i < row.length; i += 1) {
-      const length = displayLength(row[i] as Cell, sheet.columns[i] as Column);
+      if (i === last && typeof row[i] === 'string') continue;
+      const length = displayLength(row[i] as Cell, columns[i] as Column);
       if (length + 1 > (widths[i] as number)) widths[i] = length + 1;
     }
-  }
+  });
   return widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
+}
+
+function lastFilled(row: readonly Cell[]): number {
+  let i = row.length - 1;
+  while (i >= 0 && row[i] === null) i -= 1;
+  return i;
 }
 
 class SharedStrings {
@@ -192,9 +205,13 @@ export function sheetTail(sheet: Sheet, texts: PrintTexts = {}): string {
   );
 }
 
+/** The header and the table's rows (not the totals under it). */
 function filterRef(sheet: Sheet): string {
-  return `A1:${columnLetters(sheet.columns.length - 1)}${sheet.rows.length + 1}`;
+  return `A1:${columnLetters(sheet.columns.length - 1)}${tableRowCount(sheet) + 1}`;
 }
+
+/** Every cell written. */
+const lastCellRef = (sheet: Sheet): string => `${columnLetters(sheet.columns.length - 1)}${sheet.rows.length + 1}`;
 
 /** Writes the sheets as one XLSX file. */
 export function writeXlsx(sheets: readonly Sheet[], options: XlsxOptions = {}): Uint8Array {
@@ -229,15 +246,16 @@ export function writeXlsx(sheets: readonly Sheet[], options: XlsxOptions = {}): 
     const file = new ZipDeflate(`xl/worksheets/sheet${sheetIndex + 1}.xml`, { level });
     zip.add(file);
     const header = sheet.columns.map((c, i) => `<c r="${letters[i]}1" t="s" s="${STYLE.header}"><v>${strings.id(c.header)}</v></c>`).join('');
-    file.push(strToU8(`${sheetHead(sheet, filterRef(sheet).slice(3))}<row r="1">${header}</row>`));
+    file.push(strToU8(`${sheetHead(sheet, lastCellRef(sheet))}<row r="1">${header}</row>`));
     for (let start = 0; start < sheet.rows.length; start += ROWS_PER_CHUNK) {
       const parts: string[] = [];
       const end = Math.min(sheet.rows.length, start + ROWS_PER_CHUNK);
       for (let r = start; r < end; r += 1) {
         const row = sheet.rows[r] as Cell[];
+        const columns = rowColumns(sheet, r);
         const n = r + 2;
         parts.push(`<row r="${n}">`);
-        for (let i = 0; i < row.length; i += 1) parts.push(cellXml(`${letters[i]}${n}`, row[i] as Cell, sheet.columns[i] as Column, strings));
+        for (let i = 0; i < row.length; i += 1) parts.push(cellXml(`${letters[i]}${n}`, row[i] as Cell, columns[i] as Column, strings));
         parts.push('</row>');
       }
       file.push(strToU8(parts.join('')));
@@ -277,7 +295,7 @@ export function writeXlsx(sheets: readonly Sheet[], options: XlsxOptions = {}): 
   const created = (options.createdAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   addFile(
     'docProps/core.xml',
-    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>TNE 13 — état des lieux du numérique dans les écoles</dc:title><dc:creator>TNE 13 état des lieux</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created></cp:coreProperties>`,
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escapeMarkup(options.title ?? 'TNE 13 — état des lieux du numérique dans les écoles')}</dc:title><dc:creator>TNE 13 état des lieux</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created></cp:coreProperties>`,
   );
   zip.end();
   if (failure) throw failure;

@@ -179,6 +179,16 @@ describe('sheetToCsv on hand-made sheets', () => {
     );
   });
 
+  it('writes a row under the table by its own kinds (a count, an amount, a share to the euro in one column)', () => {
+    const sheet: Sheet = {
+      slug: 'synthese', name: 'Totaux', columns: [text('Libellé'), euros('Montant (€)')],
+      rows: [['Ligne', 1234.4], [null, null], ['Écoles', 3], ['Total HT', 1234.5]],
+      tableRows: 1,
+      rowKinds: new Map([[2, ['text', 'integer']], [3, ['text', 'money']]]),
+    };
+    expect(sheetToCsv(sheet)).toBe(`${BOM}Libellé;Montant (€)\r\nLigne;1234\r\n;\r\nÉcoles;3\r\nTotal HT;1234,50\r\n`);
+  });
+
   it('writes a sheet with no row as its header line', () => {
     expect(sheetToCsv(EMPTY_SHEET)).toBe(`${BOM}Colonne A;Colonne B\r\n`);
   });

@@ -4,11 +4,9 @@
 // It also prints the workbook to PDF (pages counted) and saves it again as XLSX: the page setup it kept is the
 // page setup it understood.
 // LibreOffice is required, not optional: without it the test fails and says what to install.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, Sheet } from '../../src/export/sheet';
 import { generateDepartement } from '../fixtures/departement/generate-departement';
@@ -18,39 +16,10 @@ import { REFERENTIAL_V1 } from '../../src/model/referential';
 import { unzipSync, strFromU8 } from 'fflate';
 import { CAMPAIGN, EXPORTED_AT, fixtureInput, TRICKY_TEXTS } from './fixture';
 import { readCsv, type CsvField } from './support/csv-reader';
+import { A4_LANDSCAPE, convert, printed, type Conversion, type Printed } from './support/libreoffice';
 import { ADJACENT_ESCAPES, EMPTY_SHEET, LONG_TEXT, NUMBERS_SHEET, shownText, TEXT_CASES, TEXTS_SHEET, WRITER_SHEETS } from './support/writer-cases';
 
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
-// Text CSV export: `;` between fields, `"` around text, UTF-8 (76), from line 1, cell format default, en-US (1033),
-// every text cell quoted, special numbers detected (import only), raw values (not "as shown"), no formulas, no
-// trimmed spaces, every sheet (-1, one file per sheet: `<file>-<sheet>.csv`).
-const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,true,true,false,false,false,-1';
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
-const TIMEOUT_MS = 60_000;
-/** A4 landscape in PDF points: 297 × 210 mm. */
-const A4_LANDSCAPE = [841.89, 595.3];
-
-interface Conversion {
-  stdout: string;
-  stderr: string;
-}
-
-function convert(dir: string, files: readonly string[], filter = CSV_FILTER, out = 'out'): Promise<Conversion> {
-  const args = [
-    '--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-    '--convert-to', filter, '--outdir', join(dir, out), ...files,
-  ];
-  // The en-US forms of the output must not depend on the machine's locale.
-  const env = { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
-  return new Promise((resolve, reject) => {
-    execFile(SOFFICE, args, { timeout: TIMEOUT_MS, env }, (error, stdout, stderr) => {
-      if (!error) resolve({ stdout, stderr });
-      else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new Error(`LibreOffice is not installed (no "${SOFFICE}" on the PATH): install libreoffice-calc (apt-get install libreoffice-calc) to run this test`));
-      } else reject(new Error(`soffice failed: ${error.message}\n${stdout}\n${stderr}`));
-    });
-  });
-}
 
 /** `10/12/2026` or `10/12/2026 11:05:00` (en-US, month first) → `2026-10-12` or `2026-10-12T11:05`. */
 function wallClock(shown: string): string {
@@ -186,21 +155,6 @@ describe('the XLSX read by LibreOffice Calc', () => {
     expectSheetShown('writer', EMPTY_SHEET);
   });
 });
-
-interface Printed {
-  pages: number;
-  /** Every MediaBox of the file (each page's, and the page tree's), width and height in points. */
-  sizes: Array<[number, number]>;
-}
-
-/** What LibreOffice printed to a PDF: its page objects are not compressed, so they can be counted. */
-function printed(path: string): Printed {
-  const pdf = readFileSync(path, 'latin1');
-  return {
-    pages: [...pdf.matchAll(/\/Type\s*\/Page(?![s\w])/g)].length,
-    sizes: [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]),
-  };
-}
 
 describe('the XLSX printed by LibreOffice Calc', () => {
   let dir: string;

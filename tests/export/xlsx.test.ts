@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDepartement } from '../fixtures/departement/generate-departement';
 import type { ExportInput } from '../../src/export/export-input';
 import { runExport } from '../../src/export/run-export';
-import type { Cell, Sheet } from '../../src/export/sheet';
+import { euros, text, type Cell, type Sheet } from '../../src/export/sheet';
 import { buildWorkbook, printTexts } from '../../src/export/workbook';
 import { writeXlsx, XLSX_MIME } from '../../src/export/xlsx';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
@@ -529,6 +529,24 @@ describe('writeXlsx edge cases, read back by exceljs', () => {
     expect(numbers.rows).toEqual(expected);
     const money = numbers.worksheet.getRow(2).getCell(3);
     expect([money.value, money.numFmt]).toEqual([-1234.5, '#,##0.00']);
+  });
+
+  it('filters only the table, and writes the rows under it by their own kinds', async () => {
+    const sheet: Sheet = {
+      slug: 'synthese', name: 'Totaux', columns: [text('Libellé'), euros('Montant (€)')],
+      rows: [['Ligne', 1234], [null, null], ['Écoles', 3], ['Total HT', 1234.5], ['Une note sous le tableau, plus longue que toute colonne ne le sera jamais', null]],
+      tableRows: 1,
+      rowKinds: new Map([[2, ['text', 'integer']], [3, ['text', 'money']]]),
+    };
+    const worksheet = (await readXlsx(writeXlsx([sheet]))).getWorksheet('Totaux') as ExcelJS.Worksheet;
+    expect(worksheet.autoFilter).toBe('A1:B2');
+    expect(worksheet.rowCount).toBe(6);
+    const cell = (ref: string) => worksheet.getCell(ref);
+    expect([cell('B2').value, cell('B2').numFmt]).toEqual([1234, '#,##0']);
+    expect([cell('B4').value, cell('B4').numFmt]).toEqual([3, undefined]);
+    expect([cell('B5').value, cell('B5').numFmt]).toEqual([1234.5, '#,##0.00']);
+    // The note runs on over the empty cells beside it: it does not widen its column.
+    expect(worksheet.getColumn(1).width).toBe('Libellé'.length + 4);
   });
 
   it('writes a sheet with a header and no row, frozen and filtered', () => {
