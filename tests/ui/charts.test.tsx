@@ -78,7 +78,7 @@ describe('BarChart', () => {
     expect(drawing.querySelectorAll('.chart-bar')).toHaveLength(2);
     expect([...drawing.querySelectorAll('.chart-fill')].map((r) => r.getAttribute('width'))).toEqual(['100.00%', '1.61%']);
     expect(drawing.querySelector('.chart-missing')?.textContent).toBe('non chiffré : à chiffrer avant arbitrage');
-    expect([...drawing.querySelectorAll('.chart-value')].map((v) => v.textContent)).toEqual([`10${N}800${S}€ HT`, '', `174${S}€ HT`]);
+    expect([...drawing.querySelectorAll('.chart-value')].map((v) => v.textContent)).toEqual([`10${N}800${S}€ HT`, `174${S}€ HT`]);
     expect(figure.textContent).not.toMatch(/(^|\D)0\s€/);
     expect(within(figure).getByText(/n'a pas de prix dans le référentiel/)).toBeTruthy();
   });
@@ -106,19 +106,19 @@ describe('CumulativeChart', () => {
     render(<CumulativeChart plan={plan} />);
     const { rows, drawing } = openFigure(caption);
     expect(rows).toEqual([
-      ['Ordre', 'Financé', 'Coût HT', 'Coût HT cumulé'],
-      ['1', 'École Abeilles', `1${N}000${S}€`, `1${N}000${S}€`],
-      ['2', 'École Cabucelle', `2${N}000${S}€`, `3${N}000${S}€`],
-      ['3', 'Kits de 2 néo-titulaires', `600${S}€`, `3${N}600${S}€`],
-      ['', 'Budget', '', `4${N}000${S}€`],
+      ["Financé, dans l'ordre", 'Coût HT', 'Coût HT cumulé'],
+      ['1. École Abeilles', `1${N}000${S}€`, `1${N}000${S}€`],
+      ['2. École Cabucelle', `2${N}000${S}€`, `3${N}000${S}€`],
+      ['3. Kits de 2 néo-titulaires', `600${S}€`, `3${N}600${S}€`],
+      ['Budget', '', `4${N}000${S}€`],
     ]);
     expect(plan.totalHt).toBe(3600);
     expect(drawing.querySelectorAll('[data-testid="step"]')).toHaveLength(3);
     expect(drawing.textContent).toContain(`Total : 3${N}600${S}€ HT`);
     expect(drawing.textContent).toContain(`Budget : 4${N}000${S}€ HT`);
-    // The budget at the top of the plot; the last step 3 600 / 4 000 of the way up from the axis (86 % to 14 %).
-    expect(yOf(drawing.querySelector('[data-testid="budget-line"]'))).toBe('14.000%');
-    expect(yOf(lastStep(drawing))).toBe(`${(86 - (72 * 3600) / 4000).toFixed(3)}%`);
+    // The budget at the top of the plot; the last step 3 600 / 4 000 of the way up from the axis (86 % to 20 %).
+    expect(yOf(drawing.querySelector('[data-testid="budget-line"]'))).toBe('20.000%');
+    expect(yOf(lastStep(drawing))).toBe(`${(86 - (66 * 3600) / 4000).toFixed(3)}%`);
     expect(drawing.getAttribute('aria-hidden')).toBe('true');
   });
 
@@ -132,8 +132,8 @@ describe('CumulativeChart', () => {
     const plan = makePlan(4000, true);
     render(<CumulativeChart plan={plan} />);
     const { rows, figure } = openFigure(caption);
-    expect(rows.slice(1, -1).map((r) => [r[1], r[3]])).toEqual([
-      ['Kits de 2 néo-titulaires', `600${S}€`], ['École Abeilles', `1${N}600${S}€`], ['École Cabucelle', `3${N}600${S}€`],
+    expect(rows.slice(1, -1).map((r) => [r[0], r[2]])).toEqual([
+      ['1. Kits de 2 néo-titulaires', `600${S}€`], ['2. École Abeilles', `1${N}600${S}€`], ['3. École Cabucelle', `3${N}600${S}€`],
     ]);
     expect(within(figure).getByText(/^En abscisse/).textContent).toBe(
       `En abscisse, de 1 à 3 : les 2 écoles financées dans l'ordre de priorité, les kits des néo-titulaires en premier. ` +
@@ -161,9 +161,9 @@ describe('PriorityBars', () => {
     const caption = 'Les 20 premières écoles à équiper, sur 25 classées : score de priorité sur 100';
     const { rows, drawing } = openFigure(caption);
     expect(rows).toHaveLength(21);
-    expect(rows[0]).toEqual(['Rang', 'École', 'Commune', 'Chef de file', 'Score sur 100', 'Raisons']);
-    expect(rows[1]).toEqual(['1', 'École 1', 'Marseille 15e Arrondissement', 'Ville de Marseille', '97,5', 'REP+ ; IPS 80']);
-    expect(rows[20]?.[4]).toBe('50');
+    expect(rows[0]).toEqual(['Rang et école', 'Commune', 'Chef de file', 'Score sur 100', 'Raisons']);
+    expect(rows[1]).toEqual(['1. École 1', 'Marseille 15e Arrondissement', 'Ville de Marseille', '97,5', 'REP+ ; IPS 80']);
+    expect(rows[20]?.slice(0, 4)).toEqual(['20. École 20', 'Marseille 15e Arrondissement', 'Ville de Marseille', '50']);
     expect([...drawing.querySelectorAll('.chart-label')].map((l) => l.textContent).at(-1)).toBe('20. École 20 (Marseille 15e Arrondissement)');
     expect(drawing.querySelector('.chart-value')?.textContent).toBe('97,5 sur 100');
     expect(drawing.querySelector('.chart-fill')?.getAttribute('width')).toBe('97.50%');

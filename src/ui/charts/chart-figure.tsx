@@ -25,7 +25,8 @@ export function ChartFigure({ caption, children, note, table }: Props) {
       {note && <p class="chart-note">{note}</p>}
       <details class="chart-data">
         <summary>
-          Voir les données<span class="visually-hidden"> : {caption}</span>
+          <span class="chart-data-label">Voir les données</span>
+          <span class="visually-hidden"> : {caption}</span>
         </summary>
         <div class="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
           <table aria-labelledby={id}>{table}</table>
@@ -40,7 +41,7 @@ export interface BarRowView {
   label: string;
   /** 0 to 1; null: nothing to draw, `missing` says why in words. */
   share: number | null;
-  /** Written after the bar. */
+  /** Written after the bar (none when `share` is null). */
   value: string;
   missing?: string;
 }
@@ -59,12 +60,14 @@ export function BarRows({ rows }: { rows: readonly BarRowView[] }) {
           {row.share === null ? (
             <span class="chart-missing">{row.missing}</span>
           ) : (
-            <svg class="chart-bar" width="100%" height="100%" focusable="false">
-              <rect class="chart-track" x="0" y="0" width="100%" height="100%" />
-              <rect class="chart-fill" x="0" y="0" width={`${(100 * Math.min(1, Math.max(0, row.share))).toFixed(2)}%`} height="100%" />
-            </svg>
+            <>
+              <svg class="chart-bar" width="100%" height="100%" focusable="false">
+                <rect class="chart-track" x="0" y="0" width="100%" height="100%" />
+                <rect class="chart-fill" x="0" y="0" width={`${(100 * Math.min(1, Math.max(0, row.share))).toFixed(2)}%`} height="100%" />
+              </svg>
+              <span class="chart-value">{row.value}</span>
+            </>
           )}
-          <span class="chart-value">{row.value}</span>
         </div>
       ))}
     </div>

@@ -27,8 +27,9 @@ export function cumulativeSteps(plan: LabelledPlan): CumulativeStep[] {
     : [...schools, { key: 'kits', label, costHt: plan.kits.costHt, cumulativeHt: plan.totalHt }];
 }
 
-// The plot's top and bottom, in % of the drawing's height: room above for the budget's label, below for the axis'.
-const TOP_PCT = 14;
+// The plot's top and bottom, in % of the drawing's height: room above for two lines (the budget's and the total's
+// labels, when the plan spends nearly all its budget), below for the axis'.
+const TOP_PCT = 20;
 const BOTTOM_PCT = 86;
 const pct = (n: number) => `${n.toFixed(3)}%`;
 
@@ -37,6 +38,7 @@ function Drawing({ steps, budgetHt }: { steps: readonly CumulativeStep[]; budget
   const top = Math.max(budgetHt, total) || 1;
   const y = (ht: number) => pct(BOTTOM_PCT - ((BOTTOM_PCT - TOP_PCT) * ht) / top);
   const x = (i: number) => pct((100 * i) / steps.length);
+  const nearBudget = budgetHt > 0 && (budgetHt - total) / top < 0.12;
   return (
     <svg class="chart-steps" width="100%" focusable="false">
       <line class="chart-axis" x1="0" x2="100%" y1={y(0)} y2={y(0)} />
@@ -52,8 +54,10 @@ function Drawing({ steps, budgetHt }: { steps: readonly CumulativeStep[]; budget
           <line class="chart-step" x1={x(i)} x2={x(i + 1)} y1={y(step.cumulativeHt)} y2={y(step.cumulativeHt)} />
         </g>
       ))}
-      {/* Under the last step, unless that is near the axis (a plan never spends more than its budget). */}
-      <text class="chart-text" x="100%" y={y(total)} dy={total / top < 0.25 ? '-0.45em' : '1.3em'} text-anchor="end">Total : {euros(total)} HT</text>
+      {/* Above the last step: the line never rises above it. Near the budget line, above the budget's label instead. */}
+      <text class="chart-text" x="100%" y={y(nearBudget ? budgetHt : total)} dy={nearBudget ? '-1.7em' : '-0.45em'} text-anchor="end">
+        Total : {euros(total)} HT
+      </text>
       <text class="chart-text" x="0" y="100%" dy="-0.3em">1</text>
       <text class="chart-text" x="100%" y="100%" dy="-0.3em" text-anchor="end">{integer(steps.length)}</text>
     </svg>
@@ -78,8 +82,7 @@ export function CumulativeChart({ plan }: { plan: LabelledPlan }) {
         <>
           <thead>
             <tr>
-              <th scope="col" class="number">Ordre</th>
-              <th scope="col">Financé</th>
+              <th scope="col">Financé, dans l'ordre</th>
               <th scope="col" class="number">Coût HT</th>
               <th scope="col" class="number">Coût HT cumulé</th>
             </tr>
@@ -87,8 +90,7 @@ export function CumulativeChart({ plan }: { plan: LabelledPlan }) {
           <tbody>
             {steps.map((s, i) => (
               <tr key={s.key}>
-                <td class="number">{integer(i + 1)}</td>
-                <th scope="row">{s.label}</th>
+                <th scope="row">{integer(i + 1)}. {s.label}</th>
                 <td class="number">{euros(s.costHt)}</td>
                 <td class="number">{euros(s.cumulativeHt)}</td>
               </tr>
@@ -96,7 +98,6 @@ export function CumulativeChart({ plan }: { plan: LabelledPlan }) {
           </tbody>
           <tfoot>
             <tr>
-              <td />
               <th scope="row">Budget</th>
               <td />
               <td class="number">{euros(plan.budgetHt)}</td>

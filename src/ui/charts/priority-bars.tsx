@@ -33,8 +33,7 @@ export function PriorityBars({ rows, limit = 20 }: Props) {
         <>
           <thead>
             <tr>
-              <th scope="col" class="number">Rang</th>
-              <th scope="col">École</th>
+              <th scope="col">Rang et école</th>
               <th scope="col">Commune</th>
               <th scope="col">Chef de file</th>
               <th scope="col" class="number">Score sur {SCORE_MAX}</th>
@@ -44,8 +43,7 @@ export function PriorityBars({ rows, limit = 20 }: Props) {
           <tbody>
             {shown.map((r) => (
               <tr key={r.uai}>
-                <td class="number">{integer(r.rank)}</td>
-                <th scope="row">{r.name}</th>
+                <th scope="row">{integer(r.rank)}. {r.name}</th>
                 <td>{r.commune}</td>
                 <td>{r.chefDeFileLabel}</td>
                 <td class="number">{scoreText(r.score)}</td>
