@@ -49,7 +49,7 @@ function Priorities() {
       {!list ? <p>Priorités : calcul en cours…</p>
         : list.rows.length === 0 ? <p>Aucune école à équiper : aucune classe auditée n'est hors socle et chaque école tient ses règles.</p>
         : <PriorityBars rows={list.rows} limit={TOP_PRIORITIES} />}
-      <p><a href="#/priorites">Voir toutes les priorités</a></p>
+      <p class="chart-link"><a href="#/priorites">Voir toutes les priorités</a></p>
     </>
   );
 }
@@ -57,7 +57,7 @@ function Priorities() {
 export function DepartementCharts({ report, hideEmpty }: { report: DepartementReport; hideEmpty: Signal<boolean> }) {
   useEffect(() => usePilotage('articles', 'priorities'), []);
   return (
-    <section aria-labelledby="titre-graphiques">
+    <section class="charts" aria-labelledby="titre-graphiques">
       <h2 id="titre-graphiques">En graphiques</h2>
       <Audits report={report} hideEmpty={hideEmpty.value} />
       <Articles />

@@ -53,7 +53,7 @@ function Progress({ total, targets }: { total: Aggregate; targets: DepartementRe
       <TargetProgress id="objectif-neo" label="Néo-titulaires recensés" value={total.newTeachers} target={targets.newTeachers} unit="à équiper"
         detail="Néo-titulaires inscrits sur les fiches des écoles." />
       <TargetProgress id="avancement-ecoles" label="Écoles dont l'audit est terminé" value={total.schoolsAudited} target={total.schools}
-        detail={`En cours (classes saisies, fiche de l'école absente ou en brouillon) : ${integer(total.schoolsInProgress)} ; à auditer (aucune fiche) : ${integer(toAudit)}.`} />
+        detail={`En cours : ${integer(total.schoolsInProgress)} (classes saisies, fiche de l'école absente ou en brouillon) ; à auditer : ${integer(toAudit)} (aucune fiche).`} />
     </section>
   );
 }
