@@ -124,7 +124,7 @@ export default tseslint.config(
   ...layerBlocks(),
   {
     // Screens read state and call actions; components are given what they show (types of state are fine).
-    files: ['src/ui/components/**/*.{ts,tsx}'],
+    files: ['src/ui/components/**/*.{ts,tsx}', 'src/ui/charts/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

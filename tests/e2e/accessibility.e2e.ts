@@ -102,6 +102,20 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     expect(await overflowsAt320(page)).toBe(false);
   });
 
+  it('département charts, with their data tables opened from the keyboard', async () => {
+    await page.getByRole('figure', { name: "Écoles dont l'audit est terminé, par chef de file" }).waitFor();
+    await expect.poll(() => page.getByText('calcul en cours', { exact: false }).count()).toBe(0); // needs and priorities arrived
+    const summaries = page.locator('figure summary');
+    expect(await summaries.count()).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < (await summaries.count()); i += 1) {
+      await summaries.nth(i).focus();
+      await page.keyboard.press('Enter');
+    }
+    await page.getByRole('table', { name: "Écoles dont l'audit est terminé, par chef de file" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+  });
+
   it('département with every row shown: a wide table scrolled sideways keeps each row’s name in view', async () => {
     const toggle = page.getByRole('checkbox', { name: 'Masquer les lignes vides' });
     expect(await toggle.isChecked()).toBe(true);

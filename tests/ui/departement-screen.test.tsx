@@ -18,6 +18,7 @@ const CAPELETTE = '0133185S'; // Marseille 10e
 /** French digit groups: narrow no-break spaces; before % a no-break space (CLDR's French). */
 const N = '\u202f';
 const P = '\u00a0%';
+const S = '\u00a0';
 
 /**
  * Les Capucins: audit "Terminé", one classroom at the socle, 3 néo-titulaires. La Capelette: school fiche in
@@ -70,15 +71,17 @@ describe('DepartementScreen', () => {
   it('says the target counts classes to bring to the socle, and shows classes à équiper and au socle against it', () => {
     renderScreen();
     expect(screen.getByText(/^Objectif du plan/).textContent).toBe(
-      `Objectif du plan : 2${N}700 classes à équiper, c'est-à-dire à amener au socle numérique de base, et 1${N}000 néo-titulaires à équiper.`,
+      `Objectif du plan : amener 2${N}700 classes au socle numérique de base (les classes à équiper) et équiper 1${N}000 néo-titulaires. ` +
+        'Les chiffres ci-dessous comptent ce que disent les audits présents sur cet appareil, pas les équipements livrés.',
     );
-    expect(screen.getByText(/^Classes à équiper recensées/, { selector: 'p' }).textContent).toBe(
-      `Classes à équiper recensées : 2 sur 2${N}700 (0,1${P}). Classes auditées qui n'atteignent pas le socle.`,
+    expect(screen.getByText(/^Classes à équiper trouvées/, { selector: 'p' }).textContent).toBe(
+      `Classes à équiper trouvées par les audits : 2 sur 2${N}700 (0,1${P}). Classes auditées qui n'atteignent pas le socle : celles que le plan doit y amener.`,
     );
-    expect(progress(/^Classes à équiper recensées/).getAttribute('value')).toBe('2');
-    expect(progress(/^Classes à équiper recensées/).getAttribute('max')).toBe('2700');
-    expect(screen.getByText(/^Classes au socle/, { selector: 'p' }).textContent).toBe(
-      `Classes au socle : 1 sur 2${N}700 (moins de 0,1${P}). Classes auditées qui l'atteignent, avant le plan ou grâce à lui.`,
+    expect(progress(/^Classes à équiper trouvées/).getAttribute('value')).toBe('2');
+    expect(progress(/^Classes à équiper trouvées/).getAttribute('max')).toBe('2700');
+    expect(screen.getByText(/^Classes au socle :/, { selector: 'p' }).textContent).toBe(
+      `Classes au socle : 1 sur 2${N}700 (moins de 0,1${P}). Classes auditées qui atteignent le socle, grâce au plan ou déjà avant lui : ` +
+        "celles qui l'atteignaient avant ne sont pas dans l'objectif.",
     );
     expect(progress(/^Classes au socle/).getAttribute('value')).toBe('1');
     expect(screen.getByText(/^Classes saisies/, { selector: 'p' }).textContent).toBe('Classes saisies : 4, dont 3 auditées. Socle pas encore établi (à compléter) : 1.');
@@ -98,14 +101,15 @@ describe('DepartementScreen', () => {
 
   it('counts the néo-titulaires recensés against the 1 000 to equip', () => {
     renderScreen();
-    expect(screen.getByText(/^Néo-titulaires recensés/, { selector: 'p' }).textContent).toBe(`Néo-titulaires recensés : 3 sur 1${N}000 à équiper (0,3${P}).`);
+    expect(screen.getByText(/^Néo-titulaires recensés/, { selector: 'p' }).textContent).toBe(`Néo-titulaires recensés : 3 sur 1${N}000 à équiper (0,3${P}). Néo-titulaires inscrits sur les fiches des écoles.`);
     expect(progress(/^Néo-titulaires recensés/).getAttribute('max')).toBe('1000');
   });
 
   it('counts a school with classrooms but no school fiche as en cours, never as terminée', () => {
     renderScreen();
-    expect(screen.getByText(/^Écoles terminées/, { selector: 'p' }).textContent).toBe(
-      `Écoles terminées : 1 sur 40 (2,5${P}). En cours : 2 ; à auditer : 37.`,
+    expect(screen.getByText(/^Écoles dont l'audit est terminé :/, { selector: 'p' }).textContent).toBe(
+      `Écoles dont l'audit est terminé : 1 sur 40 (2,5${P}). En cours : 2 (classes saisies, fiche de l'école absente ou en brouillon) ; ` +
+        'à auditer : 37 (aucune fiche).',
     );
     expect(cell('Par commune', 'Marseille 9e Arrondissement', 'Écoles en cours')).toBe('1');
     expect(cell('Par commune', 'Marseille 9e Arrondissement', 'Écoles terminées')).toBe('0');
@@ -145,4 +149,58 @@ describe('DepartementScreen', () => {
     expect(marseille.slice(0, 2)).toEqual(['Marseille 1er Arrondissement', 'Marseille 2e Arrondissement']);
     expect(marseille.indexOf('Marseille 9e Arrondissement')).toBe(marseille.indexOf('Marseille 10e Arrondissement') - 1);
   });
+
+  it('charts the audits per chef de file and per circonscription, each with its data in a table', () => {
+    renderScreen();
+    const ville = DEMO_SCHOOLS.filter((s) => s.chefDeFile === 'ville-marseille').length;
+    const cd13 = DEMO_SCHOOLS.length - ville;
+    expect(chartRows("Écoles dont l'audit est terminé, par chef de file")).toEqual([
+      ['Chef de file', 'Écoles terminées', 'Écoles', 'Part'],
+      ['Ville de Marseille', '1', String(ville), `${String(Math.round(1000 / ville) / 10).replace('.', ',')}${P}`],
+      ['Conseil départemental 13', '0', String(cd13), `0${P}`],
+    ]);
+    // Les Capucins' classroom is at the socle; La Capelette's and Sainte-Marguerite's CP A are not; CP B is untouched.
+    expect(chartRows('Classes au socle parmi les classes auditées, par chef de file').slice(1)).toEqual([
+      ['Ville de Marseille', '1', '3', `33,3${P}`],
+      ['Conseil départemental 13', '0', '0', '–'],
+    ]);
+    expect(chartRows("Écoles dont l'audit est terminé, par circonscription").slice(1).map((r) => r.slice(1))).toEqual([['1', '1', `100${P}`], ['0', '1', `0${P}`], ['0', '1', `0${P}`]]);
+    const circonscriptions = new Set(DEMO_SCHOOLS.map((s) => s.circonscription)).size;
+    expect(screen.getByText(/sans aucune fiche sur cet appareil/).textContent).toBe(
+      `${circonscriptions - 3} circonscriptions sans aucune fiche sur cet appareil ne sont pas montrées (case « Masquer les lignes vides » plus bas).`,
+    );
+  });
+
+  it('charts the needs by article, an article with no price as "non chiffré" with its quantity', async () => {
+    renderScreen();
+    await screen.findByRole('figure', { name: 'Besoins du département par article : montant HT' });
+    // Two classrooms without a display: an ENI (2 700 €) and its installation (500 €) each; La Capelette's fiche records
+    // no mobile terminal (E01), whose article has no price in the référentiel v1.
+    const rows = chartRows('Besoins du département par article : montant HT');
+    expect(rows.slice(1)).toEqual([
+      ['Écran numérique interactif (ENI 65")', '2', `5${N}400${S}€`],
+      ["Installation d'un affichage collectif", '2', `1${N}000${S}€`],
+      [expect.stringMatching(/^Terminal mobile/), expect.stringMatching(/^\d+$/), 'non chiffré'],
+    ]);
+    const figure = screen.getByRole('figure', { name: /par article/ });
+    expect(within(figure).getByText(/^Terminal mobile/, { selector: '.chart-label' }).nextElementSibling?.textContent).toBe('non chiffré : à chiffrer avant arbitrage');
+  });
+
+  it('charts the first schools of the priority list and links to the whole list', async () => {
+    renderScreen();
+    await screen.findByRole('figure', { name: /écoles à équiper/ });
+    // Capelette: REP, a classroom without a display and no mobile terminal recorded; Sainte-Marguerite: one classroom.
+    expect(chartRows('Les écoles à équiper, par ordre de priorité : score sur 100').slice(1).map((r) => r.slice(0, 1))).toEqual([
+      ['1. École élémentaire La Capelette'],
+      ['2. École élémentaire Sainte-Marguerite'],
+    ]);
+    expect(screen.getByRole('link', { name: 'Voir toutes les priorités' }).getAttribute('href')).toBe('#/priorites');
+  });
 });
+
+/** The rows of a chart's data table, opened as a user would. */
+function chartRows(caption: string): string[][] {
+  const figure = screen.getByRole('figure', { name: caption });
+  fireEvent.click(within(figure).getByText('Voir les données'));
+  return within(within(figure).getByRole('table')).getAllByRole('row').map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
+}

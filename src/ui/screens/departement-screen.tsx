@@ -1,5 +1,5 @@
-// The département's figures: progress towards the plan's targets (pilotage.md, "Progress figures"), the export,
-// and the gaps grouped four ways.
+// The département's figures: progress towards the plan's targets (pilotage.md, "Progress figures"), its charts, the
+// export, and the gaps grouped four ways.
 import { signal } from '@preact/signals';
 import { gapSummary } from '../../state/gaps';
 import type { Aggregate, DepartementReport } from '../../gaps/types';
@@ -8,6 +8,7 @@ import { count } from '../plural';
 import { AggregateTable, shownRows } from '../components/aggregate-table';
 import { TargetProgress } from '../components/target-progress';
 import { SpreadsheetExport } from './spreadsheet-export';
+import { DepartementCharts } from './departement-charts';
 
 type Grouping = keyof Omit<DepartementReport, 'total' | 'targets'>;
 
@@ -40,17 +41,19 @@ function Progress({ total, targets }: { total: Aggregate; targets: DepartementRe
     <section aria-labelledby="titre-avancement">
       <h2 id="titre-avancement">Avancement</h2>
       <p>
-        Objectif du plan : {integer(targets.classes)} classes à équiper, c'est-à-dire à amener au socle numérique de base, et{' '}
-        {integer(targets.newTeachers)} néo-titulaires à équiper.
+        Objectif du plan : amener {integer(targets.classes)} classes au socle numérique de base (les classes à équiper) et équiper{' '}
+        {integer(targets.newTeachers)} néo-titulaires. Les chiffres ci-dessous comptent ce que disent les audits présents sur cet
+        appareil, pas les équipements livrés.
       </p>
-      <TargetProgress id="objectif-classes-a-equiper" label="Classes à équiper recensées" value={total.classesToEquip} target={targets.classes}
-        detail="Classes auditées qui n'atteignent pas le socle." />
+      <TargetProgress id="objectif-classes-a-equiper" label="Classes à équiper trouvées par les audits" value={total.classesToEquip} target={targets.classes}
+        detail="Classes auditées qui n'atteignent pas le socle : celles que le plan doit y amener." />
       <TargetProgress id="objectif-classes-au-socle" label="Classes au socle" value={total.classesMeeting} target={targets.classes}
-        detail="Classes auditées qui l'atteignent, avant le plan ou grâce à lui." />
+        detail="Classes auditées qui atteignent le socle, grâce au plan ou déjà avant lui : celles qui l'atteignaient avant ne sont pas dans l'objectif." />
       <p>{classesRecordedText(total)}</p>
-      <TargetProgress id="objectif-neo" label="Néo-titulaires recensés" value={total.newTeachers} target={targets.newTeachers} unit="à équiper" />
-      <TargetProgress id="avancement-ecoles" label="Écoles terminées" value={total.schoolsAudited} target={total.schools}
-        detail={`En cours : ${integer(total.schoolsInProgress)} ; à auditer : ${integer(toAudit)}.`} />
+      <TargetProgress id="objectif-neo" label="Néo-titulaires recensés" value={total.newTeachers} target={targets.newTeachers} unit="à équiper"
+        detail="Néo-titulaires inscrits sur les fiches des écoles." />
+      <TargetProgress id="avancement-ecoles" label="Écoles dont l'audit est terminé" value={total.schoolsAudited} target={total.schools}
+        detail={`En cours : ${integer(total.schoolsInProgress)} (classes saisies, fiche de l'école absente ou en brouillon) ; à auditer : ${integer(toAudit)} (aucune fiche).`} />
     </section>
   );
 }
@@ -90,6 +93,7 @@ export function DepartementScreen() {
         {costText(total.costHt, total.unpricedItems)} ; part de l'État estimée : {euros(total.stateShareHt)}.
       </p>
       <Progress total={total} targets={targets} />
+      <DepartementCharts report={report.departement} hideEmpty={hideEmptyRows} />
       <SpreadsheetExport />
       <Tables report={report.departement} />
     </main>
