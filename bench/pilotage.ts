@@ -9,6 +9,10 @@ import { DEFAULT_PLAN_OPTIONS } from '../src/gaps/plan';
 import type { ClassroomFiche } from '../src/model/types';
 import { describe } from './stats';
 import { machine } from './machine';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/support/browser';
+import { serveBuild } from '../tests/e2e/support/serve-build';
+import { seedDepartement } from './seed-browser';
 
 const RUNS = 40;
 const departement = generateDepartement();
@@ -48,5 +52,96 @@ function inNode() {
   console.log(`  plan after an edit (ranking and plan computed again, C03 switch on): ${describe(afterEdit)}`);
 }
 
+/** The référentiel as "Paramètres" would have saved it with every article priced. */
+async function savePricedReferential(page: Page): Promise<void> {
+  await page.evaluate(
+    (referential) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('keyval', 'readwrite');
+          tx.objectStore('keyval').put(referential, 'referential');
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { ...PRICED, version: '2026.1-local.1' },
+  );
+}
+
+interface Keystroke {
+  /** From the key's keydown to the plan's new totals on screen (the frame after they are in the DOM). */
+  latencyMs: number;
+}
+
+/** Types `digits` one at a time into the field; for each, the time until the plan's summary shows the new budget's plan. */
+async function typeBudget(page: Page, label: string, digits: string): Promise<Keystroke[]> {
+  const field = page.getByLabel(label);
+  await field.fill('');
+  await page.waitForTimeout(300);
+  const results: Keystroke[] = [];
+  for (const digit of digits) {
+    await page.evaluate(() => {
+      const w = window as unknown as { benchKeydown?: number; benchShown?: Promise<number> };
+      const summary = document.querySelector('.plan-summary') as HTMLElement;
+      const before = summary.textContent;
+      w.benchShown = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (summary.textContent === before) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now()));
+        });
+        observer.observe(summary, { childList: true, subtree: true, characterData: true });
+      });
+      addEventListener('keydown', () => (w.benchKeydown = performance.now()), { once: true, capture: true });
+    });
+    await field.press(digit);
+    const latencyMs = await page.evaluate(async () => {
+      const w = window as unknown as { benchKeydown: number; benchShown: Promise<number> };
+      return (await w.benchShown) - w.benchKeydown;
+    });
+    results.push({ latencyMs });
+  }
+  return results;
+}
+
+async function inChromium() {
+  const { url, server } = await serveBuild();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(url);
+    await page.getByLabel('Votre nom et prénom').fill('Banc d’essai');
+    await page.getByRole('radio', { name: 'ERUN' }).check();
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.getByRole('heading', { name: 'Écoles', level: 1 }).waitFor();
+    await seedDepartement(page, departement);
+    await savePricedReferential(page);
+    await page.goto(`${url}/#/plan`);
+    await page.reload();
+    await page.getByRole('heading', { name: "Plan d'équipement", level: 1 }).waitFor();
+    await page.locator('.plan-summary').waitFor({ timeout: 120_000 });
+    const typed: Keystroke[] = [];
+    // Budgets typed digit by digit, as a user would: each keystroke is a new budget and a new plan.
+    for (let i = 0; i < 4; i += 1) {
+      typed.push(...(await typeBudget(page, 'Budget HT de la Ville de Marseille', `${i + 1}250000`)));
+      typed.push(...(await typeBudget(page, 'Budget HT du Conseil départemental 13', `${i + 2}400000`)));
+    }
+    const plans = await page.evaluate(() =>
+      performance.getEntriesByName('tne:plan').map((e) => (e as PerformanceMark).detail as { computeMs: number; roundTripMs: number }));
+    const ranked = await page.locator('.plan-screen').textContent();
+    console.log(`pilotage, Web Worker in Chromium ${browser.version()} (same département in IndexedDB, every article priced in the device's référentiel)`);
+    console.log(`  ${/(\d[\d\s\u202f]*) écoles classées/.exec(ranked ?? '')?.[0] ?? ''}`);
+    console.log(`  plan computed in the worker for each keystroke: ${describe(plans.slice(-typed.length).map((d) => d.computeMs))}`);
+    console.log(`  same, round trip from the page (request to signal set): ${describe(plans.slice(-typed.length).map((d) => d.roundTripMs))}`);
+    console.log(`  keystroke in a budget field to the new plan's totals on screen: ${describe(typed.map((k) => k.latencyMs))}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 console.log(machine());
 inNode();
+await inChromium();
