@@ -12,6 +12,7 @@ import { schools } from '../../src/state/directory';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
+import type { PriorityRow } from '../../src/gaps/pilotage';
 import { socleClassroom } from '../gaps/fixtures';
 
 const CAPUCINS = '0139664J'; // Ville de Marseille, REP+, IPS 78,4, Marseille 01 – Centre
@@ -58,8 +59,8 @@ async function renderScreen() {
 const region = () => screen.getByRole('region', { name: "Écoles à équiper, dans l'ordre de priorité" });
 /** Each row as [rank, school]. */
 const ranked = () =>
-  within(region()).getAllByRole('row').slice(1).map((row) => [row.querySelector('td')?.textContent, within(row).getByRole('rowheader').textContent]);
-const rowOf = (name: string) => (within(region()).getByRole('rowheader', { name }).closest('tr') as HTMLTableRowElement);
+  within(region()).getAllByRole('row').slice(1).map((row) => [row.querySelector('td')?.textContent, within(row).getByRole('link').textContent]);
+const rowOf = (name: string) => (within(region()).getByRole('link', { name }).closest('tr') as HTMLTableRowElement);
 const status = () => screen.getByRole('status').textContent;
 
 describe('PrioritiesScreen', () => {
@@ -73,17 +74,17 @@ describe('PrioritiesScreen', () => {
       ['5', 'École élémentaire Sainte-Marguerite'],
     ]);
     const headers = within(region()).getAllByRole('columnheader').map((th) => th.textContent);
-    expect(headers).toEqual(['Rang (département)', 'École', 'Commune', 'Circonscription', 'Chef de file', 'Score', 'Raisons', 'Classes hors socle', 'Besoin estimé HT']);
+    expect(headers).toEqual(['Rang (département)', 'École et commune', 'Circonscription', 'Chef de file', 'Score', 'Raisons', 'Classes hors socle', 'Besoin estimé HT']);
     const capucins = [...rowOf('École élémentaire Les Capucins').cells].map((c) => c.textContent);
     // 40 (REP+) + 20 × (110 − 78,4) / 40 + 30 × 1/2
     expect(capucins).toEqual([
-      '2', 'École élémentaire Les Capucins', 'Marseille 1er Arrondissement', 'Marseille 01 – Centre', 'Ville de Marseille',
-      '70,8 / 100', 'REP+ · IPS 78,4 · 1 classe sur 2 hors socle', '1 sur 2', capucins[8],
+      '2', 'École élémentaire Les Capucins Marseille 1er Arrondissement', 'Marseille 01 – Centre', 'Ville de Marseille',
+      '70,8 / 100', 'REP+ · IPS 78,4 · 1 classe sur 2 hors socle', '1 sur 2', capucins[7],
     ]);
-    expect(capucins[8]).toMatch(/€ HT/);
+    expect(capucins[7]).toMatch(/€ HT$/);
     expect(within(rowOf('École élémentaire Les Capucins')).getByRole('link').getAttribute('href')).toBe(`#/ecole/${CAPUCINS}`);
     expect(status()).toBe('5 écoles classées à équiper en priorité.');
-    expect(screen.getByText(/^Le score, sur 100 points/).textContent).toContain('REP+ 40 points, REP 25');
+    expect(screen.getByText(/^Score sur 100 :/).textContent).toContain('REP+ 40 points, REP 25');
   });
 
   it('numbers the schools within a chef de file once one is chosen, and says which rank the column shows', async () => {
@@ -130,6 +131,27 @@ describe('PrioritiesScreen', () => {
     campaignFiches.value = new Map(fiches().filter((f) => f.uai !== SAINTE_MARGUERITE).map((f) => [f.id, f]));
     await recomputeGaps(new Date('2026-11-28'));
     await waitFor(() => expect(ranked()).toHaveLength(4));
+  });
+
+  it('shows a long list a hundred schools at a time; "Afficher plus" takes the keyboard to the first one it adds', async () => {
+    gapSummary.value = null; // the list below stands as computed
+    const row = (i: number): PriorityRow => ({
+      uai: `013${String(i).padStart(4, '0')}X`, score: 90 - i / 10, share: 1, ips: 80, reasons: ['REP+'], rank: i + 1, name: `École ${i + 1}`,
+      commune: 'Arles', circonscription: 'Arles', chefDeFile: 'cd13', chefDeFileLabel: 'Conseil départemental 13', educationPrioritaire: 'REP+',
+      rankInChefDeFile: i + 1, classesAudited: 2, classesToEquip: 1, costHt: 3200, unpricedItems: 0,
+    });
+    priorityList.value = { referentialVersion: '2026.1', rows: Array.from({ length: 250 }, (_, i) => row(i)), computeMs: 1 };
+    render(<PrioritiesScreen />);
+    expect(ranked()).toHaveLength(100);
+    expect(status()).toBe('250 écoles classées à équiper en priorité. Les 100 premières sont affichées.');
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher plus (100 écoles suivantes sur 150)' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('École 101'));
+    expect(ranked()).toHaveLength(200);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher plus (50 écoles suivantes sur 50)' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('École 201'));
+    expect(ranked()).toHaveLength(250);
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(status()).toBe('250 écoles classées à équiper en priorité.');
   });
 
   it('gives every control and the table region an accessible name', async () => {

@@ -1,7 +1,7 @@
 // "Priorités" (pilotage.md, "Priority of a school"): the ranked schools to equip first, in the département's order
 // or in one chef de file's, with each score's reasons, and how the score is made.
 import { signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { priorityList, usePilotage } from '../../state/pilotage';
 import { referential } from '../../state/referential';
 import { routeHash } from '../../state/route';
@@ -30,6 +30,9 @@ const CHEF_DE_FILE_OPTIONS: ReadonlyArray<readonly [ChefDeFile | '', string]> = 
   ['cd13', CHEF_DE_FILE_LABELS.cd13],
 ];
 
+/** Rows shown at first, and added by "Afficher plus": a département ranks about a thousand schools. */
+export const PRIORITY_PAGE_ROWS = 100;
+
 const ONE_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** The most points a school can get with these weights (100 with the référentiel's own). */
@@ -39,13 +42,11 @@ function ScoreExplained({ weights }: { weights: PriorityWeights }) {
   const n = (value: number) => ONE_DECIMAL.format(value);
   return (
     <p>
-      Le score, sur {n(maxScore(weights))} points, additionne : l'éducation prioritaire (REP+ {n(weights.repPlus)} points, REP {n(weights.rep)}) ;
-      l'indice de position sociale (jusqu'à {n(weights.ips)} points, le plus pour un IPS de {n(weights.ipsHigh - weights.ipsSpan)} ou moins, aucun à
-      partir de {n(weights.ipsHigh)}, {n(weights.ipsUnknown)} s'il est inconnu) ; la part des classes auditées hors socle (jusqu'à {n(weights.share)} points) ;
-      les règles obligatoires de l'école non respectées, E01 à E05 ({n(weights.perFailingRule)} points chacune, au plus {n(weights.failingRulesMax)}).
-      À score égal, l'école qui a la plus grande part de classes hors socle passe d'abord, puis l'IPS le plus bas. Seules sont classées les écoles qui
-      ont au moins une classe auditée hors socle ou une règle obligatoire de l'école non respectée ; les autres sont au socle ou à auditer. Le barème
-      se règle dans les <a href={routeHash({ screen: 'settings' })}>Paramètres</a>.
+      Score sur {n(maxScore(weights))} : éducation prioritaire (REP+ {n(weights.repPlus)} points, REP {n(weights.rep)}) + IPS ({n(weights.ips)} points à{' '}
+      {n(weights.ipsHigh - weights.ipsSpan)} ou moins, 0 à partir de {n(weights.ipsHigh)}, {n(weights.ipsUnknown)} s'il est inconnu) + part des classes
+      auditées hors socle (jusqu'à {n(weights.share)}) + règles obligatoires de l'école non respectées, E01 à E05 ({n(weights.perFailingRule)} chacune,
+      au plus {n(weights.failingRulesMax)}). Seules sont classées les écoles qui ont une classe auditée hors socle ou une règle obligatoire non
+      respectée ; les autres sont au socle ou à auditer. Barème : <a href={routeHash({ screen: 'settings' })}>Paramètres</a>.
     </p>
   );
 }
@@ -74,9 +75,10 @@ export function filteredRows(rows: readonly PriorityRow[], filter: PriorityFilte
   return rows.filter((r) => (!filter.chefDeFile || r.chefDeFile === filter.chefDeFile) && (!filter.circonscription || r.circonscription === filter.circonscription));
 }
 
-function countText(shown: number, ranked: number, filtered: boolean): string {
+function countText(matching: number, ranked: number, filtered: boolean, shown: number): string {
   const rankedText = count(ranked, 'école classée', 'écoles classées');
-  return filtered ? `${count(shown, 'école à équiper', 'écoles à équiper')} en priorité sur ${rankedText}.` : `${rankedText} à équiper en priorité.`;
+  const sentence = filtered ? `${count(matching, 'école à équiper', 'écoles à équiper')} en priorité sur ${rankedText}.` : `${rankedText} à équiper en priorité.`;
+  return shown < matching ? `${sentence} Les ${integer(shown)} premières sont affichées.` : sentence;
 }
 
 function PriorityTable({ rows, chefDeFile, max }: { rows: readonly PriorityRow[]; chefDeFile: ChefDeFile | ''; max: number }) {
@@ -88,9 +90,10 @@ function PriorityTable({ rows, chefDeFile, max }: { rows: readonly PriorityRow[]
         <table class="priority-table" aria-labelledby="titre-priorites">
           <thead>
             <tr>
-              <th scope="col" class="number">{chefDeFile ? `Rang (${CHEF_DE_FILE_LABELS[chefDeFile]})` : 'Rang (département)'}</th>
-              <th scope="col">École</th>
-              <th scope="col">Commune</th>
+              <th scope="col" class="number">
+                Rang <span class="rank-scope">({chefDeFile ? CHEF_DE_FILE_LABELS[chefDeFile] : 'département'})</span>
+              </th>
+              <th scope="col">École et commune</th>
               <th scope="col">Circonscription</th>
               <th scope="col">Chef de file</th>
               <th scope="col" class="number">Score</th>
@@ -103,8 +106,9 @@ function PriorityTable({ rows, chefDeFile, max }: { rows: readonly PriorityRow[]
             {rows.map((r) => (
               <tr key={r.uai}>
                 <td class="number">{integer(rankOf(r))}</td>
-                <th scope="row"><a href={routeHash({ screen: 'school', uai: r.uai })}>{r.name}</a></th>
-                <td>{r.commune}</td>
+                <th scope="row">
+                  <a href={routeHash({ screen: 'school', uai: r.uai })}>{r.name}</a> <span class="school-commune">{r.commune}</span>
+                </th>
                 <td>{r.circonscription}</td>
                 <td>{r.chefDeFileLabel}</td>
                 <td class="number">{ONE_DECIMAL.format(r.score)} / {integer(max)}</td>
@@ -122,11 +126,21 @@ function PriorityTable({ rows, chefDeFile, max }: { rows: readonly PriorityRow[]
 
 export function PrioritiesScreen() {
   useEffect(() => usePilotage('priorities'), []);
+  const [limit, setLimit] = useState(PRIORITY_PAGE_ROWS);
+  useEffect(() => setLimit(PRIORITY_PAGE_ROWS), [priorityFilter.value]);
+  // "Afficher plus" takes the keyboard to the first school it added (the button may be gone).
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusRow === null) return;
+    document.querySelectorAll<HTMLElement>('.priority-table tbody th a')[focusRow]?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
   const list = priorityList.value;
   const weights = referential.value.priorityWeights;
   if (!list) return <main id="contenu" aria-busy="true"><h1>Priorités</h1><p>Calcul en cours…</p></main>;
   const filter = priorityFilter.value;
-  const shown = filteredRows(list.rows, filter);
+  const matching = filteredRows(list.rows, filter);
+  const shown = matching.slice(0, limit);
   const filtered = filter.chefDeFile !== '' || filter.circonscription !== '';
   return (
     <main id="contenu" class="wide">
@@ -144,11 +158,19 @@ export function PrioritiesScreen() {
       ) : (
         <>
           <Filters rows={list.rows} />
-          <p role="status" class="count">{countText(shown.length, list.rows.length, filtered)}</p>
+          <p role="status" class="count">{countText(matching.length, list.rows.length, filtered, shown.length)}</p>
           {shown.length === 0 ? (
             <p>Aucune école classée ne correspond à ces filtres.</p>
           ) : (
             <PriorityTable rows={shown} chefDeFile={filter.chefDeFile} max={maxScore(weights)} />
+          )}
+          {shown.length < matching.length && (
+            <button type="button" class="button secondary" onClick={() => {
+              setLimit(limit + PRIORITY_PAGE_ROWS);
+              setFocusRow(limit);
+            }}>
+              Afficher plus ({integer(Math.min(PRIORITY_PAGE_ROWS, matching.length - shown.length))} écoles suivantes sur {integer(matching.length - shown.length)})
+            </button>
           )}
         </>
       )}
