@@ -1,5 +1,7 @@
 // One chef de file's equipment plan (pilotage.md, "Equipment plan"): its totals, its ranked schools walked in order
 // (funded with the running total, or why not), and the articles to price before deciding.
+import { signal } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import type { LabelledPlan } from '../../gaps/pilotage';
 import type { PlanLine, PlanStatus } from '../../gaps/plan';
 import type { FundingRule } from '../../model/referential';
@@ -7,6 +9,9 @@ import { routeHash } from '../../state/route';
 import { costText, euros, integer } from '../format';
 import { count } from '../plural';
 import { TableRegion } from '../components/table-region';
+
+/** True from "beforeprint" to "afterprint": every folded list is built and opened, to be printed whole. */
+export const printingPlan = signal(false);
 
 /** Rows shown before the rest of a long list is folded in a <details> (printed whole). */
 export const PLAN_ROWS_SHOWN = 30;
@@ -99,21 +104,34 @@ function LinesTable({ id, lines }: { id: string; lines: readonly PlanLine[] }) {
   );
 }
 
+/**
+ * The rest of a long list, folded; its rows are built only once it is opened (hundreds of rows at each keystroke of a
+ * budget otherwise). While printing it is open with its rows: a toggle event would come after the page is laid out.
+ */
+function FoldedLines({ id, lines, firstRank, lastRank }: { id: string; lines: readonly PlanLine[]; firstRank: number; lastRank: number }) {
+  const [open, setOpen] = useState(false);
+  const printing = printingPlan.value;
+  const funded = lines.filter((l) => l.status === 'funded').length;
+  return (
+    <details class="plan-more" open={open || printing} onToggle={(e) => printing || setOpen(e.currentTarget.open)}>
+      <summary id={id}>{`Écoles suivantes : rangs ${integer(firstRank)} à ${integer(lastRank)} (${count(funded, 'financée', 'financées')})`}</summary>
+      {(open || printing) && <LinesTable id={id} lines={lines} />}
+    </details>
+  );
+}
+
 function Lines({ plan }: { plan: LabelledPlan }) {
   const id = `plan-ecoles-${plan.key}`;
   const rest = plan.lines.slice(PLAN_ROWS_SHOWN);
   return (
     <>
       <h3 id={id} class="table-title">Écoles classées, dans l'ordre de priorité du chef de file</h3>
+      <p class="hint">
+        Une classe n'est amenée au socle que si tous ses besoins du socle ont un prix : une école financée peut n'en amener aucune tant que des
+        articles restent non chiffrés.
+      </p>
       <LinesTable id={id} lines={plan.lines.slice(0, PLAN_ROWS_SHOWN)} />
-      {rest.length > 0 && (
-        <details class="plan-more">
-          <summary id={`${id}-suite`}>
-            {`Écoles suivantes : rangs ${integer(PLAN_ROWS_SHOWN + 1)} à ${integer(plan.lines.length)} (${count(rest.filter((l) => l.status === 'funded').length, 'financée', 'financées')})`}
-          </summary>
-          <LinesTable id={`${id}-suite`} lines={rest} />
-        </details>
-      )}
+      {rest.length > 0 && <FoldedLines id={`${id}-suite`} lines={rest} firstRank={rest[0]?.rank ?? 0} lastRank={plan.lines.at(-1)?.rank ?? 0} />}
     </>
   );
 }

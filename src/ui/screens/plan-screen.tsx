@@ -10,7 +10,7 @@ import type { ChefDeFile } from '../../model/school';
 import { euros, integer } from '../format';
 import { count } from '../plural';
 import { NumberField } from '../components/number-field';
-import { ChefDeFilePlanSection } from './plan-chef-de-file';
+import { ChefDeFilePlanSection, printingPlan } from './plan-chef-de-file';
 import './plan-screen.css';
 
 /** How long typing must pause before the totals are announced. */
@@ -42,23 +42,17 @@ function useSettled<T>(value: T, delayMs: number): T {
   return settled;
 }
 
-/** Every folded list is printed whole: opened for the print, closed again after. */
+/** Every folded list is printed whole (see FoldedLines). */
 function usePrintOpensDetails(): void {
   useEffect(() => {
-    let opened: HTMLDetailsElement[] = [];
-    const before = () => {
-      opened = [...document.querySelectorAll<HTMLDetailsElement>('.plan-screen details:not([open])')];
-      for (const d of opened) d.open = true;
-    };
-    const after = () => {
-      for (const d of opened) d.open = false;
-      opened = [];
-    };
+    const before = () => void (printingPlan.value = true);
+    const after = () => void (printingPlan.value = false);
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
     return () => {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
+      printingPlan.value = false;
     };
   }, []);
 }
@@ -68,6 +62,7 @@ function Settings() {
   return (
     <section aria-labelledby="titre-reglages">
       <h2 id="titre-reglages">Budgets et choix de la simulation</h2>
+      <p class="plan-screen-only">Gardés sur cet appareil ; le plan est recalculé à chaque chiffre saisi.</p>
       <div class="plan-budgets">
         {PLAN_CHEFS_DE_FILE.map((key) => (
           <NumberField key={key} id={`budget-${key}`} label={BUDGET_LABELS[key]} unit="€" hint="Dépense brute, part de l'État comprise."
@@ -106,10 +101,7 @@ export function PlanScreen() {
         <strong>Simulation, pas un engagement.</strong> Le plan parcourt les écoles classées de chaque chef de file dans l'ordre de priorité et
         finance une école entière quand ses besoins chiffrés du socle tiennent dans le reste du budget ; sinon il passe à la suivante.
       </p>
-      <p>
-        Fiches présentes sur cet appareil, référentiel {report.referentialVersion} ; {count(ranked, 'école classée', 'écoles classées')}. Les budgets et
-        les choix sont gardés sur cet appareil.
-      </p>
+      <p>Fiches présentes sur cet appareil, référentiel {report.referentialVersion} ; {count(ranked, 'école classée', 'écoles classées')}.</p>
       <Settings />
       <p class="plan-summary"><strong>En bref :</strong> {summary}</p>
       <p class="visually-hidden" aria-live="polite">{announced}</p>
