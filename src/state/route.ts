@@ -9,6 +9,9 @@ export type Route =
   | { screen: 'device' }
   /** The fiches "À arbitrer", each with its fields in conflict. */
   | { screen: 'arbitrage' }
+  /** The ranked schools to equip first, and the equipment plan for the budgets typed (pilotage.md). */
+  | { screen: 'priorites' }
+  | { screen: 'plan' }
   | { screen: 'school'; uai: string }
   | { screen: 'classroom'; uai: string; id: string }
   /** The school's printable fiche (pilotage.md, "Fiche école"). */
@@ -29,6 +32,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'parametres') return { screen: 'settings' };
   if (parts[0] === 'appareil') return { screen: 'device' };
   if (parts[0] === 'arbitrage') return { screen: 'arbitrage' };
+  if (parts[0] === 'priorites') return { screen: 'priorites' };
+  if (parts[0] === 'plan') return { screen: 'plan' };
   if (parts[0] === 'ecole' && parts[1]) {
     if (parts[2] === 'classe' && parts[3]) return { screen: 'classroom', uai: parts[1], id: parts[3] };
     if (parts[2] === 'fiche') return { screen: 'school-print', uai: parts[1] };
@@ -51,6 +56,10 @@ export function routeHash(route: Route): string {
       return '#/appareil';
     case 'arbitrage':
       return '#/arbitrage';
+    case 'priorites':
+      return '#/priorites';
+    case 'plan':
+      return '#/plan';
     case 'school':
       return `#/ecole/${encodeURIComponent(route.uai)}`;
     case 'classroom':

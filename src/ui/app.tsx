@@ -18,6 +18,8 @@ const SettingsScreen = lazy(() => import('./screens/settings-screen').then((m) =
 const DeviceScreen = lazy(() => import('./screens/device-screen').then((m) => m.DeviceScreen));
 const ArbitrationScreen = lazy(() => import('./screens/arbitration-screen').then((m) => m.ArbitrationScreen));
 const SchoolPrintScreen = lazy(() => import('./screens/school-print-screen').then((m) => m.SchoolPrintScreen));
+const PrioritiesScreen = lazy(() => import('./screens/priorities-screen').then((m) => m.PrioritiesScreen));
+const PlanScreen = lazy(() => import('./screens/plan-screen').then((m) => m.PlanScreen));
 // Loaded with the sync engine, which starts after the first screen of a first visit; its place is kept meanwhile.
 const SyncPlaceholder = () => <div class="sync-indicator" />;
 const SyncIndicator = lazy(() => import('./sync-indicator').then((m) => m.SyncIndicator), SyncPlaceholder, SyncPlaceholder);
@@ -31,6 +33,8 @@ const LAZY_SCREENS: Partial<Record<Route['screen'], { preload(): Promise<unknown
   device: DeviceScreen,
   arbitrage: ArbitrationScreen,
   'school-print': SchoolPrintScreen,
+  priorites: PrioritiesScreen,
+  plan: PlanScreen,
 };
 
 /** Loads the screen the app opens on (and the sync indicator once sync runs), so that they show without a placeholder. */
@@ -71,6 +75,8 @@ export function App() {
 const NAV: ReadonlyArray<readonly [Route['screen'], string]> = [
   ['schools', 'Écoles'],
   ['departement', 'Département'],
+  ['priorites', 'Priorités'],
+  ['plan', 'Plan'],
   ['settings', 'Paramètres'],
   ['device', 'Appareil'],
 ];
@@ -111,6 +117,10 @@ function Screen() {
       return <DeviceScreen />;
     case 'arbitrage':
       return <ArbitrationScreen />;
+    case 'priorites':
+      return <PrioritiesScreen />;
+    case 'plan':
+      return <PlanScreen />;
     case 'school':
       return <SchoolScreen key={current.uai} uai={current.uai} />;
     case 'classroom':
