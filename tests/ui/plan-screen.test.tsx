@@ -184,4 +184,24 @@ describe('PlanScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Imprimer le plan' }));
     expect(print).toHaveBeenCalledOnce();
   });
+
+  it('exports the plan on screen as a workbook, and says which file it saved', async () => {
+    const names: string[] = [];
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:plan'));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await renderScreen();
+    await typeBudget('7000');
+    await waitFor(() => expect(total('Total HT')).toBe(`6${N}400 €`));
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter le plan (XLSX)' }));
+    await waitFor(() => expect(screen.getByText(/^Plan exporté : tne13-plan-equipement-.*\.xlsx$/)).toBeTruthy());
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^tne13-plan-equipement-2026-2027-\d{8}-\d{4}\.xlsx$/);
+    // A zip (the XLSX container) of some size, not an empty file.
+    const bytes = new Uint8Array(await (blobs[0] as Blob).arrayBuffer());
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    vi.restoreAllMocks();
+  });
 });
