@@ -75,15 +75,14 @@ export function App() {
 const NAV: ReadonlyArray<readonly [Route['screen'], string]> = [
   ['schools', 'Écoles'],
   ['departement', 'Département'],
-  ['priorites', 'Priorités'],
-  ['plan', 'Plan'],
   ['settings', 'Paramètres'],
   ['device', 'Appareil'],
 ];
 
 function Nav() {
   const current = route.value.screen;
-  const section = current === 'school' || current === 'classroom' || current === 'school-print' ? 'schools' : current;
+  const section =
+    current === 'school' || current === 'classroom' || current === 'school-print' ? 'schools' : current === 'priorites' || current === 'plan' ? 'departement' : current;
   return (
     <nav class="app-nav" aria-label="Navigation principale">
       <ul>

@@ -41,8 +41,11 @@ async function overflowsAt320(): Promise<boolean> {
 
 describe('Priorités', () => {
   it('lists the ranked schools in order, each with its score out of 100 and its reasons', async () => {
-    await page.getByRole('link', { name: 'Priorités', exact: true }).click();
+    // The département's pages are one section of the main navigation, with their own tabs.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Département' }).click();
+    await page.getByRole('navigation', { name: 'Pages du département' }).getByRole('link', { name: 'Priorités', exact: true }).click();
     await table().waitFor();
+    expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Département' }).getAttribute('aria-current')).toBe('page');
     const shown = await ranks();
     expect(shown.length).toBeGreaterThan(10);
     expect(shown).toEqual(shown.map((_, i) => i + 1));
@@ -90,7 +93,7 @@ describe("Plan d'équipement", () => {
   const figure = (term: string) => marseille().locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 
   it('funds schools in order as a budget is typed from the keyboard', async () => {
-    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Pages du département' }).getByRole('link', { name: "Plan d'équipement" }).click();
     await page.getByText('Simulation, pas un engagement.').waitFor();
     expect(await figure('Écoles financées').textContent()).toMatch(/^0 sur \d+$/);
     await budget().focus();

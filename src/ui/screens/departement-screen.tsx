@@ -9,6 +9,7 @@ import { AggregateTable, shownRows } from '../components/aggregate-table';
 import { TargetProgress } from '../components/target-progress';
 import { SpreadsheetExport } from './spreadsheet-export';
 import { DepartementCharts } from './departement-charts';
+import { DepartementNav } from './departement-nav';
 
 type Grouping = keyof Omit<DepartementReport, 'total' | 'targets'>;
 
@@ -83,10 +84,11 @@ function Tables({ report }: { report: DepartementReport }) {
 
 export function DepartementScreen() {
   const report = gapSummary.value;
-  if (!report) return <main id="contenu" aria-busy="true"><h1>Département</h1><p>Calcul en cours…</p></main>;
+  if (!report) return <main id="contenu" aria-busy="true"><DepartementNav current="departement" /><h1>Département</h1><p>Calcul en cours…</p></main>;
   const { total, targets } = report.departement;
   return (
     <main id="contenu" class="wide">
+      <DepartementNav current="departement" />
       <h1>Département : écart au socle numérique</h1>
       <p>
         Fiches présentes sur cet appareil (saisies ici ou reçues du serveur) pour la campagne en cours, référentiel {report.referentialVersion}. Besoin estimé :{' '}

@@ -13,6 +13,7 @@ import { NumberField } from '../components/number-field';
 import { ChefDeFilePlanSection, printingPlan } from './plan-chef-de-file';
 import { exportPlan, planExportMessage, planExportState } from '../../state/plan-export';
 import './plan-screen.css';
+import { DepartementNav } from './departement-nav';
 
 /** How long typing must pause before the totals are announced. */
 export const SUMMARY_DELAY_MS = 700;
@@ -110,10 +111,11 @@ export function PlanScreen() {
   const report = planReport.value;
   const summary = report ? summaryText(report.plans) : '';
   const announced = useSettled(summary, SUMMARY_DELAY_MS);
-  if (!report) return <main id="contenu" aria-busy="true"><h1>Plan d'équipement</h1><p>Calcul en cours…</p></main>;
+  if (!report) return <main id="contenu" aria-busy="true"><DepartementNav current="plan" /><h1>Plan d'équipement</h1><p>Calcul en cours…</p></main>;
   const ranked = report.plans.reduce((sum, p) => sum + p.lines.length, 0);
   return (
     <main id="contenu" class="wide plan-screen">
+      <DepartementNav current="plan" />
       <h1>Plan d'équipement</h1>
       <p class="plan-banner">
         <strong>Simulation, pas un engagement.</strong> Le plan parcourt les écoles classées de chaque chef de file dans l'ordre de priorité et

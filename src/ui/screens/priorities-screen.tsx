@@ -15,6 +15,7 @@ import { count } from '../plural';
 import { SegmentedField } from '../components/segmented-field';
 import { TableRegion } from '../components/table-region';
 import './priorities-screen.css';
+import { DepartementNav } from './departement-nav';
 
 export interface PriorityFilter {
   chefDeFile: ChefDeFile | '';
@@ -137,13 +138,14 @@ export function PrioritiesScreen() {
   }, [focusRow]);
   const list = priorityList.value;
   const weights = referential.value.priorityWeights;
-  if (!list) return <main id="contenu" aria-busy="true"><h1>Priorités</h1><p>Calcul en cours…</p></main>;
+  if (!list) return <main id="contenu" aria-busy="true"><DepartementNav current="priorites" /><h1>Priorités</h1><p>Calcul en cours…</p></main>;
   const filter = priorityFilter.value;
   const matching = filteredRows(list.rows, filter);
   const shown = matching.slice(0, limit);
   const filtered = filter.chefDeFile !== '' || filter.circonscription !== '';
   return (
     <main id="contenu" class="wide">
+      <DepartementNav current="priorites" />
       <h1>Priorités : écoles à équiper d'abord</h1>
       <p>
         Fiches présentes sur cet appareil pour la campagne en cours, référentiel {list.referentialVersion}. Annuaire :{' '}
