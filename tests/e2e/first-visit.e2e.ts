@@ -69,8 +69,16 @@ describe('a first visit over a poor connection', () => {
     await completeFirstRun(page);
     await waitSettled(page);
     const header = await page.locator('.app-header').boundingBox();
+    // Every screen of the navigation keeps it on one line, its current entry in bold included.
+    const navLines: Record<string, number> = {};
+    for (const name of ['Écoles', 'Département', 'Paramètres', 'Appareil']) {
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name }).click();
+      await page.waitForFunction((n) => document.querySelector('.app-nav a[aria-current=page]')?.textContent === n, name);
+      navLines[name] = await page.locator('.app-nav li').evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
+    }
     await context.close();
 
     expect(header?.height).toBeLessThanOrEqual(PHONE.height / 4);
+    expect(navLines).toEqual({ Écoles: 1, Département: 1, Paramètres: 1, Appareil: 1 });
   });
 });

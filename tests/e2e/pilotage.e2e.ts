@@ -50,8 +50,8 @@ describe('Priorités', () => {
     expect(shown.length).toBeGreaterThan(10);
     expect(shown).toEqual(shown.map((_, i) => i + 1));
     const first = table().locator('tbody tr').first();
-    expect(await first.locator('td').nth(3).textContent()).toMatch(/^\d+(,\d)? \/ 100$/);
-    expect(await first.locator('td').nth(4).textContent()).toMatch(/IPS (\d+(,\d)?|inconnu)/);
+    expect(await first.locator('td').nth(2).textContent()).toMatch(/^\d+(,\d)? \/ 100$/);
+    expect(await first.locator('td').nth(3).textContent()).toMatch(/IPS (\d+(,\d)?|inconnu)/);
     expect(plain(await page.getByRole('status').filter({ hasText: 'écoles classées' }).textContent())).toMatch(/^\d+ écoles classées à équiper en priorité\.$/);
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsAt320()).toBe(false);

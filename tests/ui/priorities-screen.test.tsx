@@ -74,14 +74,14 @@ describe('PrioritiesScreen', () => {
       ['5', 'École élémentaire Sainte-Marguerite'],
     ]);
     const headers = within(region()).getAllByRole('columnheader').map((th) => th.textContent);
-    expect(headers).toEqual(['Rang (département)', 'École et commune', 'Circonscription', 'Chef de file', 'Score', 'Raisons', 'Classes hors socle', 'Besoin estimé HT']);
+    expect(headers).toEqual(['Rang (département)', 'École et commune', 'Circonscription et chef de file', 'Score', 'Raisons', 'Classes hors socle', 'Besoin estimé HT']);
     const capucins = [...rowOf('École élémentaire Les Capucins').cells].map((c) => c.textContent);
     // 40 (REP+) + 20 × (110 − 78,4) / 40 + 30 × 1/2
     expect(capucins).toEqual([
-      '2', 'École élémentaire Les Capucins Marseille 1er Arrondissement', 'Marseille 01 – Centre', 'Ville de Marseille',
-      '70,8 / 100', 'REP+ · IPS 78,4 · 1 classe sur 2 hors socle', '1 sur 2', capucins[7],
+      '2', 'École élémentaire Les Capucins Marseille 1er Arrondissement', 'Marseille 01 – Centre Ville de Marseille',
+      '70,8 / 100', 'REP+ · IPS 78,4 · 1 classe sur 2 hors socle', '1 sur 2', capucins[6],
     ]);
-    expect(capucins[7]).toMatch(/€ HT$/);
+    expect(capucins[6]).toMatch(/€ HT$/);
     expect(within(rowOf('École élémentaire Les Capucins')).getByRole('link').getAttribute('href')).toBe(`#/ecole/${CAPUCINS}`);
     expect(status()).toBe('5 écoles classées à équiper en priorité.');
     expect(screen.getByText(/^Score sur 100 :/).textContent).toContain('REP+ 40 points, REP 25');

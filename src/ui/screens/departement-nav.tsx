@@ -3,7 +3,7 @@
 import { routeHash, type Route } from '../../state/route';
 
 const PAGES: ReadonlyArray<readonly [Route['screen'], string]> = [
-  ['departement', 'Chiffres et avancement'],
+  ['departement', 'Chiffres'],
   ['priorites', 'Priorités'],
   ['plan', "Plan d'équipement"],
 ];

@@ -95,8 +95,7 @@ function PriorityTable({ rows, chefDeFile, max }: { rows: readonly PriorityRow[]
                 Rang <span class="rank-scope">({chefDeFile ? CHEF_DE_FILE_LABELS[chefDeFile] : 'département'})</span>
               </th>
               <th scope="col">École et commune</th>
-              <th scope="col">Circonscription</th>
-              <th scope="col">Chef de file</th>
+              <th scope="col">Circonscription et chef de file</th>
               <th scope="col" class="number">Score</th>
               <th scope="col">Raisons</th>
               <th scope="col" class="number">Classes hors socle</th>
@@ -110,8 +109,7 @@ function PriorityTable({ rows, chefDeFile, max }: { rows: readonly PriorityRow[]
                 <th scope="row">
                   <a href={routeHash({ screen: 'school', uai: r.uai })}>{r.name}</a> <span class="school-commune">{r.commune}</span>
                 </th>
-                <td>{r.circonscription}</td>
-                <td>{r.chefDeFileLabel}</td>
+                <td>{r.circonscription} <span class="school-commune">{r.chefDeFileLabel}</span></td>
                 <td class="number">{ONE_DECIMAL.format(r.score)} / {integer(max)}</td>
                 <td>{r.reasons.join(' · ')}</td>
                 <td class="number">{integer(r.classesToEquip)} sur {integer(r.classesAudited)}</td>
