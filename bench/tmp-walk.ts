@@ -44,10 +44,13 @@ try {
       await page.emulateMedia({ media: 'print' });
       await page.pdf({ path: '/tmp/shots/plan.pdf', preferCSSPageSize: true });
       await page.emulateMedia({ media: 'screen' });
-      const uai = dep.schools[5]!.uai;
-      await page.goto(`${url}/#/ecole/${uai}/fiche`);
+      const uai = '0134939Y'; // the demonstration school of the e2e fiche test has no fiches here: take a generated one with 12 classes
+      const twelve = dep.schools.find((x) => dep.fiches.filter((f) => f.uai === x.uai && f.kind === 'classroom').length === 12)?.uai ?? uai;
+      await page.goto(`${url}/#/ecole/${twelve}/fiche`);
       await page.waitForTimeout(1500);
       await shoot(page, `fiche-${w}`);
+      await page.getByRole('button', { name: 'Imprimer' }).and(page.locator(':not([aria-disabled=true])')).waitFor();
+      await page.emulateMedia({ media: 'print' });
       await page.pdf({ path: '/tmp/shots/fiche.pdf', format: 'A4', preferCSSPageSize: true });
     }
     await page.close();
