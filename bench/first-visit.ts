@@ -50,6 +50,7 @@ async function visit(browser: Browser, url: string, dir: string, viewport: (type
 
   console.log(`${viewport.width}×${viewport.height}:`);
   console.log(line('"Bienvenue" profile form interactive', fetchedBefore(scripts, at.profile)));
+  if (process.env.BENCH_LIST) for (const s of fetchedBefore(scripts, at.profile)) console.log(`    ${s.path} ${s.gzip}`);
   console.log(line('schools list interactive after "Commencer" (everything since the navigation)', fetchedBefore(scripts, at.schools)));
   console.log(line('page and workers, first seconds', scripts.filter((s) => !s.byServiceWorker)));
   console.log(line('everything fetched in the first seconds, the service worker precaching the rest of the app', scripts));
