@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { launchBrowser } from './support/browser';
-import { completeFirstRun, openSchool } from './support/app';
+import { completeFirstRun, openSchool, waitControlled } from './support/app';
 import { axeViolations } from './support/axe';
 import { AUDITED_NAME, AUDITED_UAI, CLASSROOMS, importBackupFile, writeSchoolBackup } from './support/school-backup';
 
@@ -99,6 +99,22 @@ describe('the printable fiche of a school with twelve classrooms', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
     await page.setViewportSize({ width: 1024, height: 768 });
+    expect(errors).toEqual([]);
+  });
+
+  it('opens and prints with the network cut: a reload offline is served by the service worker', async () => {
+    await waitControlled(page);
+    await page.context().setOffline(true);
+    try {
+      await page.reload();
+      await page.getByRole('heading', { name: `Fiche école : ${AUDITED_NAME}`, level: 1 }).waitFor();
+      await page.locator('.fiche-state-share').waitFor();
+      const text = (await pdfPages(new Uint8Array(await page.pdf({ format: 'A4', preferCSSPageSize: true })))).join(' ');
+      expect(text).toContain(AUDITED_UAI);
+      for (const { label } of CLASSROOMS) expect(text).toContain(label);
+    } finally {
+      await page.context().setOffline(false);
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -58,12 +58,14 @@ describe('Priorités', () => {
   });
 
   it('numbers the schools within the chef de file chosen', async () => {
-    const all = await table().locator('tbody tr td:nth-child(4)').allTextContents();
-    const inCd13 = all.filter((name) => name.startsWith('Conseil départemental 13')).length;
+    // The chef de file is written under the circonscription.
+    const chefsDeFile = () => table().locator('tbody tr td:nth-child(3) .school-commune').allTextContents();
+    const inCd13 = (await chefsDeFile()).filter((name) => name === 'Conseil départemental 13').length;
+    expect(inCd13).toBeGreaterThan(0);
     await page.getByRole('radio', { name: 'Conseil départemental 13' }).check();
     await expect.poll(() => table().locator('thead th').first().textContent()).toBe('Rang (Conseil départemental 13)');
     expect(await ranks()).toEqual(Array.from({ length: inCd13 }, (_, i) => i + 1));
-    expect(new Set(await table().locator('tbody tr td:nth-child(4)').allTextContents())).toEqual(new Set(['Conseil départemental 13']));
+    expect(new Set(await chefsDeFile())).toEqual(new Set(['Conseil départemental 13']));
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('radio', { name: 'Tous' }).check();
   });

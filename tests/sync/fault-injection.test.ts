@@ -63,20 +63,28 @@ class Tablet {
     cleanups.push(() => this.db.delete());
   }
 
-  /** One run; with `restartAfterMs`, the app dies that long after it started, whatever it was doing. */
+  /**
+   * One run; with `restartAfterMs`, the app dies that long after it started, whatever it was doing, or as the answer
+   * to its first batch arrives if that comes first (stored on the server, never heard): a run quicker than the timer
+   * would otherwise finish, and the test would depend on the machine's speed for its restarts.
+   */
   async sync(restartAfterMs?: number): Promise<void> {
     const abort = new AbortController();
     const db = this.db;
-    const timer = restartAfterMs === undefined ? undefined : setTimeout(() => {
+    const die = () => {
+      if (abort.signal.aborted) return;
       abort.abort(new Error('redémarrage'));
       db.close();
-    }, restartAfterMs);
+    };
+    const timer = restartAfterMs === undefined ? undefined : setTimeout(die, restartAfterMs);
     try {
       this.reports.push(await runSync({
         db, endpoint: this.endpoint, deviceId: `tablette-${this.name}`, campaign: CAMPAIGN, signal: abort.signal,
         merger: { author: this.author, referentialVersion: '2026.1' }, maxRecords: BATCH_RECORDS, pageSize: PAGE_SIZE,
         send: async (...args) => {
           const outcome = await sendBatch(...args);
+          if (restartAfterMs !== undefined) die();
+          if (abort.signal.aborted) throw abort.signal.reason as Error;
           if (outcome.kind === 'answered') this.heard.push(...outcome.response.results.map((r) => r.status));
           return outcome;
         },
@@ -240,7 +248,8 @@ describe('sync through injected faults, push and pull', () => {
     expect(a.restartsMidRun + b.restartsMidRun).toBeGreaterThan(5);
     expect(Math.min(a.restartsMidRun, b.restartsMidRun)).toBeGreaterThan(0);
     const reports = [...a.reports, ...b.reports];
-    expect(reports.reduce((n, r) => n + r.merged, 0)).toBeGreaterThan(10);
+    // 7 to 12 merges in runs on this machine: the runs a restart cuts short merge less, and a restart now always cuts.
+    expect(reports.reduce((n, r) => n + r.merged, 0)).toBeGreaterThan(3);
     expect(reports.reduce((n, r) => n + r.arbitrated, 0)).toBe(0);
     expect(reports.some((r) => r.end.kind === 'later' && r.end.retryAfterMs === 1000)).toBe(true);
   }, 60_000);
