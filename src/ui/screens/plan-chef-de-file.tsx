@@ -83,7 +83,7 @@ function LinesTable({ id, lines }: { id: string; lines: readonly PlanLine[] }) {
             <th scope="col" class="number">Rang</th>
             <th scope="col">École</th>
             <th scope="col">Situation</th>
-            <th scope="col" class="number">Besoin HT</th>
+            <th scope="col" class="number">Besoin retenu HT</th>
             <th scope="col" class="number">Cumul HT</th>
             <th scope="col" class="number">Classes amenées au socle</th>
           </tr>
@@ -128,8 +128,9 @@ function Lines({ plan }: { plan: LabelledPlan }) {
     <>
       <h3 id={id} class="table-title">Écoles classées, dans l'ordre de priorité du chef de file</h3>
       <p class="hint">
-        Une classe n'est amenée au socle que si tous ses besoins du socle ont un prix : une école financée peut n'en amener aucune tant que des
-        articles restent non chiffrés.
+        Besoin retenu : les articles des règles requises du socle, et la modernisation des ordinateurs (C03) si elle est incluse ; la liste
+        des priorités montre le besoin estimé entier. Une classe n'est amenée au socle que si tous ses besoins du socle ont un prix : une école financée peut
+        n'en amener aucune tant que des articles restent non chiffrés.
       </p>
       <LinesTable id={id} lines={plan.lines.slice(0, PLAN_ROWS_SHOWN)} />
       {rest.length > 0 && <FoldedLines id={`${id}-suite`} lines={rest} firstRank={rest[0]?.rank ?? 0} lastRank={plan.lines.at(-1)?.rank ?? 0} />}
