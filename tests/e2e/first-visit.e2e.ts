@@ -76,9 +76,16 @@ describe('a first visit over a poor connection', () => {
       await page.waitForFunction((n) => document.querySelector('.app-nav a[aria-current=page]')?.textContent === n, name);
       navLines[name] = await page.locator('.app-nav li').evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
     }
+    // The Département's own pages too, as tabs on one line under the header, whichever is current.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Département' }).click();
+    for (const name of ['Chiffres', 'Priorités', "Plan d'équipement"]) {
+      await page.getByRole('navigation', { name: 'Pages du département' }).getByRole('link', { name }).click();
+      await page.waitForFunction((n) => document.querySelector('.section-nav a[aria-current=page]')?.textContent === n, name);
+      navLines[name] = await page.locator('.section-nav li').evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
+    }
     await context.close();
 
     expect(header?.height).toBeLessThanOrEqual(PHONE.height / 4);
-    expect(navLines).toEqual({ Écoles: 1, Département: 1, Paramètres: 1, Appareil: 1 });
+    expect(navLines).toEqual({ Écoles: 1, Département: 1, Paramètres: 1, Appareil: 1, Chiffres: 1, Priorités: 1, "Plan d'équipement": 1 });
   });
 });
