@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { serveBuild } from '../tests/e2e/support/serve-build';
 import { seedDepartement } from './seed-browser';
+import { completeFirstRun } from '../tests/e2e/support/app';
 
 const RUNS = 40;
 const departement = generateDepartement();
@@ -120,10 +121,7 @@ async function inChromium() {
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await page.goto(url);
-    await page.getByLabel('Votre nom et prénom').fill('Banc d’essai');
-    await page.getByRole('radio', { name: 'ERUN' }).check();
-    await page.getByRole('button', { name: 'Commencer' }).click();
-    await page.getByRole('heading', { name: 'Écoles', level: 1 }).waitFor();
+    await completeFirstRun(page, 'Banc d’essai');
     await seedDepartement(page, departement);
     await savePricedReferential(page);
     await page.goto(`${url}/#/plan`);

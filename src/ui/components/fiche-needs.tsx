@@ -6,6 +6,7 @@ import { euros, eurosCents, integer } from '../format';
 import { count } from '../plural';
 import { TableRegion } from './table-region';
 import { needsByItem } from './needs-text';
+import { NeedLines } from './need-lines';
 
 /** What the State's share is computed from: the collectivité that pays, and all it needs across the département. */
 export interface StateShareBasis {
@@ -50,22 +51,7 @@ export function FicheNeeds({ needs, costHt, basis }: Props) {
     <>
       <TableRegion labelledBy="fiche-besoins">
         <table class="fiche-table fiche-needs">
-          <thead>
-            <tr>
-              <th scope="col">Article</th><th scope="col" class="number">Quantité</th><th scope="col" class="number">Prix unitaire HT</th>
-              <th scope="col" class="number">Montant HT</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((n) => (
-              <tr key={n.item}>
-                <th scope="row">{n.label}</th>
-                <td class="number">{integer(n.quantity)}</td>
-                <td class="number">{n.unitPriceHt === null ? 'non chiffré' : eurosCents(n.unitPriceHt)}</td>
-                <td class="number">{n.amountHt === null ? 'non chiffré' : eurosCents(n.amountHt)}</td>
-              </tr>
-            ))}
-          </tbody>
+          <NeedLines lines={lines} />
           <tfoot>
             <tr>
               <th scope="row" colSpan={3}>Total HT</th>

@@ -2,10 +2,11 @@
 // that costs.
 import { ruleDef, SEVERITY_LABELS } from '../../model/referential';
 import type { ClassroomGap, RuleResult, SchoolGap, SchoolGaps } from '../../gaps/types';
-import { costText, eurosCents, integer, OUTCOME_LABELS } from '../format';
+import { costText, integer, OUTCOME_LABELS } from '../format';
 import { count } from '../plural';
 import { TableRegion } from './table-region';
 import { needsByItem } from './needs-text';
+import { NeedLines } from './need-lines';
 
 const CLASSES_SOURCE: Record<NonNullable<SchoolGap['terminals']['classesSource']>, string> = {
   fiche: "selon la fiche de l'école",
@@ -75,19 +76,7 @@ export function SchoolSocle({ gaps, settingsHref }: { gaps: SchoolGaps | null; s
         <TableRegion labelledBy="besoins-ecole">
           <table>
             <caption id="besoins-ecole">Besoins de l'école et de ses classes</caption>
-            <thead>
-              <tr><th scope="col">Article</th><th scope="col" class="number">Quantité</th><th scope="col" class="number">Prix unitaire HT</th><th scope="col" class="number">Montant HT</th></tr>
-            </thead>
-            <tbody>
-              {needs.map((n) => (
-                <tr key={n.item}>
-                  <th scope="row">{n.label}</th>
-                  <td class="number">{integer(n.quantity)}</td>
-                  <td class="number">{n.unitPriceHt === null ? 'non chiffré' : eurosCents(n.unitPriceHt)}</td>
-                  <td class="number">{n.amountHt === null ? 'non chiffré' : eurosCents(n.amountHt)}</td>
-                </tr>
-              ))}
-            </tbody>
+            <NeedLines lines={needs} />
           </table>
         </TableRegion>
       )}
