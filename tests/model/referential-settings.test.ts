@@ -17,4 +17,12 @@ describe('validateReferentialSettings', () => {
       'Débit descendant minimal (Mb/s) : saisissez un nombre entre 0 et 100\u202f000 (saisi : 123\u202f456,75).',
     ]);
   });
+
+  it('checks the priority weights as Paramètres shows them, each named in its message', () => {
+    const weights = (patch: Partial<typeof REFERENTIAL_V1.priorityWeights>) => ({ ...REFERENTIAL_V1, priorityWeights: { ...REFERENTIAL_V1.priorityWeights, ...patch } });
+    expect(validateReferentialSettings(weights({ repPlus: 45.5, ipsSpan: 20 }))).toEqual([]);
+    const errors = validateReferentialSettings(weights({ repPlus: -1, ipsSpan: 0, share: null as unknown as number }));
+    expect(errors.map((e) => e.path)).toEqual(['priorityWeights.repPlus', 'priorityWeights.ipsSpan', 'priorityWeights.share']);
+    expect(errors[0]?.message).toMatch(/^Priorité : École en REP\+ \(points\) : /);
+  });
 });

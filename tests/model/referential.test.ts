@@ -52,6 +52,14 @@ describe('migrateReferential: a référentiel stored on the device by an earlier
     expect(prices.find((p) => p.item === 'display-installation')).toEqual(REFERENTIAL_V1.prices.find((p) => p.item === 'display-installation'));
   });
 
+  it('takes the priority weights and the néo-titulaire kit, added with pilotage, at their defaults; keeps edited weights', () => {
+    const migrated = migrateReferential(stored);
+    expect(migrated.priorityWeights).toEqual(REFERENTIAL_V1.priorityWeights);
+    expect(migrated.prices.find((p) => p.item === 'kit-neo-titulaire')).toMatchObject({ unitPriceHt: null });
+    const edited = migrateReferential({ ...stored, priorityWeights: { repPlus: 50 } } as unknown as Partial<Referential>);
+    expect(edited.priorityWeights).toEqual({ ...REFERENTIAL_V1.priorityWeights, repPlus: 50 });
+  });
+
   it('gives the shipped référentiel when nothing was stored', () => {
     expect(migrateReferential(undefined)).toBe(REFERENTIAL_V1);
   });

@@ -47,4 +47,17 @@ describe('SettingsScreen', () => {
     expect(await screen.findByText(/^Paramètres enregistrés : référentiel 2026\.1-local\.1\.$/)).toBeTruthy();
     expect(referential.value.params.terminalsPerGroup).toBe(12);
   });
+
+  it('edits the priority scale and prices the néo-titulaire kit, saved as a new local version', async () => {
+    render(<SettingsScreen />);
+    expect(screen.getByRole('heading', { name: 'Barème de priorité des écoles', level: 2 })).toBeTruthy();
+    expect(numberField('École en REP+').value).toBe('40');
+    fireEvent.input(numberField('École en REP+'), { target: { value: '50' } });
+    const kit = screen.getByRole('group', { name: "Kit d'équipement d'un néo-titulaire" });
+    fireEvent.input(within(kit).getByLabelText('Prix unitaire HT (vide : non chiffré)', { exact: false, selector: 'input' }), { target: { value: '650' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les paramètres' }));
+    expect(await screen.findByText(/^Paramètres enregistrés : référentiel 2026\.1-local\.1\.$/)).toBeTruthy();
+    expect(referential.value.priorityWeights).toEqual({ ...REFERENTIAL_V1.priorityWeights, repPlus: 50 });
+    expect(referential.value.prices.find((p) => p.item === 'kit-neo-titulaire')?.unitPriceHt).toBe(650);
+  });
 });
