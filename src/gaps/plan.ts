@@ -161,16 +161,6 @@ export function candidateNeeds(school: SchoolGap, classrooms: readonly Classroom
   return { socleNeeds, upgradeNeeds, classesToEquip: school.classroomsFailing, classesFixable };
 }
 
-/** The plan's view of a ranked school, from its gap and its classrooms' gaps. */
-export function planCandidate(
-  school: SchoolGap,
-  classrooms: readonly ClassroomGap[],
-  where: Pick<PlanCandidate, 'name' | 'commune' | 'circonscription' | 'chefDeFile' | 'rank' | 'score'>,
-  rules: ReturnType<typeof planRules>,
-): PlanCandidate {
-  return { uai: school.uai, ...where, ...candidateNeeds(school, classrooms, rules) };
-}
-
 export interface ChefDeFileInput {
   key: string;
   /** Its ranked schools, in rank order. */

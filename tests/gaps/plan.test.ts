@@ -1,7 +1,7 @@
 // The equipment plan (pilotage.md, "Equipment plan"), table by table: who is funded, what is skipped, the State's
 // share by the funding rule on the whole plan, unpriced needs, the néo-titulaires' kits, and the C03 switch.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAN_OPTIONS, planChefDeFile, planCandidate, planRules, type PlanCandidate, type PlanNeed, type PlanOptions } from '../../src/gaps/plan';
+import { candidateNeeds, DEFAULT_PLAN_OPTIONS, planChefDeFile, planRules, type PlanCandidate, type PlanNeed, type PlanOptions } from '../../src/gaps/plan';
 import { REFERENTIAL_V1, type ItemId, type Referential, type RuleId } from '../../src/model/referential';
 import type { ClassroomGap, Need, RuleResult, SchoolGap } from '../../src/gaps/types';
 import { withPrices } from './fixtures';
@@ -157,14 +157,13 @@ describe('planChefDeFile: C03 upgrades', () => {
   });
 });
 
-describe('planCandidate', () => {
+describe('candidateNeeds', () => {
   const result = (rule: RuleId, outcome: RuleResult['outcome']): RuleResult => ({ rule, outcome, missing: [], reason: null });
   const needOf = (rule: RuleId, item: ItemId, amountHt: number | null): Need => ({ rule, item, label: item, reason: 'motif', quantity: 1, unitPriceHt: amountHt, amountHt });
   const classroom = (label: string, meetsSocle: boolean | null, rules: RuleResult[], needs: Need[]): ClassroomGap => ({
     id: label, uai: 'A', label, rules, needs, meetsSocle, recorded: true, costHt: 0, unpricedItems: 0,
   });
   const school = { uai: 'A', needs: [needOf('E03', 'access-point', null), needOf('E06', 'display', 1)], classroomsFailing: 3 } as unknown as SchoolGap;
-  const where = { name: 'A', commune: 'c', circonscription: 'x', chefDeFile: 'cd13', rank: 1, score: 50 };
 
   it('takes the required rules’ needs of the school and of the classes off the socle, C03 apart, and counts the classes the priced needs fix', () => {
     const classes = [
@@ -173,7 +172,7 @@ describe('planCandidate', () => {
       classroom('CE2', false, [result('C01', 'fails'), result('C02', 'holds'), result('C04', 'unknown')], [needOf('C01', 'display', 2700)]), // C04 not recorded
       classroom('CM1', true, [result('C01', 'holds'), result('C02', 'holds'), result('C03', 'fails'), result('C04', 'holds')], [needOf('C03', 'computer-upgrade', 87)]),
     ];
-    const c = planCandidate(school, classes, where, planRules(REFERENTIAL_V1));
+    const c = candidateNeeds(school, classes, planRules(REFERENTIAL_V1));
     expect(c.socleNeeds.map((n) => [n.classroom, n.item, n.amountCents])).toEqual([
       [null, 'access-point', null],
       ['CP', 'display', 270_000],
