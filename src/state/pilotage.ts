@@ -18,7 +18,8 @@ export const planSettings = signal<PlanRequest>({ budgetsHt: {}, options: DEFAUL
 export const planSettingsLoaded = signal(false);
 
 type Wanted = 'priorities' | 'plan' | 'articles';
-const wanted = new Set<Wanted>();
+/** How many open screens show each: two may overlap while one replaces the other. */
+const wanted = new Map<Wanted, number>();
 
 async function refresh(what: Wanted): Promise<void> {
   const start = performance.now();
@@ -42,18 +43,22 @@ let stopFollowing: (() => void) | undefined;
 function follow(): void {
   stopFollowing ??= effect(() => {
     if (!gapSummary.value) return;
-    for (const what of wanted) void refresh(what).catch((error: unknown) => console.error(`pilotage: ${what} not computed`, error));
+    for (const what of wanted.keys()) void refresh(what).catch((error: unknown) => console.error(`pilotage: ${what} not computed`, error));
   });
 }
 
 /** A screen that shows `what` calls this when it opens; the returned function when it closes. */
 export function usePilotage(...what: Wanted[]): () => void {
-  for (const w of what) wanted.add(w);
+  for (const w of what) wanted.set(w, (wanted.get(w) ?? 0) + 1);
   follow();
   if (what.includes('plan')) void loadPlanSettings();
   if (gapSummary.peek()) for (const w of what) void refresh(w);
   return () => {
-    for (const w of what) wanted.delete(w);
+    for (const w of what) {
+      const left = (wanted.get(w) ?? 1) - 1;
+      if (left > 0) wanted.set(w, left);
+      else wanted.delete(w);
+    }
   };
 }
 

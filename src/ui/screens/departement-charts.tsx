@@ -5,6 +5,7 @@ import { useEffect } from 'preact/hooks';
 import type { Signal } from '@preact/signals';
 import type { Aggregate, DepartementReport } from '../../gaps/types';
 import { articleNeeds, priorityList, usePilotage } from '../../state/pilotage';
+import { routeHash } from '../../state/route';
 import { shownRows } from '../components/aggregate-table';
 import { BarChart, PriorityBars, ProgressBars, type ProgressRow } from '../charts';
 import { count } from '../plural';
@@ -49,7 +50,7 @@ function Priorities() {
       {!list ? <p>Priorités : calcul en cours…</p>
         : list.rows.length === 0 ? <p>Aucune école à équiper : aucune classe auditée n'est hors socle et chaque école tient ses règles.</p>
         : <PriorityBars rows={list.rows} limit={TOP_PRIORITIES} />}
-      <p class="chart-link"><a href="#/priorites">Voir toutes les priorités</a></p>
+      <p class="chart-link"><a href={routeHash({ screen: 'priorites' })}>Voir toutes les priorités</a></p>
     </>
   );
 }
