@@ -47,6 +47,7 @@ describe('usePilotage', () => {
     const scored = (await capucins()) as number;
     expect(scored).toBeGreaterThan(40);
     const closePriorities = usePilotage('priorities'); // the Priorités screen opens before the Département one is gone
+    expect(await capucins()).toBe(scored); // its own first request answered
     closeDepartement();
     await weighRepPlus(0);
     expect(await capucins()).toBe(Math.round((scored - 40) * 10) / 10);
