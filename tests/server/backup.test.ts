@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../../server/src/store/open-store';
+import { SCHEMA_VERSION } from '../../server/src/store/sqlite/schema';
 import { createToken } from '../../server/src/tokens';
 import { makeClassroomFiche } from '../../src/model/make';
 import type { ChangesResponse, SyncResponse } from '../../src/model/sync-protocol';
@@ -88,7 +89,7 @@ describe('npm run backup', () => {
       await loop;
 
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toMatch(new RegExp(`^Sauvegarde de ${dbPath} écrite dans ${backup} : [\\d\\u202f]+ révisions, 1 jeton, \\d+ écoles, schéma version 5, [\\d,]+ [KM]o\\.\\nCopie vérifiée \\(PRAGMA integrity_check : ok\\)\\.\\n`));
+      expect(run.stdout).toMatch(new RegExp(`^Sauvegarde de ${dbPath} écrite dans ${backup} : [\\d\\u202f]+ révisions, 1 jeton, \\d+ écoles, schéma version ${SCHEMA_VERSION}, [\\d,]+ [KM]o\\.\\nCopie vérifiée \\(PRAGMA integrity_check : ok\\)\\.\\n`));
       expect(statuses).toEqual(new Set([200]));
       // The server went on storing while the backup ran.
       expect(during).toBeGreaterThan(0);

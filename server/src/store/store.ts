@@ -1,5 +1,5 @@
 // What the server keeps, behind one small interface: routes and CLIs call only this, never SQL. The SQLite store
-// (`sqlite/`) implements it today; the PostgreSQL store of issue 16 will implement the same methods.
+// (`sqlite/`, the default) and the PostgreSQL store (`pg/`, chosen by DATABASE_URL) implement the same methods.
 //
 // Every method returns a Promise and is one transaction on its own. better-sqlite3 answers synchronously, but
 // PostgreSQL's Node drivers (pg, postgres) answer only asynchronously: a synchronous interface could not be
@@ -234,11 +234,49 @@ export interface BackupSummary {
   bytes: number;
 }
 
+/** A version of the référentiel published by an administrator (sync.md, `GET /api/v1/referential`). */
+export interface PublishedReferential {
+  /** Unique among the versions published: '2026.2'. */
+  version: string;
+  /** The référentiel as devices compute with it (its `version` field equals `version`). */
+  referential: Record<string, unknown>;
+  /** ISO 8601, the server's clock. */
+  publishedAt: string;
+  /** The administrator: the owner of the token, or the system account that ran the CLI. */
+  publishedBy: string;
+}
+
+/** The référentiels published, the latest in force. Append-only: a correction is a new version. */
+export interface ReferentialStore {
+  /** The latest version published, or null when none was (the server then serves its territory's default). */
+  current(): Promise<PublishedReferential | null>;
+  /** Every version published, oldest first. */
+  list(): Promise<PublishedReferential[]>;
+  /** Keeps `entry` as the latest version; 'version-taken' (and nothing kept) when that version was published before. */
+  publish(entry: PublishedReferential): Promise<'published' | 'version-taken'>;
+}
+
+/**
+ * Failed authentications per address and minute as the 429 rule counts them (sync.md "Whole-request answers"),
+ * held in the store so that every instance of the server sees the same counts. Not the audit log: no cap on
+ * addresses, and minutes past are forgotten.
+ */
+export interface ThrottleStore {
+  /** Counts one failure of `address` in the minute of `at`; answers that minute's count for it, every instance included. */
+  addFailure(address: string, at: Date): Promise<number>;
+  /** The failures of `address` in the minute of `at`, every instance included. */
+  failures(address: string, at: Date): Promise<number>;
+  /** Forgets the minutes before the one of `at`. */
+  forgetBefore(at: Date): Promise<void>;
+}
+
 export interface Store {
   readonly tokens: TokenStore;
   readonly revisions: RevisionStore;
   readonly directory: DirectoryStore;
   readonly audit: AuditStore;
+  readonly referentials: ReferentialStore;
+  readonly throttle: ThrottleStore;
   /** Heads and directory read in one transaction, whatever devices send meanwhile. */
   readCampaign(campaign: string): Promise<CampaignSnapshot>;
   /**

@@ -303,5 +303,32 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       await expect(store.probeWrite()).resolves.toBeUndefined();
       expect((await store.revisions.changes(query())).map((head) => [head.record.id, head.rev])).toEqual([['salle-1', 1]]);
     });
+    it('keeps the référentiels published, the latest in force, and refuses a version published before', async () => {
+      expect(await store.referentials.current()).toBeNull();
+      const first = { version: '2026.2', referential: { version: '2026.2', params: { maxAgeYears: 6 } }, publishedAt: '2026-11-29T10:00:00.000Z', publishedBy: 'Camille Martin' };
+      const second = { ...first, version: '2026.3', referential: { version: '2026.3', params: { maxAgeYears: 7 } }, publishedAt: '2026-11-30T10:00:00.000Z' };
+      expect(await store.referentials.publish(first)).toBe('published');
+      expect(await store.referentials.current()).toEqual(first);
+      expect(await store.referentials.publish(second)).toBe('published');
+      expect(await store.referentials.publish({ ...first, referential: { version: '2026.2', params: {} } })).toBe('version-taken');
+      expect(await store.referentials.current()).toEqual(second);
+      expect(await store.referentials.list()).toEqual([first, second]);
+    });
+
+    it('counts failed authentications per address and minute, and forgets the minutes past', async () => {
+      const at = new Date('2026-11-29T10:12:34.000Z');
+      const sameMinute = new Date('2026-11-29T10:12:59.999Z');
+      const nextMinute = new Date('2026-11-29T10:13:00.000Z');
+      expect(await store.throttle.failures('192.0.2.1', at)).toBe(0);
+      expect(await store.throttle.addFailure('192.0.2.1', at)).toBe(1);
+      expect(await store.throttle.addFailure('192.0.2.1', sameMinute)).toBe(2);
+      expect(await store.throttle.addFailure('192.0.2.2', at)).toBe(1);
+      expect(await store.throttle.failures('192.0.2.1', sameMinute)).toBe(2);
+      expect(await store.throttle.failures('192.0.2.1', nextMinute)).toBe(0);
+      expect(await store.throttle.addFailure('192.0.2.1', nextMinute)).toBe(1);
+      await store.throttle.forgetBefore(nextMinute);
+      expect(await store.throttle.failures('192.0.2.1', at)).toBe(0);
+      expect(await store.throttle.failures('192.0.2.1', nextMinute)).toBe(1);
+    });
   });
 }

@@ -7,6 +7,7 @@ import { SEQ_AND_HEADS } from './migrations/seq-and-heads';
 import { deriveSchoolFicheIds } from './migrations/derived-school-ids';
 import { TOKEN_ROLES } from './migrations/token-roles';
 import { AUDIT_LOG } from './migrations/audit-log';
+import { REFERENTIALS_AND_THROTTLE } from './migrations/referentials-throttle';
 
 /** SQL run as it is, or a step written in TypeScript (it runs inside the same transaction). */
 type Migration = string | ((db: Database.Database) => void);
@@ -72,6 +73,9 @@ const MIGRATIONS: readonly Migration[] = [
   // 5 (issue 14): the audit log (tokens created and revoked, failed authentications by address and minute, exports,
   // directory imports).
   AUDIT_LOG,
+  // 6 (issue 16): the référentiels published by administrators, and the failed authentications that the 429 rule
+  // counts, shared by every instance of the server.
+  REFERENTIALS_AND_THROTTLE,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,8 +8,10 @@ import { sqliteAudit } from './audit';
 import { sqliteBackup } from './backup';
 import { sqliteCampaignReader, sqliteExportVersion } from './campaign';
 import { sqliteDirectory } from './directory';
+import { sqliteReferentials } from './referentials';
 import { sqliteRevisions } from './revisions';
 import { migrate } from './schema';
+import { sqliteThrottle } from './throttle';
 import { sqliteTokens } from './tokens';
 
 const BUSY_TIMEOUT_MS = 5_000;
@@ -40,6 +42,8 @@ export function openSqliteStore(path: string): Store {
     revisions: sqliteRevisions(db),
     directory: sqliteDirectory(db, directoryReplaced),
     audit: sqliteAudit(db),
+    referentials: sqliteReferentials(db),
+    throttle: sqliteThrottle(db),
     backup: sqliteBackup(db),
     async readCampaign(campaign) {
       return readCampaign(campaign);
