@@ -18,6 +18,7 @@ import { expectSameWorkbook } from '../export/support/same-workbook';
 import { fillDepartementFile } from './departement-file';
 import { DEMO_TOKEN_PRINTED, serveProcess } from './serve-process';
 import { makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
+import { storeLocation } from './store-under-test';
 
 const NOW = new Date('2026-11-28T17:38:00Z');
 const CAMPAIGN = '2026-2027';
@@ -206,7 +207,7 @@ describe('an unchanged export costs nothing', () => {
     expect(log.builds()).toBe(3);
 
     // A directory imported while the server runs (`npm run import`: another connection to the file).
-    const importer = await openStore(dbPath);
+    const importer = await openStore(storeLocation(dbPath));
     await importer.directory.replace((current) => ({ schools: current.slice(1) }));
     await importer.close();
     const afterImport = await get(server, csvOf('ecoles'), lecteur, { 'if-none-match': pushedEtag });
@@ -279,7 +280,7 @@ describe('the worker builds the file the request thread built before', () => {
     await fillDepartementFile(dbPath, { now: NOW, schools: 200, classrooms: 1500 });
     const server = await startServer(dbPath, { now: () => NOW });
     servers.push(server);
-    const store = await openStore(dbPath);
+    const store = await openStore(storeLocation(dbPath));
     try {
       const xlsx = await get(server, XLSX, server.token);
       const inThread = await exportFromServer(store, CAMPAIGN, 'xlsx', undefined, NOW);

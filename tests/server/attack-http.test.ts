@@ -15,6 +15,7 @@ import { CONTENT_SECURITY_POLICY } from '../../server/src/web';
 import { exchange, openSocket, parseAnswer, requestFrom, type OpenSocket, type RawAnswer } from './raw-http';
 import { serveProcess } from './serve-process';
 import { IN_TEST_PROCESS, makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
+import { storeLocation } from './store-under-test';
 
 let dir: string;
 let servers: TestServer[];
@@ -200,7 +201,7 @@ describe('bodies never finished and more work than the server can do', () => {
 
   it('more store work than the queue may wait for: 503 at the headers, /health answered while the store works, the work taken done', async () => {
     // The real store, its pushes held at a gate the test opens: the queue sees a batch that takes as long as it likes.
-    const store = await openStore(join(dir, 'tne13.sqlite'));
+    const store = await openStore(storeLocation(join(dir, 'tne13.sqlite')));
     const token = await createToken(store, 'Camille Martin', { role: 'admin' });
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));

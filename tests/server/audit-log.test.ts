@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../../server/src/store/open-store';
 import type { AuditEvent } from '../../server/src/store/store';
 import { makeTempDir, readDb, removeTempDir, startServer, type TestServer } from './support';
+import { storeLocation, storeEnv } from './store-under-test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ACCOUNT = userInfo().username;
@@ -34,7 +35,7 @@ afterEach(async () => {
 
 /** `npm run <script>` as a process on the test's database: its exit code and what it wrote. */
 function cli(script: 'token' | 'audit-log' | 'import', ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], { env: { ...process.env, TNE13_DB: dbPath }, cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -120,7 +121,7 @@ describe('the audit log', () => {
   });
 
   it('is append-only: the file refuses to change or delete an entry, and a minute’s count only grows', async () => {
-    const store = await openStore(dbPath);
+    const store = await openStore(storeLocation(dbPath));
     await store.audit.record({ kind: 'backup', at: '2026-11-29T09:00:00.000Z', by: 'ops', destination: '/sauvegardes/tne13.sqlite' });
     await store.audit.failedAuth('192.0.2.7', new Date('2026-11-29T09:00:00.000Z'));
     await store.close();
@@ -162,7 +163,7 @@ describe('npm run audit-log', () => {
   });
 
   it('writes the day and time in Paris, summer and winter alike', async () => {
-    const store = await openStore(dbPath);
+    const store = await openStore(storeLocation(dbPath));
     const exported = (at: string): AuditEvent => ({ kind: 'export', at, by: 'Léa Martin', campaign: '2026-2027', format: 'xlsx', sheet: null });
     await store.audit.record(exported('2026-07-14T21:59:59.000Z'));
     await store.audit.record(exported('2026-12-15T23:30:05.000Z'));
@@ -175,7 +176,7 @@ describe('npm run audit-log', () => {
   });
 
   it('prints the entries since a day in Paris, or the latest N, saying when older ones are left out', async () => {
-    const store = await openStore(dbPath);
+    const store = await openStore(storeLocation(dbPath));
     const revoked = (id: number, at: string): AuditEvent => ({ kind: 'token-revoked', at, by: 'ops', token: { id, owner: 'Léa Martin', role: 'auditeur' } });
     // 23:30 UTC on 27 November is 00:30 on the 28th in Paris.
     for (const [id, at] of [[1, '2026-11-27T22:30:00.000Z'], [2, '2026-11-27T23:30:00.000Z'], [3, '2026-11-29T08:00:00.000Z']] as const) await store.audit.record(revoked(id, at));

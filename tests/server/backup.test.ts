@@ -13,6 +13,7 @@ import { makeClassroomFiche } from '../../src/model/make';
 import type { ChangesResponse, SyncResponse } from '../../src/model/sync-protocol';
 import { serveProcess } from './serve-process';
 import { getChanges, makeBatch, makeTempDir, postSync, pushOf, readDb, removeTempDir, startServer, type TestServer } from './support';
+import { storeLocation, storeEnv } from './store-under-test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BATCH_SIZE = 20;
@@ -35,13 +36,13 @@ interface Run {
 
 /** `npm run backup -- …` on the test's database, waited for. */
 function backupCli(...args: string[]): Run {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', ...args], { env: { ...process.env, TNE13_DB: dbPath }, cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** The same as a child process running alongside the test, which goes on pushing meanwhile. */
 function backupCliRunning(...args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', ...args], { env: { ...process.env, TNE13_DB: dbPath }, cwd: ROOT });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -51,7 +52,7 @@ function backupCliRunning(...args: string[]): Promise<Run> {
 
 /** An auditeur's token in the file, made before the server starts (so no demonstration token is printed). */
 async function makeToken(): Promise<string> {
-  const store = await openStore(dbPath);
+  const store = await openStore(storeLocation(dbPath));
   try {
     return await createToken(store, 'Camille Martin');
   } finally {

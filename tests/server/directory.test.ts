@@ -10,6 +10,7 @@ import { handleBatch } from '../../server/src/sync';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomFiche, makeDirectorySchool } from '../../src/model/make';
 import { makeBatch, makeTempDir, pushOf, removeTempDir } from './support';
+import { storeLocation } from './store-under-test';
 
 let dir: string;
 let dbPath: string;
@@ -18,7 +19,7 @@ let store: Store;
 beforeEach(async () => {
   dir = makeTempDir();
   dbPath = join(dir, 'tne13.sqlite');
-  store = await openStore(dbPath);
+  store = await openStore(storeLocation(dbPath));
 });
 
 afterEach(async () => {

@@ -8,6 +8,7 @@ import { currentCampaign } from '../../src/model/campaign';
 import { CAMPAIGN, DIRECTORY, fixtureFiches } from '../export/fixture';
 import { readXlsx, type ReadSheet } from '../export/support/read-xlsx';
 import { makeTempDir, pushOf, removeTempDir, startServer, syncStatuses, useDirectory } from './support';
+import { storeEnv } from './store-under-test';
 
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
 /** The Libellé of the Référentiel's row that holds the export time. */
@@ -28,7 +29,7 @@ interface Run {
 /** Runs the CLI as `npm run export -- …` does (tsx), on the test's database; never throws. */
 function exportCli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', ...args], { env: { ...process.env, TNE13_DB: dbPath } }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', ...args], { env: { ...process.env, ...storeEnv(dbPath) } }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });

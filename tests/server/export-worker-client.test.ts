@@ -8,6 +8,7 @@ import { EXPORT_WORKER_NICE, ExportFailed, ExportWorkerClient } from '../../serv
 import { openStore } from '../../server/src/store/open-store';
 import { fixtureFiches } from '../export/fixture';
 import { makeTempDir, pushOf, removeTempDir } from './support';
+import { storeLocation } from './store-under-test';
 
 const JOB: ExportJob = { campaign: '2026-2027', format: 'csv', sheet: 'classes', exportedAt: '2026-11-28T17:38:00.000Z' };
 
@@ -18,7 +19,7 @@ const clients: ExportWorkerClient[] = [];
 beforeEach(async () => {
   dir = makeTempDir();
   dbPath = join(dir, 'tne13.sqlite');
-  const store = await openStore(dbPath);
+  const store = await openStore(storeLocation(dbPath));
   await store.revisions.push(fixtureFiches().fiches.map((fiche) => pushOf(fiche)), { deviceId: 'tablette-a', tokenOwner: 'Camille Martin', receivedAt: JOB.exportedAt });
   await store.close();
 });
@@ -43,7 +44,7 @@ async function failureOf(build: Promise<unknown>): Promise<ExportFailed> {
 describe('the export worker client', () => {
   it('builds in the worker the same file, from the same data version, as the pipeline in this thread', async () => {
     const client = makeClient(dbPath);
-    const store = await openStore(dbPath);
+    const store = await openStore(storeLocation(dbPath));
     try {
       const [inWorker, inThread] = [await client.build(JOB), await buildExport(store, JOB)];
       expect(inWorker.version).toBe(inThread.version);

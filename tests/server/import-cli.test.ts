@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, removeTempDir, startServer, type TestServer } from './support';
 import type { DirectorySchool } from '../../src/model/school';
+import { storeEnv } from './store-under-test';
 
 const run = promisify(execFile);
 const HEADER = 'Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Statut_public_prive;Code_commune;Nom_commune;Code_departement;Ecole_maternelle;Ecole_elementaire;Appartenance_Education_Prioritaire;nom_circonscription;Nombre_d_eleves;etat';
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 async function importCli(dbPath: string, ...files: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...files], { env: { ...process.env, TNE13_DB: dbPath } });
+  return run(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...files], { env: { ...process.env, ...storeEnv(dbPath) } });
 }
 
 describe('npm run import', () => {

@@ -2,6 +2,7 @@
 // starts and reads.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { storeEnv } from './store-under-test';
 
 export interface ServeProcess {
   url: string;
@@ -48,7 +49,7 @@ export async function serveProcess(
   const port = await freePort();
   const [command, args] = COMMANDS[runner];
   const child = spawn(command, args, {
-    env: { ...process.env, TNE13_DB: dbPath, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, ...storeEnv(dbPath), HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));

@@ -8,6 +8,7 @@ import { buildApp } from '../../server/src/app';
 import type { AppOptions } from '../../server/src/app';
 import { openStore } from '../../server/src/store/open-store';
 import { createToken, type TokenOptions } from '../../server/src/tokens';
+import { dropDatabasesUnder, ON_POSTGRES, pgReader, storeLocation } from './store-under-test';
 import type { DirectorySchool } from '../../src/model/school';
 import type { ChangesResponse, PushRecord, SyncRequest, SyncResponse, SyncResult } from '../../src/model/sync-protocol';
 
@@ -29,6 +30,7 @@ export function makeTempDir(): string {
 }
 
 export function removeTempDir(dir: string): void {
+  if (ON_POSTGRES) dropDatabasesUnder(dir);
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -41,7 +43,7 @@ export const IN_TEST_PROCESS: AppOptions['limits'] = { maxEventLoopDelayMs: 0, m
 
 /** Starts the server on the database `dbPath` (created if new), as `npm start` would, on a free port. */
 export async function startServer(dbPath: string, options: Omit<AppOptions, 'store' | 'dbPath'> = {}): Promise<TestServer> {
-  const store = await openStore(dbPath);
+  const store = await openStore(storeLocation(dbPath));
   const token = await createToken(store, TOKEN_OWNER, { role: 'admin' });
   const app = await buildApp({ ...options, limits: { ...IN_TEST_PROCESS, ...options.limits }, store });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -59,7 +61,7 @@ export async function startServer(dbPath: string, options: Omit<AppOptions, 'sto
 
 /** Makes the directory of the store at `dbPath` exactly `schools` (the demonstration seed replaced), server stopped. */
 export async function useDirectory(dbPath: string, schools: readonly DirectorySchool[]): Promise<void> {
-  const store = await openStore(dbPath);
+  const store = await openStore(storeLocation(dbPath));
   try {
     await store.directory.replace(() => ({ schools }));
   } finally {
@@ -131,8 +133,12 @@ export async function getChanges<T = ChangesResponse>(
   return { status: response.status, headers: response.headers, body: (await response.json()) as T };
 }
 
-/** Reads the server's file through a connection of its own, as an administrator would. */
+/**
+ * Reads the server's store through a connection of its own, as an administrator would: the SQLite file, or on
+ * PostgreSQL the test's database through psql with the same few calls (store-under-test.ts).
+ */
 export function readDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
+  if (ON_POSTGRES) return read(pgReader(storeLocation(dbPath)) as unknown as Database.Database);
   const db = new Database(dbPath, { readonly: true });
   try {
     return read(db);

@@ -11,6 +11,7 @@ import { makeClassroomFiche } from '../../src/model/make';
 import { contentOf, type PushRecord, type SyncResponse } from '../../src/model/sync-protocol';
 import type { ClassroomFiche } from '../../src/model/types';
 import { makeBatch, makeTempDir, pushOf, readDb, removeTempDir } from './support';
+import { storeLocation, storeEnv } from './store-under-test';
 
 const PUSHERS = 4;
 const NEW_PER_BATCH = 5;
@@ -45,7 +46,7 @@ function freePort(): Promise<number> {
 async function startServeProcess(): Promise<string> {
   const port = await freePort();
   const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, TNE13_DB: dbPath, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, ...storeEnv(dbPath), HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = started;
@@ -116,7 +117,7 @@ async function pushUntilKilled(url: string, token: string, device: string, ackno
 
 describe('the server killed with SIGKILL while devices push', () => {
   it('loses no acknowledged revision, keeps a batch in flight whole or not at all, and goes on numbering', async () => {
-    const store = await openStore(dbPath);
+    const store = await openStore(storeLocation(dbPath));
     const token = await createToken(store, 'Camille Martin');
     await store.close();
     const url = await startServeProcess();

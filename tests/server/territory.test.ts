@@ -10,6 +10,7 @@ import { openStore } from '../../server/src/store/open-store';
 import { createToken } from '../../server/src/tokens';
 import { countRows, getChanges, makeBatch, makeTempDir, postSync, push, pushOf, readDb, removeTempDir, startServer, type TestServer } from './support';
 import { serveProcess } from './serve-process';
+import { storeLocation } from './store-under-test';
 
 /** A valid UAI from its seven digits. */
 const uai = (digits: string): string => `${digits}${uaiCheckLetter(digits)}`;
@@ -125,7 +126,7 @@ describe('the territory’s configuration', () => {
 
 describe('npm run serve with a territory', () => {
   it('says which territory it holds, and refuses the records outside it', async () => {
-    const store = await openStore(dbPath);
+    const store = await openStore(storeLocation(dbPath));
     const token = await createToken(store, 'Camille Martin');
     await store.close();
     const started = await serveProcess(dbPath, { TNE13_DEPARTEMENT: '2A', TNE13_CAMPAIGNS: '2026-2027' });

@@ -15,6 +15,7 @@ import { hashToken, parisDay, parseExpiry, tokenState } from '../../server/src/t
 import type { TokenRecord } from '../../server/src/store/store';
 import { DEMO_TOKEN_PRINTED, serveProcess } from './serve-process';
 import { getChanges, makeBatch, makeTempDir, postSync, pushOf, readDb, removeTempDir, startServer, type TestServer } from './support';
+import { storeEnv } from './store-under-test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,14 +31,14 @@ afterEach(() => removeTempDir(dir));
 
 /** `npm run token -- …` on the test's database; throws when it fails. */
 function tokenCli(...args: string[]): string {
-  const env = { ...process.env, TNE13_DB: dbPath };
+  const env = { ...process.env, ...storeEnv(dbPath) };
   const options: ExecFileSyncOptionsWithStringEncoding = { env, cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] };
   return execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/token.ts', ...args], options);
 }
 
 /** The same, never throwing: its exit code and what it wrote. */
 function runTokenCli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/token.ts', ...args], { env: { ...process.env, TNE13_DB: dbPath }, cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/token.ts', ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

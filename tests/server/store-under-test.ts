@@ -1,0 +1,123 @@
+// Which store the server tests run on: the SQLite file (the default), or PostgreSQL when TNE13_TEST_STORE is
+// 'postgres' (the `server-pg` test project runs every server test file a second time that way). A test names its
+// store by a file path as it always did (`join(dir, 'tne13.sqlite')`); on PostgreSQL that path stands for a fresh
+// database of the throw-away cluster, made the first time the path is used and dropped with its folder. So one suite,
+// written once, runs on both stores.
+import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export const STORE_KIND: StoreKind = process.env.TNE13_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+export const ON_POSTGRES = STORE_KIND === 'postgres';
+
+/** The throw-away cluster's URL, set by the PostgreSQL harness (tests/server/pg/global-setup.ts). */
+function clusterUrl(): string {
+  const url = process.env.TNE13_TEST_PG_URL;
+  if (!url) throw new Error('TNE13_TEST_STORE=postgres sans TNE13_TEST_PG_URL : le projet de tests server-pg démarre le serveur PostgreSQL.');
+  return url;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(clusterUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const databases = new Map<string, string>();
+
+function psql(url: string, sql: string): string {
+  return execFileSync('psql', [url, '-XAtq', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
+}
+
+/**
+ * Where the store of the test path `dbPath` is: the path itself on SQLite; on PostgreSQL the URL of a database of
+ * its own (created empty on first use: the server migrates and seeds it as it would a new file).
+ */
+export function storeLocation(dbPath: string): string {
+  if (!ON_POSTGRES) return dbPath;
+  let url = databases.get(dbPath);
+  if (!url) {
+    const name = `tne_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`;
+    psql(clusterUrl(), `CREATE DATABASE ${name}`);
+    url = databaseUrl(name);
+    databases.set(dbPath, url);
+  }
+  return url;
+}
+
+/** What a child process (`npm run serve`, a CLI) is given to open the store of `dbPath`. */
+export function storeEnv(dbPath: string): Record<string, string> {
+  return ON_POSTGRES ? { TNE13_DB: dbPath, DATABASE_URL: storeLocation(dbPath) } : { TNE13_DB: dbPath };
+}
+
+/** Drops the databases of the test paths under `dir` (removed with it). */
+export function dropDatabasesUnder(dir: string): void {
+  for (const [path, url] of databases) {
+    if (!path.startsWith(`${dir}/`) && dirname(path) !== dir) continue;
+    databases.delete(path);
+    const name = new URL(url).pathname.slice(1);
+    psql(clusterUrl(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
+/** One value as SQL: enough for the ids, numbers and texts tests look rows up by. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/** `?` placeholders (outside quotes) replaced by the values, in order. */
+function bind(sql: string, values: readonly unknown[]): string {
+  let next = 0;
+  let quoted = false;
+  let out = '';
+  for (const char of sql) {
+    if (char === "'") quoted = !quoted;
+    out += char === '?' && !quoted ? literal(values[next++]) : char;
+  }
+  return out;
+}
+
+/** The rows of a read on PostgreSQL, as better-sqlite3 would answer them (objects by column name). */
+export function pgRows(url: string, sql: string, values: readonly unknown[] = []): Record<string, unknown>[] {
+  const text = psql(url, `SELECT COALESCE(json_agg(t), '[]'::json) FROM (${bind(sql, values)}) t`);
+  // A JSON column comes back as JSON text, as SQLite keeps it.
+  return (JSON.parse(text) as Record<string, unknown>[]).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([name, value]) => [name, value !== null && typeof value === 'object' ? JSON.stringify(value) : value])),
+  );
+}
+
+interface Statement {
+  get(...values: unknown[]): unknown;
+  all(...values: unknown[]): unknown[];
+  pluck(): Statement;
+}
+
+/**
+ * The part of better-sqlite3's API the tests read the store with (`prepare(sql).get/all`, `pluck()`), over psql on
+ * PostgreSQL: a test's look into the database runs unchanged on both stores, as long as its SQL is common to both.
+ */
+export interface ReadOnlyDb {
+  prepare(sql: string): Statement;
+  pragma(source: string, options?: { simple?: boolean }): unknown;
+}
+
+export function pgReader(url: string): ReadOnlyDb {
+  const statement = (sql: string, plucked: boolean): Statement => {
+    const shape = (row: Record<string, unknown> | undefined) => (row === undefined ? undefined : plucked ? Object.values(row)[0] : row);
+    return {
+      get: (...values) => shape(pgRows(url, sql, values)[0]),
+      all: (...values) => pgRows(url, sql, values).map((row) => shape(row)),
+      pluck: () => statement(sql, true),
+    };
+  };
+  return {
+    prepare: (sql) => statement(sql, false),
+    pragma: () => {
+      throw new Error('PRAGMA : SQLite seulement ; ce test ne vaut que pour la base SQLite.');
+    },
+  };
+}
