@@ -20,6 +20,17 @@ export { openPgCampaignReader };
 // stays well within PostgreSQL's default max_connections (100) for a few instances, a CLI and the export workers.
 const POOL_SIZE = 10;
 
+/**
+ * node-postgres says a connection attempt that timed out in words only: it gets the code a refused or reset one has,
+ * so that the server's startup message (startup-error.ts) says it in French as it says those.
+ */
+function withCode(error: unknown): unknown {
+  if (error instanceof Error && (error as { code?: unknown }).code === undefined && /timeout|timed out/i.test(error.message)) {
+    return Object.assign(error, { code: 'ETIMEDOUT' });
+  }
+  return error;
+}
+
 /** Opens the database at `url`, creating or migrating its schema; rejects when it cannot be reached or migrated. */
 export async function openPgStore(url: string): Promise<Store> {
   const pool = openPool(url, { max: POOL_SIZE });
@@ -27,7 +38,7 @@ export async function openPgStore(url: string): Promise<Store> {
     await migrate(pool);
   } catch (error) {
     await pool.end().catch(() => {});
-    throw error;
+    throw withCode(error);
   }
   return {
     tokens: pgTokens(pool),
