@@ -17,13 +17,12 @@ const INSTALL_HINT =
   "Binaires PostgreSQL introuvables (initdb, pg_ctl) dans /usr/lib/postgresql/*/bin et le PATH : installez le paquet Debian « postgresql » " +
   '(apt-get install -y postgresql), ou donnez un serveur de test par TEST_DATABASE_URL=postgres://…';
 
-/** The folder holding initdb and pg_ctl: Debian's newest version first, else the PATH. */
-export function findPostgresBin(): string {
-  const debian = '/usr/lib/postgresql';
+/** The folder holding initdb and pg_ctl: Debian's newest version first (under `debian`), else the PATH. */
+export function findPostgresBin(debian = '/usr/lib/postgresql', pathList = process.env.PATH ?? ''): string {
   const versions = existsSync(debian)
     ? readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)).map((v) => join(debian, v, 'bin'))
     : [];
-  const path = (process.env.PATH ?? '').split(':').filter((dir) => dir !== '');
+  const path = pathList.split(':').filter((dir) => dir !== '');
   const found = [...versions, ...path].find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (found === undefined) throw new Error(INSTALL_HINT);
   return found;

@@ -270,7 +270,7 @@ describe('the server and its CLIs on DATABASE_URL', () => {
 
   it('starts on the database, names it without its password, takes a push, and its CLIs work on the same data', async () => {
     const url = withPassword(database.url);
-    const fiche = makeClassroomFiche();
+    const fiche = makeClassroomFiche({ data: { label: 'CM2 Lumière' } });
     const started = await serveProcess('/nonexistent/ignored.sqlite', { DATABASE_URL: url }, DEMO_TOKEN_PRINTED);
     if (!('url' in started)) throw new Error(`le serveur n'a pas démarré : ${started.stderr}`);
     try {
@@ -280,6 +280,13 @@ describe('the server and its CLIs on DATABASE_URL', () => {
       const answer = await postSync({ url: started.url, token }, makeBatch([pushOf(fiche)]));
       expect(answer.body.results).toMatchObject([{ status: 'stored' }]);
       expect(await (await fetch(`${started.url}/api/v1/health`)).json()).toEqual({ status: 'ok' });
+      // The export is read by the worker thread through a reader of its own on the URL, and revalidated by its version.
+      const authorization = { authorization: `Bearer ${token}` };
+      const exported = await fetch(`${started.url}/api/v1/export.csv?sheet=classes`, { headers: authorization });
+      expect(exported.status).toBe(200);
+      expect(await exported.text()).toContain('CM2 Lumière');
+      const etag = exported.headers.get('etag') as string;
+      expect((await fetch(`${started.url}/api/v1/export.csv?sheet=classes`, { headers: { ...authorization, 'if-none-match': etag } })).status).toBe(304);
     } finally {
       await started.stop();
     }
