@@ -96,6 +96,22 @@ export default defineConfig(({ mode }) => ({
       },
       {
         extends: true,
+        // The server's whole suite a second time, on PostgreSQL (tests/server/store-under-test.ts): every test file
+        // that speaks to the server, the CLIs and the store, minus those about the SQLite file itself (its migrations
+        // from older schemas, its file backup) and the store's own contract tests, which the unit project runs on both.
+        test: {
+          name: 'server-pg',
+          include: ['tests/server/**/*.test.ts'],
+          exclude: ['tests/server/store/**', 'tests/server/pg/**', 'tests/server/migration.test.ts'],
+          environment: 'node',
+          env: { TNE13_TEST_STORE: 'postgres' },
+          setupFiles: ['tests/setup.ts'],
+          globalSetup: ['tests/server/pg/global-setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
         test: { name: 'ui', include: ['tests/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['tests/setup.ts'], testTimeout: 20_000 },
       },
       {

@@ -5,17 +5,16 @@
 // written once, runs on both stores.
 import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
+import { inject } from 'vitest';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
 export const STORE_KIND: StoreKind = process.env.TNE13_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 export const ON_POSTGRES = STORE_KIND === 'postgres';
 
-/** The throw-away cluster's URL, set by the PostgreSQL harness (tests/server/pg/global-setup.ts). */
+/** The run's PostgreSQL server (tests/server/pg/global-setup.ts: a throw-away cluster, or TEST_DATABASE_URL's). */
 function clusterUrl(): string {
-  const url = process.env.TNE13_TEST_PG_URL;
-  if (!url) throw new Error('TNE13_TEST_STORE=postgres sans TNE13_TEST_PG_URL : le projet de tests server-pg démarre le serveur PostgreSQL.');
-  return url;
+  return inject('pgBaseUrl');
 }
 
 function databaseUrl(name: string): string {
@@ -38,7 +37,7 @@ export function storeLocation(dbPath: string): string {
   if (!ON_POSTGRES) return dbPath;
   let url = databases.get(dbPath);
   if (!url) {
-    const name = `tne_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`;
+    const name = `tne13_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
     psql(clusterUrl(), `CREATE DATABASE ${name}`);
     url = databaseUrl(name);
     databases.set(dbPath, url);
