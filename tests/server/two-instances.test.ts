@@ -4,7 +4,8 @@
 // three at a time, fiches they share (each a field of its own), concurrently: pushes meet conflicts and merge. Once
 // they stop and sync until quiet, the server holds every revision acknowledged `stored` exactly once and nothing else,
 // each fiche's head holds every last edit, and every tablet holds exactly the server's heads. Then what one instance
-// answered holds on the other: ETags (304 on either), and the failed authentications counted by one (429 on the other).
+// answered holds on the other: ETags (304 on either), a token revoked (401 on both at once), and the failed
+// authentications counted by one (429 on the other).
 //
 // The store is SQLite (one file in WAL mode, two processes) unless TNE13_TEST_STORE=postgres.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { openStore } from '../../server/src/store/open-store';
 import { createToken } from '../../server/src/tokens';
 import { makeClassroomData } from '../../src/model/make';
 import { contentOf, type ChangesResponse, type Head } from '../../src/model/sync-protocol';
-import type { FicheHistory } from '../../server/src/store/store';
+import type { FicheHistory, Store } from '../../server/src/store/store';
 import { AuditDb } from '../../src/storage/db';
 import { saveRevision } from '../../src/storage/fiches';
 import { listOutbox } from '../../src/storage/outbox';
@@ -43,36 +44,18 @@ type Field = (typeof FIELDS)[number];
 
 const valueOf = (data: ClassroomData, field: Field): unknown => (field === 'year' ? data.display.year : data[field]);
 
-/** Where the two processes keep their data, and how the test reaches it before they start. */
+/** Where the two processes keep their data, and how the test reaches it. */
 interface SharedStore {
-  /** What a server process is started with to use it (added to TNE13_DB, which the SQLite store reads). */
+  /** What `openStore` opens: a SQLite file, or a PostgreSQL URL. */
+  location: string;
+  /** What a server process is started with to use it (added to TNE13_DB = `location`, which the SQLite store reads). */
   env: Record<string, string>;
-  dbPath: string;
-  /** Tokens for the tablets and the test, made in the store before the servers start. */
-  makeTokens(owners: readonly string[]): Promise<string[]>;
   drop(): Promise<void>;
 }
 
 async function sqliteStore(): Promise<SharedStore> {
   const dir = makeTempDir();
-  const dbPath = join(dir, 'tne13.sqlite');
-  return {
-    env: {},
-    dbPath,
-    async makeTokens(owners) {
-      const store = await openStore(dbPath);
-      try {
-        const tokens: string[] = [];
-        for (const owner of owners) tokens.push(await createToken(store, owner, { role: owner === 'Test' ? 'admin' : 'auditeur' }));
-        return tokens;
-      } finally {
-        await store.close();
-      }
-    },
-    async drop() {
-      removeTempDir(dir);
-    },
-  };
+  return { location: join(dir, 'tne13.sqlite'), env: {}, drop: async () => removeTempDir(dir) };
 }
 
 async function sharedStore(): Promise<SharedStore> {
@@ -80,6 +63,16 @@ async function sharedStore(): Promise<SharedStore> {
   if (kind === 'sqlite') return sqliteStore();
   // PostgreSQL comes with its store (server/src/store/pg) and its test harness (tests/server/pg/).
   throw new Error(`TNE13_TEST_STORE=${kind} : magasin de test inconnu ou pas encore disponible ici (sqlite seul).`);
+}
+
+/** Runs `use` on a store of the test's own on `shared`, as a CLI would while the servers run. */
+async function withStore<T>(shared: SharedStore, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(shared.location);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
 }
 
 interface Acknowledged {
@@ -113,21 +106,21 @@ describe(`two server processes on one store (${process.env.TNE13_TEST_STORE ?? '
   let store: SharedStore;
   let servers: ServeProcess[];
   let adminToken: string;
-  let tablets: Tablet[];
+  const tablets: Tablet[] = [];
 
   beforeAll(async () => {
     store = await sharedStore();
-    const tokens = await store.makeTokens([...Array.from({ length: DEVICES }, (_, i) => `Tablette ${i}`), 'Test']);
-    adminToken = tokens.at(-1) as string;
-    tablets = tokens.slice(0, DEVICES).map((token, i) => new Tablet(i, token));
-    const started = await Promise.all([serveProcess(store.dbPath, store.env), serveProcess(store.dbPath, store.env)]);
+    // Tokens made before the servers start: neither prints a demonstration token.
+    adminToken = await withStore(store, (opened) => createToken(opened, 'Test', { role: 'admin' }));
+    for (let i = 0; i < DEVICES; i += 1) tablets.push(new Tablet(i, await withStore(store, (opened) => createToken(opened, `Tablette ${i}`))));
+    const started = await Promise.all([serveProcess(store.location, store.env), serveProcess(store.location, store.env)]);
     servers = started.filter((s): s is ServeProcess => 'url' in s);
     expect(started.filter((s) => !('url' in s))).toEqual([]);
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all((servers ?? []).map((server) => server.stop()));
-    await Promise.all((tablets ?? []).map((tablet) => tablet.db.delete()));
+    await Promise.all(tablets.map((tablet) => tablet.db.delete()));
     await store?.drop();
   });
 
@@ -293,6 +286,17 @@ describe(`two server processes on one store (${process.env.TNE13_TEST_STORE ?? '
       const again = await fetch(`${b.url}${path}`, { headers: { authorization: `Bearer ${adminToken}`, 'if-none-match': etag as string } });
       expect(again.status, path).toBe(304);
     }
+  });
+
+  it('refuses on both instances at once a token revoked in the store', async () => {
+    const token = await withStore(store, (opened) => createToken(opened, 'Léa Martin', { role: 'lecteur' }));
+    const statuses = () => Promise.all(servers.map(async (server) => (await fetch(`${server.url}/api/v1/changes?campaign=${CAMPAIGN}`, { headers: { authorization: `Bearer ${token}` } })).status));
+    expect(await statuses()).toEqual([200, 200]);
+    await withStore(store, async (opened) => {
+      const id = (await opened.tokens.list()).find((record) => record.owner === 'Léa Martin')?.id as number;
+      await opened.tokens.revoke(id, new Date().toISOString());
+    });
+    expect(await statuses()).toEqual([401, 401]);
   });
 
   it('refuses on one instance an address whose 20 failed authentications the other counted', async () => {
