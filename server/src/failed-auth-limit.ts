@@ -63,8 +63,8 @@ function refusal(retryAfterS: number): RequestError {
 /** Refuses every request of an address past its failures (first of the app's hooks), and counts the failures. */
 export function limitFailedAuthentications(app: FastifyInstance, options: FailedAuthOptions): void {
   const { throttle, maxPerMinute, now } = options;
-  // The minute whose predecessors this process last had forgotten: only spares it a delete per failure, any instance
-  // may forget (all of them do, once a minute with failures).
+  // The last minute this process forgot the ones before of: it spares a delete per failure. Every instance forgets at
+  // its first failure of a minute; a delete another instance already made finds nothing.
   let forgotten = -1;
   const forgetPast = async (at: Date, request: FastifyRequest) => {
     const minute = minuteOf(at);
