@@ -5,7 +5,8 @@
 import { openAsBlob } from 'node:fs';
 import { resolve } from 'node:path';
 import { importDirectoryFiles } from '../../src/directory/import-files';
-import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
+import { storeOpenFailure } from '../src/startup-error';
+import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
 import { cliActor } from '../src/audit';
 import { importSchools } from '../src/directory';
 
@@ -23,14 +24,20 @@ async function main(args: readonly string[]): Promise<number> {
     { annuaire: annuaire as Blob, effectifs, ips },
     { departement, includeMaternelles: args.includes('--maternelles') },
   );
-  const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
-  const store = await openStore(dbPath);
+  const location = storeLocationFromEnv(process.env);
+  let store;
+  try {
+    store = await openStore(location);
+  } catch (error) {
+    console.error(storeOpenFailure(location, error));
+    return 1;
+  }
   try {
     const merge = await importSchools(store, reading.schools);
     const { report } = reading;
     const counts = { kept: report.kept, added: merge.added, updated: merge.updated, closed: merge.closed, refused: report.refused.length };
     await store.audit.record({ kind: 'directory-import', at: new Date().toISOString(), by: cliActor(), files: files.map((f) => resolve(f)), ...counts });
-    console.log(`Annuaire importé dans ${resolve(dbPath)} :`);
+    console.log(`Annuaire importé dans ${describeStoreLocation(location)} :`);
     console.log(`  ${report.read} lignes lues, ${report.kept} écoles retenues (${merge.added} ajoutées, ${merge.updated} mises à jour, ${merge.unchanged} inchangées, dont ${merge.closed} fermées)`);
     console.log(`  ${report.skipped.length} lignes écartées, ${report.refused.length} refusées ; ${merge.keptWithFiches} écoles absentes du fichier conservées car des fiches s'y rattachent.`);
     for (const { line, reason } of [...report.refused, ...reading.effectifsRefused, ...reading.ipsRefused]) console.log(`  ligne ${line} : ${reason}`);
