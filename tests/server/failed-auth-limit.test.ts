@@ -1,11 +1,12 @@
 // The 429 of failed authentications (server/src/failed-auth-limit.ts): per address, per minute of the server's clock,
 // an IPv6 subscriber's /64 being one address; counted in the store, so that two instances of the server on one store
-// (two apps on one SQLite file here, each with its own connection) refuse an address whichever of them saw its
-// failures.
+// (two apps here, each with its own connection to one SQLite file or one PostgreSQL database) refuse an address
+// whichever of them saw its failures.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { addressKey, refusedFor } from '../../server/src/failed-auth-limit';
 import { openStore } from '../../server/src/store/open-store';
+import { createTestDatabase } from './pg/database';
 import { requestFrom } from './raw-http';
 import { makeTempDir, removeTempDir, startServer, type TestServer } from './support';
 
@@ -36,17 +37,31 @@ describe('refusedFor', () => {
   });
 });
 
-describe('two instances of the server on one store', () => {
-  let dir: string;
+/** A store for one test: where it is, and how to remove it. */
+type Made = { location: string; remove(): Promise<void> };
+
+const STORES: Record<string, () => Promise<Made>> = {
+  SQLite: async () => {
+    const dir = makeTempDir();
+    return { location: join(dir, 'tne13.sqlite'), remove: async () => removeTempDir(dir) };
+  },
+  PostgreSQL: async () => {
+    const database = await createTestDatabase();
+    return { location: database.url, remove: () => database.drop() };
+  },
+};
+
+describe.each(Object.keys(STORES))('two instances of the server on one store (%s)', (kind) => {
+  let made: Made;
   let clock: Date;
   let logLines: string[];
   let servers: TestServer[];
 
   beforeEach(async () => {
-    dir = makeTempDir();
+    made = await (STORES[kind] as () => Promise<Made>)();
     clock = at('08:15:30');
     logLines = [];
-    const dbPath = join(dir, 'tne13.sqlite');
+    const dbPath = made.location;
     const options = { now: () => clock, logger: { level: 'warn', stream: { write: (line: string) => logLines.push(line) } } };
     // One after the other: the first creates the file and its schema.
     servers = [await startServer(dbPath, options)];
@@ -55,7 +70,7 @@ describe('two instances of the server on one store', () => {
 
   afterEach(async () => {
     await Promise.all(servers.map((server) => server.close()));
-    removeTempDir(dir);
+    await made.remove();
   });
 
   const changesOf = (server: TestServer) => `${server.url}/api/v1/changes?campaign=2026-2027`;
@@ -101,7 +116,7 @@ describe('two instances of the server on one store', () => {
     clock = at('08:17:10');
     expect((await ask(a, 'devine')).status).toBe(401);
 
-    const store = await openStore(join(dir, 'tne13.sqlite'));
+    const store = await openStore(made.location);
     try {
       const counts = await Promise.all(['08:15:00', '08:16:00', '08:17:00'].map((minute) => store.throttle.failures('127.0.0.1', at(minute))));
       // 08:15 is gone; 08:16 is kept for an instance whose clock is a little behind.

@@ -7,7 +7,8 @@
 // answered holds on the other: ETags (304 on either), a token revoked (401 on both at once), and the failed
 // authentications counted by one (429 on the other).
 //
-// The store is SQLite (one file in WAL mode, two processes) unless TNE13_TEST_STORE=postgres.
+// Once on each store: SQLite (one file in WAL mode, two processes) and PostgreSQL; TNE13_TEST_STORE=sqlite or
+// postgres runs one of them alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore } from '../../server/src/store/open-store';
@@ -24,6 +25,7 @@ import { fetchChanges, sendBatch, type Endpoint } from '../../src/sync/transport
 import type { Author, ClassroomData, ClassroomFiche } from '../../src/model/types';
 import { createRandom } from '../fixtures/departement/prng';
 import { requestFrom } from './raw-http';
+import { createTestDatabase } from './pg/database';
 import { serveProcess, type ServeProcess } from './serve-process';
 import { makeTempDir, removeTempDir } from './support';
 
@@ -53,16 +55,27 @@ interface SharedStore {
   drop(): Promise<void>;
 }
 
-async function sqliteStore(): Promise<SharedStore> {
-  const dir = makeTempDir();
-  return { location: join(dir, 'tne13.sqlite'), env: {}, drop: async () => removeTempDir(dir) };
-}
+type StoreKind = 'sqlite' | 'postgres';
 
-async function sharedStore(): Promise<SharedStore> {
-  const kind = process.env.TNE13_TEST_STORE ?? 'sqlite';
-  if (kind === 'sqlite') return sqliteStore();
-  // PostgreSQL comes with its store (server/src/store/pg) and its test harness (tests/server/pg/).
-  throw new Error(`TNE13_TEST_STORE=${kind} : magasin de test inconnu ou pas encore disponible ici (sqlite seul).`);
+const SHARED_STORES: Record<StoreKind, () => Promise<SharedStore>> = {
+  // One file in WAL mode, opened by both processes.
+  async sqlite() {
+    const dir = makeTempDir();
+    return { location: join(dir, 'tne13.sqlite'), env: {}, drop: async () => removeTempDir(dir) };
+  },
+  // A fresh database of the run's PostgreSQL server (tests/server/pg/global-setup.ts), named by DATABASE_URL.
+  async postgres() {
+    const database = await createTestDatabase();
+    return { location: database.url, env: { DATABASE_URL: database.url }, drop: () => database.drop() };
+  },
+};
+
+/** Both stores; TNE13_TEST_STORE=sqlite or postgres runs the test on that one alone. */
+function storesUnderTest(): StoreKind[] {
+  const asked = process.env.TNE13_TEST_STORE?.trim();
+  if (asked === undefined || asked === '') return ['sqlite', 'postgres'];
+  if (asked === 'sqlite' || asked === 'postgres') return [asked];
+  throw new Error(`TNE13_TEST_STORE=${asked} : magasin de test inconnu (sqlite ou postgres).`);
 }
 
 /** Runs `use` on a store of the test's own on `shared`, as a CLI would while the servers run. */
@@ -102,14 +115,14 @@ class Tablet {
   }
 }
 
-describe(`two server processes on one store (${process.env.TNE13_TEST_STORE ?? 'sqlite'})`, () => {
+describe.each(storesUnderTest())('two server processes on one store (%s)', (kind) => {
   let store: SharedStore;
   let servers: ServeProcess[];
   let adminToken: string;
   const tablets: Tablet[] = [];
 
   beforeAll(async () => {
-    store = await sharedStore();
+    store = await SHARED_STORES[kind]();
     // Tokens made before the servers start: neither prints a demonstration token.
     adminToken = await withStore(store, (opened) => createToken(opened, 'Test', { role: 'admin' }));
     for (let i = 0; i < DEVICES; i += 1) tablets.push(new Tablet(i, await withStore(store, (opened) => createToken(opened, `Tablette ${i}`))));
