@@ -2,7 +2,7 @@
 // default (its Conseil départemental for every commune, no target set), and a deployment's territory file on top of
 // either (a named city, targets: territory-file.ts).
 import table from './config/departements.json';
-import { BOUCHES_DU_RHONE } from './config/bouches-du-rhone';
+import { SHIPPED_CONFIGS, SHIPPED_TERRITORY } from './config';
 import { departementKey, type ChefDeFileConfig, type TerritoryConfig } from './territory';
 import type { TerritoryFile } from './territory-file';
 
@@ -14,11 +14,7 @@ interface DepartementName {
 
 const NAMES = new Map((table.departements as DepartementName[]).map((d) => [departementKey(d.code), d]));
 
-/** The départements with a configuration of their own. */
-const SHIPPED: readonly TerritoryConfig[] = [BOUCHES_DU_RHONE];
-
-/** The territory of a server or a tablet without configuration: the département where the application started. */
-export const SHIPPED_TERRITORY: TerritoryConfig = BOUCHES_DU_RHONE;
+export { SHIPPED_TERRITORY };
 
 /** Whether a code ('094', '94', '2A', '971') is one of the 101 départements. */
 export function isKnownDepartement(code: string): boolean {
@@ -57,7 +53,7 @@ export function territoryFor(departementCode: string, file?: TerritoryFile): Ter
   const departement = departementKey(departementCode);
   const name = NAMES.get(departement);
   if (!name) throw new Error(`Département « ${departementCode} » inconnu : attendu sous la forme 013, 2A ou 971.`);
-  const base = SHIPPED.find((config) => config.departement === departement) ?? genericTerritory(name);
+  const base = SHIPPED_CONFIGS.find((config) => config.departement === departement) ?? genericTerritory(name);
   if (!file) return base;
   if (departementKey(file.departement) !== departement) {
     throw new Error(`Le fichier de territoire décrit le département ${departementKey(file.departement)}, pas le ${departement}.`);
