@@ -96,7 +96,7 @@ function configOf(env: Env, file: TerritoryFile | undefined): TerritoryConfig {
   try {
     return territoryFor(departementFromEnv(env, file), file);
   } catch (error) {
-    throw new Error(`${(error as Error).message} (TNE13_DEPARTEMENT, TNE13_TERRITORY)`);
+    throw new Error(`${(error as Error).message.replace(/\.$/, '')} (TNE13_DEPARTEMENT, TNE13_TERRITORY).`);
   }
 }
 
