@@ -1,7 +1,8 @@
 // The reusable parts of the OpenAPI description (openapi.ts): the answers' schemas, written here from the types the
 // routes answer with (src/model/sync-protocol.ts, store.ts), the records' converted from the validation's own schemas
 // (openapi-schemas.ts), and the whole-request refusals of sync.md "Whole-request answers" with their headers.
-import type { ChefDeFile, DirectorySource, EducationPrioritaire } from '../../src/model/school';
+import type { DirectorySource, EducationPrioritaire } from '../../src/model/school';
+import { CHEF_DE_FILE_ID } from '../../src/territory/territory';
 import { SYNC_PROTOCOL, BATCH_MAX_RECORDS, type SyncStatus } from '../../src/model/sync-protocol';
 import { ID_MAX_LENGTH } from './envelope';
 import { recordSchemas } from './openapi-schemas';
@@ -122,7 +123,11 @@ function directorySchoolSchema(): Schema {
     communeCode: text('Code INSEE de la commune.'),
     circonscription: { type: 'string' },
     educationPrioritaire: { enum: everyOf<EducationPrioritaire | null>()(['REP+', 'REP', null]) },
-    chefDeFile: { enum: everyOf<ChefDeFile>()(['ville-marseille', 'cd13']) },
+    chefDeFile: {
+      type: 'string',
+      pattern: CHEF_DE_FILE_ID.source,
+      description: 'Identifiant du chef de file, selon la configuration du territoire du serveur (par exemple cd94 : Conseil départemental du Val-de-Marne).',
+    },
     maternelle: { type: 'boolean' },
     elementaire: { type: 'boolean' },
     classes: count,
