@@ -1,7 +1,8 @@
 // GET /api/v1/openapi.json's document (sync.md "Other endpoints"): an OpenAPI 3.1 description of every endpoint of the
 // API, its parameters, bodies, answers and refusals, whose record schemas are converted from the validation's own
 // (openapi-schemas.ts). A pure function of the year, since validation bounds years by the current one.
-// tests/server/openapi.test.ts checks it against the OpenAPI 3.1 schema and against the routes the app registers.
+// tests/server/openapi.test.ts checks it against the OpenAPI 3.1 schema and against the routes the app registers; every
+// answer the server tests receive is checked against it (tests/server/openapi-check.ts).
 import { SHEET_SLUGS } from '../../src/export/sheet';
 import { CSV_MIME } from '../../src/export/run-export';
 import { XLSX_MIME } from '../../src/export/xlsx';

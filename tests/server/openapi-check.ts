@@ -83,11 +83,11 @@ export class OpenApiChecker {
   constructor(private readonly document: Document) {
     addFormats(this.ajv);
     this.templates = Object.keys(document.paths).map((template) => [template, templateRegex(template)]);
-    const operations = Object.values(document.paths).flatMap((item) => Object.values(item));
-    const [first, ...others] = operations;
-    this.anyRequest = Object.fromEntries(
-      Object.entries(first?.responses ?? {}).filter(([status, response]) => others.every((operation) => operation.responses[status]?.$ref === response.$ref && response.$ref !== undefined)),
-    );
+    const operationsOf = (item: Record<string, Operation>) => OPERATION_METHODS.flatMap((method) => item[method] ?? []);
+    const [first, ...others] = Object.values(document.paths).flatMap(operationsOf);
+    const everywhere = ([status, response]: [string, Response]) =>
+      response.$ref !== undefined && others.every((operation) => operation.responses[status]?.$ref === response.$ref);
+    this.anyRequest = Object.fromEntries(Object.entries(first?.responses ?? {}).filter(everywhere));
   }
 
   /**
@@ -98,7 +98,7 @@ export class OpenApiChecker {
   check(method: string, url: string, status: number, headers: AnswerHeaders, body: string | undefined): void {
     const verb = method.toUpperCase();
     const path = new URL(url, 'http://127.0.0.1').pathname;
-    if (!path.startsWith(API_PREFIX)) throw new Error(`${verb} ${path}: not an address of the API`);
+    if (!isApiAddress(url)) throw new Error(`${verb} ${path}: not an address of the API`);
     // A CORS preflight is answered by @fastify/cors, before and outside the API the document describes.
     if (verb === 'OPTIONS') return;
     const { operation, responses } = this.described(verb, path);
@@ -197,6 +197,11 @@ export function checkResponse(method: string, url: string, status: number, heade
   checker.check(method, url, status, headers, body);
 }
 
+/** Whether `url` is an address of the API, whose answers the document describes. */
+export function isApiAddress(url: string): boolean {
+  return new URL(url, 'http://127.0.0.1').pathname.startsWith(API_PREFIX);
+}
+
 type Fetch = typeof fetch;
 
 /** Node's own fetch, taken when this module is first imported: before setup-openapi.ts wraps the global one. */
@@ -215,7 +220,7 @@ export function checkingFetch(fetchImpl: Fetch, onMismatch: (mismatch: Error) =>
   return async function checkedFetch(input, init) {
     const response = await fetchImpl(input, init);
     const url = urlOf(input);
-    if (!new URL(url, 'http://127.0.0.1').pathname.startsWith(API_PREFIX)) return response;
+    if (!isApiAddress(url)) return response;
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
     // A JSON body is read from a copy, the caller reading the answer itself; a workbook is only checked for its status
     // and content type. A connection that fails mid-body leaves no body to check: the caller's own read fails the same.
