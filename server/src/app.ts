@@ -110,10 +110,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
   }
   const now = options.now ?? (() => new Date());
-  // Then the addresses refused for their failed authentications, then the load: neither reads a body.
+  // Then the addresses refused for their failed authentications (counted in the store, so that every instance of the
+  // server refuses an address that failed on any), then the load (this process's own): neither reads a body.
   const countRefused = (address: string) =>
     void store.audit.failedAuth(address, now()).catch((cause: unknown) => app.log.error({ err: cause }, 'audit log: refused request not counted'));
-  limitFailedAuthentications(app, { maxPerMinute: limits.failedAuthsPerMinute, now, onFailedAuth: options.onFailedAuth, onRefused: countRefused });
+  limitFailedAuthentications(app, {
+    throttle: store.throttle,
+    maxPerMinute: limits.failedAuthsPerMinute,
+    now,
+    onFailedAuth: options.onFailedAuth,
+    onRefused: countRefused,
+  });
   await shedLoad(app, limits);
   checkpointPeriodically(app, store, limits.walCheckpointIntervalMs);
 

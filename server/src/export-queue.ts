@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ExportFile } from '../../src/export/run-export';
 import { parisDateTime } from '../../src/export/paris-time';
+import { sourceDigest } from './etag';
 import type { BuiltExport, ExportJob } from './export-source';
 import { SERVER_REFERENTIAL } from './export-source';
 
@@ -17,9 +18,10 @@ export const EXPORT_CACHE_MAX_FILES = 12;
 const DEFAULT_BUILD_MS = 2_000;
 const RETRY_AFTER_MAX_S = 120;
 
-// A file made by this process may differ from one an older version of the code made from the same data: a tag the
-// previous process gave is never taken for the current one.
-const PROCESS_STARTED = new Date().toISOString();
+// A file made by this code may differ from one another version of it made from the same data: the tag names the code
+// (the export's, and the model and gaps it computes with), so that a tag given before an upgrade, or by an instance not
+// upgraded yet, is never taken for this one's; and two instances of the same code give the same file the same tag.
+const EXPORT_CODE = sourceDigest(new URL('../../', import.meta.url), ['src/export', 'src/model', 'src/gaps', 'server/src/export-source.ts']);
 
 export type BuildExport = (job: ExportJob) => Promise<BuiltExport>;
 
@@ -43,7 +45,7 @@ export const exportKind = (job: Pick<ExportJob, 'campaign' | 'format' | 'sheet'>
  */
 export function exportEtag(kind: string, version: string, at: Date): string {
   const day = (parisDateTime(at) ?? at.toISOString()).slice(0, 10);
-  const named = [kind, version, day, SERVER_REFERENTIAL.version, PROCESS_STARTED].join('\n');
+  const named = [kind, version, day, SERVER_REFERENTIAL.version, EXPORT_CODE].join('\n');
   return `"${createHash('sha256').update(named).digest('base64url').slice(0, 27)}"`;
 }
 

@@ -1,13 +1,20 @@
 // Guessing tokens (sync.md, "Whole-request answers"): after 20 failed authentications in a minute from one address,
 // every request from it is answered 429 until that minute ends, with `Retry-After`. Only failures count (a valid
 // token costs nothing), which @fastify/rate-limit cannot do: it counts every request it checks, in a window that
-// starts at each address's first request, and has no check that does not count. This is a counter per address for
-// the current minute of the server's clock, emptied when the minute changes.
+// starts at each address's first request, and has no check that does not count.
+//
+// The counts are the store's (`store.throttle`, per address and minute of the server's clock), not this process's:
+// behind a load balancer, failures sent to one instance refuse the address on every other. So every request costs one
+// indexed read of its address's count for the minute, and a failure one write, awaited before the 401 leaves: the next
+// request, to whichever instance, sees it. Minutes past are forgotten as failures come.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FailedAuthentication } from './auth';
 import { RequestError } from './errors';
+import type { ThrottleStore } from './store/store';
 
 export interface FailedAuthOptions {
+  /** Where every instance counts the failures. */
+  throttle: ThrottleStore;
   /** Failed authentications in one minute from one address before it is refused. */
   maxPerMinute: number;
   now: () => Date;
@@ -21,8 +28,6 @@ export interface FailedAuthOptions {
 export const FAILED_AUTHS_PER_MINUTE = 20;
 
 const MINUTE_MS = 60_000;
-// Addresses counted in one minute: past this many (a botnet), new ones are not counted rather than hold memory.
-const MAX_ADDRESSES_PER_MINUTE = 100_000;
 
 /** One IPv4 address, or an IPv6 /64 (what one subscriber is given): `::ffff:a.b.c.d` is `a.b.c.d`. */
 export function addressKey(ip: string): string {
@@ -38,36 +43,13 @@ export function addressKey(ip: string): string {
   return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-export class FailedAuthCounter {
-  private minute = -1;
-  private readonly failures = new Map<string, number>();
-
-  constructor(private readonly maxPerMinute: number) {}
-
-  private turn(at: Date): void {
-    const minute = Math.floor(at.getTime() / MINUTE_MS);
-    if (minute === this.minute) return;
-    this.minute = minute;
-    this.failures.clear();
-  }
-
-  /** Seconds until the address may try again (the end of the minute), or 0 when it is not refused. */
-  refusedFor(key: string, at: Date): number {
-    this.turn(at);
-    if ((this.failures.get(key) ?? 0) < this.maxPerMinute) return 0;
-    return Math.max(1, Math.ceil((MINUTE_MS - (at.getTime() % MINUTE_MS)) / 1000));
-  }
-
-  /** Counts a failure; true when it is the one that makes the address refused. */
-  count(key: string, at: Date): boolean {
-    this.turn(at);
-    const failures = this.failures.get(key);
-    if (failures === undefined && this.failures.size >= MAX_ADDRESSES_PER_MINUTE) return false;
-    const next = (failures ?? 0) + 1;
-    this.failures.set(key, next);
-    return next === this.maxPerMinute;
-  }
+/** Seconds until an address with `failures` this minute may try again (the end of the minute), or 0 when it is not refused. */
+export function refusedFor(failures: number, maxPerMinute: number, at: Date): number {
+  if (failures < maxPerMinute) return 0;
+  return Math.max(1, Math.ceil((MINUTE_MS - (at.getTime() % MINUTE_MS)) / 1000));
 }
+
+const minuteOf = (at: Date) => Math.floor(at.getTime() / MINUTE_MS);
 
 function refusal(retryAfterS: number): RequestError {
   return new RequestError(
@@ -80,9 +62,32 @@ function refusal(retryAfterS: number): RequestError {
 
 /** Refuses every request of an address past its failures (first of the app's hooks), and counts the failures. */
 export function limitFailedAuthentications(app: FastifyInstance, options: FailedAuthOptions): void {
-  const counter = new FailedAuthCounter(options.maxPerMinute);
+  const { throttle, maxPerMinute, now } = options;
+  // The last minute this process forgot the ones before of: it spares a delete per failure. Every instance forgets at
+  // its first failure of a minute; a delete another instance already made finds nothing.
+  let forgotten = -1;
+  const forgetPast = async (at: Date, request: FastifyRequest) => {
+    const minute = minuteOf(at);
+    if (minute === forgotten) return;
+    forgotten = minute;
+    // The minute before this one is kept too: another instance whose clock is a little behind still counts in it.
+    await throttle
+      .forgetBefore(new Date((minute - 1) * MINUTE_MS))
+      .catch((error: unknown) => request.log.error({ err: error }, "Comptes d'authentifications échouées des minutes passées non effacés."));
+  };
+
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const retryAfterS = counter.refusedFor(addressKey(request.ip), options.now());
+    const at = now();
+    let failures: number;
+    try {
+      failures = await throttle.failures(addressKey(request.ip), at);
+    } catch (error) {
+      // A store that cannot be read refuses the token check too: the request gets that answer (a 500, or the health
+      // route's 503), not a 429 it has not earned.
+      request.log.error({ err: error }, "Comptes d'authentifications échouées illisibles : requête laissée passer.");
+      return;
+    }
+    const retryAfterS = refusedFor(failures, maxPerMinute, at);
     if (retryAfterS > 0) {
       options.onRefused?.(request.ip);
       throw refusal(retryAfterS);
@@ -90,7 +95,7 @@ export function limitFailedAuthentications(app: FastifyInstance, options: Failed
   });
   app.addHook('onError', async (request, _reply, error) => {
     if (!(error instanceof FailedAuthentication)) return;
-    const at = options.now();
+    const at = now();
     const key = addressKey(request.ip);
     try {
       options.onFailedAuth?.(request.ip);
@@ -98,11 +103,19 @@ export function limitFailedAuthentications(app: FastifyInstance, options: Failed
       // The audit log failing must not change the answer, nor stop the counting.
       request.log.error({ err: failure }, "Authentification échouée non consignée dans le journal d'audit.");
     }
-    // One line per address and minute: the one that starts the refusal.
-    if (counter.count(key, at)) {
+    let failures: number;
+    try {
+      failures = await throttle.addFailure(key, at);
+    } catch (failure) {
+      request.log.error({ err: failure }, 'Authentification échouée non comptée (429).');
+      return;
+    }
+    await forgetPast(at, request);
+    // One line per address and minute, whichever instance counted the failure that starts the refusal.
+    if (failures === maxPerMinute) {
       request.log.warn(
-        { address: key, minute: new Date(at.getTime() - (at.getTime() % MINUTE_MS)).toISOString() },
-        `${options.maxPerMinute} authentifications échouées en une minute depuis ${key} : ses requêtes sont refusées (429) jusqu'à la fin de la minute.`,
+        { address: key, minute: new Date(minuteOf(at) * MINUTE_MS).toISOString() },
+        `${maxPerMinute} authentifications échouées en une minute depuis ${key} : ses requêtes sont refusées (429) jusqu'à la fin de la minute.`,
       );
     }
   });

@@ -6,6 +6,10 @@
 // waiting longer than a device's answer should take, and a task whose turn comes later than that anyway is refused
 // then, not run: the bounded queue of sync.md's back-pressure. The wait counts from the task's queueing, once the
 // request's body is in: a tablet on a slow network takes longer to send, and is not refused for it.
+//
+// The queue is one process's and stays so with several instances of the server on one store: it sheds the load of
+// this process's thread, which another instance does not share. The order of the writes themselves, whichever
+// instance receives them, is the store's transactions'.
 
 /** A new task would wait longer than the queue's bound. */
 export class WorkQueueFull extends Error {

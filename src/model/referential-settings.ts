@@ -89,7 +89,8 @@ const schema = v.object({
       source: v.nullable(text(200)),
     }),
   ),
-  targets: v.object({ classes: integerIn(0, 100_000), newTeachers: integerIn(0, 100_000) }),
+  // Empty: the Département has not set it ("objectif non fixé"), as a département without configuration starts.
+  targets: v.object({ classes: v.nullable(integerIn(0, 100_000)), newTeachers: v.nullable(integerIn(0, 100_000)) }),
   priorityWeights: v.object(Object.fromEntries(PRIORITY_WEIGHT_KEYS.map((key) => [key, PRIORITY_WEIGHT_SETTINGS[key].check]))),
 });
 

@@ -34,7 +34,7 @@ function psql(url: string, sql: string): string {
  * its own (created empty on first use: the server migrates and seeds it as it would a new file).
  */
 export function storeLocation(dbPath: string): string {
-  if (!ON_POSTGRES) return dbPath;
+  if (!ON_POSTGRES || /^postgres(ql)?:\/\//.test(dbPath)) return dbPath;
   let url = databases.get(dbPath);
   if (!url) {
     const name = `tne13_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
@@ -47,6 +47,7 @@ export function storeLocation(dbPath: string): string {
 
 /** What a child process (`npm run serve`, a CLI) is given to open the store of `dbPath`. */
 export function storeEnv(dbPath: string): Record<string, string> {
+  if (/^postgres(ql)?:\/\//.test(dbPath)) return { DATABASE_URL: dbPath };
   return ON_POSTGRES ? { TNE13_DB: dbPath, DATABASE_URL: storeLocation(dbPath) } : { TNE13_DB: dbPath };
 }
 
