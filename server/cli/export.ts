@@ -1,10 +1,13 @@
 // `npm run export -- out.xlsx [--campaign 2026-2027]` writes the departmental workbook from the server's database
-// (TNE13_DB, or data/tne13.sqlite); `npm run export -- out.csv --sheet ecoles` writes one sheet as CSV.
+// (TNE13_DB, or data/tne13.sqlite), computed with the référentiel in force; `npm run export -- out.csv --sheet ecoles`
+// writes one sheet as CSV.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { campaignOf, sheetOf } from '../src/export-route';
 import { exportFromServer } from '../src/export-source';
+import { referentialInForce } from '../src/referential';
+import { territoryFromEnv } from '../src/territory';
 import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
 
 const USAGE = [
@@ -33,7 +36,7 @@ async function main(args: string[]): Promise<number> {
     const at = new Date();
     const campaign = campaignOf(parsed.values.campaign, at);
     const sheet = format === 'csv' ? sheetOf(parsed.values.sheet) : undefined;
-    const file = await exportFromServer(store, campaign, format, sheet, at);
+    const file = await exportFromServer(store, campaign, format, sheet, at, await referentialInForce(store, territoryFromEnv(process.env)));
     writeFileSync(out, file.bytes);
     console.log(`Tableau départemental ${campaign} écrit dans ${resolve(out)} (${file.bytes.length} octets, base ${resolve(dbPath)}).`);
     return 0;
