@@ -6,6 +6,7 @@ import { assumptionNote, SEVERITY_LABELS, type PriorityWeights, type Referential
 import type { ExportContext } from './export-input';
 import { columnsOf, sheetOf, type Cell, type Sheet } from './sheet';
 import { cents, timeCell } from './values';
+import { isSimulationVersion } from '../model/referential-version';
 
 /** What one row of Référentiel is read from: a value of the référentiel or of the export, with what it is. */
 interface Line {
@@ -72,7 +73,7 @@ export function buildReferentialSheet(ctx: ExportContext): Sheet {
   const { referential, campaign, exportedAt } = ctx.input;
   const { school, classroom } = ctx.fichesCovered;
   const lines: Line[] = [
-    ...(referential.version.includes('-local.') ? [line('Attention', null, LOCAL_REFERENTIAL_WARNING, referential.version)] : []),
+    ...(isSimulationVersion(referential.version) ? [line('Attention', null, LOCAL_REFERENTIAL_WARNING, referential.version)] : []),
     line('Export', null, 'Version du référentiel', referential.version),
     line('Export', null, "Date et heure de l'export", timeCell(exportedAt)),
     line('Export', null, 'Campagne', campaign),

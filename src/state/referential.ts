@@ -6,7 +6,6 @@
 import { computed, signal } from '@preact/signals';
 import { clearSimulation, getDepartementReferential, getSimulation, setDepartementReferential, setSimulation } from '../storage/prefs';
 import { migrateReferential, nextLocalVersion, REFERENTIAL_V1, type Referential } from '../model/referential';
-import { readServedReferential } from '../model/referential-schema';
 import { isSimulationVersion } from '../model/referential-version';
 
 export interface DepartementReferential {
@@ -65,26 +64,20 @@ export async function resetReferential(): Promise<void> {
 }
 
 /**
- * What GET /api/v1/referential answered (status 200), kept as the Département's référentiel once read with the
- * schema the server validates with. `adopted`: a new version, in force unless a simulation is; `unchanged`: the
- * version already held; `invalid`: not kept (the server is newer or broken; the device keeps what it has).
+ * Keeps `received` (read with the server's schema: referential-received.ts) as the Département's référentiel.
+ * `adopted`: new content, in force unless a simulation is; `unchanged`: the content already held.
  */
-export async function receiveReferential(body: unknown, etag: string | null, receivedAt: Date): Promise<'adopted' | 'unchanged' | 'invalid'> {
-  const reading = readServedReferential(body);
-  if (!reading.ok) {
-    console.warn('référentiel du serveur illisible', reading.errors);
-    return 'invalid';
-  }
+export async function keepDepartementReferential(received: Referential, etag: string | null, receivedAt: Date): Promise<'adopted' | 'unchanged'> {
   const held = departementReferential.value;
   // The same content (the shipped v1 served as the server's default, or an ETag lost): kept as it is, nothing to compute again.
-  const unchanged = JSON.stringify(held.referential) === JSON.stringify(reading.referential);
-  const received: DepartementReferential = {
-    referential: unchanged ? held.referential : reading.referential,
+  const unchanged = JSON.stringify(held.referential) === JSON.stringify(received);
+  const kept: DepartementReferential = {
+    referential: unchanged ? held.referential : received,
     receivedAt: unchanged && held.receivedAt !== null ? held.receivedAt : receivedAt.toISOString(),
     etag,
   };
-  await setDepartementReferential({ ...received, receivedAt: received.receivedAt as string });
-  departementReferential.value = received;
+  await setDepartementReferential({ ...kept, receivedAt: kept.receivedAt as string });
+  departementReferential.value = kept;
   inForce();
   return unchanged ? 'unchanged' : 'adopted';
 }

@@ -15,7 +15,8 @@ import { onRevision } from './audits';
 import { deviceDb } from './device-db';
 import { flushAllEditors } from './open-editors';
 import { campaign, currentAuthor } from './session';
-import { departementReferential, receiveReferential, referential, simulation } from './referential';
+import { departementReferential, referential, simulation } from './referential';
+import { receiveReferential } from './referential-received';
 import { applyReferential } from './gaps';
 import { recordTiming } from './timings';
 

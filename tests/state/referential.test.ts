@@ -7,13 +7,13 @@ import { clear, set } from 'idb-keyval';
 import {
   departementReferential,
   loadReferential,
-  receiveReferential,
   referential,
   resetReferential,
   saveReferential,
   simulation,
   simulationOutdated,
 } from '../../src/state/referential';
+import { receiveReferential } from '../../src/state/referential-received';
 import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
 import { fetchReferential, type Endpoint } from '../../src/sync/transport';
 import { makeTempDir, removeTempDir, startServer, type TestServer } from '../server/support';
