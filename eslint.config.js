@@ -12,21 +12,23 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
  */
 /** @type {Record<string, string[]>} */
 export const LAYERS = {
-  'src/model': [],
-  'src/gaps': ['src/model'],
-  'src/directory': ['src/model'],
+  // The département's configuration (who pays for which school, its name, its targets): plain data under everything.
+  'src/territory': [],
+  'src/model': ['src/territory'],
+  'src/gaps': ['src/model', 'src/territory'],
+  'src/directory': ['src/model', 'src/territory'],
   'src/storage': ['src/model'],
   'src/sync': ['src/model', 'src/storage'],
-  'src/export': ['src/model', 'src/gaps'],
+  'src/export': ['src/model', 'src/gaps', 'src/territory'],
   // The worker bridge: plumbing for whichever layer owns a worker; it knows Comlink and nothing of the app.
   'src/workers': [],
-  'src/state': ['src/model', 'src/gaps', 'src/directory', 'src/storage', 'src/sync', 'src/export', 'src/workers', 'src/state/device-export'],
+  'src/state': ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/storage', 'src/sync', 'src/export', 'src/workers', 'src/state/device-export'],
   // The tablet's export shell, run in the export worker: reads IndexedDB and calls the pure builders of src/export.
   'src/state/device-export': ['src/model', 'src/storage', 'src/export'],
-  'src/ui': ['src/model', 'src/gaps', 'src/directory', 'src/export', 'src/state'],
+  'src/ui': ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/export', 'src/state'],
   'src/main.tsx': ['src/ui', 'src/state'],
   sw: [],
-  server: ['src/model', 'src/gaps', 'src/directory', 'src/export'],
+  server: ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/export'],
 };
 
 /** Folders outside the layers that none of them may import. */

@@ -83,7 +83,20 @@ export default defineConfig(({ mode }) => ({
       {
         extends: true,
         // A guard against a hang, not a speed check: CLI tests start Node processes on a shared 2-core machine.
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], environment: 'node', setupFiles: ['tests/setup.ts'], testTimeout: 20_000 },
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'tests/server/**'], environment: 'node', setupFiles: ['tests/setup.ts'], testTimeout: 20_000 },
+      },
+      {
+        extends: true,
+        // The reference server's tests: every answer of its API they receive is checked against its OpenAPI document.
+        // One throw-away PostgreSQL server for the run (or TEST_DATABASE_URL's): the PostgreSQL store's tests.
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/setup.ts', 'tests/server/setup-openapi.ts'],
+          globalSetup: ['tests/server/pg/global-setup.ts'],
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,

@@ -1,12 +1,12 @@
 // `npm start` / `npm run serve`: the reference server on 127.0.0.1, serving the built app (dist/) and the API on
-// one origin, with the embedded SQLite file, for the territory of TNE13_DEPARTEMENT and TNE13_CAMPAIGNS. On first
+// one origin, with the embedded SQLite file (or the PostgreSQL database of DATABASE_URL), for the territory of TNE13_DEPARTEMENT and TNE13_CAMPAIGNS. On first
 // start it creates and prints a demonstration token (role admin).
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { resolve } from 'node:path';
 import { buildApp, parseCorsOrigins } from './src/app';
 import { listenFailure, storeOpenFailure } from './src/startup-error';
-import { DEFAULT_DB_PATH, openStore } from './src/store/open-store';
+import { describeStoreLocation, openStore, storeLocationFromEnv } from './src/store/open-store';
 import type { Store } from './src/store/store';
 import { describeTerritory, territoryFromEnv, type Territory } from './src/territory';
 import { issueToken } from './src/tokens';
@@ -17,7 +17,7 @@ const DEMO_TOKEN_OWNER = 'Démonstration';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? DEFAULT_PORT);
-const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
+const dbPath = storeLocationFromEnv(process.env);
 const distDir = resolve('dist');
 
 let territory: Territory;
@@ -28,7 +28,8 @@ try {
   process.exit(1);
 }
 
-// A file that cannot be opened (a path under a file, a full disk, not a database) is said in French, path and cause.
+// A file that cannot be opened (a path under a file, a full disk, not a database), or a PostgreSQL server that cannot
+// be reached or refuses the connection, is said in French, location and cause.
 let store: Store;
 let demoToken: string | null;
 try {
@@ -63,7 +64,7 @@ try {
 
 const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 console.log(`TNE 13 : serveur démarré sur ${url}`);
-console.log(`  API : ${url}api/v1/sync (envoi) et ${url}api/v1/changes (réception) · base de données : ${resolve(dbPath)}`);
+console.log(`  API : ${url}api/v1/sync (envoi) et ${url}api/v1/changes (réception) · base de données : ${describeStoreLocation(dbPath)}`);
 console.log(`  Territoire : ${describeTerritory(territory)} (TNE13_DEPARTEMENT, TNE13_CAMPAIGNS).`);
 if (staticDir === undefined) console.warn("  Application non construite (dist/ absent) : lancez « npm start » pour la servir.");
 if (demoToken !== null) {

@@ -1,11 +1,12 @@
-// `npm run audit-log [-- --since AAAA-MM-JJ] [--limit N]` prints the audit log of the server's database (TNE13_DB, or
-// data/tne13.sqlite), oldest first, Paris time: tokens created and revoked, failed authentications by address and
+// `npm run audit-log [-- --since AAAA-MM-JJ] [--limit N]` prints the audit log of the server's database (DATABASE_URL,
+// else TNE13_DB, else data/tne13.sqlite), oldest first, Paris time: tokens created and revoked, failed authentications by address and
 // minute, exports, directory imports and backups. Without options, the latest DEFAULT_LIMIT entries.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditLine, parseSinceDay } from '../src/audit-text';
-import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
+import { storeOpenFailure } from '../src/startup-error';
+import { describeStoreLocation, isPostgresUrl, openStore, storeLocationFromEnv } from '../src/store/open-store';
 import { frenchDay } from '../src/tokens';
 
 const DEFAULT_LIMIT = 200;
@@ -54,19 +55,25 @@ async function main(args: string[]): Promise<number> {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const dbPath = resolve(process.env.TNE13_DB ?? DEFAULT_DB_PATH);
-  if (!existsSync(dbPath)) {
-    console.error(`Aucune base de données à ${dbPath} : vérifiez TNE13_DB.`);
+  const location = storeLocationFromEnv(process.env);
+  if (!isPostgresUrl(location) && !existsSync(location)) {
+    console.error(`Aucune base de données à ${resolve(location)} : vérifiez TNE13_DB.`);
     return 1;
   }
-  const store = await openStore(dbPath);
+  let store;
+  try {
+    store = await openStore(location);
+  } catch (error) {
+    console.error(storeOpenFailure(location, error));
+    return 1;
+  }
   try {
     // One more than asked: whether older entries were left out.
     const entries = await store.audit.list({ since: options.since?.at, limit: options.limit === undefined ? undefined : options.limit + 1 });
     const more = options.limit !== undefined && entries.length > options.limit;
     const shown = more ? entries.slice(1) : entries;
     const since = options.since === undefined ? '' : ` depuis le ${frenchDay(options.since.day)}`;
-    console.log(`Journal d'audit de ${dbPath}${since} (heure de Paris) : ${shown.length} entrée${shown.length >= 2 ? 's' : ''}.`);
+    console.log(`Journal d'audit de ${describeStoreLocation(location)}${since} (heure de Paris) : ${shown.length} entrée${shown.length >= 2 ? 's' : ''}.`);
     if (more) console.log(`  Entrées plus anciennes non affichées : --limit N pour en voir davantage, ou --since AAAA-MM-JJ.`);
     for (const entry of shown) console.log(auditLine(entry));
     return 0;

@@ -1,13 +1,15 @@
 // `npm run backup -- sauvegarde.sqlite [--force]` copies the server's database (TNE13_DB, or data/tne13.sqlite) with
 // SQLite's online backup API, while the server keeps running: the copy is the database at one moment, checked
 // (PRAGMA integrity_check) before it takes its name. An existing file is replaced only with --force; a failure names
-// the path and the cause in French and leaves no partial copy. Restoring: README, "Backup and restore".
+// the path and the cause in French and leaves no partial copy. Restoring: README, "Backup and restore". A PostgreSQL
+// database (DATABASE_URL) is refused: it is backed up with pg_dump, which the message says.
 import { closeSync, constants, copyFileSync, existsSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliActor } from '../src/audit';
 import { count } from '../src/audit-text';
-import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
+import { isPostgresUrl, openStore, storeLocationFromEnv } from '../src/store/open-store';
+import { PG_BACKUP_REFUSAL } from '../src/store/pg/backup';
 import type { BackupSummary } from '../src/store/store';
 
 const USAGE = [
@@ -108,7 +110,13 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const dbPath = resolve(process.env.TNE13_DB ?? DEFAULT_DB_PATH);
+  const location = storeLocationFromEnv(process.env);
+  // A PostgreSQL database (DATABASE_URL) is backed up with pg_dump: said before anything is opened or written.
+  if (isPostgresUrl(location)) {
+    console.error(PG_BACKUP_REFUSAL);
+    return 1;
+  }
+  const dbPath = resolve(location);
   const destination = resolve(parsed.positionals[0] as string);
   try {
     const s = await backUp(dbPath, destination, parsed.values.force === true);

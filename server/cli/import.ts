@@ -1,36 +1,62 @@
 // `npm run import -- annuaire.csv [effectifs.csv] [ips.csv]` loads the school directory into the server's database,
 // streaming the files (memory does not grow with them), with the same parsing and checks as the tablet, and merges
 // it in one transaction (a failure leaves the previous directory whole); the audit log records who imported what.
-// Options: --departement=013 (default), --maternelles (keep maternelle-only schools).
+// Options: --departement=094 (default: TNE13_DEPARTEMENT, as the server, else 013), --maternelles (keep
+// maternelle-only schools). Each school's chef de file comes from the same territory configuration as the server's
+// (TNE13_TERRITORY, src/territory): a département without configuration gives every school its Conseil départemental.
 import { openAsBlob } from 'node:fs';
 import { resolve } from 'node:path';
 import { importDirectoryFiles } from '../../src/directory/import-files';
-import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
+import { storeOpenFailure } from '../src/startup-error';
+import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
 import { cliActor } from '../src/audit';
 import { importSchools } from '../src/directory';
+import { territoryConfigFromEnv } from '../src/territory';
+import type { TerritoryConfig } from '../../src/territory/territory';
 
 const USAGE = 'Usage : npm run import -- annuaire.csv [effectifs.csv] [ips.csv] [--departement=013] [--maternelles]';
 
+/** "Ville de Poitiers (1 commune), Conseil départemental de la Vienne (toutes les autres communes)". */
+function chefsDeFileText(territory: TerritoryConfig): string {
+  return territory.chefsDeFile
+    .map((chef) => `${chef.label} (${chef.communes.length === 0 ? 'toutes les autres communes' : `${chef.communes.length} commune${chef.communes.length > 1 ? 's' : ''}`})`)
+    .join(', ');
+}
+
 async function main(args: readonly string[]): Promise<number> {
   const files = args.filter((a) => !a.startsWith('--'));
-  const departement = args.find((a) => a.startsWith('--departement='))?.split('=')[1] ?? '013';
+  const departement = args.find((a) => a.startsWith('--departement='))?.split('=')[1];
   if (files.length < 1 || files.length > 3) {
     console.error(USAGE);
+    return 2;
+  }
+  let territory: TerritoryConfig;
+  try {
+    territory = territoryConfigFromEnv({ ...process.env, ...(departement === undefined ? {} : { TNE13_DEPARTEMENT: departement }) });
+  } catch (error) {
+    console.error((error as Error).message);
     return 2;
   }
   const [annuaire, effectifs, ips] = await Promise.all(files.map((f) => openAsBlob(f)));
   const reading = await importDirectoryFiles(
     { annuaire: annuaire as Blob, effectifs, ips },
-    { departement, includeMaternelles: args.includes('--maternelles') },
+    { departement: territory.departement, territory, includeMaternelles: args.includes('--maternelles') },
   );
-  const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
-  const store = await openStore(dbPath);
+  const location = storeLocationFromEnv(process.env);
+  let store;
+  try {
+    store = await openStore(location);
+  } catch (error) {
+    console.error(storeOpenFailure(location, error));
+    return 1;
+  }
   try {
     const merge = await importSchools(store, reading.schools);
     const { report } = reading;
     const counts = { kept: report.kept, added: merge.added, updated: merge.updated, closed: merge.closed, refused: report.refused.length };
     await store.audit.record({ kind: 'directory-import', at: new Date().toISOString(), by: cliActor(), files: files.map((f) => resolve(f)), ...counts });
-    console.log(`Annuaire importé dans ${resolve(dbPath)} :`);
+    console.log(`Annuaire importé dans ${describeStoreLocation(location)} :`);
+    console.log(`  département ${territory.departement} (${territory.name}) ; chefs de file : ${chefsDeFileText(territory)}`);
     console.log(`  ${report.read} lignes lues, ${report.kept} écoles retenues (${merge.added} ajoutées, ${merge.updated} mises à jour, ${merge.unchanged} inchangées, dont ${merge.closed} fermées)`);
     console.log(`  ${report.skipped.length} lignes écartées, ${report.refused.length} refusées ; ${merge.keptWithFiches} écoles absentes du fichier conservées car des fiches s'y rattachent.`);
     for (const { line, reason } of [...report.refused, ...reading.effectifsRefused, ...reading.ipsRefused]) console.log(`  ligne ${line} : ${reason}`);

@@ -2,14 +2,16 @@
 // output): redirected to a file, it is what `publish` reads back once edited. `npm run referential -- publish
 // fichier.json [--version 2026.2]` publishes a référentiel: the server numbers the version unless one is given, and a
 // version published once never changes (a correction is a new version). Devices take it at their next sync. Each
-// publication goes to the audit log. The database is TNE13_DB, or data/tne13.sqlite; the territory TNE13_DEPARTEMENT.
+// publication goes to the audit log. The database is DATABASE_URL, else TNE13_DB, else data/tne13.sqlite; the
+// territory is the server's (TNE13_DEPARTEMENT, TNE13_TERRITORY…).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliActor } from '../src/audit';
 import { frenchTime } from '../src/audit-text';
 import { publishReferential, referentialInForce, versionTakenMessage } from '../src/referential';
-import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
+import { storeOpenFailure } from '../src/startup-error';
+import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
 import type { Store } from '../src/store/store';
 import { territoryFromEnv, type Territory } from '../src/territory';
 
@@ -49,7 +51,7 @@ function readJson(file: string): unknown {
   }
 }
 
-async function publish(store: Store, territory: Territory, args: string[], dbPath: string): Promise<number> {
+async function publish(store: Store, territory: Territory, args: string[], location: string): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { version: { type: 'string' } } });
@@ -69,7 +71,7 @@ async function publish(store: Store, territory: Territory, args: string[], dbPat
       console.error(versionTakenMessage(outcome.version));
       return 1;
     case 'published':
-      console.log(`Référentiel ${outcome.referential.version} publié dans ${resolve(dbPath)} : les tablettes le prennent à leur prochaine synchronisation.`);
+      console.log(`Référentiel ${outcome.referential.version} publié dans ${describeStoreLocation(location)} : les tablettes le prennent à leur prochaine synchronisation.`);
       return 0;
   }
 }
@@ -80,7 +82,7 @@ async function main(args: readonly string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
+  const location = storeLocationFromEnv(process.env);
   let territory: Territory;
   try {
     territory = territoryFromEnv(process.env);
@@ -88,10 +90,16 @@ async function main(args: readonly string[]): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
-  const store = await openStore(dbPath);
+  let store;
+  try {
+    store = await openStore(location);
+  } catch (error) {
+    console.error(storeOpenFailure(location, error));
+    return 1;
+  }
   try {
     if (command === 'show') return await show(store, territory);
-    return await publish(store, territory, rest, dbPath);
+    return await publish(store, territory, rest, location);
   } catch (error) {
     console.error((error as Error).message);
     if (!(error instanceof UsageError)) return 1;

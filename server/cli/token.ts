@@ -1,13 +1,13 @@
 // `npm run token -- create "Nom Prénom" [--role auditeur|lecteur|admin] [--expires AAAA-MM-JJ]` prints a new access
 // token once (only its hash is kept); `npm run token -- list` prints one line per token, starting with its id (a
 // number given in creation order, never reused); `npm run token -- revoke <id>` refuses it from then on, keeping it
-// listed. Creations and revocations go to the audit log (`npm run audit-log`). The database is TNE13_DB, or
-// data/tne13.sqlite.
-import { resolve } from 'node:path';
+// listed. Creations and revocations go to the audit log (`npm run audit-log`). The database is DATABASE_URL, else
+// TNE13_DB, else data/tne13.sqlite.
 import { parisDateTime } from '../../src/export/paris-time';
 import { cliActor } from '../src/audit';
 import { DEFAULT_ROLE } from '../src/roles';
-import { DEFAULT_DB_PATH, openStore } from '../src/store/open-store';
+import { storeOpenFailure } from '../src/startup-error';
+import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
 import type { Store, TokenRecord } from '../src/store/store';
 import { frenchDay, issueToken, parseRole, tokenState, type TokenOptions } from '../src/tokens';
 
@@ -61,13 +61,13 @@ function parseCreate(args: readonly string[]): { owner: string; options: TokenOp
   return { owner: words.join(' '), options };
 }
 
-async function create(store: Store, args: readonly string[], dbPath: string): Promise<void> {
+async function create(store: Store, args: readonly string[], location: string): Promise<void> {
   const { owner, options } = parseCreate(args);
   const { token, record } = await issueToken(store, owner, options);
   const { id, role, expiresOn } = record;
   await store.audit.record({ kind: 'token-created', at: record.createdAt, by: cliActor(), token: { id, owner: record.owner, role, expiresOn } });
   const expiry = record.expiresOn === null ? 'sans expiration' : `expire le ${frenchDay(record.expiresOn)} à 24 h (heure de Paris)`;
-  console.log(`Jeton n° ${record.id} créé pour « ${record.owner} » dans ${resolve(dbPath)} : rôle ${record.role}, ${expiry}.`);
+  console.log(`Jeton n° ${record.id} créé pour « ${record.owner} » dans ${describeStoreLocation(location)} : rôle ${record.role}, ${expiry}.`);
   console.log('Il ne sera plus jamais affiché : transmettez-le à son titulaire.');
   console.log(token);
 }
@@ -101,10 +101,16 @@ async function main(args: readonly string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const dbPath = process.env.TNE13_DB ?? DEFAULT_DB_PATH;
-  const store = await openStore(dbPath);
+  const location = storeLocationFromEnv(process.env);
+  let store;
   try {
-    if (command === 'create') await create(store, rest, dbPath);
+    store = await openStore(location);
+  } catch (error) {
+    console.error(storeOpenFailure(location, error));
+    return 1;
+  }
+  try {
+    if (command === 'create') await create(store, rest, location);
     else if (command === 'list') await list(store);
     else return await revoke(store, rest);
     return 0;

@@ -1,7 +1,8 @@
 // The reusable parts of the OpenAPI description (openapi.ts): the answers' schemas, written here from the types the
 // routes answer with (src/model/sync-protocol.ts, store.ts), the records' converted from the validation's own schemas
 // (openapi-schemas.ts), and the whole-request refusals of sync.md "Whole-request answers" with their headers.
-import type { ChefDeFile, DirectorySource, EducationPrioritaire } from '../../src/model/school';
+import type { DirectorySource, EducationPrioritaire } from '../../src/model/school';
+import { CHEF_DE_FILE_ID } from '../../src/territory/territory';
 import { SYNC_PROTOCOL, BATCH_MAX_RECORDS, type SyncStatus } from '../../src/model/sync-protocol';
 import { ID_MAX_LENGTH } from './envelope';
 import { recordSchemas, referentialSchemas } from './openapi-schemas';
@@ -42,7 +43,10 @@ function answerSchemas(): Record<string, Schema> {
   };
   return {
     Error: object(
-      { error: text('Code stable, pour les programmes (invalid_request, unauthorized, forbidden…).'), message: text('Une phrase en français, à montrer telle quelle.') },
+      {
+        error: { type: 'string', pattern: '^[a-z]+(_[a-z]+)*$', description: 'Code stable, pour les programmes (invalid_request, unauthorized, forbidden…).' },
+        message: { type: 'string', minLength: 1, description: 'Une phrase en français, à montrer telle quelle.' },
+      },
       ['error', 'message'],
       { description: 'Refus de toute la requête (sync.md, « Whole-request answers »).' },
     ),
@@ -131,7 +135,11 @@ function directorySchoolSchema(): Schema {
     communeCode: text('Code INSEE de la commune.'),
     circonscription: { type: 'string' },
     educationPrioritaire: { enum: everyOf<EducationPrioritaire | null>()(['REP+', 'REP', null]) },
-    chefDeFile: { enum: everyOf<ChefDeFile>()(['ville-marseille', 'cd13']) },
+    chefDeFile: {
+      type: 'string',
+      pattern: CHEF_DE_FILE_ID.source,
+      description: 'Identifiant du chef de file, selon la configuration du territoire du serveur (par exemple cd94 : Conseil départemental du Val-de-Marne).',
+    },
     maternelle: { type: 'boolean' },
     elementaire: { type: 'boolean' },
     classes: count,
@@ -154,27 +162,42 @@ export function componentSchemas(currentYear: number): Record<string, Schema> {
   return { PushRecord: { ...PushRecord }, Fiche: { ...Fiche }, Author: { ...Author }, Referential: { ...Referential }, ReferentialBody: { ...ReferentialBody }, ...answerSchemas() };
 }
 
-const retryAfter = { description: 'Secondes à attendre avant de réessayer.', schema: { type: 'integer', minimum: 1 } };
+const retryAfter = { description: 'Secondes à attendre avant de réessayer.', required: true, schema: { type: 'integer', minimum: 1 } };
 const errorBody = { 'application/json': { schema: ref('Error') } };
 const refusal = (description: string, headers: Record<string, unknown> = {}) => ({ description, headers, content: errorBody });
 
-/** The whole-request refusals (sync.md "Whole-request answers"), by name. */
+/**
+ * The whole-request refusals (sync.md "Whole-request answers"), by name. MethodNotAllowed answers any method an
+ * address does not take, and NotFound any address the document does not describe: no operation lists them, since
+ * OpenAPI describes an address's methods only.
+ */
 export const REFUSALS = {
-  BadRequest: refusal('Requête invalide (invalid_request, invalid_json, invalid_url, unsupported_protocol, empty_batch…).'),
+  BadRequest: refusal(
+    'Requête invalide (invalid_request, invalid_json, invalid_url, unsupported_protocol, empty_batch…) ; à toute adresse, une requête HTTP mal formée (invalid_request) ou une adresse mal encodée (invalid_url).',
+  ),
   Unauthorized: refusal('Jeton manquant, inconnu, révoqué ou expiré (unauthorized).', {
-    'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } },
+    'WWW-Authenticate': { description: 'Bearer', required: true, schema: { const: 'Bearer' } },
   }),
   Forbidden: refusal('Le rôle du jeton ne permet pas cette action (forbidden) ; le message dit quel jeton demander.'),
-  NotFound: refusal('Inconnu du serveur (not_found).'),
+  NotFound: refusal('Inconnu du serveur (not_found), une adresse que ce document ne décrit pas comprise.'),
+  MethodNotAllowed: refusal(
+    "Une méthode qu'une adresse de l'API ne prend pas (method_not_allowed), refusée avant que le corps ne soit lu. OPTIONS n'en est pas une : c'est le préalable CORS.",
+    { Allow: { description: 'Les méthodes que l’adresse prend, par exemple « GET, HEAD ».', required: true, schema: { type: 'string', pattern: '^[A-Z]+(, [A-Z]+)*$' } } },
+  ),
+  RequestTimeout: refusal('En-têtes non reçus dans les 10 s ou corps dans les 30 s de la connexion (request_timeout) : la connexion est fermée.'),
   Conflict: refusal('Cette version du référentiel est déjà publiée (version_taken) : une version publiée ne change plus.'),
   UriTooLong: refusal("Adresse trop longue, ou un de ses segments dépasse 100 caractères (invalid_url)."),
   PayloadTooLarge: refusal('Plus de 500 fiches ou de 1 Mio (too_many_records, payload_too_large) : la tablette coupe le lot en deux et renvoie.'),
   UnsupportedMediaType: refusal("Le corps n'est pas déclaré application/json (unsupported_media_type)."),
+  ExpectationFailed: refusal('Un en-tête Expect autre que « 100-continue » (expectation_failed).'),
   TooManyRequests: refusal("Plus de 20 authentifications échouées dans la minute depuis cette adresse : toute requête d'elle est refusée jusqu'à la fin de la minute (too_many_failed_authentications).", {
     'Retry-After': retryAfter,
   }),
+  HeadersTooLarge: refusal('En-têtes de la requête trop volumineux (headers_too_large) : la connexion est fermée.'),
+  InternalError: refusal(
+    "Erreur du serveur (internal_error) : la tablette réessaie plus tard. Pour un export, export_failed : il n'a pas pu être préparé, prévenir l'administrateur du serveur.",
+  ),
   Overloaded: refusal('Serveur surchargé (overloaded), ou base de données indisponible pour /health (storage_unavailable).', { 'Retry-After': retryAfter }),
-  ExportFailed: refusal("L'export n'a pas pu être préparé (export_failed) : prévenir l'administrateur du serveur."),
 } as const;
 
 export type RefusalName = keyof typeof REFUSALS;

@@ -1,7 +1,8 @@
 // GET /api/v1/openapi.json's document (sync.md "Other endpoints"): an OpenAPI 3.1 description of every endpoint of the
 // API, its parameters, bodies, answers and refusals, whose record schemas are converted from the validation's own
 // (openapi-schemas.ts). A pure function of the year, since validation bounds years by the current one.
-// tests/server/openapi.test.ts checks it against the OpenAPI 3.1 schema and against the routes the app registers.
+// tests/server/openapi.test.ts checks it against the OpenAPI 3.1 schema and against the routes the app registers; every
+// answer the server tests receive is checked against it (tests/server/openapi-check.ts).
 import { SHEET_SLUGS } from '../../src/export/sheet';
 import { CSV_MIME } from '../../src/export/run-export';
 import { XLSX_MIME } from '../../src/export/xlsx';
@@ -15,23 +16,32 @@ import { componentSchemas, REFUSALS, type RefusalName, type Schema } from './ope
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema) => ({ 'application/json': { schema } });
-const refused = (...names: RefusalName[]) => Object.fromEntries(names.map((name) => [STATUS_OF[name], { $ref: `#/components/responses/${name}` }]));
+
+/** The refusals any request may get, whatever its address: the HTTP layer's, the failed authentications', the load's. */
+const ANY_REQUEST: readonly RefusalName[] = ['BadRequest', 'RequestTimeout', 'ExpectationFailed', 'TooManyRequests', 'HeadersTooLarge', 'InternalError', 'Overloaded'];
+
+/** `names`' refusals and those of any request, by status (JavaScript orders such keys by number). */
+const refused = (...names: RefusalName[]) => Object.fromEntries([...ANY_REQUEST, ...names].map((name) => [STATUS_OF[name], { $ref: `#/components/responses/${name}` }]));
 
 const STATUS_OF: Record<RefusalName, string> = {
   BadRequest: '400',
   Unauthorized: '401',
   Forbidden: '403',
   NotFound: '404',
+  MethodNotAllowed: '405',
+  RequestTimeout: '408',
   Conflict: '409',
-  UriTooLong: '414',
   PayloadTooLarge: '413',
+  UriTooLong: '414',
   UnsupportedMediaType: '415',
+  ExpectationFailed: '417',
   TooManyRequests: '429',
-  ExportFailed: '500',
+  HeadersTooLarge: '431',
+  InternalError: '500',
   Overloaded: '503',
 };
 
-const ETAG = { ETag: { description: 'Renvoyé dans If-None-Match, il vaut un 304 tant que rien ne change.', schema: { type: 'string' } } };
+const ETAG = { ETag: { description: 'Renvoyé dans If-None-Match, il vaut un 304 tant que rien ne change.', required: true, schema: { type: 'string', pattern: '^"[^"]*"$' } } };
 const IF_NONE_MATCH = { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: "L'ETag d'une réponse précédente." };
 const NOT_MODIFIED = { '304': { description: "Inchangé depuis l'ETag envoyé : pas de corps.", headers: ETAG } };
 const CAMPAIGN_PATTERN = '^\\d{4}-\\d{4}$';
@@ -52,7 +62,7 @@ function exportOperation(head: boolean, format: 'xlsx' | 'csv') {
       : []),
     IF_NONE_MATCH,
   ];
-  const headers = { ...ETAG, 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } };
+  const headers = { ...ETAG, 'Content-Disposition': { description: 'attachment; filename="…"', required: true, schema: { type: 'string', pattern: '^attachment; filename=' } } };
   return {
     summary: head ? `En-têtes de l'export ${format.toUpperCase()}, sans le construire` : `Le tableau départemental en ${format.toUpperCase()}`,
     description: head
@@ -62,7 +72,7 @@ function exportOperation(head: boolean, format: 'xlsx' | 'csv') {
     responses: {
       '200': { description: head ? 'Les en-têtes du fichier.' : 'Le fichier.', headers, ...(head ? {} : { content: { [mime]: {} } }) },
       ...NOT_MODIFIED,
-      ...refused('BadRequest', 'Unauthorized', 'Forbidden', 'TooManyRequests', ...(head ? [] : (['ExportFailed'] as const)), 'Overloaded'),
+      ...refused('Unauthorized', 'Forbidden'),
     },
   };
 }
@@ -74,7 +84,7 @@ function paths(): Record<string, Record<string, unknown>> {
         summary: 'Le serveur peut-il ranger des fiches ?',
         description: "ok seulement quand la base de données répond et accepte une écriture (sondée au plus une fois par seconde). Sans jeton.",
         security: NO_TOKEN,
-        responses: { '200': { description: 'Prêt.', content: json(ref('Health')) }, ...refused('TooManyRequests', 'Overloaded') },
+        responses: { '200': { description: 'Prêt.', content: json(ref('Health')) }, ...refused() },
       },
     },
     '/api/v1/schools': {
@@ -86,7 +96,7 @@ function paths(): Record<string, Record<string, unknown>> {
         responses: {
           '200': { description: "L'annuaire.", headers: ETAG, content: json({ type: 'array', items: ref('DirectorySchool') }) },
           ...NOT_MODIFIED,
-          ...refused('TooManyRequests', 'Overloaded'),
+          ...refused(),
         },
       },
     },
@@ -99,7 +109,7 @@ function paths(): Record<string, Record<string, unknown>> {
         responses: {
           '200': { description: 'Le référentiel.', headers: ETAG, content: json(ref('Referential')) },
           ...NOT_MODIFIED,
-          ...refused('Unauthorized', 'TooManyRequests', 'Overloaded'),
+          ...refused('Unauthorized'),
         },
       },
       put: {
@@ -112,8 +122,9 @@ function paths(): Record<string, Record<string, unknown>> {
         requestBody: { required: true, description: `Au plus ${REFERENTIAL_MAX_BYTES / 1024} Kio.`, content: json(ref('ReferentialBody')) },
         responses: {
           '201': { description: 'Publié : le référentiel tel que les tablettes le recevront.', headers: ETAG, content: json(ref('Referential')) },
+          ...refused('Unauthorized', 'Forbidden', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType'),
+          // After the refusals of any request: this 400 also says why a référentiel is refused.
           '400': { description: 'Référentiel refusé (invalid_referential), chaque champ nommé ; ou requête invalide.', content: json({ anyOf: [ref('ReferentialRefusal'), ref('Error')] }) },
-          ...refused('Unauthorized', 'Forbidden', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType', 'TooManyRequests', 'Overloaded'),
         },
       },
     },
@@ -124,7 +135,7 @@ function paths(): Record<string, Record<string, unknown>> {
         requestBody: { required: true, description: `Au plus ${BATCH_MAX_BYTES} octets (1 Mio).`, content: json(ref('SyncRequest')) },
         responses: {
           '200': { description: 'Un résultat par fiche, dans leur ordre.', content: json(ref('SyncResponse')) },
-          ...refused('BadRequest', 'Unauthorized', 'Forbidden', 'PayloadTooLarge', 'UnsupportedMediaType', 'TooManyRequests', 'Overloaded'),
+          ...refused('Unauthorized', 'Forbidden', 'PayloadTooLarge', 'UnsupportedMediaType'),
         },
       },
     },
@@ -149,7 +160,7 @@ function paths(): Record<string, Record<string, unknown>> {
         ],
         responses: {
           '200': { description: 'Une page de têtes.', content: json(ref('ChangesResponse')) },
-          ...refused('BadRequest', 'Unauthorized', 'TooManyRequests', 'Overloaded'),
+          ...refused('Unauthorized'),
         },
       },
     },
@@ -171,7 +182,7 @@ function paths(): Record<string, Record<string, unknown>> {
         ],
         responses: {
           '200': { description: "L'historique.", content: json(ref('FicheHistory')) },
-          ...refused('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'UriTooLong', 'TooManyRequests', 'Overloaded'),
+          ...refused('Unauthorized', 'Forbidden', 'NotFound', 'UriTooLong'),
         },
       },
     },
@@ -184,7 +195,7 @@ function paths(): Record<string, Record<string, unknown>> {
         responses: {
           '200': { description: 'Le document.', headers: ETAG, content: json({ type: 'object' }) },
           ...NOT_MODIFIED,
-          ...refused('TooManyRequests', 'Overloaded'),
+          ...refused(),
         },
       },
     },
@@ -193,8 +204,9 @@ function paths(): Record<string, Record<string, unknown>> {
 
 const DESCRIPTION = [
   "Le serveur de référence du protocole de synchronisation v2 (sync.md) : les tablettes envoient leurs fiches et reçoivent celles des autres, en JSON sur HTTPS.",
-  "Toute réponse d'erreur est { error, message }, le message en français. Une méthode qu'une adresse ne prend pas reçoit un 405 avec Allow ;",
-  'des en-têtes au-delà de 10 s ou un corps au-delà de 30 s ferment la connexion (408) ; des en-têtes trop gros, 431.',
+  "Toute réponse d'erreur est { error, message }, le message en français. Une méthode qu'une adresse ne prend pas reçoit un 405 avec Allow",
+  '(components.responses.MethodNotAllowed), une adresse que ce document ne décrit pas un 404 (NotFound) ; les refus que toute requête peut recevoir',
+  "(requête mal formée, en-têtes au-delà de 10 s ou corps au-delà de 30 s : 408, en-têtes trop gros : 431, Expect inconnu : 417, authentifications échouées : 429, surcharge : 503, erreur du serveur : 500) sont décrits à chaque opération.",
   "Les longueurs de texte se comptent en caractères tels qu'un lecteur les voit (graphèmes) : JSON Schema ne sait pas le dire, les descriptions le disent.",
 ].join(' ');
 

@@ -17,7 +17,8 @@ export function defaultServerReferential(_territory: Territory): Referential {
 /** The référentiel in force: the latest published, its rules and wording from this code, else the default. */
 export async function referentialInForce(store: Store, territory: Territory): Promise<Referential> {
   const current = await store.referentials.current();
-  return current === null ? defaultServerReferential(territory) : migrateReferential(current.referential as Partial<Referential>);
+  const serverDefault = defaultServerReferential(territory);
+  return current === null ? serverDefault : migrateReferential(current.referential as Partial<Referential>, serverDefault);
 }
 
 const versionParts = (version: string): [number, number] | null => {
@@ -66,7 +67,7 @@ export async function publishReferential(store: Store, territory: Territory, req
     return { status: 'invalid', errors: [{ path: 'version', message: `Version « ${request.version.slice(0, 40)} » invalide : attendue sous la forme 2026.2 (année, point, numéro).` }] };
   }
   // Validated once: the numbering below changes only the version.
-  const reading = readPublishedReferential(request.body, request.version ?? '0000.1');
+  const reading = readPublishedReferential(request.body, request.version ?? '0000.1', defaultServerReferential(territory));
   if (!reading.ok) return { status: 'invalid', errors: reading.errors };
   const at = request.at.toISOString();
   for (let attempt = 0; attempt < NUMBERING_ATTEMPTS; attempt += 1) {

@@ -1,6 +1,7 @@
 // What an administrator reads when the server cannot start: in French, naming the path and the cause, never a stack
-// trace. Node's and SQLite's errors carry a code; ours (a file of a newer server) are already French sentences.
-import { resolve } from 'node:path';
+// trace. Node's, SQLite's and PostgreSQL's errors carry a code; ours (a file of a newer server) are already French
+// sentences.
+import { describeStoreLocation } from './store/open-store';
 
 const CAUSES: Record<string, string> = {
   ENOENT: 'dossier introuvable',
@@ -21,6 +22,18 @@ const CAUSES: Record<string, string> = {
   SQLITE_LOCKED: 'la base est verrouillée par un autre programme',
   SQLITE_IOERR: "erreur de lecture ou d'écriture sur le disque",
   SQLITE_PERM: 'accès refusé',
+  // PostgreSQL (DATABASE_URL): reaching the server, then its SQLSTATE codes.
+  ECONNREFUSED: "aucun serveur PostgreSQL n'écoute à cette adresse (arrêté, ou mauvais hôte ou port)",
+  ENOTFOUND: "nom d'hôte inconnu",
+  EAI_AGAIN: "nom d'hôte introuvable pour l'instant (DNS)",
+  ETIMEDOUT: 'le serveur ne répond pas (délai dépassé)',
+  ECONNRESET: 'connexion coupée par le serveur',
+  '28P01': "mot de passe refusé pour cet utilisateur",
+  '28000': 'connexion refusée par le serveur PostgreSQL (utilisateur inconnu ou non autorisé, pg_hba.conf)',
+  '3D000': "cette base de données n'existe pas sur le serveur PostgreSQL (createdb)",
+  '42501': "droits insuffisants de l'utilisateur PostgreSQL (créer les tables de la base)",
+  '53300': 'trop de connexions au serveur PostgreSQL',
+  '57P03': 'le serveur PostgreSQL démarre ou s’arrête, réessayez dans un instant',
   EADDRINUSE: 'un autre programme écoute déjà sur ce port',
   EADDRNOTAVAIL: "cette adresse n'est pas celle de la machine",
 };
@@ -35,9 +48,12 @@ export function frenchCause(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** "Impossible d'ouvrir la base de données /chemin/absolu : disque plein (SQLITE_FULL)." */
-export function storeOpenFailure(dbPath: string, error: unknown): string {
-  return `Impossible d'ouvrir la base de données ${resolve(dbPath)} : ${frenchCause(error).replace(/\.$/, '')}.`;
+/**
+ * "Impossible d'ouvrir la base de données /chemin/absolu : disque plein (SQLITE_FULL)." A PostgreSQL URL is named
+ * without its password.
+ */
+export function storeOpenFailure(location: string, error: unknown): string {
+  return `Impossible d'ouvrir la base de données ${describeStoreLocation(location)} : ${frenchCause(error).replace(/\.$/, '')}.`;
 }
 
 /** "Impossible d'écouter sur 127.0.0.1:4173 : un autre programme écoute déjà sur ce port (EADDRINUSE)." */

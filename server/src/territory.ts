@@ -1,8 +1,14 @@
 // The server's territory (sync.md "Roles and tokens"): a server holds one département and the campaigns it accepts,
 // from its configuration (TNE13_DEPARTEMENT, TNE13_CAMPAIGNS). A pushed record outside them is answered `forbidden`,
 // never stored; the pull of a campaign it does not accept is an empty page (no fiche of it is in scope).
-import { departementKey } from '../../src/directory/values';
+// Who pays for which school in that département comes from src/territory: the shipped configuration, the generic one,
+// or a deployment's territory file named by TNE13_TERRITORY (a path; its format: src/territory/territory-file.ts).
+// The server and the import command read it the same way (territoryConfigFromEnv).
+import { readFileSync } from 'node:fs';
 import type { PushRecord } from '../../src/model/sync-protocol';
+import { departementKey, type TerritoryConfig } from '../../src/territory/territory';
+import { parseTerritoryFile, type TerritoryFile } from '../../src/territory/territory-file';
+import { annuaireCode, SHIPPED_TERRITORY, territoryFor } from '../../src/territory/territory-for';
 
 export interface Territory {
   /** The département as people write it, without leading zeros: '13', '2A', '971'. */
@@ -13,7 +19,7 @@ export interface Territory {
   campaigns: readonly string[] | null;
 }
 
-export const DEFAULT_DEPARTEMENT = '013';
+export const DEFAULT_DEPARTEMENT = annuaireCode(SHIPPED_TERRITORY.departement);
 
 // Metropolitan 01–95 (20 is no longer one: Corsica is 2A and 2B) and the overseas 97x.
 const DEPARTEMENT = /^(?:[1-9]|1\d|[3-8]\d|9[0-5]|2[1-9]|2A|2B|97\d)$/;
@@ -41,17 +47,73 @@ export function makeTerritory(departementCode: string = DEFAULT_DEPARTEMENT, cam
   return { departement, uaiPrefix: uaiPrefixOf(departement), campaigns };
 }
 
-/** Every campaign, in the Bouches-du-Rhône: what a server without configuration holds. */
+/** Every campaign, in the shipped département: what a server without configuration holds. */
 export const DEFAULT_TERRITORY: Territory = makeTerritory();
 
-/** `TNE13_DEPARTEMENT` (013 when absent) and `TNE13_CAMPAIGNS` ("2026-2027,2027-2028"; absent or empty: every one). */
-export function territoryFromEnv(env: Readonly<Record<string, string | undefined>>): Territory {
-  const departement = env.TNE13_DEPARTEMENT?.trim() || DEFAULT_DEPARTEMENT;
+type Env = Readonly<Record<string, string | undefined>>;
+export type ReadText = (path: string) => string;
+
+const readText: ReadText = (path) => readFileSync(path, 'utf8');
+
+/** The territory file TNE13_TERRITORY names, checked; undefined when it names none. */
+function territoryFileFromEnv(env: Env, read: ReadText): TerritoryFile | undefined {
+  const path = env.TNE13_TERRITORY?.trim();
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = read(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`TNE13_TERRITORY : « ${path} » : ${code === 'ENOENT' ? 'fichier introuvable' : `fichier illisible (${code ?? 'erreur de lecture'})`}.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`TNE13_TERRITORY : « ${path} » : ce n'est pas un fichier JSON valide.`);
+  }
+  try {
+    return parseTerritoryFile(json);
+  } catch (error) {
+    throw new Error(`TNE13_TERRITORY : « ${path} » : ${(error as Error).message}`);
+  }
+}
+
+/** TNE13_DEPARTEMENT, else the territory file's département, else the shipped one. */
+function departementFromEnv(env: Env, file: TerritoryFile | undefined): string {
+  return env.TNE13_DEPARTEMENT?.trim() || file?.departement || DEFAULT_DEPARTEMENT;
+}
+
+/**
+ * The configuration of the département this deployment holds (TNE13_DEPARTEMENT, TNE13_TERRITORY): its chefs de
+ * file, its name and its targets, the same for the server (its default référentiel) and the import command.
+ */
+export function territoryConfigFromEnv(env: Env, read: ReadText = readText): TerritoryConfig {
+  return configOf(env, territoryFileFromEnv(env, read));
+}
+
+function configOf(env: Env, file: TerritoryFile | undefined): TerritoryConfig {
+  try {
+    return territoryFor(departementFromEnv(env, file), file);
+  } catch (error) {
+    throw new Error(`${(error as Error).message.replace(/\.$/, '')} (TNE13_DEPARTEMENT, TNE13_TERRITORY).`);
+  }
+}
+
+/**
+ * `TNE13_DEPARTEMENT` (013 when absent, or the territory file's) and `TNE13_CAMPAIGNS` ("2026-2027,2027-2028";
+ * absent or empty: every one). A territory file that does not hold is refused here, so that the server does not
+ * start with it.
+ */
+export function territoryFromEnv(env: Env, read: ReadText = readText): Territory {
+  const file = territoryFileFromEnv(env, read);
   const campaigns = (env.TNE13_CAMPAIGNS ?? '')
     .split(',')
     .map((campaign) => campaign.trim())
     .filter((campaign) => campaign !== '');
-  return makeTerritory(departement, campaigns.length > 0 ? campaigns : null);
+  const territory = makeTerritory(departementFromEnv(env, file), campaigns.length > 0 ? campaigns : null);
+  configOf(env, file);
+  return territory;
 }
 
 export function acceptsCampaign(territory: Territory, campaign: string): boolean {

@@ -1,11 +1,12 @@
 // Import of the "Annuaire de l'éducation" (fr-en-annuaire-education), one record at a time: keeps the
 // département's public écoles with élémentaire classes, refuses bad UAIs, merges duplicates, and reports in
 // French where every other line went. Closed schools are kept with open = false so a re-import can mark them.
-import { chefDeFileForCommune } from '../model/school';
 import type { DirectorySchool } from '../model/school';
+import { chefDeFileOf, departementKey, type Territory } from '../territory/territory';
+import { SHIPPED_TERRITORY, territoryFor } from '../territory/territory-for';
 import { cell, createColumnGate } from './columns';
 import type { ColumnSpec, LineIssue, ResolvedColumns } from './columns';
-import { checkUai, departementKey, educationPrioritaire, fold, isOpen, isYes, oneLine, readCount } from './values';
+import { checkUai, educationPrioritaire, fold, isOpen, isYes, oneLine, readCount } from './values';
 
 export interface DirectoryImportReport {
   /** Data lines read (the header is not counted). */
@@ -19,8 +20,14 @@ export interface DirectoryImportReport {
 }
 
 export interface AnnuaireImportOptions {
-  /** Département code, '013' by default; '13' in the file matches too. */
+  /** Département code ('094'; '94' in the file matches too); by default the territory's. */
   departement?: string;
+  /**
+   * Who pays for which school: the référentiel's territory on the tablet, the deployment's configuration on the
+   * server. Ignored when it is of another département than `departement`: that one's configuration is used
+   * (the generic one, its Conseil départemental, for a département without configuration).
+   */
+  territory?: Territory;
   includeMaternelles?: boolean;
   source?: 'annuaire';
 }
@@ -30,8 +37,6 @@ export interface AnnuaireImporter {
   row(fields: string[], line: number): void;
   finish(): { schools: DirectorySchool[]; report: DirectoryImportReport };
 }
-
-export const DEFAULT_DEPARTEMENT = '013';
 
 const column = (label: string, required = true): ColumnSpec => ({ label, names: [label], required });
 
@@ -62,7 +67,9 @@ function cached(cache: Map<string, string>, key: string, make: () => string): st
 }
 
 export function createAnnuaireImporter(options: AnnuaireImportOptions = {}): AnnuaireImporter {
-  const departement = departementKey(options.departement ?? DEFAULT_DEPARTEMENT);
+  const given = options.territory ?? SHIPPED_TERRITORY;
+  const departement = departementKey(options.departement ?? given.departement);
+  const territory = departementKey(given.departement) === departement ? given : territoryFor(departement);
   const includeMaternelles = options.includeMaternelles ?? false;
   const source = options.source ?? 'annuaire';
   const report: DirectoryImportReport = { read: 0, kept: 0, refused: [], skipped: [], merged: [] };
@@ -97,7 +104,7 @@ export function createAnnuaireImporter(options: AnnuaireImportOptions = {}): Ann
       communeCode,
       circonscription: oneLine(at('circonscription')),
       educationPrioritaire: educationPrioritaire(at('prioritaire')),
-      chefDeFile: chefDeFileForCommune(communeCode),
+      chefDeFile: chefDeFileOf(territory, communeCode),
       maternelle: isYes(at('maternelle')),
       elementaire: isYes(at('elementaire')),
       classes: null,

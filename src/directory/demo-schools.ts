@@ -1,7 +1,8 @@
 // Demonstration directory: about forty public écoles of the Bouches-du-Rhône, so the app can be tried without
 // importing the Annuaire de l'éducation. Communes and their INSEE codes are real (@etalab/decoupage-administratif);
 // school names, UAIs, circonscriptions and figures are made up: nothing here describes an actual school.
-import { chefDeFileForCommune } from '../model/school';
+import { BOUCHES_DU_RHONE } from '../territory/config/bouches-du-rhone';
+import { chefDeFileOf } from '../territory/territory';
 import type { DirectorySchool, EducationPrioritaire } from '../model/school';
 
 export { DEMO_DIRECTORY_LABEL } from './demo-label';
@@ -76,7 +77,7 @@ export const DEMO_SCHOOLS: readonly DirectorySchool[] = ROWS.map(
     communeCode,
     circonscription,
     educationPrioritaire,
-    chefDeFile: chefDeFileForCommune(communeCode),
+    chefDeFile: chefDeFileOf(BOUCHES_DU_RHONE, communeCode),
     maternelle,
     elementaire: true,
     classes,

@@ -7,6 +7,7 @@ import { createEffectifsImporter } from './effectifs';
 import { createIpsImporter } from './ips';
 import { withFigures } from './apply-figures';
 import type { DirectorySchool } from '../model/school';
+import type { Territory } from '../territory/territory';
 
 export interface DirectoryFiles {
   annuaire: Blob;
@@ -17,6 +18,8 @@ export interface DirectoryFiles {
 export interface DirectoryImportOptions {
   departement?: string;
   includeMaternelles?: boolean;
+  /** Who pays for which school (AnnuaireImportOptions.territory). */
+  territory?: Territory;
 }
 
 export type Progress = (bytesRead: number, bytesTotal: number) => void;

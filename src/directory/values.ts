@@ -3,6 +3,9 @@
 import type { EducationPrioritaire } from '../model/school';
 import { uaiCheckLetter, uaiProblem } from '../model/uai';
 
+// The département codes of the file compare as the territory's do.
+export { departementKey } from '../territory/territory';
+
 const SPACES = /[\s\u00a0\u202f]+/g;
 
 /** One line of text: line breaks and runs of spaces (a quoted name may hold them) become one space. */
@@ -52,11 +55,6 @@ export function educationPrioritaire(text: string): EducationPrioritaire | null 
   const value = fold(text).replace(/ /g, '');
   if (value === 'REP+' || value === 'REPPLUS') return 'REP+';
   return value === 'REP' ? 'REP' : null;
-}
-
-/** A département code without its leading zeros, so '013' and '13' (or '02A' and '2A') compare equal. */
-export function departementKey(code: string): string {
-  return code.trim().toUpperCase().replace(/^0+(?=.)/, '');
 }
 
 /** Trimmed and upper-cased UAI, with the French reason it is refused (null when valid). */

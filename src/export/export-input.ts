@@ -1,7 +1,7 @@
 // What an export reads, on the tablet (its own fiches) and on the server (every device's latest revisions),
 // and what both derive from it the same way: the gap report, the schools in order, each school's fiches.
 import { GapEngine } from '../gaps/gap-engine';
-import { chefDeFileOf, CHEF_DE_FILE_ORDER, OUT_OF_DIRECTORY } from '../gaps/aggregates';
+import { chefDeFileGroup, chefDeFileOrder, OUT_OF_DIRECTORY } from '../gaps/aggregates';
 import type { GapReport } from '../gaps/types';
 import type { Referential } from '../model/referential';
 import { isOpenSchool, type DirectorySchool } from '../model/school';
@@ -71,7 +71,7 @@ export function prepareExport(input: ExportInput): ExportContext {
 
   const schools: SchoolEntry[] = Object.keys(report.schools).map((uai) => {
     const school = open.get(uai);
-    const [chefDeFileKey, chefDeFile] = chefDeFileOf(school);
+    const [chefDeFileKey, chefDeFile] = chefDeFileGroup(input.referential.territory, school);
     const list = classrooms.get(uai) ?? [];
     list.sort((a, b) => naturalCompare(a.data.label.trim(), b.data.label.trim()) || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
     return {
@@ -80,7 +80,7 @@ export function prepareExport(input: ExportInput): ExportContext {
       schoolFiche: schoolFiches.get(uai), classrooms: list,
     };
   });
-  schools.sort(schoolOrder);
+  schools.sort(schoolOrder(chefDeFileOrder(input.referential.territory)));
 
   const duplicates = possibleDuplicates(
     fiches.filter((f): f is ClassroomFiche => f.kind === 'classroom').map((f) => ({ id: f.id, uai: f.uai, label: f.data.label, device: input.deviceOf.get(f.id) })),
@@ -93,15 +93,15 @@ export function prepareExport(input: ExportInput): ExportContext {
   };
 }
 
-/** Chef de file (Marseille, CD13, hors annuaire), then circonscription, commune, name and UAI. */
-function schoolOrder(a: SchoolEntry, b: SchoolEntry): number {
+/** Chef de file (in the territory's order, hors annuaire last), then circonscription, commune, name and UAI. */
+const schoolOrder = (chefOrder: (a: string, b: string) => number) => (a: SchoolEntry, b: SchoolEntry): number => {
   return (
-    CHEF_DE_FILE_ORDER.indexOf(a.chefDeFileKey) - CHEF_DE_FILE_ORDER.indexOf(b.chefDeFileKey) ||
+    chefOrder(a.chefDeFileKey, b.chefDeFileKey) ||
     naturalCompare(a.circonscription, b.circonscription) ||
     naturalCompare(a.known?.commune ?? '', b.known?.commune ?? '') ||
     naturalCompare(a.known?.name ?? '', b.known?.name ?? '') ||
     a.uai.localeCompare(b.uai)
   );
-}
+};
 
 export const isOutOfDirectory = (entry: SchoolEntry): boolean => entry.chefDeFileKey === OUT_OF_DIRECTORY;

@@ -56,6 +56,11 @@ function parameterLines(referential: Referential): Line[] {
   });
 }
 
+/** A target, or "non fixé" (a département without configuration, until the Département sets it). */
+function targetLine(label: string, value: number | null, unit: string): Line {
+  return value === null ? line('Objectif', null, label, 'non fixé') : line('Objectif', null, label, value, unit);
+}
+
 function priorityLines(w: PriorityWeights): Line[] {
   const section = 'Priorité (barème sur 100)';
   return [
@@ -87,8 +92,8 @@ export function buildReferentialSheet(ctx: ExportContext): Sheet {
       const value = referential.funding[key];
       return line('Financement', null, label, unit === '%' ? percent(value) : value, unit);
     }),
-    line('Objectif', null, 'Classes à équiper', referential.targets.classes, 'classes'),
-    line('Objectif', null, 'Néo-titulaires à équiper', referential.targets.newTeachers, 'néo-titulaires'),
+    targetLine('Classes à équiper', referential.targets.classes, 'classes'),
+    targetLine('Néo-titulaires à équiper', referential.targets.newTeachers, 'néo-titulaires'),
     ...priorityLines(referential.priorityWeights),
     ...referential.prices.map((p) =>
       line('Prix unitaire HT', null, p.label, p.unitPriceHt === null ? 'non chiffré' : cents(p.unitPriceHt), '€ HT', p.date, p.source)),

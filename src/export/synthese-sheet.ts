@@ -1,6 +1,6 @@
 // Synthèse: one row per (chef de file, circonscription), a subtotal after each chef de file, and the
 // département's total. Every figure is a value, and every total is the sum of the rows above it.
-import { aggregateBy, CHEF_DE_FILE_ORDER, OUT_OF_DIRECTORY } from '../gaps/aggregates';
+import { aggregateBy, chefDeFileOrder, OUT_OF_DIRECTORY } from '../gaps/aggregates';
 import { roundCents } from '../gaps/needs';
 import type { Aggregate } from '../gaps/types';
 import type { ExportContext } from './export-input';
@@ -72,9 +72,10 @@ export function buildSyntheseSheet(ctx: ExportContext): Sheet {
 
   const areas: Area[] = [];
   const subtotals: Figures[] = [];
-  for (const chef of CHEF_DE_FILE_ORDER) {
+  // The territory's chefs de file in its order, hors annuaire last; one without a school has no row.
+  const chefs = [...new Set(pairs.map((p) => p.key.split(SEPARATOR)[0] as string))].sort(chefDeFileOrder(ctx.input.referential.territory));
+  for (const chef of chefs) {
     const own = pairs.filter((p) => p.key.split(SEPARATOR)[0] === chef).sort((a, b) => naturalCompare(a.label, b.label));
-    if (own.length === 0) continue;
     const chefLabel = labelOfChef.get(chef) ?? chef;
     const lines = own.map((p) => figures(p, chef !== OUT_OF_DIRECTORY));
     own.forEach((p, i) => areas.push({ label: chefLabel, circonscription: p.label || null, figures: lines[i] as Figures }));

@@ -1,7 +1,7 @@
 // The département's figures from the schools' gaps: by chef de file, circonscription, commune and éducation
 // prioritaire, with the State's estimated share. Every total is a sum of the same schools' figures.
 import type { DirectorySchool } from '../model/school';
-import { CHEF_DE_FILE_LABELS } from '../model/school';
+import { chefDeFileIds, chefDeFileLabel, type Territory } from '../territory/territory';
 import type { FundingRule, Referential } from '../model/referential';
 import type { Aggregate, DepartementReport, SchoolGap } from './types';
 import { roundCents } from './needs';
@@ -58,19 +58,31 @@ export function recordsNothing(a: Aggregate): boolean {
 }
 
 type Keyed = (school: DirectorySchool | undefined) => readonly [key: string, label: string];
+type GroupingName = 'byChefDeFile' | 'byCirconscription' | 'byCommune' | 'byEducationPrioritaire';
 
-const GROUPINGS: Record<'byChefDeFile' | 'byCirconscription' | 'byCommune' | 'byEducationPrioritaire', Keyed> = {
-  byChefDeFile: (s) => (s ? [s.chefDeFile, CHEF_DE_FILE_LABELS[s.chefDeFile]] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
-  byCirconscription: (s) => (s ? [s.circonscription, s.circonscription] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
-  byCommune: (s) => (s ? [s.communeCode, s.commune] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
-  byEducationPrioritaire: (s) => (s ? [s.educationPrioritaire ?? 'hors-ep', s.educationPrioritaire ?? 'Hors éducation prioritaire'] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
-};
-
-export const CHEF_DE_FILE_ORDER: readonly string[] = ['ville-marseille', 'cd13', OUT_OF_DIRECTORY];
+function groupings(territory: Territory): Record<GroupingName, Keyed> {
+  return {
+    byChefDeFile: (s) => chefDeFileGroup(territory, s),
+    byCirconscription: (s) => (s ? [s.circonscription, s.circonscription] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
+    byCommune: (s) => (s ? [s.communeCode, s.commune] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
+    byEducationPrioritaire: (s) => (s ? [s.educationPrioritaire ?? 'hors-ep', s.educationPrioritaire ?? 'Hors éducation prioritaire'] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL]),
+  };
+}
 
 /** The chef de file of a school's gap: its collectivité, or "hors annuaire". */
-export const chefDeFileOf = (school: DirectorySchool | undefined): readonly [key: string, label: string] =>
-  GROUPINGS.byChefDeFile(school);
+export function chefDeFileGroup(territory: Territory, school: DirectorySchool | undefined): readonly [key: string, label: string] {
+  return school ? [school.chefDeFile, chefDeFileLabel(territory, school.chefDeFile)] : [OUT_OF_DIRECTORY, OUT_OF_DIRECTORY_LABEL];
+}
+
+/**
+ * How screens and sheets order chefs de file: the territory's order, then any id it does not list (a school imported
+ * under another configuration), then "hors annuaire".
+ */
+export function chefDeFileOrder(territory: Territory): (a: string, b: string) => number {
+  const ids = chefDeFileIds(territory);
+  const rank = (key: string) => (key === OUT_OF_DIRECTORY ? ids.length + 1 : ids.includes(key) ? ids.indexOf(key) : ids.length);
+  return (a, b) => rank(a) - rank(b) || (rank(a) === ids.length ? a.localeCompare(b) : 0);
+}
 
 /** The State's share rate of each school: it depends on its collectivité's whole equipment spending. */
 export function stateShareRates(
@@ -78,12 +90,11 @@ export function stateShareRates(
   directory: ReadonlyMap<string, DirectorySchool>,
   referential: Referential,
 ): (gap: SchoolGap) => number {
+  // The key is the school's own chef de file: the territory's labels have no part in it.
+  const keyOf = (gap: SchoolGap) => directory.get(gap.uai)?.chefDeFile ?? OUT_OF_DIRECTORY;
   const spending = new Map<string, number>();
-  for (const gap of list) {
-    const key = chefDeFileOf(directory.get(gap.uai))[0];
-    spending.set(key, (spending.get(key) ?? 0) + gap.costHt);
-  }
-  return (gap) => stateShareRate(spending.get(chefDeFileOf(directory.get(gap.uai))[0]) ?? 0, referential.funding);
+  for (const gap of list) spending.set(keyOf(gap), (spending.get(keyOf(gap)) ?? 0) + gap.costHt);
+  return (gap) => stateShareRate(spending.get(keyOf(gap)) ?? 0, referential.funding);
 }
 
 /** The schools' figures summed by any key (the spreadsheet's chef de file × circonscription pairs). */
@@ -113,25 +124,28 @@ export function buildDepartement(
   const list = [...schools];
   const rateOf = stateShareRates(list, directory, referential);
 
-  const total = emptyAggregate('departement', 'Département des Bouches-du-Rhône');
-  const groups = Object.fromEntries(Object.keys(GROUPINGS).map((name) => [name, new Map<string, Aggregate>()])) as Record<keyof typeof GROUPINGS, Map<string, Aggregate>>;
+  const { territory } = referential;
+  const total = emptyAggregate('departement', `Département ${territory.nameWithArticle}`);
+  const keyings = groupings(territory);
+  const groups = Object.fromEntries(Object.keys(keyings).map((name) => [name, new Map<string, Aggregate>()])) as Record<GroupingName, Map<string, Aggregate>>;
   for (const gap of list) {
     const rate = rateOf(gap);
     add(total, gap, rate);
-    for (const [name, keyed] of Object.entries(GROUPINGS) as Array<[keyof typeof GROUPINGS, Keyed]>) {
+    for (const [name, keyed] of Object.entries(keyings) as Array<[GroupingName, Keyed]>) {
       const [key, label] = keyed(directory.get(gap.uai));
       let aggregate = groups[name].get(key);
       if (!aggregate) groups[name].set(key, (aggregate = emptyAggregate(key, label)));
       add(aggregate, gap, rate);
     }
   }
-  // Schools out of the directory come last in every grouping; labels sort as people read them ("Marseille 2e"
-  // before "Marseille 10e").
+  // Schools out of the directory come last in every grouping; labels sort as people read them ("Circonscription 2"
+  // before "Circonscription 10").
+  const chefOrder = chefDeFileOrder(territory);
   const byLabel = (a: Aggregate, b: Aggregate) =>
     Number(a.key === OUT_OF_DIRECTORY) - Number(b.key === OUT_OF_DIRECTORY) || naturalCompare(a.label, b.label);
   return {
     total: finish(new Map([['departement', total]]))[0] as Aggregate,
-    byChefDeFile: finish(groups.byChefDeFile).sort((a, b) => CHEF_DE_FILE_ORDER.indexOf(a.key) - CHEF_DE_FILE_ORDER.indexOf(b.key)),
+    byChefDeFile: finish(groups.byChefDeFile).sort((a, b) => chefOrder(a.key, b.key)),
     byCirconscription: finish(groups.byCirconscription).sort(byLabel),
     byCommune: finish(groups.byCommune).sort(byLabel),
     byEducationPrioritaire: finish(groups.byEducationPrioritaire).sort(byLabel),

@@ -1,12 +1,12 @@
 // Pilotage (pilotage.md) from the gaps the engine holds: the priority list of the département and of each chef de
 // file, the equipment plan for given budgets, and the needs summed by article. Plain data in and out: computed in the
 // gaps worker, where the classrooms' gaps are.
-import { CHEF_DE_FILE_LABELS, type ChefDeFile, type DirectorySchool, type EducationPrioritaire } from '../model/school';
+import type { ChefDeFile, DirectorySchool, EducationPrioritaire } from '../model/school';
+import { chefDeFileIds, chefDeFileLabel } from '../territory/territory';
 import type { ItemId, Referential } from '../model/referential';
 import type { ClassroomGap, SchoolGap } from './types';
 import { priorityOf, rankPriorities, type Priority, type RankedPriority } from './priority';
 import { candidateNeeds, planChefDeFile, planRules, type CandidateNeeds, type ChefDeFilePlan, type PlanCandidate, type PlanOptions } from './plan';
-import { CHEF_DE_FILE_ORDER } from './aggregates';
 import { roundCents } from './needs';
 
 /** A line of the "Priorités" screen: a ranked school with what the list shows of it. */
@@ -32,11 +32,8 @@ export interface PriorityList {
   computeMs: number;
 }
 
-/** The chefs de file of the directory, in the order the screens and sheets list them. */
-export const PLAN_CHEFS_DE_FILE: readonly ChefDeFile[] = CHEF_DE_FILE_ORDER.filter((key): key is ChefDeFile => key in CHEF_DE_FILE_LABELS);
-
 export interface PlanRequest {
-  /** HT per chef de file; null or absent: no budget typed yet. */
+  /** HT per chef de file (the territory's ids); null or absent: no budget typed yet. */
   budgetsHt: Partial<Record<ChefDeFile, number | null>>;
   options: PlanOptions;
 }
@@ -119,8 +116,9 @@ export function rankForPilotage(source: PilotageSource, memo: PilotageMemo = new
   const byUai = new Map(gaps.map((g) => [g.uai, g]));
   const rules = planRules(referential);
   const rows: PriorityRow[] = [];
-  const candidates = new Map<ChefDeFile, PlanCandidate[]>(PLAN_CHEFS_DE_FILE.map((key) => [key, []]));
-  const newTeachers = new Map<ChefDeFile, number>(PLAN_CHEFS_DE_FILE.map((key) => [key, 0]));
+  const chefs = chefDeFileIds(referential.territory);
+  const candidates = new Map<ChefDeFile, PlanCandidate[]>(chefs.map((key) => [key, []]));
+  const newTeachers = new Map<ChefDeFile, number>(chefs.map((key) => [key, 0]));
   for (const gap of gaps) {
     const school = directory.get(gap.uai);
     if (school) newTeachers.set(school.chefDeFile, (newTeachers.get(school.chefDeFile) ?? 0) + gap.newTeachers);
@@ -134,7 +132,7 @@ export function rankForPilotage(source: PilotageSource, memo: PilotageMemo = new
     const rankInChefDeFile = list.length + 1;
     rows.push({
       ...priority, name: school.name, commune: school.commune, circonscription: school.circonscription, chefDeFile: school.chefDeFile,
-      chefDeFileLabel: CHEF_DE_FILE_LABELS[school.chefDeFile], educationPrioritaire: school.educationPrioritaire, rankInChefDeFile,
+      chefDeFileLabel: chefDeFileLabel(referential.territory, school.chefDeFile), educationPrioritaire: school.educationPrioritaire, rankInChefDeFile,
       classesAudited: gap.classroomsAudited, classesToEquip: gap.classroomsFailing, costHt: gap.costHt, unpricedItems: gap.unpricedItems,
     });
     list.push({
@@ -145,15 +143,16 @@ export function rankForPilotage(source: PilotageSource, memo: PilotageMemo = new
   return { rows, candidates, newTeachers };
 }
 
+/** One plan for each of the territory's chefs de file, in its order. */
 export function planFor(ranking: Ranking, request: PlanRequest, referential: Referential): LabelledPlan[] {
-  return PLAN_CHEFS_DE_FILE.map((key) => ({
+  return chefDeFileIds(referential.territory).map((key) => ({
     ...planChefDeFile(
       { key, candidates: ranking.candidates.get(key) ?? [], newTeachers: ranking.newTeachers.get(key) ?? 0, budgetHt: request.budgetsHt[key] ?? null },
       request.options,
       referential,
     ),
     key,
-    label: CHEF_DE_FILE_LABELS[key],
+    label: chefDeFileLabel(referential.territory, key),
   }));
 }
 

@@ -1,5 +1,5 @@
 // What the gap engine says of a classroom, a school and the département. Plain data: it crosses the worker boundary.
-import type { ItemId, RuleId } from '../model/referential';
+import type { ItemId, RuleId, Targets } from '../model/referential';
 
 /** `unknown` is "non renseigné": the data needed is missing, never a silent pass or fail. */
 export type Outcome = 'holds' | 'fails' | 'unknown' | 'not-applicable' | 'not-evaluated';
@@ -109,7 +109,8 @@ export interface DepartementReport {
   byCirconscription: Aggregate[];
   byCommune: Aggregate[];
   byEducationPrioritaire: Aggregate[];
-  targets: { classes: number; newTeachers: number };
+  /** The référentiel's; null: not set for this département ("objectif non fixé"). */
+  targets: Targets;
 }
 
 export interface GapReport {

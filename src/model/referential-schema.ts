@@ -6,10 +6,11 @@
 // `npm run referential -- show` can be edited and published as it is.
 import * as v from 'valibot';
 import { documented } from './fields';
-import { DEFAULT_PRICES, migrateReferential, type Referential } from './referential';
+import { DEFAULT_PRICES, migrateReferential, REFERENTIAL_V1, type Referential } from './referential';
 import { fundingSchema, paramsSchema, priceEntries, priorityWeightsSchema, settingLabel, targetsSchema } from './referential-settings';
 import type { FieldError } from './types';
 import { excerpt } from './text';
+import { CHEF_DE_FILE_ID } from '../territory/territory';
 
 /** A version the server gives: `<year>.<n>` ("2026.2"). A device's simulation adds `-local.<n>`, which this refuses. */
 export const SERVER_VERSION = /^(\d{4})\.([1-9]\d{0,3})$/;
@@ -45,8 +46,24 @@ export const versionSchema = v.pipe(
   v.regex(SERVER_VERSION, (issue) => `attendue sous la forme 2026.2 (année, point, numéro)${typeof issue.input === 'string' ? ` (saisi : ${excerpt(issue.input)})` : ''}`),
 );
 
-/** The référentiel as GET /api/v1/referential answers it: what was published, with the version the server gave it. */
-export const servedReferentialSchema = v.object({ version: versionSchema, ...publishedReferentialSchema.entries });
+const label = v.pipe(v.string('texte attendu'), v.minLength(1, 'ce champ est obligatoire'));
+
+/**
+ * The territory a served référentiel carries (src/territory/territory.ts): the server's configuration, never
+ * published with the rest, which the device takes as it is (who pays for which school, its département's name).
+ */
+const territorySchema = v.object({
+  departement: label,
+  name: label,
+  nameWithArticle: label,
+  chefsDeFile: v.pipe(
+    v.array(v.object({ id: v.pipe(v.string(), v.regex(CHEF_DE_FILE_ID, 'identifiant de chef de file invalide')), label, labelWithArticle: label, communes: v.array(v.string()) })),
+    v.minLength(1, 'au moins un chef de file'),
+  ),
+});
+
+/** The référentiel as GET /api/v1/referential answers it: what was published, with its version and the server's territory. */
+export const servedReferentialSchema = v.object({ version: versionSchema, ...publishedReferentialSchema.entries, territory: territorySchema });
 
 export type PublishedReferentialContent = v.InferOutput<typeof publishedReferentialSchema>;
 
@@ -82,12 +99,14 @@ function errorsOf(issues: readonly v.BaseIssue<unknown>[], input: unknown): Fiel
 
 /**
  * A référentiel sent to be published, as it will be in force under `version`: every error names its field in French;
- * rules, wording and assumptions from the code, an article it does not price at its default price.
+ * rules, wording and assumptions from the code, an article it does not price at its default price, the territory the
+ * server's (`serverDefault`).
  */
-export function readPublishedReferential(input: unknown, version: string): ReferentialReading {
+export function readPublishedReferential(input: unknown, version: string, serverDefault: Referential = REFERENTIAL_V1): ReferentialReading {
   const result = v.safeParse(publishedReferentialSchema, input);
   if (!result.success) return { ok: false, errors: errorsOf(result.issues, input) };
-  return { ok: true, referential: migrateReferential({ ...(result.output as unknown as Partial<Referential>), version }) };
+  // The territory (and what the body leaves out) is the server's default's: the server's configuration, not the body's.
+  return { ok: true, referential: migrateReferential({ ...(result.output as unknown as Partial<Referential>), version }, serverDefault) };
 }
 
 /** A référentiel a server answered (GET /api/v1/referential), read as a published one. */

@@ -105,7 +105,8 @@ export const priceEntries = {
   date: v.nullable(text(20)),
   source: v.nullable(text(200)),
 };
-export const targetsSchema = v.object({ classes: integerIn(0, 100_000), newTeachers: integerIn(0, 100_000) });
+// Empty: the Département has not set it ("objectif non fixé"), as a département without configuration starts.
+export const targetsSchema = v.object({ classes: v.nullable(integerIn(0, 100_000)), newTeachers: v.nullable(integerIn(0, 100_000)) });
 export const priorityWeightsSchema = v.object(Object.fromEntries(PRIORITY_WEIGHT_KEYS.map((key) => [key, PRIORITY_WEIGHT_SETTINGS[key].check])));
 export const fundingSchema = v.object(Object.fromEntries(FUNDING_KEYS.map((key) => [key, FUNDING_SETTINGS[key].check])));
 

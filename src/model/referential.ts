@@ -1,6 +1,8 @@
 // The socle numérique référentiel v1 (shared/spec/domain.md) as data: rules, parameters, prices, funding, targets.
 // Every threshold is a parameter and every price a setting: the Département changes them without a code change,
 // and each computed result names the référentiel version that produced it.
+import type { Territory, TerritoryConfig, TerritoryTargets } from '../territory/territory';
+import { SHIPPED_TERRITORY, territoryFor } from '../territory/territory-for';
 
 export const CLASSROOM_RULE_IDS = ['C01', 'C02', 'C03', 'C04', 'C05'] as const;
 export const SCHOOL_RULE_IDS = ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09'] as const;
@@ -93,10 +95,8 @@ export const PRIORITY_WEIGHTS_V1: PriorityWeights = {
   repPlus: 40, rep: 25, ips: 20, ipsHigh: 110, ipsSpan: 40, ipsUnknown: 10, share: 30, perFailingRule: 2, failingRulesMax: 10,
 };
 
-export interface Targets {
-  classes: number;
-  newTeachers: number;
-}
+/** Classes to bring to the socle and néo-titulaires to equip; null: the Département has not set it ("non fixé"). */
+export type Targets = TerritoryTargets;
 
 export interface Referential {
   version: string;
@@ -108,6 +108,8 @@ export interface Referential {
   funding: FundingRule;
   targets: Targets;
   priorityWeights: PriorityWeights;
+  /** The département and its chefs de file: labels, order and the département's name all come from here. */
+  territory: Territory;
 }
 
 export const RULES: readonly RuleDef[] = [
@@ -251,9 +253,26 @@ export const REFERENTIAL_V1: Referential = {
   assumptions: { displayMaxAgeYears: { default: 8, note: 'hypothèse, à confirmer par le Département' } },
   prices: DEFAULT_PRICES,
   funding: { equipmentThresholdHt: 200_000, stateShareBelow: 0.7, stateShareAtOrAbove: 0.5, resourcesShare: 0.5 },
-  targets: { classes: 2700, newTeachers: 1000 },
+  targets: { ...SHIPPED_TERRITORY.targets },
   priorityWeights: PRIORITY_WEIGHTS_V1,
+  territory: territoryOf(SHIPPED_TERRITORY),
 };
+
+/** The territory a référentiel carries: the configuration without its targets, which the référentiel holds apart. */
+function territoryOf(config: TerritoryConfig): Territory {
+  const { departement, name, nameWithArticle, chefsDeFile } = config;
+  return { departement, name, nameWithArticle, chefsDeFile };
+}
+
+/**
+ * The référentiel a département starts with: v1's rules, parameters, prices and funding, with its territory and its
+ * targets (the shipped ones, or none set for a département without configuration). `config` is a département code
+ * ('094', '2A') or a configuration already made (territoryFor with a deployment's territory file).
+ */
+export function defaultReferentialFor(config: string | TerritoryConfig): Referential {
+  const territory = typeof config === 'string' ? territoryFor(config) : config;
+  return { ...REFERENTIAL_V1, targets: { ...territory.targets }, territory: territoryOf(territory) };
+}
 
 export const TERMINALS_PER_GROUP_ALLOWED = [10, 12, 15] as const;
 
@@ -298,6 +317,8 @@ export function migrateReferential(stored: Partial<Referential> | undefined, shi
     funding: { ...shipped.funding, ...stored.funding },
     targets: { ...shipped.targets, ...stored.targets },
     priorityWeights: { ...shipped.priorityWeights, ...stored.priorityWeights },
+    // Stored before the territory travelled with the référentiel: it was the shipped one's.
+    territory: stored.territory ?? shipped.territory,
   };
 }
 

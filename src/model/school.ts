@@ -1,6 +1,7 @@
 // A school of the directory (the Annuaire de l'éducation, or demonstration data), and who pays for it.
 
-export type ChefDeFile = 'ville-marseille' | 'cd13';
+/** The id of the collectivité that pays for the school: one of the territory's chefs de file (src/territory). */
+export type ChefDeFile = string;
 export type EducationPrioritaire = 'REP+' | 'REP';
 export type DirectorySource = 'demo' | 'generated' | 'annuaire';
 
@@ -8,7 +9,7 @@ export interface DirectorySchool {
   uai: string;
   name: string;
   commune: string;
-  /** INSEE code of the commune (Marseille's arrondissements: 13201 to 13216). */
+  /** INSEE code of the commune (a city with arrondissements is given by its arrondissement's). */
   communeCode: string;
   circonscription: string;
   educationPrioritaire: EducationPrioritaire | null;
@@ -23,20 +24,6 @@ export interface DirectorySchool {
   /** Set when a later import of the directory no longer lists this school (it is kept: fiches may hang on it). */
   leftDirectory?: boolean;
 }
-
-export const MARSEILLE_COMMUNE_CODE = '13055';
-
-/** Ville de Marseille for Marseille and its arrondissements, CD13 for every other commune. */
-export function chefDeFileForCommune(communeCode: string): ChefDeFile {
-  if (communeCode === MARSEILLE_COMMUNE_CODE) return 'ville-marseille';
-  const n = Number(communeCode);
-  return /^\d{5}$/.test(communeCode) && n >= 13201 && n <= 13216 ? 'ville-marseille' : 'cd13';
-}
-
-export const CHEF_DE_FILE_LABELS: Record<ChefDeFile, string> = {
-  'ville-marseille': 'Ville de Marseille',
-  cd13: 'Conseil départemental 13',
-};
 
 /** A school the directory counts: open and still listed. The others count only through their fiches ("hors annuaire"). */
 export function isOpenSchool(school: DirectorySchool): boolean {

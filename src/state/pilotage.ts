@@ -76,7 +76,8 @@ function loadPlanSettings(): Promise<void> {
 function changePlan(next: PlanRequest): void {
   planSettings.value = next;
   planSettingsLoaded.value = true;
-  void setPlanSettings({ budgetsHt: { ...next.budgetsHt }, options: { ...next.options } });
+  const budgetsHt = Object.fromEntries(Object.entries(next.budgetsHt).filter((entry): entry is [string, number | null] => entry[1] !== undefined));
+  void setPlanSettings({ budgetsHt, options: { ...next.options } });
   if (gapSummary.peek()) void refresh('plan');
 }
 

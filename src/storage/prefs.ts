@@ -86,6 +86,7 @@ export function setSyncSettings(settings: SyncSettings): Promise<void> {
 }
 
 export interface DirectorySettings {
+  /** As typed on the import screen; '' until then (the screen shows the référentiel's territory). */
   departement: string;
   includeMaternelles: boolean;
 }
@@ -94,7 +95,7 @@ const DIRECTORY_SETTINGS_KEY = 'directorySettings';
 const DIRECTORY_ETAG_KEY = 'directoryEtag';
 
 export async function getDirectorySettings(): Promise<DirectorySettings> {
-  return (await get<DirectorySettings>(DIRECTORY_SETTINGS_KEY)) ?? { departement: '013', includeMaternelles: false };
+  return (await get<DirectorySettings>(DIRECTORY_SETTINGS_KEY)) ?? { departement: '', includeMaternelles: false };
 }
 
 export function setDirectorySettings(settings: DirectorySettings): Promise<void> {

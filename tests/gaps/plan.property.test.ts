@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDepartement, type GenerateDepartementOptions } from '../fixtures/departement/generate-departement';
 import { createRandom } from '../fixtures/departement/prng';
 import { GapEngine } from '../../src/gaps/gap-engine';
-import { PLAN_CHEFS_DE_FILE, type LabelledPlan, type PlanRequest } from '../../src/gaps/pilotage';
+import type { LabelledPlan, PlanRequest } from '../../src/gaps/pilotage';
+import { chefDeFileIds } from '../../src/territory/territory';
 import { planRules, type PlanOptions } from '../../src/gaps/plan';
 import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
 import type { ClassroomGap } from '../../src/gaps/types';
@@ -66,7 +67,7 @@ describe.each(CASES)('the plan over $name', ({ options, referential }) => {
 
   it('ranks schools of both chefs de file, with unpriced and skipped schools among them', () => {
     const rows = engine.priorities();
-    for (const key of PLAN_CHEFS_DE_FILE) expect(rows.filter((r) => r.chefDeFile === key).length).toBeGreaterThan(20);
+    for (const key of chefDeFileIds(REFERENTIAL_V1.territory)) expect(rows.filter((r) => r.chefDeFile === key).length).toBeGreaterThan(20);
     const statuses = new Set(requests.flatMap((r) => plans(r).flatMap((p) => p.lines.map((l) => l.status))));
     expect(statuses).toContain('funded');
     expect(statuses).toContain('does-not-fit');

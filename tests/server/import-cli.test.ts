@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, removeTempDir, startServer, type TestServer } from './support';
 import type { DirectorySchool } from '../../src/model/school';
+import { CHAMPIGNY, CRETEIL, IVRY, VAL_DE_MARNE_CSV, VITRY_1, VITRY_2, VITRY_TERRITORY_FILE } from '../directory/fixtures/annuaire-val-de-marne';
 
 const run = promisify(execFile);
 const HEADER = 'Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Statut_public_prive;Code_commune;Nom_commune;Code_departement;Ecole_maternelle;Ecole_elementaire;Appartenance_Education_Prioritaire;nom_circonscription;Nombre_d_eleves;etat';
@@ -23,6 +24,19 @@ afterEach(async () => {
 
 async function importCli(dbPath: string, ...files: string[]) {
   return run(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...files], { env: { ...process.env, TNE13_DB: dbPath } });
+}
+
+/** The command with the deployment's territory variables set (and none inherited). */
+async function importCliIn(env: Record<string, string>, dbPath: string, ...args: string[]) {
+  const { TNE13_DEPARTEMENT: _d, TNE13_TERRITORY: _t, ...inherited } = process.env;
+  return run(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...args], { env: { ...inherited, ...env, TNE13_DB: dbPath } });
+}
+
+async function servedChefs(dbPath: string): Promise<Record<string, string>> {
+  const server: TestServer = await startServer(dbPath);
+  cleanups.push(() => server.close());
+  const schools = (await (await fetch(`${server.url}/api/v1/schools`)).json()) as DirectorySchool[];
+  return Object.fromEntries(schools.map((s) => [s.uai, s.chefDeFile]));
 }
 
 describe('npm run import', () => {
@@ -49,5 +63,44 @@ describe('npm run import', () => {
       ['0130569Y', 10, 212, 'ville-marseille', 'annuaire'],
     ]);
   }, 60_000);
-});
 
+  it('gives the schools of another département its Conseil départemental, or the city its territory file names', async () => {
+    const dir = makeTempDir();
+    cleanups.push(() => removeTempDir(dir));
+    const annuaire = join(dir, 'annuaire-094.csv');
+    writeFileSync(annuaire, VAL_DE_MARNE_CSV);
+
+    const generic = join(dir, 'generic.sqlite');
+    const plain = await importCliIn({}, generic, annuaire, '--departement=094');
+    expect(plain.stdout).toContain('7 lignes lues, 5 écoles retenues (5 ajoutées');
+    expect(plain.stdout).toContain('département 94 (Val-de-Marne) ; chefs de file : Conseil départemental du Val-de-Marne (toutes les autres communes)');
+    expect(await servedChefs(generic)).toEqual({ [CHAMPIGNY]: 'cd94', [CRETEIL]: 'cd94', [IVRY]: 'cd94', [VITRY_1]: 'cd94', [VITRY_2]: 'cd94' });
+
+    // The same variables as the server's: TNE13_TERRITORY names the city, and its département is the default.
+    const territoryFile = join(dir, 'territoire.json');
+    writeFileSync(territoryFile, JSON.stringify(VITRY_TERRITORY_FILE));
+    const named = join(dir, 'named.sqlite');
+    const withCity = await importCliIn({ TNE13_TERRITORY: territoryFile }, named, annuaire);
+    expect(withCity.stdout).toContain('chefs de file : Ville de Vitry-sur-Seine (1 commune), Conseil départemental du Val-de-Marne (toutes les autres communes)');
+    expect(await servedChefs(named)).toEqual({ [CHAMPIGNY]: 'cd94', [CRETEIL]: 'cd94', [IVRY]: 'cd94', [VITRY_1]: 'ville-vitry', [VITRY_2]: 'ville-vitry' });
+  }, 60_000);
+
+  it('refuses a territory file that does not hold, or of another département, in French and before importing', async () => {
+    const dir = makeTempDir();
+    cleanups.push(() => removeTempDir(dir));
+    const annuaire = join(dir, 'annuaire-094.csv');
+    writeFileSync(annuaire, VAL_DE_MARNE_CSV);
+    const territoryFile = join(dir, 'territoire.json');
+    writeFileSync(territoryFile, JSON.stringify({ ...VITRY_TERRITORY_FILE, chefsDeFile: [{ id: 'ville-vitry', label: 'Ville de Vitry-sur-Seine', communes: ['13055'] }] }));
+    const refused = importCliIn({ TNE13_TERRITORY: territoryFile }, join(dir, 'a.sqlite'), annuaire);
+    await expect(refused).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`TNE13_TERRITORY : « ${territoryFile} » : Fichier de territoire invalide :\n- chefsDeFile[0].communes[0] : la commune 13055 n'est pas du département 94.`),
+    });
+    writeFileSync(territoryFile, JSON.stringify(VITRY_TERRITORY_FILE));
+    await expect(importCliIn({ TNE13_TERRITORY: territoryFile }, join(dir, 'b.sqlite'), annuaire, '--departement=086')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Le fichier de territoire décrit le département 94, pas le 86 (TNE13_DEPARTEMENT, TNE13_TERRITORY).'),
+    });
+  }, 60_000);
+});

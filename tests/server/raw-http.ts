@@ -1,7 +1,9 @@
 // HTTP spoken by hand, for what fetch will not send (a URL it would re-encode, a 100 KB header, a body never
-// finished) and for a request from another loopback address.
+// finished) and for a request from another loopback address. A whole answer of the API to a request with a request
+// line is checked against the OpenAPI document, as fetch's are (setup-openapi.ts).
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { checkResponse, isApiAddress } from './openapi-check';
 
 export interface RawAnswer {
   status: number;
@@ -58,6 +60,10 @@ export async function exchange(url: string, head: string): Promise<RawAnswer> {
   await open.closed;
   const answer = parseAnswer(open.received());
   if (answer === null) throw new Error(`no answer: ${JSON.stringify(open.received().slice(0, 200))}`);
+  const [, method, target] = /^([A-Z]+) (\S+) HTTP\/1\.[01]\r\n/.exec(head) ?? [];
+  if (method !== undefined && target !== undefined && isApiAddress(new URL(target, url).href)) {
+    checkResponse(method, new URL(target, url).href, answer.status, answer.headers, answer.text);
+  }
   return answer;
 }
 
@@ -72,7 +78,15 @@ export function requestFrom(
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
+      response.on('end', () => {
+        const answer = { status: response.statusCode ?? 0, headers: response.headers, text };
+        try {
+          if (isApiAddress(url)) checkResponse('GET', url, answer.status, answer.headers, answer.text);
+          resolve(answer);
+        } catch (mismatch) {
+          reject(mismatch as Error);
+        }
+      });
     });
     outgoing.on('error', reject);
     outgoing.end();

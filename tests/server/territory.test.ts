@@ -3,7 +3,9 @@
 // `forbidden`, never stored, and the rest of its batch goes on; a campaign not accepted pulls empty pages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { makeTerritory, outOfScopeMessage, territoryFromEnv } from '../../server/src/territory';
+import { writeFileSync } from 'node:fs';
+import { makeTerritory, outOfScopeMessage, territoryConfigFromEnv, territoryFromEnv } from '../../server/src/territory';
+import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import { uaiCheckLetter } from '../../src/model/uai';
 import { openStore } from '../../server/src/store/open-store';
@@ -115,6 +117,33 @@ describe('the territory’s configuration', () => {
     expect(() => territoryFromEnv({ TNE13_DEPARTEMENT: '20' })).toThrow('Département « 20 » inconnu : attendu sous la forme 013, 2A ou 971 (TNE13_DEPARTEMENT).');
     expect(() => territoryFromEnv({ TNE13_DEPARTEMENT: 'Bouches-du-Rhône' })).toThrow(/^Département « Bouches-du-Rhône » inconnu/);
     expect(() => territoryFromEnv({ TNE13_CAMPAIGNS: '2026-2027,2027' })).toThrow('Campagne « 2027 » invalide : attendue sous la forme 2026-2027 (TNE13_CAMPAIGNS).');
+  });
+
+  it('takes the chefs de file from TNE13_TERRITORY, a file whose département is the default, as the import command does', () => {
+    const file = join(dir, 'territoire.json');
+    writeFileSync(file, JSON.stringify({ departement: '086', chefsDeFile: [{ id: 'ville-poitiers', label: 'Ville de Poitiers', communes: ['86194'] }] }));
+    expect(territoryFromEnv({ TNE13_TERRITORY: file })).toEqual({ departement: '86', uaiPrefix: '086', campaigns: null });
+    const config = territoryConfigFromEnv({ TNE13_TERRITORY: file, TNE13_DEPARTEMENT: '086' });
+    expect(config.chefsDeFile.map((c) => c.id)).toEqual(['ville-poitiers', 'cd86']);
+    expect(defaultReferentialFor(config).territory.chefsDeFile).toEqual(config.chefsDeFile);
+    // Without a file: the shipped configuration, or the generic one of another département.
+    expect(defaultReferentialFor(territoryConfigFromEnv({}))).toEqual(REFERENTIAL_V1);
+    expect(territoryConfigFromEnv({ TNE13_DEPARTEMENT: '094' }).chefsDeFile.map((c) => c.label)).toEqual(['Conseil départemental du Val-de-Marne']);
+  });
+
+  it('refuses, in French, a territory file that is missing, not JSON, wrong, or of another département, so the server does not start', () => {
+    const file = join(dir, 'territoire.json');
+    expect(() => territoryFromEnv({ TNE13_TERRITORY: file })).toThrow(`TNE13_TERRITORY : « ${file} » : fichier introuvable.`);
+    writeFileSync(file, '{ "departement": "086", }');
+    expect(() => territoryFromEnv({ TNE13_TERRITORY: file })).toThrow(`TNE13_TERRITORY : « ${file} » : ce n'est pas un fichier JSON valide.`);
+    writeFileSync(file, JSON.stringify({ departement: '086', targets: { classes: 2.5 } }));
+    expect(() => territoryFromEnv({ TNE13_TERRITORY: file })).toThrow(
+      `TNE13_TERRITORY : « ${file} » : Fichier de territoire invalide :\n- targets.classes : nombre entier de 0 à 100000 attendu, ou null (objectif non fixé).`,
+    );
+    writeFileSync(file, JSON.stringify({ departement: '086' }));
+    expect(() => territoryFromEnv({ TNE13_TERRITORY: file, TNE13_DEPARTEMENT: '13' })).toThrow(
+      'Le fichier de territoire décrit le département 86, pas le 13 (TNE13_DEPARTEMENT, TNE13_TERRITORY).',
+    );
   });
 
   it('names one accepted campaign in the singular', () => {

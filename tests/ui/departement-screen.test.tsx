@@ -11,6 +11,8 @@ import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
 import { socleClassroom, socleSchool } from '../gaps/fixtures';
+import { referential } from '../../src/state/referential';
+import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
 
 const CAPUCINS = '0139664J'; // Marseille 1er
 const SAINTE_MARGUERITE = '0134939Y'; // Marseille 9e
@@ -204,3 +206,31 @@ function chartRows(caption: string): string[][] {
   fireEvent.click(within(figure).getByText('Voir les données'));
   return within(within(figure).getByRole('table')).getAllByRole('row').map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
 }
+
+describe('DepartementScreen in a département without configuration', () => {
+  beforeEach(async () => {
+    referential.value = defaultReferentialFor('094');
+    schools.value = DEMO_SCHOOLS.map((s) => ({ ...s, chefDeFile: 'cd94' }));
+    await recomputeGaps(new Date('2026-11-28'));
+  });
+  afterEach(() => {
+    referential.value = REFERENTIAL_V1;
+  });
+
+  it('says its targets are not set, shows the figures without bars, and names its Conseil départemental', () => {
+    renderScreen();
+    expect(screen.getByText(/^Objectifs du plan/).textContent).toBe(
+      'Objectifs du plan non fixés (classes à équiper, néo-titulaires à équiper) : ils se règlent dans les Paramètres. ' +
+        'Les chiffres ci-dessous comptent ce que disent les audits présents sur cet appareil, pas les équipements livrés.',
+    );
+    expect(screen.getByText(/^Classes à équiper trouvées/, { selector: 'p' }).textContent).toBe(
+      "Classes à équiper trouvées par les audits : 2 (objectif non fixé). Classes auditées qui n'atteignent pas le socle : celles que le plan doit y amener.",
+    );
+    expect(screen.getByText(/^Néo-titulaires recensés/, { selector: 'p' }).textContent).toMatch(/^Néo-titulaires recensés : 3 \(objectif non fixé\)\./);
+    expect(screen.queryByRole('progressbar', { name: /^Classes à équiper trouvées/ })).toBeNull();
+    expect(progress(/^Écoles dont l'audit est terminé/)).toBeTruthy();
+    expect(rowHeaders('Par chef de file')).toEqual(['Conseil départemental du Val-de-Marne', 'Total département']);
+    expect(cell('Par chef de file', 'Conseil départemental du Val-de-Marne', 'Écoles')).toBe(cell('Par chef de file', 'Total département', 'Écoles'));
+    expect(gapSummary.value?.departement.total.label).toBe('Département du Val-de-Marne');
+  });
+});

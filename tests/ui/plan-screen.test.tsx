@@ -13,7 +13,10 @@ import { schools } from '../../src/state/directory';
 import { getPlanSettings, setPlanSettings } from '../../src/storage/prefs';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/gaps/plan';
-import { REFERENTIAL_V1 } from '../../src/model/referential';
+import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
+import { parseTerritoryFile } from '../../src/territory/territory-file';
+import { territoryFor } from '../../src/territory/territory-for';
+import { VITRY_TERRITORY_FILE } from '../directory/fixtures/annuaire-val-de-marne';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
 import { socleClassroom, socleSchool, withPrices } from '../gaps/fixtures';
@@ -203,5 +206,23 @@ describe('PlanScreen', () => {
     const bytes = new Uint8Array(await (blobs[0] as Blob).arrayBuffer());
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
     vi.restoreAllMocks();
+  });
+
+  it('gives each chef de file of another territory its budget, keyed by its id, and its plan', async () => {
+    // The demonstration schools, as if the Val-de-Marne's: Marseille's to the Ville de Vitry-sur-Seine its file names.
+    referential.value = defaultReferentialFor(territoryFor('094', parseTerritoryFile(VITRY_TERRITORY_FILE)));
+    schools.value = DEMO_SCHOOLS.map((s) => ({ ...s, chefDeFile: s.chefDeFile === 'ville-marseille' ? 'ville-vitry' : 'cd94' }));
+    await recomputeGaps(new Date('2026-11-28'));
+    render(<PlanScreen />);
+    const vitry = await screen.findByRole('region', { name: 'Ville de Vitry-sur-Seine' });
+    expect(screen.getByRole('region', { name: 'Conseil départemental du Val-de-Marne' })).toBeTruthy();
+    expect(screen.getAllByRole('textbox').map((t) => t.getAttribute('id'))).toEqual(['budget-ville-vitry', 'budget-cd94']);
+    expect(screen.getByRole('textbox', { name: 'Budget HT du Conseil départemental du Val-de-Marne (€)' })).toBeTruthy();
+    const budgetOfVitry = screen.getByRole('textbox', { name: 'Budget HT de la Ville de Vitry-sur-Seine (€)' });
+    for (const typed of ['7', '70', '700', '7000']) fireEvent.input(budgetOfVitry, { target: { value: typed } });
+    const funded = () => plain(within(vitry).getAllByRole('term').find((t) => t.textContent === 'Écoles financées')?.nextElementSibling?.textContent);
+    await waitFor(() => expect(funded()).toBe('2 sur 3'));
+    expect(planSettings.value.budgetsHt).toEqual({ 'ville-vitry': 7000 });
+    await waitFor(async () => expect((await getPlanSettings())?.budgetsHt).toEqual({ 'ville-vitry': 7000 }));
   });
 });

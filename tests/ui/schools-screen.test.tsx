@@ -9,6 +9,11 @@ import { makeClassroomData, makeDirectorySchool, makeSchoolData } from '../../sr
 import { putSchools } from '../../src/storage/directory';
 import { campaign } from '../../src/state/session';
 import { freshDeviceDb } from '../support/db';
+import { referential } from '../../src/state/referential';
+import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
+import { parseTerritoryFile } from '../../src/territory/territory-file';
+import { territoryFor } from '../../src/territory/territory-for';
+import { VITRY_TERRITORY_FILE } from '../directory/fixtures/annuaire-val-de-marne';
 
 let db: ReturnType<typeof freshDeviceDb>;
 const author = { name: 'Camille Martin', role: 'erun' as const };
@@ -114,5 +119,27 @@ describe('SchoolsScreen search by UAI and postcode', () => {
     search('13009');
     expect(rows().length).toBeGreaterThan(0);
     expect(rows().every((row) => row.textContent?.includes('Marseille 9e Arrondissement'))).toBe(true);
+  });
+});
+
+describe('the chef de file filter of another territory', () => {
+  afterEach(() => {
+    referential.value = REFERENTIAL_V1;
+    schoolFilter.value = { ...schoolFilter.value, chefDeFile: '' };
+  });
+
+  it('lists the territory’s chefs de file in its order', () => {
+    referential.value = defaultReferentialFor(territoryFor('094', parseTerritoryFile(VITRY_TERRITORY_FILE)));
+    render(<SchoolsScreen />);
+    const filter = screen.getByRole('group', { name: 'Chef de file' });
+    expect(within(filter).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual([
+      'Tous', 'Ville de Vitry-sur-Seine', 'Conseil départemental du Val-de-Marne',
+    ]);
+  });
+
+  it('is left out when the Conseil départemental is the only one', () => {
+    referential.value = defaultReferentialFor('094');
+    render(<SchoolsScreen />);
+    expect(screen.queryByRole('group', { name: 'Chef de file' })).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ import { clear } from 'idb-keyval';
 import { SettingsScreen } from '../../src/ui/screens/settings-screen';
 import { referential } from '../../src/state/referential';
 import { PARAM_KEYS, PARAM_SETTINGS } from '../../src/model/referential-settings';
-import { REFERENTIAL_V1 } from '../../src/model/referential';
+import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
+import { getSimulation } from '../../src/storage/prefs';
 import { useGapsClient } from '../../src/state/gaps';
 import { inThreadGapsClient } from '../../src/state/gaps-client';
 
@@ -59,5 +60,20 @@ describe('SettingsScreen', () => {
     expect(await screen.findByText(/^Paramètres enregistrés : référentiel 2026\.1-local\.1\.$/)).toBeTruthy();
     expect(referential.value.priorityWeights).toEqual({ ...REFERENTIAL_V1.priorityWeights, repPlus: 50 });
     expect(referential.value.prices.find((p) => p.item === 'kit-neo-titulaire')?.unitPriceHt).toBe(650);
+  });
+});
+
+describe('SettingsScreen in a département without configuration', () => {
+  it('shows its targets empty, sets one, leaves the other not set, and keeps the territory in the version saved', async () => {
+    referential.value = defaultReferentialFor('094');
+    render(<SettingsScreen />);
+    expect(screen.getByText('Vide : objectif non fixé.')).toBeTruthy();
+    expect(numberField('Classes à équiper').value).toBe('');
+    fireEvent.input(numberField('Classes à équiper'), { target: { value: '400' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les paramètres' }));
+    expect(await screen.findByText(/^Paramètres enregistrés : référentiel 2026\.1-local\.1\.$/)).toBeTruthy();
+    expect(referential.value.targets).toEqual({ classes: 400, newTeachers: null });
+    expect(referential.value.territory.chefsDeFile.map((c) => c.id)).toEqual(['cd94']);
+    expect((await getSimulation())?.territory?.name).toBe('Val-de-Marne');
   });
 });

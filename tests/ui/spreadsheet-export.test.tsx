@@ -4,6 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { unzipSync, strFromU8 } from 'fflate';
 import { SpreadsheetExport } from '../../src/ui/screens/spreadsheet-export';
+import { referential } from '../../src/state/referential';
+import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
+import { parseTerritoryFile } from '../../src/territory/territory-file';
+import { territoryFor } from '../../src/territory/territory-for';
+import { VITRY_TERRITORY_FILE } from '../directory/fixtures/annuaire-val-de-marne';
 import { exportState } from '../../src/state/export';
 import { campaign } from '../../src/state/session';
 import { putSchools } from '../../src/storage/directory';
@@ -104,5 +109,27 @@ describe('SpreadsheetExport', () => {
     const alert = await screen.findByRole('alert', undefined, { timeout: 5000 });
     expect(alert.textContent).toContain("L'export n'a pas abouti ; vos fiches ne sont pas modifiées.");
     expect(await db.fiches.count()).toBe(fixtureFiches().fiches.length);
+  });
+});
+
+describe('who the workbook is for', () => {
+  afterEach(() => {
+    cleanup();
+    referential.value = REFERENTIAL_V1;
+  });
+
+  const said = () => screen.getByText(/^Un classeur pour/).textContent?.split(' : ')[0];
+
+  it('names the DSDEN and the territory’s chefs de file, in its order', () => {
+    render(<SpreadsheetExport />);
+    expect(said()).toBe('Un classeur pour la DSDEN, la Ville de Marseille et le Conseil départemental 13');
+    cleanup();
+    referential.value = defaultReferentialFor(territoryFor('094', parseTerritoryFile(VITRY_TERRITORY_FILE)));
+    render(<SpreadsheetExport />);
+    expect(said()).toBe('Un classeur pour la DSDEN, la Ville de Vitry-sur-Seine et le Conseil départemental du Val-de-Marne');
+    cleanup();
+    referential.value = defaultReferentialFor('02');
+    render(<SpreadsheetExport />);
+    expect(said()).toBe("Un classeur pour la DSDEN et le Conseil départemental de l'Aisne");
   });
 });

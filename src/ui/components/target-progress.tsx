@@ -14,7 +14,8 @@ interface Props {
   id: string;
   label: string;
   value: number;
-  target: number;
+  /** Null: the Département has not set it; the figure is shown without a bar. */
+  target: number | null;
   /** What the target counts, when the label does not say it ("à équiper"). */
   unit?: string;
   /** What the figure counts, or the figures that go with it. */
@@ -22,6 +23,15 @@ interface Props {
 }
 
 export function TargetProgress({ id, label, value, target, unit, detail }: Props) {
+  if (target === null) {
+    return (
+      <div class="progress">
+        <p id={id}>
+          {label} : <strong>{integer(value)}</strong> (objectif non fixé).{detail ? ` ${detail}` : ''}
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="progress">
       <p id={id}>

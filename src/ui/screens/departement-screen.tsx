@@ -36,14 +36,23 @@ function classesRecordedText(total: Aggregate): string {
   return `Classes saisies : ${integer(recorded)}, ${audited}. Socle pas encore établi (à compléter) : ${integer(total.classesUnknown)}.`;
 }
 
+/** "Objectif du plan : amener 2 700 classes … et équiper 1 000 néo-titulaires.", or which target is not set. */
+function targetsText({ classes, newTeachers }: DepartementReport['targets']): string {
+  const bring = classes === null ? null : `amener ${integer(classes)} classes au socle numérique de base (les classes à équiper)`;
+  const equip = newTeachers === null ? null : `équiper ${integer(newTeachers)} néo-titulaires`;
+  if (bring && equip) return `Objectif du plan : ${bring} et ${equip}.`;
+  if (bring) return `Objectif du plan : ${bring} ; néo-titulaires à équiper : objectif non fixé.`;
+  if (equip) return `Objectif du plan : ${equip} ; classes à équiper : objectif non fixé.`;
+  return 'Objectifs du plan non fixés (classes à équiper, néo-titulaires à équiper) : ils se règlent dans les Paramètres.';
+}
+
 function Progress({ total, targets }: { total: Aggregate; targets: DepartementReport['targets'] }) {
   const toAudit = total.schools - total.schoolsInProgress - total.schoolsAudited;
   return (
     <section aria-labelledby="titre-avancement">
       <h2 id="titre-avancement">Avancement</h2>
       <p>
-        Objectif du plan : amener {integer(targets.classes)} classes au socle numérique de base (les classes à équiper) et équiper{' '}
-        {integer(targets.newTeachers)} néo-titulaires. Les chiffres ci-dessous comptent ce que disent les audits présents sur cet
+        {targetsText(targets)} Les chiffres ci-dessous comptent ce que disent les audits présents sur cet
         appareil, pas les équipements livrés.
       </p>
       <TargetProgress id="objectif-classes-a-equiper" label="Classes à équiper trouvées par les audits" value={total.classesToEquip} target={targets.classes}

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importDirectory, type DirectoryImportResult } from '../../state/directory-import';
 import { loadDirectorySettings, saveDirectorySettings } from '../../state/directory';
+import { referential } from '../../state/referential';
+import { annuaireCode } from '../../territory/territory-for';
 import { count } from '../plural';
 
 function Report({ result }: { result: DirectoryImportResult }) {
@@ -35,13 +37,13 @@ function Report({ result }: { result: DirectoryImportResult }) {
 }
 
 export function DirectoryImport() {
-  const [departement, setDepartement] = useState('013');
+  const [departement, setDepartement] = useState(() => annuaireCode(referential.value.territory.departement));
   const [maternelles, setMaternelles] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<DirectoryImportResult | 'cancelled' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = useRef<AbortController | null>(null);
-  useEffect(() => void loadDirectorySettings().then((s) => (setDepartement(s.departement), setMaternelles(s.includeMaternelles))), []);
+  useEffect(() => void loadDirectorySettings().then((s) => (s.departement && setDepartement(s.departement), setMaternelles(s.includeMaternelles))), []);
 
   const submit = async (event: Event & { currentTarget: HTMLFormElement }) => {
     event.preventDefault();
@@ -61,7 +63,8 @@ export function DirectoryImport() {
     const start = performance.now();
     try {
       const files = { annuaire, effectifs: file('effectifs'), ips: file('ips') };
-      const options = { departement: departement.trim(), includeMaternelles: maternelles };
+      // Each school's chef de file: the référentiel's territory, or the generic one of another département typed here.
+      const options = { departement: departement.trim(), includeMaternelles: maternelles, territory: referential.value.territory };
       const imported = await importDirectory(files, options, (done, total) => setProgress(total > 0 ? done / total : 1), controller.signal);
       setResult(imported ?? 'cancelled');
       if (imported) performance.measure('tne:directory-import', { start, end: performance.now() }); // read by bench/directory-import.ts

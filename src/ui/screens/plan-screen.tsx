@@ -5,9 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { planReport, planSettings, setBudget, setPlanOption, usePilotage } from '../../state/pilotage';
 import { referential } from '../../state/referential';
 import { isSimulationVersion, SIMULATION_NOTE } from '../../model/referential-version';
-import { PLAN_CHEFS_DE_FILE, type LabelledPlan } from '../../gaps/pilotage';
+import type { LabelledPlan } from '../../gaps/pilotage';
 import type { PlanOptions } from '../../gaps/plan';
-import type { ChefDeFile } from '../../model/school';
 import { euros, integer } from '../format';
 import { count } from '../plural';
 import { NumberField } from '../components/number-field';
@@ -19,17 +18,12 @@ import { DepartementNav } from './departement-nav';
 /** How long typing must pause before the totals are announced. */
 export const SUMMARY_DELAY_MS = 700;
 
-const BUDGET_LABELS: Record<ChefDeFile, string> = {
-  'ville-marseille': 'Budget HT de la Ville de Marseille',
-  cd13: 'Budget HT du Conseil départemental 13',
-};
-
 const OPTION_LABELS: ReadonlyArray<readonly [keyof PlanOptions, string]> = [
   ['computerUpgrades', 'Inclure la modernisation des ordinateurs (C03)'],
   ['newTeachersFirst', 'Équiper les néo-titulaires avant les écoles'],
 ];
 
-/** "Ville de Marseille : 12 écoles financées, 34 classes amenées au socle, 298 400 € HT, reste 1 600 €." */
+/** "Ville de Poitiers : 12 écoles financées, 34 classes amenées au socle, 298 400 € HT, reste 1 600 €." */
 export function summaryText(plans: readonly LabelledPlan[]): string {
   return plans
     .map((p) => `${p.label} : ${count(p.schoolsFunded, 'école financée', 'écoles financées')}, ${count(p.classesBroughtToSocle, 'classe amenée', 'classes amenées')} au socle, ${euros(p.totalHt)} HT, reste ${euros(p.leftHt)}.`)
@@ -60,6 +54,9 @@ function usePrintOpensDetails(): void {
   }, []);
 }
 
+/** The switches apply to every chef de file's plan. */
+const plansLegend = (plans: number) => (plans === 1 ? 'Pour le plan' : plans === 2 ? 'Pour les deux plans' : `Pour les ${plans} plans`);
+
 function Settings() {
   const { budgetsHt, options } = planSettings.value;
   return (
@@ -67,13 +64,13 @@ function Settings() {
       <h2 id="titre-reglages">Budgets et choix de la simulation</h2>
       <p class="plan-screen-only">Gardés sur cet appareil ; le plan est recalculé à chaque chiffre saisi.</p>
       <div class="plan-budgets">
-        {PLAN_CHEFS_DE_FILE.map((key) => (
-          <NumberField key={key} id={`budget-${key}`} label={BUDGET_LABELS[key]} unit="€" hint="Dépense brute, part de l'État comprise."
-            value={budgetsHt[key] ?? null} onChange={(value) => setBudget(key, value)} />
+        {referential.value.territory.chefsDeFile.map(({ id, labelWithArticle }) => (
+          <NumberField key={id} id={`budget-${id}`} label={`Budget HT ${labelWithArticle}`} unit="€" hint="Dépense brute, part de l'État comprise."
+            value={budgetsHt[id] ?? null} onChange={(value) => setBudget(id, value)} />
         ))}
       </div>
       <fieldset class="field checkboxes">
-        <legend>Pour les deux plans</legend>
+        <legend>{plansLegend(referential.value.territory.chefsDeFile.length)}</legend>
         {OPTION_LABELS.map(([option, label]) => (
           <label key={option} class="checkbox">
             <input type="checkbox" checked={options[option]} onChange={(e) => setPlanOption(option, e.currentTarget.checked)} />

@@ -7,7 +7,9 @@ import { referential } from '../../state/referential';
 import { routeHash } from '../../state/route';
 import { schools } from '../../state/directory';
 import type { PriorityRow } from '../../gaps/pilotage';
-import { CHEF_DE_FILE_LABELS, type ChefDeFile } from '../../model/school';
+import type { ChefDeFile } from '../../model/school';
+import { chefDeFileLabel } from '../../territory/territory';
+import { chefDeFileOptions, hasSeveralChefsDeFile } from '../chefs-de-file';
 import type { PriorityWeights } from '../../model/referential';
 import { naturalCompare } from '../../model/natural-sort';
 import { costText, integer } from '../format';
@@ -24,12 +26,6 @@ export interface PriorityFilter {
 
 /** Kept while the app is open, as the schools list keeps its own. */
 export const priorityFilter = signal<PriorityFilter>({ chefDeFile: '', circonscription: '' });
-
-const CHEF_DE_FILE_OPTIONS: ReadonlyArray<readonly [ChefDeFile | '', string]> = [
-  ['', 'Tous'],
-  ['ville-marseille', CHEF_DE_FILE_LABELS['ville-marseille']],
-  ['cd13', CHEF_DE_FILE_LABELS.cd13],
-];
 
 /** Rows shown at first, and added by "Afficher plus": a département ranks about a thousand schools. */
 export const PRIORITY_PAGE_ROWS = 100;
@@ -57,8 +53,10 @@ function Filters({ rows }: { rows: readonly PriorityRow[] }) {
   const circonscriptions = [...new Set(rows.map((r) => r.circonscription))].sort(naturalCompare);
   return (
     <search class="filters">
-      <SegmentedField id="priorites-chef-de-file" label="Chef de file" options={CHEF_DE_FILE_OPTIONS} value={filter.chefDeFile}
-        onChange={(value) => (priorityFilter.value = { ...filter, chefDeFile: value ?? '' })} />
+      {hasSeveralChefsDeFile(referential.value.territory) && (
+        <SegmentedField id="priorites-chef-de-file" label="Chef de file" options={chefDeFileOptions(referential.value.territory)} value={filter.chefDeFile}
+          onChange={(value) => (priorityFilter.value = { ...filter, chefDeFile: value ?? '' })} />
+      )}
       <div class="field">
         <label htmlFor="priorites-circonscription">Circonscription</label>
         <select id="priorites-circonscription" value={filter.circonscription}
@@ -92,7 +90,7 @@ function PriorityTable({ rows, chefDeFile, max }: { rows: readonly PriorityRow[]
           <thead>
             <tr>
               <th scope="col" class="number">
-                Rang <span class="rank-scope">({chefDeFile ? CHEF_DE_FILE_LABELS[chefDeFile] : 'département'})</span>
+                Rang <span class="rank-scope">({chefDeFile ? chefDeFileLabel(referential.value.territory, chefDeFile) : 'département'})</span>
               </th>
               <th scope="col">École et commune</th>
               <th scope="col">Circonscription et chef de file</th>

@@ -8,12 +8,11 @@ import { gapSummary, schoolGapsOf, showSchoolGaps } from '../../state/gaps';
 import { referential } from '../../state/referential';
 import { routeHash } from '../../state/route';
 import { campaign } from '../../state/session';
-import { chefDeFileOf, stateShareRate } from '../../gaps/aggregates';
+import { chefDeFileGroup, stateShareRate } from '../../gaps/aggregates';
 import type { SchoolGaps } from '../../gaps/types';
 import { SCHOOL_AUDIT_LABELS } from '../../model/audit-status';
 import { ROLE_LABELS } from '../../model/labels';
 import type { DirectorySchool } from '../../model/school';
-import { CHEF_DE_FILE_LABELS } from '../../model/school';
 import { countTrainingNeeds } from '../../model/training-counts';
 import { isSimulationVersion, SIMULATION_NOTE } from '../../model/referential-version';
 import type { SchoolFiche } from '../../model/types';
@@ -35,7 +34,7 @@ const today = () => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris' 
 function stateShareBasis(school: DirectorySchool | undefined): StateShareBasis | null {
   const departement = gapSummary.value?.departement;
   if (!departement) return null;
-  const [key, label] = chefDeFileOf(school);
+  const [key, label] = chefDeFileGroup(referential.value.territory, school);
   const chefDeFileCostHt = departement.byChefDeFile.find((a) => a.key === key)?.costHt ?? 0;
   const { funding } = referential.value;
   return { chefDeFile: label, chefDeFileCostHt, funding, rate: stateShareRate(chefDeFileCostHt, funding) };
@@ -46,7 +45,7 @@ function Identity({ uai, school, fiche, gaps }: { uai: string; school: Directory
     ['UAI', uai],
     ['Commune', school?.commune ?? 'hors annuaire'],
     ['Circonscription', school?.circonscription ?? 'hors annuaire'],
-    ['Chef de file', school ? CHEF_DE_FILE_LABELS[school.chefDeFile] : 'hors annuaire'],
+    ['Chef de file', school ? chefDeFileGroup(referential.value.territory, school)[1] : 'hors annuaire'],
     ['Éducation prioritaire', school ? (school.educationPrioritaire ?? 'Non') : 'hors annuaire'],
     ['IPS', school?.ips != null ? school.ips.toLocaleString('fr-FR') : 'non renseigné'],
     ['Date de visite', dayText(fiche?.data.visitDate) ?? 'non renseignée'],
@@ -81,7 +80,7 @@ function Document({ uai, gaps }: { uai: string; gaps: SchoolGaps | null }) {
   const school = schoolsByUai.value.get(uai);
   const audit = auditOf(uai);
   const fiche = audit.school;
-  const chefDeFile = chefDeFileOf(school)[1];
+  const chefDeFile = chefDeFileGroup(referential.value.territory, school)[1];
   const version = gaps?.referentialVersion ?? referential.value.version;
   return (
     <article class="fiche-document" aria-labelledby="fiche-titre">

@@ -9,7 +9,8 @@ import { navigate, routeHash } from '../../state/route';
 import { addClassroom, copyClassroom, deleteClassroom, lastDeleted, returnToClassrooms, undoDelete } from '../../state/school-audit';
 import { newSchoolData } from '../../state/new-school';
 import { DISPLAY_LABELS, COMPUTER_LABELS, NETWORK_LABELS } from '../../model/labels';
-import { CHEF_DE_FILE_LABELS } from '../../model/school';
+import { chefDeFileLabel } from '../../territory/territory';
+import { referential } from '../../state/referential';
 import type { ClassroomFiche } from '../../model/types';
 import { useFicheEditor } from '../use-editor';
 import { SaveIndicator } from '../components/save-indicator';
@@ -42,7 +43,7 @@ export function SchoolScreen({ uai }: { uai: string }) {
         {school && (
           <>
             {' · '}
-            {school.commune} · {school.circonscription} · {CHEF_DE_FILE_LABELS[school.chefDeFile]}
+            {school.commune} · {school.circonscription} · {chefDeFileLabel(referential.value.territory, school.chefDeFile)}
             {school.educationPrioritaire && ` · ${school.educationPrioritaire}`}
             {school.source === 'demo' && <DemoNotice />}
           </>

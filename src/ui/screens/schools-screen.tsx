@@ -4,7 +4,9 @@ import { circonscriptions, filteredSchools, isDemoDirectory, schoolFilter, schoo
 import { auditOf } from '../../state/audits';
 import { routeHash } from '../../state/route';
 import { AUDIT_STATUS_LABELS } from '../../model/audit-status';
-import { CHEF_DE_FILE_LABELS, type ChefDeFile } from '../../model/school';
+import { referential } from '../../state/referential';
+import { DEMO_TERRITORY } from '../../directory/demo-label';
+import { chefDeFileOptions, hasSeveralChefsDeFile } from '../chefs-de-file';
 import { uaiOfQuery } from '../../model/search';
 import { frenchNumber } from '../../model/french-number';
 import { SegmentedField } from '../components/segmented-field';
@@ -39,11 +41,6 @@ function UaiNotFound({ query }: { query: string }) {
     </p>
   );
 }
-const CHEF_DE_FILE_OPTIONS: ReadonlyArray<readonly [ChefDeFile | '', string]> = [
-  ['', 'Tous'],
-  ['ville-marseille', CHEF_DE_FILE_LABELS['ville-marseille']],
-  ['cd13', CHEF_DE_FILE_LABELS.cd13],
-];
 
 export function SchoolsScreen() {
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -54,7 +51,7 @@ export function SchoolsScreen() {
       <h1>Écoles</h1>
       {isDemoDirectory.value && (
         <p class="notice">
-          Annuaire : <DemoNotice /> Les écoles affichées sont fictives, dans de vraies communes des Bouches-du-Rhône.
+          Annuaire : <DemoNotice /> Les écoles affichées sont fictives, dans de vraies communes {DEMO_TERRITORY.nameWithArticle}.
         </p>
       )}
       <search class="filters">
@@ -86,13 +83,15 @@ export function SchoolsScreen() {
             ))}
           </select>
         </div>
-        <SegmentedField
-          id="chef-de-file"
-          label="Chef de file"
-          options={CHEF_DE_FILE_OPTIONS}
-          value={filter.chefDeFile}
-          onChange={(value) => updateFilter({ chefDeFile: value ?? '' })}
-        />
+        {hasSeveralChefsDeFile(referential.value.territory) && (
+          <SegmentedField
+            id="chef-de-file"
+            label="Chef de file"
+            options={chefDeFileOptions(referential.value.territory)}
+            value={filter.chefDeFile}
+            onChange={(value) => updateFilter({ chefDeFile: value ?? '' })}
+          />
+        )}
       </search>
       <div role="status">
         <p class="count">

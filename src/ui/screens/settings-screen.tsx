@@ -74,7 +74,7 @@ function SettingsForm({ saved, setSaved }: { saved: string | null; setSaved: (te
     const problems = validateReferentialSettings(form);
     setErrors(new Map(problems.map((e) => [e.path, e.message])));
     if (problems.length > 0) return;
-    const next = await saveReferential(form);
+    const next = await saveReferential({ ...form, territory: referential.value.territory });
     await applyReferential();
     setSaved(`Paramètres enregistrés : référentiel ${next.version}.`);
   };
@@ -91,6 +91,7 @@ function SettingsForm({ saved, setSaved }: { saved: string | null; setSaved: (te
         <h2>Seuils</h2>
         {PARAM_KEYS.map((key) => <ParamField key={key} name={key} form={form} field={field(`params.${key}`)} onChange={set(`params.${key}`)} />)}
         <h2>Objectifs</h2>
+        <p class="hint">Vide : objectif non fixé.</p>
         <NumberField {...field('targets.classes')} label="Classes à équiper" value={form.targets.classes} onChange={set('targets.classes')} />
         <NumberField {...field('targets.newTeachers')} label="Néo-titulaires à équiper" value={form.targets.newTeachers} onChange={set('targets.newTeachers')} />
         <h2>Barème de priorité des écoles</h2>

@@ -4,6 +4,8 @@ import { cancelExport, exportSpreadsheet, exportState, type ExportState } from '
 import { campaign } from '../../state/session';
 import { SHEET_NAMES, SHEET_SLUGS, type SheetSlug } from '../../export/sheet';
 import { fileSize, percent } from '../format';
+import { referential } from '../../state/referential';
+import type { Territory } from '../../territory/territory';
 
 const STEP_LABELS = {
   read: 'Lecture des fiches de l’appareil…',
@@ -27,6 +29,14 @@ function Status({ state }: { state: ExportState }) {
   return null;
 }
 
+/** "la DSDEN, la Ville de Poitiers et le Conseil départemental de la Vienne": who the workbook is for. */
+export function readersText(territory: Territory): string {
+  // "de la Ville …" → "la Ville …", "du Conseil …" → "le Conseil …", "de l'Eurométropole …" → "l'Eurométropole …".
+  const the = (withArticle: string) => withArticle.replace(/^du /, 'le ').replace(/^des /, 'les ').replace(/^de (la |l')/, '$1').replace(/^d'/, '');
+  const readers = ['la DSDEN', ...territory.chefsDeFile.map((chef) => the(chef.labelWithArticle))];
+  return `${readers.slice(0, -1).join(', ')} et ${readers.at(-1) ?? ''}`;
+}
+
 export function SpreadsheetExport() {
   const [sheet, setSheet] = useState<SheetSlug>('synthese');
   const state = exportState.value;
@@ -35,7 +45,7 @@ export function SpreadsheetExport() {
     <section aria-labelledby="titre-export" class="spreadsheet-export">
       <h2 id="titre-export">Tableau départemental</h2>
       <p>
-        Un classeur pour la DSDEN, le CD13 et la Ville de Marseille : feuilles Synthèse, Écoles, Classes, Besoins et
+        Un classeur pour {readersText(referential.value.territory)} : feuilles Synthèse, Écoles, Classes, Besoins et
         Référentiel, avec les fiches de cet appareil pour la campagne {campaign.value}. L'export se fait sur l'appareil,
         même sans réseau.
       </p>

@@ -1,5 +1,5 @@
 // What every Store must do (server/src/store/store.ts), written once so that each implementation runs the same
-// tests: the SQLite store today (sqlite-store.test.ts), the PostgreSQL store of issue 16 later.
+// tests: the SQLite store (sqlite-store.test.ts) and the PostgreSQL store (pg-store.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,15 @@ const sender = (deviceId: string, receivedAt = '2026-11-29T10:00:00.000Z'): Send
 const query = (patch: Partial<ChangesQuery> = {}): ChangesQuery => ({ campaign: '2026-2027', since: 0, limit: 500, circonscriptions: [], uais: [], ...patch });
 const withPupils = <T extends Fiche>(fiche: T, pupils: number): T => ({ ...fiche, data: { ...fiche.data, pupils } });
 
-export function describeStoreContract(name: string, open: OpenStore): void {
+/**
+ * What differs by design between stores. `backup`: 'file' when `Store.backup` writes a copy (SQLite), 'refused' when
+ * the database is backed up with its own tools and `backup` rejects, saying which (PostgreSQL: pg_dump).
+ */
+export interface StoreTraits {
+  backup: 'file' | { refusedFor: RegExp };
+}
+
+export function describeStoreContract(name: string, open: OpenStore, traits: StoreTraits = { backup: 'file' }): void {
   describe(`${name}: the Store contract`, () => {
     let store: Store;
     let remove: () => Promise<void> | void;
@@ -277,20 +285,34 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect(entries).toContainEqual({ kind: 'failed-auth', at: at.toISOString(), address: OTHER_ADDRESSES, count: 2 });
     });
 
-    it('backs up into a file, answering what the copy holds', async () => {
-      await store.revisions.push([pushOf(makeClassroomFiche()), pushOf(makeSchoolFiche())], sender('t1'));
-      await store.tokens.add({ hash: 'h1', owner: 'Léa Durand', role: 'auditeur', createdAt: '2026-11-29T09:00:00.000Z', expiresOn: null });
-      const dir = mkdtempSync(join(tmpdir(), 'tne13-backup-'));
-      try {
-        const copyPath = join(dir, 'copie.sqlite');
-        const summary = await store.backup(copyPath);
-        expect(summary).toMatchObject({ revisions: 2, tokens: 1, schools: (await store.directory.list()).length });
-        expect(summary.bytes).toBeGreaterThan(0);
-        expect(existsSync(copyPath)).toBe(true);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
+    const { backup } = traits;
+    if (backup === 'file') {
+      it('backs up into a file, answering what the copy holds', async () => {
+        await store.revisions.push([pushOf(makeClassroomFiche()), pushOf(makeSchoolFiche())], sender('t1'));
+        await store.tokens.add({ hash: 'h1', owner: 'Léa Durand', role: 'auditeur', createdAt: '2026-11-29T09:00:00.000Z', expiresOn: null });
+        const dir = mkdtempSync(join(tmpdir(), 'tne13-backup-'));
+        try {
+          const copyPath = join(dir, 'copie.sqlite');
+          const summary = await store.backup(copyPath);
+          expect(summary).toMatchObject({ revisions: 2, tokens: 1, schools: (await store.directory.list()).length });
+          expect(summary.bytes).toBeGreaterThan(0);
+          expect(existsSync(copyPath)).toBe(true);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    } else {
+      it('refuses a backup into a file, naming the tool that backs the database up, and writes nothing', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'tne13-backup-'));
+        try {
+          const copyPath = join(dir, 'copie.sqlite');
+          await expect(store.backup(copyPath)).rejects.toThrow(backup.refusedFor);
+          expect(existsSync(copyPath)).toBe(false);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }
 
     it('answers a ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
