@@ -3,15 +3,15 @@
 // the schema devices read it with (src/model/referential-schema.ts), numbers the version unless one is given, and
 // keeps it in the store, append-only: a correction is a new version.
 import { parisDateTime } from '../../src/export/paris-time';
-import { REFERENTIAL_V1, migrateReferential, type Referential } from '../../src/model/referential';
+import { defaultReferentialFor, migrateReferential, type Referential } from '../../src/model/referential';
 import { readPublishedReferential, SERVER_VERSION } from '../../src/model/referential-schema';
 import type { FieldError } from '../../src/model/types';
 import type { Store } from './store/store';
 import type { Territory } from './territory';
 
-/** The référentiel a server serves while none was published: v1, whatever the département (for now). */
-export function defaultServerReferential(_territory: Territory): Referential {
-  return REFERENTIAL_V1;
+/** The référentiel a server serves while none was published: v1, with its département's chefs de file and targets. */
+export function defaultServerReferential(territory: Territory): Referential {
+  return defaultReferentialFor(territory.config);
 }
 
 /** The référentiel in force: the latest published, its rules and wording from this code, else the default. */
