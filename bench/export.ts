@@ -65,10 +65,10 @@ async function onServer() {
       xlsx.push(t3 - t2);
       csv.push(t4 - t3);
       const start = performance.now();
-      await exportFromServer(store, CAMPAIGN, 'xlsx', undefined, new Date());
+      await exportFromServer(store, CAMPAIGN, 'xlsx', undefined, new Date(), REFERENTIAL_V1);
       total.push(performance.now() - start);
     }
-    const rows = buildWorkbook(await readServerExportInput(store, CAMPAIGN, new Date())).map((s) => `${s.name} ${s.rows.length}`).join(', ');
+    const rows = buildWorkbook(await readServerExportInput(store, CAMPAIGN, new Date(), REFERENTIAL_V1)).map((s) => `${s.name} ${s.rows.length}`).join(', ');
     await store.close();
     const child = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/export-once.ts', dbPath], { encoding: 'utf8' })) as {
       ms: number; bytes: number; rssBefore: number; maxRss: number;

@@ -1,12 +1,15 @@
 // `npm run export -- out.xlsx [--campaign 2026-2027]` writes the departmental workbook from the server's database
-// (DATABASE_URL, else TNE13_DB, else data/tne13.sqlite); `npm run export -- out.csv --sheet ecoles` writes one sheet as CSV.
+// (DATABASE_URL, else TNE13_DB, else data/tne13.sqlite), computed with the référentiel in force; `npm run export --
+// out.csv --sheet ecoles` writes one sheet as CSV.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { campaignOf, sheetOf } from '../src/export-route';
 import { exportFromServer } from '../src/export-source';
+import { referentialInForce } from '../src/referential';
 import { storeOpenFailure } from '../src/startup-error';
 import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
+import { territoryFromEnv } from '../src/territory';
 
 const USAGE = [
   'Usage :',
@@ -40,7 +43,7 @@ async function main(args: string[]): Promise<number> {
     const at = new Date();
     const campaign = campaignOf(parsed.values.campaign, at);
     const sheet = format === 'csv' ? sheetOf(parsed.values.sheet) : undefined;
-    const file = await exportFromServer(store, campaign, format, sheet, at);
+    const file = await exportFromServer(store, campaign, format, sheet, at, await referentialInForce(store, territoryFromEnv(process.env)));
     writeFileSync(out, file.bytes);
     console.log(`Tableau départemental ${campaign} écrit dans ${resolve(out)} (${file.bytes.length} octets, base ${describeStoreLocation(location)}).`);
     return 0;

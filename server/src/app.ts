@@ -1,4 +1,4 @@
-// The reference server (sync.md): the sync endpoints (push and pull), health, the school directory, the exports, a
+// The reference server (sync.md): the sync endpoints (push and pull), health, the school directory, the référentiel, the exports, a
 // fiche's history, the API's OpenAPI description, and optionally the built app on the same origin, behind its limits
 // (timeouts, connections, failed authentications, load). `buildApp` does not listen: main.ts and the tests choose where.
 import cors from '@fastify/cors';
@@ -13,6 +13,7 @@ import { registerHistoryRoute } from './history-route';
 import { answerOnSocket, connectionOptions, DEFAULT_CONNECTION_LIMITS, refuseExpectation, type ConnectionLimits } from './http-limits';
 import { DEFAULT_LOAD_LIMITS, shedLoad, type LoadLimits } from './load-shedding';
 import { registerOpenApiRoute } from './openapi-route';
+import { registerReferentialRoute } from './referential-route';
 import { registerSchoolsRoute } from './schools-route';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -75,6 +76,7 @@ type RegisterRoutes = (app: FastifyInstance, context: ServerContext) => void;
 const API_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoute,
   registerSchoolsRoute,
+  registerReferentialRoute,
   registerSyncRoute,
   registerChangesRoute,
   registerExportRoutes,

@@ -42,6 +42,8 @@ function describe(entry: AuditEntry): [string, string, string] {
     }
     case 'backup':
       return ['Sauvegarde', byCli(entry.by), entry.destination];
+    case 'referential-published':
+      return ['Référentiel publié', entry.via === 'cli' ? byCli(entry.by) : entry.by, `version ${entry.version}`];
     case 'failed-auth': {
       const who = entry.address === OTHER_ADDRESSES ? 'autres adresses' : `adresse ${entry.address}`;
       return ["Échecs d'authentification", who, `${count(entry.count, 'jeton refusé', 'jetons refusés')} (401) dans la minute`];

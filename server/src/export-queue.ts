@@ -9,7 +9,6 @@ import type { ExportFile } from '../../src/export/run-export';
 import { parisDateTime } from '../../src/export/paris-time';
 import { sourceDigest } from './etag';
 import type { BuiltExport, ExportJob } from './export-source';
-import { SERVER_REFERENTIAL } from './export-source';
 
 /** Jobs that may wait while one runs: beyond, the wait would outlast what a person waits for a download. */
 export const EXPORT_QUEUE_MAX_JOBS = 2;
@@ -40,12 +39,12 @@ export class ExportQueueFull extends Error {
 export const exportKind = (job: Pick<ExportJob, 'campaign' | 'format' | 'sheet'>): string => `${job.campaign}/${job.format}/${job.sheet ?? ''}`;
 
 /**
- * The ETag of the file of `kind` built from data `version` on the Paris day of `at`: the day too, since the file
- * gives its export date and computes equipment ages from its year; and the référentiel the server computes with.
+ * The ETag of the file of `kind` built from data and référentiel `version` (`exportDataVersion`) on the Paris day of
+ * `at`: the day too, since the file gives its export date and computes equipment ages from its year.
  */
 export function exportEtag(kind: string, version: string, at: Date): string {
   const day = (parisDateTime(at) ?? at.toISOString()).slice(0, 10);
-  const named = [kind, version, day, SERVER_REFERENTIAL.version, EXPORT_CODE].join('\n');
+  const named = [kind, version, day, EXPORT_CODE].join('\n');
   return `"${createHash('sha256').update(named).digest('base64url').slice(0, 27)}"`;
 }
 

@@ -1,7 +1,8 @@
 // GET /api/v1/export.xlsx and GET /api/v1/export.csv?sheet=… (export.md, sync.md): the departmental spreadsheet
 // over the head of every fiche, with a token of role lecteur or admin. `campaign` defaults to the school year in progress.
-// Built in the export worker, one at a time (export-queue.ts), and tagged by the data version it was read at: an
-// unchanged export is answered from the kept file or with a 304, and HEAD never builds.
+// Built in the export worker, one at a time (export-queue.ts), with the référentiel in force, and tagged by the data
+// and référentiel versions it was made from: an unchanged export is answered from the kept file or with a 304, and
+// HEAD never builds.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSV_MIME, type ExportFormat } from '../../src/export/run-export';
 import { SHEET_SLUGS, sheetSlug, type SheetSlug } from '../../src/export/sheet';
@@ -15,7 +16,8 @@ import { authorize, decorateTokenOwner } from './auth';
 import { RequestError } from './errors';
 import { matchesEtag } from './etag';
 import { ExportQueue, ExportQueueFull, exportEtag, exportKind, type BuildExport, type ReadyExport } from './export-queue';
-import { buildExport } from './export-source';
+import { buildExport, exportDataVersion } from './export-source';
+import { referentialInForce } from './referential';
 import { ExportFailed, ExportWorkerClient } from './export-worker-client';
 import { EXPORT } from './roles';
 import type { Store } from './store/store';
@@ -78,7 +80,7 @@ function builderOf(store: Store): { build: BuildExport; close(): Promise<void> }
 
 type ExportRequest = FastifyRequest<{ Querystring: ExportQuery }>;
 
-export function registerExportRoutes(app: FastifyInstance, { store, now }: ServerContext): void {
+export function registerExportRoutes(app: FastifyInstance, { store, now, territory }: ServerContext): void {
   decorateTokenOwner(app);
   const builder = builderOf(store);
   const queue = new ExportQueue(builder.build, (job) => app.log.info({ export: job }, 'Export commencé'));
@@ -91,8 +93,9 @@ export function registerExportRoutes(app: FastifyInstance, { store, now }: Serve
   async function answer(request: ExportRequest, reply: FastifyReply, format: ExportFormat) {
     const at = now();
     const campaign = campaignOf(request.query.campaign, at);
-    const job = { campaign, format, sheet: format === 'csv' ? sheetOf(request.query.sheet) : undefined, exportedAt: at.toISOString() };
-    const version = await store.exportVersion(campaign);
+    const referential = await referentialInForce(store, territory);
+    const job = { campaign, format, sheet: format === 'csv' ? sheetOf(request.query.sheet) : undefined, exportedAt: at.toISOString(), referential };
+    const version = exportDataVersion(await store.exportVersion(campaign), referential);
     const etag = exportEtag(exportKind(job), version, at);
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send();
     if (request.method === 'HEAD') {

@@ -5,7 +5,7 @@ import type { DirectorySource, EducationPrioritaire } from '../../src/model/scho
 import { CHEF_DE_FILE_ID } from '../../src/territory/territory';
 import { SYNC_PROTOCOL, BATCH_MAX_RECORDS, type SyncStatus } from '../../src/model/sync-protocol';
 import { ID_MAX_LENGTH } from './envelope';
-import { recordSchemas } from './openapi-schemas';
+import { recordSchemas, referentialSchemas } from './openapi-schemas';
 
 /** A JSON Schema as this file writes it: plain data, checked by the test that validates the whole document. */
 export type Schema = Readonly<Record<string, unknown>>;
@@ -51,6 +51,15 @@ function answerSchemas(): Record<string, Schema> {
       { description: 'Refus de toute la requête (sync.md, « Whole-request answers »).' },
     ),
     Health: object({ status: { const: 'ok' } }),
+    ReferentialRefusal: object(
+      {
+        error: { const: 'invalid_referential' },
+        message: text("Une phrase en français : rien n'est publié, et chaque champ refusé avec pourquoi."),
+        errors: { ...listOf(ref('FieldError')), minItems: 1, maxItems: 20, description: 'Les champs refusés (au plus 20), chacun nommé dans son message.' },
+      },
+      undefined,
+      { description: 'Un référentiel refusé (PUT /api/v1/referential).' },
+    ),
     FieldError: object({ path: text('Le champ, en notation pointée (data.computer.year) ; vide pour la fiche entière.'), message: text('En français, nomme le champ.') }),
     SyncRequest: object(
       {
@@ -149,7 +158,8 @@ function directorySchoolSchema(): Schema {
 
 export function componentSchemas(currentYear: number): Record<string, Schema> {
   const { PushRecord, Fiche, Author } = recordSchemas(currentYear);
-  return { PushRecord: { ...PushRecord }, Fiche: { ...Fiche }, Author: { ...Author }, ...answerSchemas() };
+  const { Referential, ReferentialBody } = referentialSchemas();
+  return { PushRecord: { ...PushRecord }, Fiche: { ...Fiche }, Author: { ...Author }, Referential: { ...Referential }, ReferentialBody: { ...ReferentialBody }, ...answerSchemas() };
 }
 
 const retryAfter = { description: 'Secondes à attendre avant de réessayer.', required: true, schema: { type: 'integer', minimum: 1 } };
@@ -175,6 +185,7 @@ export const REFUSALS = {
     { Allow: { description: 'Les méthodes que l’adresse prend, par exemple « GET, HEAD ».', required: true, schema: { type: 'string', pattern: '^[A-Z]+(, [A-Z]+)*$' } } },
   ),
   RequestTimeout: refusal('En-têtes non reçus dans les 10 s ou corps dans les 30 s de la connexion (request_timeout) : la connexion est fermée.'),
+  Conflict: refusal('Cette version du référentiel est déjà publiée (version_taken) : une version publiée ne change plus.'),
   UriTooLong: refusal("Adresse trop longue, ou un de ses segments dépasse 100 caractères (invalid_url)."),
   PayloadTooLarge: refusal('Plus de 500 fiches ou de 1 Mio (too_many_records, payload_too_large) : la tablette coupe le lot en deux et renvoie.'),
   UnsupportedMediaType: refusal("Le corps n'est pas déclaré application/json (unsupported_media_type)."),

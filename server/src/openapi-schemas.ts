@@ -8,6 +8,7 @@ import { toJsonSchemaDefs, type ConversionConfig, type JsonSchema } from '@valib
 import type * as v from 'valibot';
 import { frenchNumber } from '../../src/model/french-number';
 import { RECORD_MAX_BYTES, RECORD_MAX_DEPTH, RECORD_MAX_VALUES } from '../../src/model/record-bounds';
+import { publishedReferentialSchema, servedReferentialSchema } from '../../src/model/referential-schema';
 import { authorSchema, ficheSchema, pushRecordSchema } from '../../src/model/schema';
 
 /** Checks written in code, each described by the `documented` metadata that follows it in its pipe. */
@@ -97,5 +98,25 @@ export function recordSchemas(currentYear: number): RecordSchemas {
     },
     Fiche: { ...converted.Fiche, description: 'Une fiche telle que le serveur la tient : avec son rev (numéroté par le serveur), sans baseRev.' },
     Author: converted.Author,
+  };
+}
+
+/**
+ * The référentiel as PUT /api/v1/referential reads it and GET answers it (src/model/referential-schema.ts, the schema
+ * the tablet reads it with too).
+ */
+export function referentialSchemas(): { Referential: JsonSchema; ReferentialBody: JsonSchema } {
+  const converted = documentedJsonSchemas({ Referential: servedReferentialSchema, ReferentialBody: publishedReferentialSchema });
+  return {
+    Referential: {
+      ...converted.Referential,
+      description:
+        "Le référentiel en vigueur : sa version (donnée par le serveur), ses paramètres, prix, règle de financement, objectifs et barème de priorité ; il porte aussi les règles, leurs libellés (rules) et les hypothèses (assumptions), tirés du code du serveur et que la tablette reprend du sien.",
+    },
+    ReferentialBody: {
+      ...converted.ReferentialBody,
+      description:
+        "Un référentiel à publier. Tout champ non décrit ici (version, rules, assumptions, le libellé d'un prix) est ignoré : règles et libellés viennent du code. Un paramètre hors de ses bornes est refusé, nommé dans le message.",
+    },
   };
 }

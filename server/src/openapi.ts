@@ -8,7 +8,9 @@ import { CSV_MIME } from '../../src/export/run-export';
 import { XLSX_MIME } from '../../src/export/xlsx';
 import { CHANGES_MAX_LIMIT, CHANGES_PAGE } from '../../src/model/sync-protocol';
 import { BATCH_MAX_BYTES } from '../../src/model/sync-protocol';
+import { SERVER_VERSION } from '../../src/model/referential-schema';
 import { CURSOR, FILTER_MAX_LENGTH, FILTERS_MAX } from './changes-query';
+import { REFERENTIAL_MAX_BYTES } from './referential-route';
 import { FICHE_ID_MAX_LENGTH, FICHE_ID_PATTERN } from './history-route';
 import { componentSchemas, REFUSALS, type RefusalName, type Schema } from './openapi-components';
 
@@ -28,6 +30,7 @@ const STATUS_OF: Record<RefusalName, string> = {
   NotFound: '404',
   MethodNotAllowed: '405',
   RequestTimeout: '408',
+  Conflict: '409',
   PayloadTooLarge: '413',
   UriTooLong: '414',
   UnsupportedMediaType: '415',
@@ -94,6 +97,34 @@ function paths(): Record<string, Record<string, unknown>> {
           '200': { description: "L'annuaire.", headers: ETAG, content: json({ type: 'array', items: ref('DirectorySchool') }) },
           ...NOT_MODIFIED,
           ...refused(),
+        },
+      },
+    },
+    '/api/v1/referential': {
+      get: {
+        summary: 'Le référentiel en vigueur',
+        description:
+          "Tout rôle. Le dernier référentiel publié, sinon celui d'origine du serveur pour son département. Les tablettes calculent avec lui ; une modification faite sur une tablette n'y est qu'une simulation. L'ETag est l'empreinte du corps : toute instance du serveur donne la même.",
+        parameters: [IF_NONE_MATCH],
+        responses: {
+          '200': { description: 'Le référentiel.', headers: ETAG, content: json(ref('Referential')) },
+          ...NOT_MODIFIED,
+          ...refused('Unauthorized'),
+        },
+      },
+      put: {
+        summary: 'Publier un référentiel',
+        description:
+          "Rôle admin. Le corps est validé avec les bornes des Paramètres de la tablette ; règles et libellés viennent du code. Le serveur numérote la version à la suite des versions publiées (2026.1, puis 2026.2) sauf si ?version= en donne une. Une version publiée ne change plus : une correction est une nouvelle version. Aussi : npm run referential -- publish fichier.json.",
+        parameters: [
+          { name: 'version', in: 'query', required: false, schema: { type: 'string', pattern: SERVER_VERSION.source }, description: 'La version à donner (2026.2) ; absente : la suivante.' },
+        ],
+        requestBody: { required: true, description: `Au plus ${REFERENTIAL_MAX_BYTES / 1024} Kio.`, content: json(ref('ReferentialBody')) },
+        responses: {
+          '201': { description: 'Publié : le référentiel tel que les tablettes le recevront.', headers: ETAG, content: json(ref('Referential')) },
+          ...refused('Unauthorized', 'Forbidden', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType'),
+          // After the refusals of any request: this 400 also says why a référentiel is refused.
+          '400': { description: 'Référentiel refusé (invalid_referential), chaque champ nommé ; ou requête invalide.', content: json({ anyOf: [ref('ReferentialRefusal'), ref('Error')] }) },
         },
       },
     },

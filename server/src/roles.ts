@@ -23,6 +23,8 @@ export interface Access {
 export const PUSH: Access = { roles: ['auditeur', 'admin'], action: "d'envoyer des fiches", askFor: "d'auditeur" };
 export const PULL: Access = { roles: ROLES, action: 'de recevoir les fiches', askFor: "d'auditeur ou de lecteur" };
 export const EXPORT: Access = { roles: ['lecteur', 'admin'], action: "d'exporter le tableau départemental", askFor: 'de lecteur' };
+export const READ_REFERENTIAL: Access = { roles: ROLES, action: 'de lire le référentiel', askFor: "d'auditeur ou de lecteur" };
+export const PUBLISH_REFERENTIAL: Access = { roles: ['admin'], action: 'de publier le référentiel', askFor: "d'administrateur (rôle admin)" };
 export const HISTORY: Access = { roles: ['lecteur', 'admin'], action: "de consulter l'historique des fiches", askFor: 'de lecteur' };
 
 /** The 403 message for `role` outside `access`: one sentence, which the device shows as it is. */

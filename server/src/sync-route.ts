@@ -26,7 +26,7 @@ export function registerSyncRoute(app: FastifyInstance, { store, now, territory,
 }
 
 // Fastify would also parse text/plain; the protocol accepts JSON only.
-async function requireJson(request: FastifyRequest): Promise<void> {
+export async function requireJson(request: FastifyRequest): Promise<void> {
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {
     throw new RequestError(415, 'unsupported_media_type', 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).');

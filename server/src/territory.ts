@@ -17,6 +17,8 @@ export interface Territory {
   uaiPrefix: string;
   /** The campaigns accepted, or null for every one. */
   campaigns: readonly string[] | null;
+  /** Its name, chefs de file and targets: what the référentiel it serves by default carries. */
+  config: TerritoryConfig;
 }
 
 export const DEFAULT_DEPARTEMENT = annuaireCode(SHIPPED_TERRITORY.departement);
@@ -33,7 +35,11 @@ function uaiPrefixOf(departement: string): string {
 }
 
 /** The territory for a département code ('013', '13', '2A', '971') and a list of campaigns (absent: every one). */
-export function makeTerritory(departementCode: string = DEFAULT_DEPARTEMENT, campaigns: readonly string[] | null = null): Territory {
+export function makeTerritory(
+  departementCode: string = DEFAULT_DEPARTEMENT,
+  campaigns: readonly string[] | null = null,
+  config?: TerritoryConfig,
+): Territory {
   const departement = departementKey(departementCode);
   if (!DEPARTEMENT.test(departement)) {
     throw new Error(`Département « ${departementCode} » inconnu : attendu sous la forme 013, 2A ou 971 (TNE13_DEPARTEMENT).`);
@@ -44,7 +50,7 @@ export function makeTerritory(departementCode: string = DEFAULT_DEPARTEMENT, cam
       throw new Error(`Campagne « ${campaign} » invalide : attendue sous la forme 2026-2027 (TNE13_CAMPAIGNS).`);
     }
   }
-  return { departement, uaiPrefix: uaiPrefixOf(departement), campaigns };
+  return { departement, uaiPrefix: uaiPrefixOf(departement), campaigns, config: config ?? territoryFor(departement) };
 }
 
 /** Every campaign, in the shipped département: what a server without configuration holds. */
@@ -112,8 +118,7 @@ export function territoryFromEnv(env: Env, read: ReadText = readText): Territory
     .map((campaign) => campaign.trim())
     .filter((campaign) => campaign !== '');
   const territory = makeTerritory(departementFromEnv(env, file), campaigns.length > 0 ? campaigns : null);
-  configOf(env, file);
-  return territory;
+  return { ...territory, config: configOf(env, file) };
 }
 
 export function acceptsCampaign(territory: Territory, campaign: string): boolean {

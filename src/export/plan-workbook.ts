@@ -10,6 +10,7 @@ import { columnsOf, type Cell, type ColumnKind, type Row, type Sheet } from './s
 import { cents, timeCell, wholeEuros, yesNo } from './values';
 import { printTexts } from './workbook';
 import { writeXlsx, XLSX_MIME, type PrintTexts } from './xlsx';
+import { isSimulationVersion } from '../model/referential-version';
 
 export interface PlanExportContext {
   campaign: string;
@@ -94,7 +95,7 @@ function footRows(plan: LabelledPlan, report: PlanReport, ctx: PlanExportContext
         `${percent(funding.stateShareAtOrAbove)} % à partir de ce seuil, sur tout le plan`,
     ],
     ['Version du référentiel', report.referentialVersion],
-    ...(report.referentialVersion.includes('-local.') ? [[LOCAL_REFERENTIAL_WARNING] as const] : []),
+    ...(isSimulationVersion(report.referentialVersion) ? [[LOCAL_REFERENTIAL_WARNING] as const] : []),
     ['Campagne', ctx.campaign],
     ["Date et heure de l'export", timeCell(ctx.exportedAt)],
   ];

@@ -1,11 +1,12 @@
 // Référentiel: what the figures were computed with (version, rules, parameters, funding, targets, priority scale,
 // prices with their dates and sources), when the export was made and how many fiches it covers. Written for a
 // reader: French labels and units, no code of the app; the Code column holds only the rule ids users know (C01…).
-import { PARAM_KEYS, PARAM_SETTINGS } from '../model/referential-settings';
-import { assumptionNote, SEVERITY_LABELS, type FundingRule, type PriorityWeights, type Referential } from '../model/referential';
+import { FUNDING_KEYS, FUNDING_SETTINGS, PARAM_KEYS, PARAM_SETTINGS } from '../model/referential-settings';
+import { assumptionNote, SEVERITY_LABELS, type PriorityWeights, type Referential } from '../model/referential';
 import type { ExportContext } from './export-input';
 import { columnsOf, sheetOf, type Cell, type Sheet } from './sheet';
 import { cents, timeCell } from './values';
+import { isSimulationVersion } from '../model/referential-version';
 
 /** What one row of Référentiel is read from: a value of the référentiel or of the export, with what it is. */
 interface Line {
@@ -34,13 +35,6 @@ export const REFERENTIAL_COLUMNS = [
 /** What a référentiel edited in Paramètres on a device says of itself, on the sheet's first line. */
 export const LOCAL_REFERENTIAL_WARNING =
   'Référentiel local (simulation) : paramètres ou prix modifiés sur un appareil, ce ne sont pas ceux arrêtés par le Département';
-
-const FUNDING: Record<keyof FundingRule, readonly [label: string, unit: '€ HT' | '%']> = {
-  equipmentThresholdHt: ["Seuil des dépenses d'équipement d'une collectivité", '€ HT'],
-  stateShareBelow: ["Part de l'État sous le seuil", '%'],
-  stateShareAtOrAbove: ["Part de l'État à partir du seuil", '%'],
-  resourcesShare: ["Part de l'État pour les ressources numériques", '%'],
-};
 
 const SCOPE_LABELS = { classroom: 'Règle de la classe', school: "Règle de l'école" } as const;
 
@@ -84,7 +78,7 @@ export function buildReferentialSheet(ctx: ExportContext): Sheet {
   const { referential, campaign, exportedAt } = ctx.input;
   const { school, classroom } = ctx.fichesCovered;
   const lines: Line[] = [
-    ...(referential.version.includes('-local.') ? [line('Attention', null, LOCAL_REFERENTIAL_WARNING, referential.version)] : []),
+    ...(isSimulationVersion(referential.version) ? [line('Attention', null, LOCAL_REFERENTIAL_WARNING, referential.version)] : []),
     line('Export', null, 'Version du référentiel', referential.version),
     line('Export', null, "Date et heure de l'export", timeCell(exportedAt)),
     line('Export', null, 'Campagne', campaign),
@@ -93,8 +87,8 @@ export function buildReferentialSheet(ctx: ExportContext): Sheet {
     line('Export', null, 'Fiches classe', classroom, 'fiches'),
     ...referential.rules.map((r) => line(SCOPE_LABELS[r.scope], r.id, `${r.short} – ${r.label}`, SEVERITY_LABELS[r.severity])),
     ...parameterLines(referential),
-    ...(Object.keys(FUNDING) as Array<keyof FundingRule>).map((key) => {
-      const [label, unit] = FUNDING[key];
+    ...FUNDING_KEYS.map((key) => {
+      const { label, unit } = FUNDING_SETTINGS[key];
       const value = referential.funding[key];
       return line('Financement', null, label, unit === '%' ? percent(value) : value, unit);
     }),

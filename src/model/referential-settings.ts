@@ -2,7 +2,7 @@
 // else a référentiel is read from; every edit makes a new local version.
 import * as v from 'valibot';
 import { decimalIn, integerIn, text } from './fields';
-import { TERMINALS_PER_GROUP_ALLOWED, type PriorityWeights, type Referential, type ReferentialParams } from './referential';
+import { TERMINALS_PER_GROUP_ALLOWED, type FundingRule, type PriorityWeights, type Referential, type ReferentialParams } from './referential';
 import type { FieldError } from './types';
 
 /**
@@ -61,6 +61,19 @@ export const PRIORITY_WEIGHT_SETTINGS: Readonly<Record<keyof PriorityWeights, { 
 
 export const PRIORITY_WEIGHT_KEYS = Object.keys(PRIORITY_WEIGHT_SETTINGS) as Array<keyof PriorityWeights>;
 
+/**
+ * The funding rule (domain.md): not edited in "Paramètres", but published by the Département with the rest. Shares are
+ * fractions (0.7), shown as percentages in the spreadsheet.
+ */
+export const FUNDING_SETTINGS: Readonly<Record<keyof FundingRule, { label: string; unit: '€ HT' | '%'; check: v.GenericSchema }>> = {
+  equipmentThresholdHt: { label: "Seuil des dépenses d'équipement d'une collectivité", unit: '€ HT', check: decimalIn(0, 100_000_000) },
+  stateShareBelow: { label: "Part de l'État sous le seuil", unit: '%', check: decimalIn(0, 1) },
+  stateShareAtOrAbove: { label: "Part de l'État à partir du seuil", unit: '%', check: decimalIn(0, 1) },
+  resourcesShare: { label: "Part de l'État pour les ressources numériques", unit: '%', check: decimalIn(0, 1) },
+};
+
+export const FUNDING_KEYS = Object.keys(FUNDING_SETTINGS) as Array<keyof FundingRule>;
+
 /** A setting's name in a message: "Mémoire vive minimale d'un ordinateur (Go)". */
 const PARAM_LABELS: Record<string, string> = {
   ...Object.fromEntries(PARAM_KEYS.map((key) => {
@@ -71,6 +84,11 @@ const PARAM_LABELS: Record<string, string> = {
     const { label, unit } = PRIORITY_WEIGHT_SETTINGS[key];
     return [`priorityWeights.${key}`, `Priorité : ${label} (${unit})`];
   })),
+  ...Object.fromEntries(FUNDING_KEYS.map((key) => {
+    const { label, unit } = FUNDING_SETTINGS[key];
+    // A share is typed as a fraction: 0,7 for 70 %.
+    return [`funding.${key}`, `Financement : ${label} (${unit === '%' ? 'fraction, 0,7 pour 70 %' : unit})`];
+  })),
   'targets.classes': 'Objectif : classes à équiper',
   'targets.newTeachers': 'Objectif : néo-titulaires à équiper',
   unitPriceHt: 'Prix unitaire HT (€)',
@@ -78,20 +96,25 @@ const PARAM_LABELS: Record<string, string> = {
   source: 'Source du prix',
 };
 
+// The parts of a référentiel and their bounds, read by the settings form below and by the référentiel a server
+// publishes (referential-schema.ts).
+export const paramsSchema = v.object(Object.fromEntries(PARAM_KEYS.map((key) => [key, PARAM_SETTINGS[key].check])));
+/** What a price may be, whoever sets it. */
+export const priceEntries = {
+  unitPriceHt: v.nullable(decimalIn(0, 1_000_000)),
+  date: v.nullable(text(20)),
+  source: v.nullable(text(200)),
+};
+// Empty: the Département has not set it ("objectif non fixé"), as a département without configuration starts.
+export const targetsSchema = v.object({ classes: v.nullable(integerIn(0, 100_000)), newTeachers: v.nullable(integerIn(0, 100_000)) });
+export const priorityWeightsSchema = v.object(Object.fromEntries(PRIORITY_WEIGHT_KEYS.map((key) => [key, PRIORITY_WEIGHT_SETTINGS[key].check])));
+export const fundingSchema = v.object(Object.fromEntries(FUNDING_KEYS.map((key) => [key, FUNDING_SETTINGS[key].check])));
+
 const schema = v.object({
-  params: v.object(Object.fromEntries(PARAM_KEYS.map((key) => [key, PARAM_SETTINGS[key].check]))),
-  prices: v.array(
-    v.object({
-      item: v.string(),
-      label: v.string(),
-      unitPriceHt: v.nullable(decimalIn(0, 1_000_000)),
-      date: v.nullable(text(20)),
-      source: v.nullable(text(200)),
-    }),
-  ),
-  // Empty: the Département has not set it ("objectif non fixé"), as a département without configuration starts.
-  targets: v.object({ classes: v.nullable(integerIn(0, 100_000)), newTeachers: v.nullable(integerIn(0, 100_000)) }),
-  priorityWeights: v.object(Object.fromEntries(PRIORITY_WEIGHT_KEYS.map((key) => [key, PRIORITY_WEIGHT_SETTINGS[key].check]))),
+  params: paramsSchema,
+  prices: v.array(v.object({ item: v.string(), label: v.string(), ...priceEntries })),
+  targets: targetsSchema,
+  priorityWeights: priorityWeightsSchema,
 });
 
 export function settingLabel(path: string, referential: Pick<Referential, 'prices'>): string {

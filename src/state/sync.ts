@@ -1,6 +1,7 @@
 // When the device syncs, and what the user sees of it. Triggers: start-up, the `online` event, coming back to the
 // tab, a few seconds after a save, a timer while online, and "Synchroniser maintenant". Connectivity is judged by
-// GET /api/v1/health, not by navigator.onLine. One sync at a time across tabs (Web Locks).
+// GET /api/v1/health, not by navigator.onLine. One sync at a time across tabs (Web Locks). After a run, the
+// directory and the Département's référentiel are taken from the server when they changed (ETag).
 import { computed, signal } from '@preact/signals';
 import { listOutbox } from '../storage/outbox';
 import { cursorKey, forgetCursor } from '../storage/pulled';
@@ -8,13 +9,15 @@ import { getDeviceId, getSyncSettings } from '../storage/prefs';
 import type { FieldError } from '../model/types';
 import { runSync, type PullStats, type RunEnd } from '../sync/sync-run';
 import { backoffMs } from '../sync/backoff';
-import { probeHealth, type Endpoint } from '../sync/transport';
+import { fetchReferential, probeHealth, type Endpoint } from '../sync/transport';
 import { readSyncAddress, SYNC_PATH } from '../sync/endpoint';
 import { onRevision } from './audits';
 import { deviceDb } from './device-db';
 import { flushAllEditors } from './open-editors';
 import { campaign, currentAuthor } from './session';
-import { referential } from './referential';
+import { departementReferential, referential, simulation } from './referential';
+import { receiveReferential } from './referential-received';
+import { applyReferential } from './gaps';
 import { recordTiming } from './timings';
 
 export const SYNC_AFTER_SAVE_MS = 3000;
@@ -197,6 +200,7 @@ class Scheduler {
       recordTiming('tne:sync-run', startedAt, { end: report.end.kind, sent: report.sent, pulled: report.pulled });
       const outcome = this.finish(report.end, report.received);
       if (report.end.kind === 'done') await this.refreshDirectory(endpoint);
+      if (report.end.kind === 'done' || (report.end.kind === 'forbidden' && report.end.pulled)) await this.refreshReferential(endpoint);
       return outcome;
     } catch (error) {
       console.error('sync run failed', error);
@@ -213,6 +217,22 @@ class Scheduler {
       await refreshDirectoryFromServer(new URL('schools', endpoint.url).href);
     } catch (error) {
       console.warn('directory refresh failed', error);
+    }
+  }
+
+  /**
+   * The Département's référentiel, when the server has another version: kept, and computed with at once unless a
+   * simulation is in force (which then says it started from an older version). A failure here never fails the sync.
+   */
+  private async refreshReferential(endpoint: Endpoint): Promise<void> {
+    try {
+      const held = departementReferential.value;
+      const outcome = await fetchReferential(endpoint, held.receivedAt === null ? null : held.etag);
+      if (outcome.kind !== 'answered') return;
+      const received = await receiveReferential(outcome.body, outcome.etag, new Date());
+      if (received === 'adopted' && simulation.value === null) await applyReferential();
+    } catch (error) {
+      console.warn('référentiel refresh failed', error);
     }
   }
 

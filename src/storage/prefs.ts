@@ -1,5 +1,5 @@
-// Small preferences in idb-keyval: who audits, which campaign, this device's id.
-import { get, set } from 'idb-keyval';
+// Small preferences in idb-keyval: who audits, which campaign, this device's id, the référentiels.
+import { del, get, set } from 'idb-keyval';
 import type { Author } from '../model/types';
 import type { Referential } from '../model/referential';
 
@@ -33,13 +33,38 @@ export async function getDeviceId(): Promise<string> {
   return id;
 }
 
-/** The référentiel as edited on this device, if it was. */
-export function getReferential(): Promise<Referential | undefined> {
+/**
+ * The simulation: the référentiel as edited in "Paramètres" on this device, if it was (version `…-local.<n>`). Under
+ * the key an earlier version of the app kept its local edit in, so that such an edit stays a simulation.
+ */
+export function getSimulation(): Promise<Referential | undefined> {
   return get<Referential>(REFERENTIAL_KEY);
 }
 
-export function setReferential(referential: Referential): Promise<void> {
+export function setSimulation(referential: Referential): Promise<void> {
   return set(REFERENTIAL_KEY, referential);
+}
+
+export function clearSimulation(): Promise<void> {
+  return del(REFERENTIAL_KEY);
+}
+
+/** The Département's référentiel as last received from the server, when, and its ETag (GET /api/v1/referential). */
+export interface ReceivedReferential {
+  referential: Referential;
+  /** ISO 8601, this device's clock. */
+  receivedAt: string;
+  etag: string | null;
+}
+
+const DEPARTEMENT_REFERENTIAL_KEY = 'departementReferential';
+
+export function getDepartementReferential(): Promise<ReceivedReferential | undefined> {
+  return get<ReceivedReferential>(DEPARTEMENT_REFERENTIAL_KEY);
+}
+
+export function setDepartementReferential(received: ReceivedReferential): Promise<void> {
+  return set(DEPARTEMENT_REFERENTIAL_KEY, received);
 }
 
 export interface SyncSettings {

@@ -80,3 +80,24 @@ export async function probeHealth(endpoint: Endpoint, timeoutMs = 5000): Promise
     return false;
   }
 }
+
+export type ReferentialOutcome = { kind: 'unchanged' } | { kind: 'answered'; body: unknown; etag: string | null } | { kind: 'failed' };
+
+/**
+ * GET …/referential next to the sync endpoint, sending back the ETag of the one held: a 304 while the Département
+ * publishes nothing new. A failure is only `failed`: the device keeps computing with what it has.
+ */
+export async function fetchReferential(endpoint: Endpoint, etag: string | null, signal?: AbortSignal): Promise<ReferentialOutcome> {
+  const timeout = AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS);
+  try {
+    const headers: Record<string, string> = { Authorization: `Bearer ${endpoint.token}` };
+    if (etag !== null) headers['If-None-Match'] = etag;
+    const response = await fetch(new URL('referential', endpoint.url), { headers, cache: 'no-store', signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    if (response.status === 304) return { kind: 'unchanged' };
+    if (!response.ok) return { kind: 'failed' };
+    return { kind: 'answered', body: await response.json(), etag: response.headers.get('ETag') };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { kind: 'failed' };
+  }
+}

@@ -7,8 +7,11 @@ import { chunkAwaited, retryChunks } from '../state/chunks';
 import { ROLE_LABELS } from '../model/labels';
 import { SchoolsScreen } from './screens/schools-screen';
 import { UpdateBanner } from './components/update-banner';
+import { SimulationBanner } from './components/simulation-banner';
 import { applyUpdate, dismissUpdate, updateWaiting } from '../state/app-update';
 import { lazy, ScreenLoading, ScreenNotLoaded } from './lazy';
+import { departementReferential, resetReferential, simulation, simulationOutdated } from '../state/referential';
+import { applyReferential } from '../state/gaps';
 
 const SchoolScreen = lazy(() => import('./screens/school-screen').then((m) => m.SchoolScreen));
 const ClassroomScreen = lazy(() => import('./screens/classroom-screen').then((m) => m.ClassroomScreen));
@@ -64,12 +67,22 @@ export function App() {
         {author && (syncStarted.value ? <SyncIndicator /> : <SyncPlaceholder />)}
       </header>
       {updateWaiting.value && <UpdateBanner onApply={() => void applyUpdate()} onDismiss={dismissUpdate} />}
+      <Simulation />
       <Screen />
       <footer class="app-footer">
         <p>Version {__BUILD_ID__}</p>
       </footer>
     </>
   );
+}
+
+/** On every screen while a simulation is in force; its button drops the simulation and computes everything again. */
+function Simulation() {
+  const simulated = simulation.value;
+  if (simulated === null) return null;
+  const back = () => void resetReferential().then(applyReferential);
+  const newer = simulationOutdated.value ? departementReferential.value.referential.version : null;
+  return <SimulationBanner version={simulated.version} newerDepartementVersion={newer} onBack={back} />;
 }
 
 const NAV: ReadonlyArray<readonly [Route['screen'], string]> = [

@@ -12,6 +12,7 @@ import { exportFromServer } from '../../server/src/export-source';
 import { openStore } from '../../server/src/store/open-store';
 import { SHEET_SLUGS } from '../../src/export/sheet';
 import { makeClassroomFiche } from '../../src/model/make';
+import { REFERENTIAL_V1 } from '../../src/model/referential';
 import { probeHealth } from '../../src/sync/transport';
 import { readXlsx } from '../export/support/read-xlsx';
 import { expectSameWorkbook } from '../export/support/same-workbook';
@@ -283,13 +284,13 @@ describe('the worker builds the file the request thread built before', () => {
     const store = await openStore(storeLocation(dbPath));
     try {
       const xlsx = await get(server, XLSX, server.token);
-      const inThread = await exportFromServer(store, CAMPAIGN, 'xlsx', undefined, NOW);
+      const inThread = await exportFromServer(store, CAMPAIGN, 'xlsx', undefined, NOW, REFERENTIAL_V1);
       const book = await readXlsx(xlsx.bytes);
       expectSameWorkbook(book, await readXlsx(inThread.bytes));
       expect(book.map((sheet) => sheet.rows.length)).toEqual([expect.any(Number), 200, 1500, expect.any(Number), expect.any(Number)]);
       for (const slug of SHEET_SLUGS) {
         const csv = await get(server, csvOf(slug), server.token);
-        const expected = await exportFromServer(store, CAMPAIGN, 'csv', slug, NOW);
+        const expected = await exportFromServer(store, CAMPAIGN, 'csv', slug, NOW, REFERENTIAL_V1);
         expect(Buffer.from(csv.bytes).equals(Buffer.from(expected.bytes)), slug).toBe(true);
       }
     } finally {

@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_CACHE_MAX_FILES, EXPORT_QUEUE_MAX_JOBS, ExportQueue, ExportQueueFull, exportEtag, exportKind } from '../../server/src/export-queue';
 import type { BuiltExport, ExportJob } from '../../server/src/export-source';
+import { REFERENTIAL_V1 } from '../../src/model/referential';
 
 const AT = '2026-11-28T17:38:00.000Z';
-const makeJob = (patch: Partial<ExportJob> = {}): ExportJob => ({ campaign: '2026-2027', format: 'xlsx', sheet: undefined, exportedAt: AT, ...patch });
+const makeJob = (patch: Partial<ExportJob> = {}): ExportJob => ({ campaign: '2026-2027', format: 'xlsx', sheet: undefined, exportedAt: AT, referential: REFERENTIAL_V1, ...patch });
 
 /** A builder whose builds wait until the test finishes them, each with the data version it "read". */
 function makeBuilder() {

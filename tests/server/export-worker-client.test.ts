@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildExport, type ExportJob } from '../../server/src/export-source';
 import { EXPORT_WORKER_NICE, ExportFailed, ExportWorkerClient } from '../../server/src/export-worker-client';
 import { openStore } from '../../server/src/store/open-store';
+import { REFERENTIAL_V1 } from '../../src/model/referential';
 import { fixtureFiches } from '../export/fixture';
 import { makeTempDir, pushOf, removeTempDir } from './support';
 import { storeLocation } from './store-under-test';
 
-const JOB: ExportJob = { campaign: '2026-2027', format: 'csv', sheet: 'classes', exportedAt: '2026-11-28T17:38:00.000Z' };
+const JOB: ExportJob = { campaign: '2026-2027', format: 'csv', sheet: 'classes', exportedAt: '2026-11-28T17:38:00.000Z', referential: REFERENTIAL_V1 };
 
 let dir: string;
 let dbPath: string;

@@ -11,6 +11,7 @@ import { buildApp } from '../../server/src/app';
 import { documentedJsonSchemas } from '../../server/src/openapi-schemas';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import { uaiCheckLetter } from '../../src/model/uai';
+import { REFERENTIAL_V1 } from '../../src/model/referential';
 import type { SyncResponse } from '../../src/model/sync-protocol';
 import { getChanges, makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
 
@@ -176,7 +177,7 @@ describe('the records’ schemas', () => {
 });
 
 describe('the answers’ schemas', () => {
-  it('match what the server answers: push results of every status, a page, a history, the directory, health and refusals', async () => {
+  it('match what the server answers: push results of every status, a page, a history, the directory, health, the référentiel and refusals', async () => {
     const lecteur = await server.makeToken('Sam Bernard', { role: 'lecteur' });
     const fiche = makeClassroomFiche();
     const first = await postSync<SyncResponse>(server, makeBatch([pushOf(fiche)]));
@@ -186,6 +187,10 @@ describe('the answers’ schemas', () => {
 
     const get = async (path: string, token: string | null = server.token) => {
       const response = await fetch(`${server.url}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    const put = async (path: string, body: unknown, token: string = server.token) => {
+      const response = await fetch(`${server.url}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       return { status: response.status, body: (await response.json()) as unknown };
     };
     const answers: Array<[string, string, { status: number; body: unknown }]> = [
@@ -202,8 +207,13 @@ describe('the answers’ schemas', () => {
       ['/api/v1/schools', 'get', await get('/api/v1/schools', null)],
       ['/api/v1/health', 'get', await get('/api/v1/health', null)],
       ['/api/v1/export.csv', 'get', await get('/api/v1/export.csv?sheet=inconnue')],
+      ['/api/v1/referential', 'get', await get('/api/v1/referential', lecteur)],
+      ['/api/v1/referential', 'put', await put('/api/v1/referential', REFERENTIAL_V1)],
+      ['/api/v1/referential', 'put', await put('/api/v1/referential?version=2026.1', REFERENTIAL_V1)],
+      ['/api/v1/referential', 'put', await put('/api/v1/referential', { ...REFERENTIAL_V1, params: {} })],
+      ['/api/v1/referential', 'put', await put('/api/v1/referential', REFERENTIAL_V1, lecteur)],
     ];
-    expect(answers.map(([, , answer]) => answer.status)).toEqual([200, 200, 400, 403, 200, 400, 200, 404, 400, 401, 200, 200, 400]);
+    expect(answers.map(([, , answer]) => answer.status)).toEqual([200, 200, 400, 403, 200, 400, 200, 404, 400, 401, 200, 200, 400, 200, 201, 409, 400, 403]);
     for (const [path, method, answer] of answers) {
       const valid = answerSchema(path, method, answer.status);
       expect(valid(answer.body), `${method} ${path} ${answer.status}: ${JSON.stringify(valid.errors)}`).toBe(true);

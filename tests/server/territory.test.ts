@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { makeTerritory, outOfScopeMessage, territoryConfigFromEnv, territoryFromEnv } from '../../server/src/territory';
-import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
+import { defaultReferentialFor, REFERENTIAL_V1, type Referential } from '../../src/model/referential';
+import { territoryFor } from '../../src/territory/territory-for';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import { uaiCheckLetter } from '../../src/model/uai';
 import { openStore } from '../../server/src/store/open-store';
@@ -104,13 +105,14 @@ describe('the pull of a campaign the server does not accept', () => {
 
 describe('the territory’s configuration', () => {
   it('reads TNE13_DEPARTEMENT (013 by default) and TNE13_CAMPAIGNS (every campaign when absent or empty)', () => {
-    expect(territoryFromEnv({})).toEqual({ departement: '13', uaiPrefix: '013', campaigns: null });
+    expect(territoryFromEnv({})).toEqual({ departement: '13', uaiPrefix: '013', campaigns: null, config: territoryFor('13') });
     expect(territoryFromEnv({ TNE13_DEPARTEMENT: '2B', TNE13_CAMPAIGNS: ' 2026-2027, 2027-2028 ,' })).toEqual({
       departement: '2B',
       uaiPrefix: '720',
       campaigns: ['2026-2027', '2027-2028'],
+      config: territoryFor('2B'),
     });
-    expect(territoryFromEnv({ TNE13_DEPARTEMENT: '974', TNE13_CAMPAIGNS: '' })).toEqual({ departement: '974', uaiPrefix: '974', campaigns: null });
+    expect(territoryFromEnv({ TNE13_DEPARTEMENT: '974', TNE13_CAMPAIGNS: '' })).toEqual({ departement: '974', uaiPrefix: '974', campaigns: null, config: territoryFor('974') });
     expect(territoryFromEnv({ TNE13_DEPARTEMENT: '6' }).uaiPrefix).toBe('006');
   });
 
@@ -123,8 +125,9 @@ describe('the territory’s configuration', () => {
   it('takes the chefs de file from TNE13_TERRITORY, a file whose département is the default, as the import command does', () => {
     const file = join(dir, 'territoire.json');
     writeFileSync(file, JSON.stringify({ departement: '086', chefsDeFile: [{ id: 'ville-poitiers', label: 'Ville de Poitiers', communes: ['86194'] }] }));
-    expect(territoryFromEnv({ TNE13_TERRITORY: file })).toEqual({ departement: '86', uaiPrefix: '086', campaigns: null });
     const config = territoryConfigFromEnv({ TNE13_TERRITORY: file, TNE13_DEPARTEMENT: '086' });
+    // The server's territory carries the file's chefs de file: the référentiel it serves by default names them.
+    expect(territoryFromEnv({ TNE13_TERRITORY: file })).toEqual({ departement: '86', uaiPrefix: '086', campaigns: null, config });
     expect(config.chefsDeFile.map((c) => c.id)).toEqual(['ville-poitiers', 'cd86']);
     expect(defaultReferentialFor(config).territory.chefsDeFile).toEqual(config.chefsDeFile);
     // Without a file: the shipped configuration, or the generic one of another département.
@@ -165,6 +168,10 @@ describe('npm run serve with a territory', () => {
       const records = [pushOf(makeClassroomFiche({ uai: AJACCIO })), pushOf(makeClassroomFiche({ uai: AJACCIO, campaign: '2027-2028' })), pushOf(makeClassroomFiche({ uai: MARSEILLE }))];
       const answer = await postSync({ url: started.url, token }, makeBatch(records));
       expect(answer.body.results.map((r) => r.status)).toEqual(['stored', 'forbidden', 'forbidden']);
+      // The référentiel it serves names the Corse-du-Sud's Conseil départemental, and no target is set.
+      const served = (await (await fetch(`${started.url}/api/v1/referential`, { headers: { authorization: `Bearer ${token}` } })).json()) as Referential;
+      expect(served.territory).toMatchObject({ departement: '2A', name: 'Corse-du-Sud', chefsDeFile: [{ id: 'cd2a', label: 'Conseil départemental de la Corse-du-Sud', communes: [] }] });
+      expect(served.targets).toEqual({ classes: null, newTeachers: null });
     } finally {
       await started.stop();
     }

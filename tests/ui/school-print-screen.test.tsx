@@ -5,7 +5,9 @@ import axe from 'axe-core';
 import { SchoolPrintScreen } from '../../src/ui/screens/school-print-screen';
 import { campaignFiches } from '../../src/state/audits';
 import { loadDirectory } from '../../src/state/directory';
-import { recomputeGaps, useGapsClient } from '../../src/state/gaps';
+import { applyReferential, recomputeGaps, useGapsClient } from '../../src/state/gaps';
+import { referential } from '../../src/state/referential';
+import { REFERENTIAL_V1 } from '../../src/model/referential';
 import { inThreadGapsClient } from '../../src/state/gaps-client';
 import { auditor, campaign } from '../../src/state/session';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
@@ -109,7 +111,21 @@ describe('the school’s printable fiche', () => {
       '2', 'Oui', 'Robotique et programmation (1 classe, école) ; Enjeux des données (1 classe)',
     ]);
     expect(within(rowOf('Devenir un citoyen numérique')).getAllByRole('cell').map(text)).toEqual(['1', 'Non', 'Éducation aux médias (1 classe)']);
-    expect(text(document.querySelector('.fiche-footer'))).toContain('Référentiel 2026.1');
+    expect(text(document.querySelector('.fiche-footer'))).toMatch(/^Référentiel 2026\.1 · fiche éditée le /);
+  });
+
+  it('says a référentiel edited on this device is a simulation, not the Département’s', async () => {
+    referential.value = { ...REFERENTIAL_V1, version: '2026.1-local.1' };
+    await applyReferential();
+    try {
+      await show([school, bare, equipped]);
+      expect(text(document.querySelector('.fiche-footer'))).toMatch(
+        /^Référentiel 2026\.1-local\.1 \(simulation : paramètres modifiés sur cet appareil, pas ceux du Département\) · fiche éditée le /,
+      );
+    } finally {
+      referential.value = REFERENTIAL_V1;
+      await applyReferential();
+    }
   });
 
   it('offers a signature box to the director, the collectivité and the auditor, and a print button', async () => {

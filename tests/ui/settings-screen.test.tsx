@@ -7,7 +7,7 @@ import { SettingsScreen } from '../../src/ui/screens/settings-screen';
 import { referential } from '../../src/state/referential';
 import { PARAM_KEYS, PARAM_SETTINGS } from '../../src/model/referential-settings';
 import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
-import { getReferential } from '../../src/storage/prefs';
+import { getSimulation } from '../../src/storage/prefs';
 import { useGapsClient } from '../../src/state/gaps';
 import { inThreadGapsClient } from '../../src/state/gaps-client';
 
@@ -74,6 +74,6 @@ describe('SettingsScreen in a département without configuration', () => {
     expect(await screen.findByText(/^Paramètres enregistrés : référentiel 2026\.1-local\.1\.$/)).toBeTruthy();
     expect(referential.value.targets).toEqual({ classes: 400, newTeachers: null });
     expect(referential.value.territory.chefsDeFile.map((c) => c.id)).toEqual(['cd94']);
-    expect((await getReferential())?.territory?.name).toBe('Val-de-Marne');
+    expect((await getSimulation())?.territory?.name).toBe('Val-de-Marne');
   });
 });

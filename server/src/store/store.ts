@@ -179,7 +179,7 @@ export interface CampaignReader {
 }
 
 /**
- * What the audit log keeps (issue 14): an administrator's act (tokens, directory import, backup) or an export, each one entry, with when (ISO 8601, the
+ * What the audit log keeps (issue 14): an administrator's act (tokens, directory import, backup, référentiel) or an export, each one entry, with when (ISO 8601, the
  * server's clock) and by whom: the system account that ran a CLI, or the owner of the token of a request.
  */
 export type AuditEvent =
@@ -187,7 +187,9 @@ export type AuditEvent =
   | { kind: 'token-revoked'; at: string; by: string; token: { id: number; owner: string; role: Role } }
   | { kind: 'export'; at: string; by: string; campaign: string; format: 'xlsx' | 'csv'; sheet: SheetSlug | null }
   | { kind: 'directory-import'; at: string; by: string; files: string[]; kept: number; added: number; updated: number; closed: number; refused: number }
-  | { kind: 'backup'; at: string; by: string; destination: string };
+  | { kind: 'backup'; at: string; by: string; destination: string }
+  /** `by`: the token's owner (PUT /api/v1/referential) or the system account (`npm run referential`), as `via` says. */
+  | { kind: 'referential-published'; at: string; by: string; via: 'api' | 'cli'; version: string };
 
 /**
  * The failed authentications (401) of one address in one minute: one entry however many there were, so that an

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { planReport, planSettings, setBudget, setPlanOption, usePilotage } from '../../state/pilotage';
 import { referential } from '../../state/referential';
+import { isSimulationVersion, SIMULATION_NOTE } from '../../model/referential-version';
 import type { LabelledPlan } from '../../gaps/pilotage';
 import type { PlanOptions } from '../../gaps/plan';
 import { euros, integer } from '../format';
@@ -124,7 +125,8 @@ export function PlanScreen() {
       <p class="visually-hidden" aria-live="polite">{announced}</p>
       <PlanActions />
       {report.plans.map((plan) => <ChefDeFilePlanSection key={plan.key} plan={plan} funding={referential.value.funding} />)}
-      <p class="plan-print-only">Imprimé le {new Date().toLocaleDateString('fr-FR')} · {integer(ranked)} écoles classées · référentiel {report.referentialVersion}.</p>
+      <p class="plan-print-only">Imprimé le {new Date().toLocaleDateString('fr-FR')} · {integer(ranked)} écoles classées · référentiel {report.referentialVersion}
+        {isSimulationVersion(report.referentialVersion) && ` (${SIMULATION_NOTE})`}.</p>
     </main>
   );
 }

@@ -14,6 +14,7 @@ import { SCHOOL_AUDIT_LABELS } from '../../model/audit-status';
 import { ROLE_LABELS } from '../../model/labels';
 import type { DirectorySchool } from '../../model/school';
 import { countTrainingNeeds } from '../../model/training-counts';
+import { isSimulationVersion, SIMULATION_NOTE } from '../../model/referential-version';
 import type { SchoolFiche } from '../../model/types';
 import { count } from '../plural';
 import { DemoNotice } from '../components/demo-notice';
@@ -80,6 +81,7 @@ function Document({ uai, gaps }: { uai: string; gaps: SchoolGaps | null }) {
   const audit = auditOf(uai);
   const fiche = audit.school;
   const chefDeFile = chefDeFileGroup(referential.value.territory, school)[1];
+  const version = gaps?.referentialVersion ?? referential.value.version;
   return (
     <article class="fiche-document" aria-labelledby="fiche-titre">
       <p class="fiche-kicker">TNE 13 · État des lieux du numérique · campagne {campaign.value}</p>
@@ -117,7 +119,7 @@ function Document({ uai, gaps }: { uai: string; gaps: SchoolGaps | null }) {
         ]}
       />
       <p class="fiche-footer">
-        Référentiel {gaps?.referentialVersion ?? referential.value.version} · fiche éditée le {today()} · les montants sont des estimations HT.
+        Référentiel {version}{isSimulationVersion(version) && ` (${SIMULATION_NOTE})`} · fiche éditée le {today()} · les montants sont des estimations HT.
       </p>
     </article>
   );

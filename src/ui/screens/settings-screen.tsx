@@ -1,7 +1,8 @@
-// The référentiel's parameters, prices and targets. Saving makes a new local version; every result says which
-// version produced it.
+// The référentiel's parameters, prices and targets. The Département's version comes from the server at each sync; saving
+// here makes a simulation (a new local version), kept apart, which every screen then announces (app.tsx) until the
+// user goes back to the Département's. Every result says which version produced it.
 import { useState } from 'preact/hooks';
-import { referential, resetReferential, saveReferential } from '../../state/referential';
+import { departementReferential, referential, saveReferential, simulation } from '../../state/referential';
 import { applyReferential } from '../../state/gaps';
 import { PARAM_KEYS, PARAM_SETTINGS, PRIORITY_WEIGHT_KEYS, PRIORITY_WEIGHT_SETTINGS, validateReferentialSettings } from '../../model/referential-settings';
 import { assumptionNote, REFERENTIAL_V1, type Referential, type ReferentialParams } from '../../model/referential';
@@ -9,6 +10,7 @@ import { NumberField } from '../components/number-field';
 import { SegmentedField } from '../components/segmented-field';
 import { TextField } from '../components/text-field';
 import { setAt } from '../../model/paths';
+import { parisDateTimeText } from '../format';
 
 type Settings = Pick<Referential, 'params' | 'prices' | 'targets' | 'funding' | 'priorityWeights'>;
 
@@ -38,10 +40,29 @@ function ParamField({ name, form, field, onChange }: {
 
 const editable = (r: Referential): Settings => structuredClone({ params: r.params, prices: r.prices, targets: r.targets, funding: r.funding, priorityWeights: r.priorityWeights });
 
+/** "Référentiel du Département : version 2026.2, reçue du serveur le 29/11/2026 à 10 h 12." */
+function DepartementVersion() {
+  const { referential: held, receivedAt } = departementReferential.value;
+  const received = receivedAt === null ? null : parisDateTimeText(receivedAt);
+  return (
+    <p>
+      Référentiel du Département : version <strong>{held.version}</strong>,{' '}
+      {received === null ? "celle livrée avec l'application (aucune reçue du serveur pour l'instant)" : `reçue du serveur le ${received}`}.
+      {simulation.value === null ? ' Il est en vigueur sur cet appareil.' : ' Une simulation le remplace sur cet appareil.'}
+    </p>
+  );
+}
+
 export function SettingsScreen() {
+  const [saved, setSaved] = useState<string | null>(null);
+  // The form starts again from the référentiel in force whenever it changes: a simulation saved or dropped, a version
+  // received from the server.
+  return <SettingsForm key={referential.value.version} saved={saved} setSaved={setSaved} />;
+}
+
+function SettingsForm({ saved, setSaved }: { saved: string | null; setSaved: (text: string | null) => void }) {
   const [form, setForm] = useState<Settings>(() => editable(referential.value));
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
-  const [saved, setSaved] = useState<string | null>(null);
   const set = (path: string) => (value: unknown) => {
     setSaved(null);
     setForm((current) => setAt(current, path, value));
@@ -57,18 +78,15 @@ export function SettingsScreen() {
     await applyReferential();
     setSaved(`Paramètres enregistrés : référentiel ${next.version}.`);
   };
-  const reset = async () => {
-    await resetReferential();
-    await applyReferential();
-    setForm(editable(REFERENTIAL_V1));
-    setErrors(new Map());
-    setSaved(`Référentiel d'origine rétabli (${REFERENTIAL_V1.version}).`);
-  };
 
   return (
     <main id="contenu" class="form-screen">
       <h1>Paramètres du référentiel</h1>
-      <p>Version en vigueur sur cet appareil : <strong>{referential.value.version}</strong>. Une modification crée une nouvelle version locale.</p>
+      <DepartementVersion />
+      <p>
+        Version en vigueur sur cet appareil : <strong>{referential.value.version}</strong>. Une modification est une simulation : elle crée une version
+        locale, gardée à part de celle du Département, et chaque écran l'annonce jusqu'au retour au référentiel du Département.
+      </p>
       <form class="fiche-form" onSubmit={submit} noValidate>
         <h2>Seuils</h2>
         {PARAM_KEYS.map((key) => <ParamField key={key} name={key} form={form} field={field(`params.${key}`)} onChange={set(`params.${key}`)} />)}
@@ -95,7 +113,6 @@ export function SettingsScreen() {
         <p role="status">{saved}</p>
         <div class="actions">
           <button type="submit" class="button">Enregistrer les paramètres</button>
-          <button type="button" class="button secondary" onClick={() => void reset()}>Rétablir le référentiel d'origine</button>
         </div>
       </form>
     </main>

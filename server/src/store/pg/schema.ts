@@ -170,6 +170,13 @@ const MIGRATIONS: readonly string[] = [
     at text NOT NULL
   );
   `,
+  // 2 (issue 16, SQLite's schema 7): the audit log also keeps the publication of a référentiel. Changing a CHECK
+  // constraint touches no row, so the append-only triggers do not fire.
+  `
+  ALTER TABLE audit_events DROP CONSTRAINT audit_events_kind_check;
+  ALTER TABLE audit_events ADD CONSTRAINT audit_events_kind_check
+    CHECK (kind IN ('token-created', 'token-revoked', 'export', 'directory-import', 'backup', 'referential-published'));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { deriveSchoolFicheIds } from './migrations/derived-school-ids';
 import { TOKEN_ROLES } from './migrations/token-roles';
 import { AUDIT_LOG } from './migrations/audit-log';
 import { REFERENTIALS_AND_THROTTLE } from './migrations/referentials-throttle';
+import { AUDIT_REFERENTIAL_KIND } from './migrations/audit-referential-kind';
 
 /** SQL run as it is, or a step written in TypeScript (it runs inside the same transaction). */
 type Migration = string | ((db: Database.Database) => void);
@@ -76,6 +77,8 @@ const MIGRATIONS: readonly Migration[] = [
   // 6 (issue 16): the référentiels published by administrators, and the failed authentications that the 429 rule
   // counts, shared by every instance of the server.
   REFERENTIALS_AND_THROTTLE,
+  // 7 (issue 16): the audit log keeps the publication of a référentiel (a new kind of event).
+  AUDIT_REFERENTIAL_KIND,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
