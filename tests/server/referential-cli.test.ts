@@ -13,6 +13,7 @@ import { migrate, SCHEMA_VERSION } from '../../server/src/store/sqlite/schema';
 import { openStore } from '../../server/src/store/open-store';
 import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
 import { makeTempDir, removeTempDir, startServer } from './support';
+import { storeEnv, storeLocation } from './store-under-test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,7 +28,7 @@ beforeEach(() => {
 afterEach(() => removeTempDir(dir));
 
 function cli(script: 'referential' | 'audit-log', ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], { env: { ...process.env, TNE13_DB: dbPath }, cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -120,7 +121,7 @@ describe('a schema 6 file (before the référentiel kind of audit event)', () =>
       db.close();
     }
 
-    const store = await openStore(dbPath);
+    const store = await openStore(storeLocation(dbPath));
     try {
       await store.audit.record({ kind: 'referential-published', at: '2026-11-04T08:00:00.000Z', by: 'ops', via: 'cli', version: '2026.2' });
       expect((await store.audit.list()).map((entry) => entry.kind)).toEqual(['backup', 'export', 'referential-published']);
