@@ -4,8 +4,11 @@
 // database of the throw-away cluster, made the first time the path is used and dropped with its folder. So one suite,
 // written once, runs on both stores.
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { inject } from 'vitest';
+import { describeStoreLocation } from '../../server/src/store/open-store';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -25,8 +28,17 @@ function databaseUrl(name: string): string {
 
 const databases = new Map<string, string>();
 
+// A read of a whole table (a département's revisions) is many megabytes of JSON: Node's default 1 MiB is too short.
+const PSQL_MAX_BUFFER = 1 << 30;
+
 function psql(url: string, sql: string): string {
-  return execFileSync('psql', [url, '-XAtq', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
+  try {
+    return execFileSync('psql', [url, '-XAtq', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8', maxBuffer: PSQL_MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    // PostgreSQL's own words (a trigger's refusal, a lock time-out), as better-sqlite3 throws SQLite's.
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+    throw new Error(stderr === '' ? String(error) : stderr, { cause: error });
+  }
 }
 
 /**
@@ -45,6 +57,11 @@ export function storeLocation(dbPath: string): string {
   return url;
 }
 
+/** How a CLI or the server names the store of `dbPath` in what it prints (a URL without its password). */
+export function shownLocation(dbPath: string): string {
+  return describeStoreLocation(storeLocation(dbPath));
+}
+
 /** What a child process (`npm run serve`, a CLI) is given to open the store of `dbPath`. */
 export function storeEnv(dbPath: string): Record<string, string> {
   if (/^postgres(ql)?:\/\//.test(dbPath)) return { DATABASE_URL: dbPath };
@@ -60,6 +77,54 @@ export function dropDatabasesUnder(dir: string): void {
     psql(clusterUrl(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
+
+/**
+ * Makes the store of `to` a copy of the store of `from` (a new path), neither open: the file copied, or on PostgreSQL
+ * a new database made from the other as its template.
+ */
+export function copyStore(from: string, to: string): void {
+  if (!ON_POSTGRES) {
+    copyFileSync(from, to);
+    return;
+  }
+  const source = new URL(storeLocation(from)).pathname.slice(1);
+  const name = `tne13_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  psql(clusterUrl(), `CREATE DATABASE ${name} TEMPLATE ${source}`);
+  databases.set(to, databaseUrl(name));
+}
+
+/**
+ * Runs `sql` (statements, no answer) on the store of `dbPath` through a connection of its own, as an administrator
+ * or a second process would: its own SQL for each store (their dialects and triggers differ). Throws the database's
+ * refusal.
+ */
+export function execOnStore(dbPath: string, sql: { sqlite: string; postgres: string }): void {
+  if (ON_POSTGRES) {
+    psql(storeLocation(dbPath), sql.postgres);
+    return;
+  }
+  const db = new Database(dbPath);
+  try {
+    db.exec(sql.sqlite);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * What a copy of the store of `dbPath` would give away: the bytes of its file and write-ahead log, or on PostgreSQL
+ * the text pg_dump writes of the database (every row of every table).
+ */
+export function storeContents(dbPath: string): Buffer[] {
+  if (!ON_POSTGRES) return [dbPath, `${dbPath}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file));
+  return [execFileSync('pg_dump', ['--no-password', storeLocation(dbPath)], { maxBuffer: PSQL_MAX_BUFFER })];
+}
+
+/**
+ * The audit log's column of who acted: `by` in SQLite, `actor` in PostgreSQL (BY is a keyword there). A test selects
+ * `${AUDIT_BY} AS "by"` to read both alike.
+ */
+export const AUDIT_BY = ON_POSTGRES ? 'actor' : 'by';
 
 /** One value as SQL: enough for the ids, numbers and texts tests look rows up by. */
 function literal(value: unknown): string {
@@ -81,13 +146,16 @@ function bind(sql: string, values: readonly unknown[]): string {
   return out;
 }
 
+/** A PostgreSQL value as better-sqlite3 gives SQLite's: JSON as its text, a boolean as 0 or 1 (SQLite has none). */
+function asSqlite(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+}
+
 /** The rows of a read on PostgreSQL, as better-sqlite3 would answer them (objects by column name). */
 export function pgRows(url: string, sql: string, values: readonly unknown[] = []): Record<string, unknown>[] {
   const text = psql(url, `SELECT COALESCE(json_agg(t), '[]'::json) FROM (${bind(sql, values)}) t`);
-  // A JSON column comes back as JSON text, as SQLite keeps it.
-  return (JSON.parse(text) as Record<string, unknown>[]).map((row) =>
-    Object.fromEntries(Object.entries(row).map(([name, value]) => [name, value !== null && typeof value === 'object' ? JSON.stringify(value) : value])),
-  );
+  return (JSON.parse(text) as Record<string, unknown>[]).map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, asSqlite(value)])));
 }
 
 interface Statement {

@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import type { ExecFileSyncOptionsWithStringEncoding } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -15,7 +14,7 @@ import { hashToken, parisDay, parseExpiry, tokenState } from '../../server/src/t
 import type { TokenRecord } from '../../server/src/store/store';
 import { DEMO_TOKEN_PRINTED, serveProcess } from './serve-process';
 import { getChanges, makeBatch, makeTempDir, postSync, pushOf, readDb, removeTempDir, startServer, type TestServer } from './support';
-import { storeEnv } from './store-under-test';
+import { ON_POSTGRES, shownLocation, storeContents, storeEnv } from './store-under-test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -57,14 +56,18 @@ describe('access tokens', () => {
     await postSync(server, makeBatch([pushOf(makeClassroomFiche())]));
     const token = server.token;
     const stored = readDb(dbPath, (db) => db.prepare('SELECT hash FROM tokens').pluck().all());
-    const files = [dbPath, `${dbPath}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file));
+    // The file and its write-ahead log, or on PostgreSQL the dump of every table.
+    const files = storeContents(dbPath);
     await server.close();
 
     expect(stored).toEqual([hashToken(token)]);
-    expect(files.length).toBeGreaterThan(0);
+    // The look sees what is stored: the hash is there.
+    expect(files.some((bytes) => bytes.includes(hashToken(token)))).toBe(true);
+    const raw = Buffer.from(token, 'base64url');
     for (const bytes of files) {
       expect(bytes.includes(token)).toBe(false);
-      expect(bytes.includes(Buffer.from(token, 'base64url'))).toBe(false);
+      expect(bytes.includes(raw)).toBe(false);
+      expect(bytes.includes(raw.toString('hex'))).toBe(false);
     }
   });
 
@@ -97,7 +100,7 @@ describe('npm run token: roles, expiry, list and revoke', () => {
     const auditeur = tokenCli('create', 'Dominique Durand');
     const lecteur = tokenCli('create', 'Léa Martin', '--role', 'lecteur', '--expires', '2099-08-31');
 
-    expect(auditeur).toMatch(/^Jeton n° 1 créé pour « Dominique Durand » dans .*tne13\.sqlite : rôle auditeur, sans expiration\.\n/);
+    expect(auditeur.split('\n')[0]).toBe(`Jeton n° 1 créé pour « Dominique Durand » dans ${shownLocation(dbPath)} : rôle auditeur, sans expiration.`);
     expect(lecteur).toMatch(/^Jeton n° 2 créé pour « Léa Martin » dans .* : rôle lecteur, expire le 31\/08\/2099 à 24 h \(heure de Paris\)\.\n/);
     const lines = tokenCli('list').trim().split('\n');
     expect(lines).toEqual([
@@ -216,7 +219,8 @@ describe('tokens made before roles', () => {
     }
   }
 
-  it('become admin: they still push, pull and export, and the list says so', async () => {
+  // SQLite only: it writes a file of schema 3; a PostgreSQL database begins at SQLite's schema 6, every token with a role.
+  it.skipIf(ON_POSTGRES)('become admin: they still push, pull and export, and the list says so', async () => {
     const token = 'jeton-fait-avant-les-roles';
     writeFileBeforeRoles(token);
     const server = await startServer(dbPath);
