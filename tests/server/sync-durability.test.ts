@@ -2,11 +2,11 @@
 // whole or not at all, every revision kept with its seq, and nothing lost across a restart of the server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { makeClassroomFiche, makeSchoolFiche } from '../../src/model/make';
 import type { Fiche } from '../../src/model/types';
 import { countRows, makeBatch, makeTempDir, postSync, push, pushOf, readDb, removeTempDir, startServer, syncStatuses } from './support';
 import type { TestServer } from './support';
+import { execOnStore } from './store-under-test';
 
 let dir: string;
 let dbPath: string;
@@ -34,19 +34,15 @@ function rowCounts() {
   };
 }
 
-function execOnFile(sql: string): void {
-  const db = new Database(dbPath);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-}
-
-/** Makes the server's file refuse to store the fiche `id`, as a full disk would half-way through a batch; undone by the function returned. */
+/** Makes the server's store refuse to store the fiche `id`, as a full disk would half-way through a batch; undone by the function returned. */
 function failOnInsertOf(id: string): () => void {
-  execOnFile(`CREATE TRIGGER fail_mid_batch BEFORE INSERT ON revisions WHEN NEW.id = '${id}' BEGIN SELECT RAISE(ABORT, 'disque plein'); END`);
-  return () => execOnFile('DROP TRIGGER fail_mid_batch');
+  execOnStore(dbPath, {
+    sqlite: `CREATE TRIGGER fail_mid_batch BEFORE INSERT ON revisions WHEN NEW.id = '${id}' BEGIN SELECT RAISE(ABORT, 'disque plein'); END`,
+    postgres: `CREATE FUNCTION fail_mid_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN RAISE EXCEPTION 'disque plein' USING ERRCODE = 'disk_full'; END $$;
+               CREATE TRIGGER fail_mid_batch BEFORE INSERT ON revisions FOR EACH ROW WHEN (NEW.id = '${id}') EXECUTE FUNCTION fail_mid_batch();`,
+  });
+  return () => execOnStore(dbPath, { sqlite: 'DROP TRIGGER fail_mid_batch', postgres: 'DROP TRIGGER fail_mid_batch ON revisions; DROP FUNCTION fail_mid_batch();' });
 }
 
 describe('sync guarantees', () => {
@@ -118,13 +114,13 @@ describe('sync guarantees', () => {
 
   it('never updates nor deletes a stored revision, even from SQL', async () => {
     await syncStatuses(server, [pushOf(makeClassroomFiche())]);
-    const db = new Database(dbPath);
-    try {
-      expect(() => db.prepare('UPDATE revisions SET deleted = 1').run()).toThrow(/append-only/);
-      expect(() => db.prepare('DELETE FROM revisions').run()).toThrow(/append-only/);
-    } finally {
-      db.close();
-    }
+    const sql = (statement: string) => ({ sqlite: statement, postgres: statement });
+
+    expect(() => execOnStore(dbPath, { sqlite: 'UPDATE revisions SET deleted = 1', postgres: 'UPDATE revisions SET deleted = true' })).toThrow(/append-only/);
+    expect(() => execOnStore(dbPath, sql('DELETE FROM revisions'))).toThrow(/append-only/);
+    // PostgreSQL empties a table without deleting its rows one by one: that too is refused. SQLite has no TRUNCATE
+    // (its DELETE without WHERE, refused above, would do it).
+    expect(() => execOnStore(dbPath, { sqlite: 'DELETE FROM revisions WHERE 1', postgres: 'TRUNCATE revisions CASCADE' })).toThrow(/append-only/);
     expect(countRows(dbPath, 'revisions')).toBe(1);
   });
 });
