@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { LOCKS } from '../../server/src/store/pg/pool';
 import { importSchools } from '../../server/src/directory';
 import { openStore } from '../../server/src/store/open-store';
 import type { Store } from '../../server/src/store/store';
@@ -10,7 +11,7 @@ import { handleBatch } from '../../server/src/sync';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomFiche, makeDirectorySchool } from '../../src/model/make';
 import { makeBatch, makeTempDir, pushOf, removeTempDir } from './support';
-import { storeLocation } from './store-under-test';
+import { execOnStore, ON_POSTGRES, storeLocation } from './store-under-test';
 
 let dir: string;
 let dbPath: string;
@@ -29,15 +30,31 @@ afterEach(async () => {
 
 const annuaire = (uai: string, name: string) => makeDirectorySchool({ uai, name, source: 'annuaire' });
 
-/** Makes the store's SQLite file refuse to write the school `uai`, as a full disk would half-way through. */
+/** Makes the store refuse to write the school `uai`, as a full disk would half-way through. */
 function failOnInsertOf(uai: string): void {
-  const db = new Database(dbPath);
-  try {
-    db.exec(`CREATE TRIGGER fail_mid_import BEFORE INSERT ON schools WHEN NEW.uai = '${uai}'
-             BEGIN SELECT RAISE(ABORT, 'disque plein'); END`);
-  } finally {
-    db.close();
+  execOnStore(dbPath, {
+    sqlite: `CREATE TRIGGER fail_mid_import BEFORE INSERT ON schools WHEN NEW.uai = '${uai}'
+             BEGIN SELECT RAISE(ABORT, 'disque plein'); END`,
+    postgres: `CREATE FUNCTION fail_mid_import() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN RAISE EXCEPTION 'disque plein' USING ERRCODE = 'disk_full'; END $$;
+               CREATE TRIGGER fail_mid_import BEFORE INSERT ON schools FOR EACH ROW WHEN (NEW.uai = '${uai}') EXECUTE FUNCTION fail_mid_import();`,
+  });
+}
+
+/**
+ * A fiche stored by another connection, as a second server process would store it: on SQLite a write to the file
+ * (waiting 50 ms at most for its lock); on PostgreSQL a push's transaction, which first takes the write lock every
+ * push takes (store/pg/revisions.ts), waiting 50 ms at most.
+ */
+function ficheSender(): { send(): void; close(): void } {
+  const insert = `INSERT INTO revisions (id, rev, kind, uai, campaign, deleted, record, device_id, token_owner, received_at)
+                  VALUES ('f1', 1, 'classroom', '${DEMO_SCHOOLS[0]!.uai}', '2026-2027', %DELETED%, '{}', 'tablette-1', 'Camille Martin', '2026-11-29T10:00:00Z')`;
+  if (ON_POSTGRES) {
+    const push = `BEGIN; SET LOCAL lock_timeout = '50ms'; SELECT pg_advisory_xact_lock(${LOCKS.writes}); ${insert.replace('%DELETED%', 'false')}; COMMIT;`;
+    return { send: () => execOnStore(dbPath, { sqlite: '', postgres: push }), close: () => {} };
   }
+  const other = new Database(dbPath, { timeout: 50 });
+  return { send: () => void other.prepare(insert.replace('%DELETED%', '0')).run(), close: () => other.close() };
 }
 
 describe('the server’s directory import', () => {
@@ -64,12 +81,8 @@ describe('the server’s directory import', () => {
   });
 
   it('lets no fiche arrive between reading which schools have fiches and writing the new directory', async () => {
-    const other = new Database(dbPath, { timeout: 50 }); // another connection, as a second server process would be
-    const sendFiche = () =>
-      other
-        .prepare(`INSERT INTO revisions (id, rev, kind, uai, campaign, deleted, record, device_id, token_owner, received_at)
-                  VALUES ('f1', 1, 'classroom', ?, '2026-2027', 0, '{}', 'tablette-1', 'Camille Martin', '2026-11-29T10:00:00Z')`)
-        .run(DEMO_SCHOOLS[0]!.uai);
+    const other = ficheSender();
+    const sendFiche = () => other.send();
     let duringMerge: unknown;
     try {
       await store.directory.replace(() => {
@@ -80,7 +93,7 @@ describe('the server’s directory import', () => {
         }
         return { schools: [annuaire('0130569Y', 'École A')] };
       });
-      expect(String(duringMerge)).toMatch(/database is locked/);
+      expect(String(duringMerge)).toMatch(ON_POSTGRES ? /lock timeout/ : /database is locked/);
       expect(() => sendFiche()).not.toThrow();
     } finally {
       other.close();
