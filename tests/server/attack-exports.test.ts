@@ -1,9 +1,8 @@
 // Issue 14, defect 3: any token allowed to export (lecteur, admin) could stall sync by exporting in a loop: the export
 // ran on the server's only thread (1.2 to 1.5 s each), four loops took sync to 0.8 requests/s, five concurrent exports
 // made /health miss the device's 5 s probe, and HEAD built the whole workbook. Over real HTTP against the real server
-// and a SQLite file holding the whole generated département. What is asserted is structure and counts (what was
+// and a store (the SQLite file, or a PostgreSQL database) holding the whole generated département. What is asserted is structure and counts (what was
 // answered, in which order, how many builds), never a duration.
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppOptions } from '../../server/src/app';
@@ -19,7 +18,7 @@ import { expectSameWorkbook } from '../export/support/same-workbook';
 import { fillDepartementFile } from './departement-file';
 import { DEMO_TOKEN_PRINTED, serveProcess } from './serve-process';
 import { makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
-import { storeLocation } from './store-under-test';
+import { copyStore, ON_POSTGRES, storeLocation } from './store-under-test';
 
 const NOW = new Date('2026-11-28T17:38:00Z');
 const CAMPAIGN = '2026-2027';
@@ -82,7 +81,7 @@ let servers: TestServer[] = [];
 beforeAll(async () => {
   dir = makeTempDir();
   departement = join(dir, 'departement.sqlite');
-  await fillDepartementFile(departement, { now: NOW });
+  await fillDepartementFile(storeLocation(departement), { now: NOW });
 }, 60_000);
 
 afterAll(() => removeTempDir(dir));
@@ -92,10 +91,10 @@ afterEach(async () => {
   servers = [];
 });
 
-/** The server on a copy of the département's file, with a lecteur token (the role the attack needs). */
+/** The server on a copy of the département's store, with a lecteur token (the role the attack needs). */
 async function startOnDepartement(options: Omit<AppOptions, 'store' | 'dbPath'> = {}) {
   const dbPath = join(dir, `${crypto.randomUUID()}.sqlite`);
-  copyFileSync(departement, dbPath);
+  copyStore(departement, dbPath);
   const log = tapLog();
   let now = NOW;
   const server = await startServer(dbPath, { now: () => now, logger: log.logger, ...options });
@@ -264,7 +263,8 @@ describe('the export worker starts wherever the server runs', () => {
 });
 
 describe('a store no other thread can open', () => {
-  it('exports from a database in memory in the request thread, queued and kept the same way', async () => {
+  // SQLite only: a database in memory is SQLite's; every PostgreSQL store can be opened by the worker's thread.
+  it.skipIf(ON_POSTGRES)('exports from a database in memory in the request thread, queued and kept the same way', async () => {
     const log = tapLog();
     const server = await startServer(':memory:', { now: () => NOW, logger: log.logger });
     servers.push(server);
@@ -278,7 +278,7 @@ describe('a store no other thread can open', () => {
 describe('the worker builds the file the request thread built before', () => {
   it('gives the same rows as the in-thread pipeline, in the workbook (read back by exceljs) and in each CSV', async () => {
     const dbPath = join(dir, 'moyen.sqlite');
-    await fillDepartementFile(dbPath, { now: NOW, schools: 200, classrooms: 1500 });
+    await fillDepartementFile(storeLocation(dbPath), { now: NOW, schools: 200, classrooms: 1500 });
     const server = await startServer(dbPath, { now: () => NOW });
     servers.push(server);
     const store = await openStore(storeLocation(dbPath));

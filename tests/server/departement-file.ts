@@ -1,4 +1,4 @@
-// A SQLite file holding a whole generated département (tests/fixtures/departement): its directory and every fiche,
+// A store (a SQLite file, or a PostgreSQL database named by its URL) holding a whole generated département (tests/fixtures/departement): its directory and every fiche,
 // stored as new (rev 1) from seven tablets, 500 a batch, through the store (validation is not what is measured).
 import { generateDepartement, type GenerateDepartementOptions, type GeneratedDepartement } from '../fixtures/departement/generate-departement';
 import { openStore } from '../../server/src/store/open-store';
@@ -6,10 +6,10 @@ import { pushOf } from './support';
 
 export const DEPARTEMENT_TABLETS = 7;
 
-/** Fills `path` (a new file) and answers what it holds (each fiche at rev 1 on the server). */
-export async function fillDepartementFile(path: string, options: GenerateDepartementOptions = {}): Promise<GeneratedDepartement> {
+/** Fills the store at `location` (a new one) and answers what it holds (each fiche at rev 1 on the server). */
+export async function fillDepartementFile(location: string, options: GenerateDepartementOptions = {}): Promise<GeneratedDepartement> {
   const { schools, fiches } = generateDepartement(options);
-  const store = await openStore(path);
+  const store = await openStore(location);
   try {
     await store.directory.replace(() => ({ schools }));
     for (let i = 0; i < fiches.length; i += 500) {

@@ -1,5 +1,6 @@
-// The export worker's owner (server/src/export-worker-client.ts) on a real SQLite file: the worker builds what the
-// pipeline builds in this thread, and a crash, a time-out or a close always answers the build, never leaves it hanging.
+// The export worker's owner (server/src/export-worker-client.ts) on the store under test (a real SQLite file, or a
+// PostgreSQL database): the worker builds what the pipeline builds in this thread, and a crash, a time-out or a close
+// always answers the build, never leaves it hanging.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { openStore } from '../../server/src/store/open-store';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
 import { fixtureFiches } from '../export/fixture';
 import { makeTempDir, pushOf, removeTempDir } from './support';
-import { storeLocation } from './store-under-test';
+import { ON_POSTGRES, storeLocation } from './store-under-test';
 
 const JOB: ExportJob = { campaign: '2026-2027', format: 'csv', sheet: 'classes', exportedAt: '2026-11-28T17:38:00.000Z', referential: REFERENTIAL_V1 };
 
@@ -44,7 +45,7 @@ async function failureOf(build: Promise<unknown>): Promise<ExportFailed> {
 
 describe('the export worker client', () => {
   it('builds in the worker the same file, from the same data version, as the pipeline in this thread', async () => {
-    const client = makeClient(dbPath);
+    const client = makeClient(storeLocation(dbPath));
     const store = await openStore(storeLocation(dbPath));
     try {
       const [inWorker, inThread] = [await client.build(JOB), await buildExport(store, JOB)];
@@ -59,32 +60,34 @@ describe('the export worker client', () => {
   });
 
   it('gives one build at a time: a second one asked meanwhile is refused, not interleaved', async () => {
-    const client = makeClient(dbPath);
+    const client = makeClient(storeLocation(dbPath));
     const first = client.build(JOB);
     await expect(client.build(JOB)).rejects.toThrow(/one export at a time/);
     await expect(first).resolves.toBeDefined();
   });
 
   it('answers a build whose worker ran out of memory as crashed, and starts a fresh worker for the next one', async () => {
-    const client = makeClient(dbPath, { heapMb: 2 });
+    const client = makeClient(storeLocation(dbPath), { heapMb: 2 });
     expect((await failureOf(client.build(JOB))).reason).toBe('crashed');
     expect((await failureOf(client.build(JOB))).reason).toBe('crashed');
   });
 
   it('ends a build that outruns its time, and answers it as timed out', async () => {
-    const client = makeClient(dbPath, { timeoutMs: 1 });
+    const client = makeClient(storeLocation(dbPath), { timeoutMs: 1 });
     expect((await failureOf(client.build(JOB))).reason).toBe('timed-out');
   });
 
   it('answers a build it cannot read as failed, with the reason, and keeps the worker for the next one', async () => {
-    const client = makeClient(join(dir, 'absent.sqlite'));
+    // A file that is not there, or a database of the server that is not there.
+    const absent = ON_POSTGRES ? Object.assign(new URL(storeLocation(dbPath)), { pathname: '/tne13_absente' }).toString() : join(dir, 'absent.sqlite');
+    const client = makeClient(absent);
     const failure = await failureOf(client.build(JOB));
-    expect([failure.reason, failure.message]).toEqual(['failed', expect.stringMatching(/unable to open database file/)]);
+    expect([failure.reason, failure.message]).toEqual(['failed', expect.stringMatching(ON_POSTGRES ? /database "tne13_absente" does not exist/ : /unable to open database file/)]);
     expect((await failureOf(client.build(JOB))).reason).toBe('failed');
   });
 
   it('answers the running build as closed when the server closes', async () => {
-    const client = makeClient(dbPath);
+    const client = makeClient(storeLocation(dbPath));
     const running = failureOf(client.build(JOB));
     await client.close();
     expect((await running).reason).toBe('closed');
@@ -103,7 +106,7 @@ describe.runIf(process.platform === 'linux')('the export worker’s priority (Li
 
   it('lowers its own thread only: the thread answering requests keeps its priority', async () => {
     const before = niceOfThreads();
-    const client = makeClient(dbPath);
+    const client = makeClient(storeLocation(dbPath));
     await client.build(JOB); // the worker lives on, idle, after its build
     const after = niceOfThreads();
     const lowered = [...after].filter(([tid, nice]) => !before.has(tid) && nice === EXPORT_WORKER_NICE);

@@ -8,7 +8,7 @@ import { addressKey, refusedFor } from '../../server/src/failed-auth-limit';
 import { openStore } from '../../server/src/store/open-store';
 import { requestFrom } from './raw-http';
 import { makeTempDir, removeTempDir, startServer, type TestServer } from './support';
-import { STORE_KIND } from './store-under-test';
+import { STORE_KIND, storeLocation } from './store-under-test';
 
 const at = (time: string) => new Date(`2026-10-05T${time}Z`);
 
@@ -113,7 +113,7 @@ describe.each(Object.keys(STORES))('two instances of the server on one store (%s
     clock = at('08:17:10');
     expect((await ask(a, 'devine')).status).toBe(401);
 
-    const store = await openStore(made.location);
+    const store = await openStore(storeLocation(made.location));
     try {
       const counts = await Promise.all(['08:15:00', '08:16:00', '08:17:00'].map((minute) => store.throttle.failures('127.0.0.1', at(minute))));
       // 08:15 is gone; 08:16 is kept for an instance whose clock is a little behind.
