@@ -8,7 +8,7 @@ import { currentCampaign } from '../../src/model/campaign';
 import { CAMPAIGN, DIRECTORY, fixtureFiches } from '../export/fixture';
 import { readXlsx, type ReadSheet } from '../export/support/read-xlsx';
 import { makeTempDir, pushOf, removeTempDir, startServer, syncStatuses, useDirectory } from './support';
-import { storeEnv } from './store-under-test';
+import { shownLocation, storeEnv } from './store-under-test';
 
 const SHEET_NAMES = ['Synthèse', 'Écoles', 'Classes', 'Besoins', 'Référentiel'];
 /** The Libellé of the Référentiel's row that holds the export time. */
@@ -78,7 +78,7 @@ describe('npm run export', () => {
 
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const bytes = new Uint8Array(readFileSync(out));
-    expect(run.stdout).toBe(`Tableau départemental ${CAMPAIGN} écrit dans ${out} (${bytes.length} octets, base ${dbPath}).\n`);
+    expect(run.stdout).toBe(`Tableau départemental ${CAMPAIGN} écrit dans ${out} (${bytes.length} octets, base ${shownLocation(dbPath)}).\n`);
     const [cli, http] = [await readXlsx(bytes), await readXlsx(httpXlsx)];
     expect(cli.map((s) => s.name)).toEqual(SHEET_NAMES);
     for (const [i, sheet] of cli.entries()) {
