@@ -1,7 +1,7 @@
-// `npm run referential -- show | publish` on a real SQLite file, run as the administrator runs it: the référentiel in
+// `npm run referential -- show | publish` on the store under test, run as the administrator runs it: the référentiel in
 // force printed as JSON that `publish` reads back once edited, the versions numbered or given, a refused file naming
 // each field, a version taken, the audit log's line, and what the server then serves. Also the file of a schema 6
-// server: its audit log brought to schema 7 (a new kind of event) with every entry kept.
+// server (a PostgreSQL database of schema 1): its audit log given a new kind of event with every entry kept.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,10 +10,12 @@ import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { migrate, SCHEMA_VERSION } from '../../server/src/store/sqlite/schema';
+import { openPool } from '../../server/src/store/pg/pool';
+import { migrate as migratePg, SCHEMA_VERSION as PG_SCHEMA_VERSION } from '../../server/src/store/pg/schema';
 import { openStore } from '../../server/src/store/open-store';
 import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
-import { makeTempDir, removeTempDir, startServer } from './support';
-import { storeEnv, storeLocation } from './store-under-test';
+import { makeTempDir, readDb, removeTempDir, startServer } from './support';
+import { AUDIT_BY, execOnStore, ON_POSTGRES, shownLocation, storeEnv, storeLocation } from './store-under-test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -53,7 +55,7 @@ describe('npm run referential', () => {
     const published = cli('referential', 'publish', file);
     const next = year > 2026 ? `${year}.1` : '2026.2';
     expect([published.code, published.stderr]).toEqual([0, '']);
-    expect(published.stdout).toBe(`Référentiel ${next} publié dans ${dbPath} : les tablettes le prennent à leur prochaine synchronisation.\n`);
+    expect(published.stdout).toBe(`Référentiel ${next} publié dans ${shownLocation(dbPath)} : les tablettes le prennent à leur prochaine synchronisation.\n`);
 
     const again = cli('referential', 'show');
     expect(again.stderr).toMatch(new RegExp(`^Référentiel en vigueur : version ${next.replace('.', '\\.')}, publié le \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d par ${userInfo().username}\\.\\n$`));
@@ -108,18 +110,43 @@ describe('npm run referential', () => {
   });
 });
 
-describe('a schema 6 file (before the référentiel kind of audit event)', () => {
-  it('keeps every audit entry and its seq, then logs a publication after them; the log stays append-only', async () => {
-    const db = new Database(dbPath);
+/** The two entries the older server logged; on SQLite a file of schema 6, on PostgreSQL a database of schema 1. */
+const OLDER_ENTRIES = [
+  ['2026-11-01T08:00:00.000Z', 'backup', 'ops', JSON.stringify({ destination: '/sauvegardes/a.sqlite' })],
+  ['2026-11-02T08:00:00.000Z', 'export', 'Camille Martin', JSON.stringify({ campaign: '2026-2027', format: 'xlsx', sheet: null })],
+] as const;
+const PUBLICATION = ['2026-11-03T08:00:00.000Z', 'referential-published', 'ops', '{}'] as const;
+/** How each store says a kind of event is not among those its schema knows. */
+const UNKNOWN_KIND = ON_POSTGRES ? /violates check constraint "audit_events_kind_check"/ : /CHECK constraint failed/;
+
+/** Writes the store of a server before the référentiel kind of audit event, holding OLDER_ENTRIES; it refuses a publication. */
+async function writeOlderStore(): Promise<void> {
+  if (ON_POSTGRES) {
+    const pool = openPool(storeLocation(dbPath), { max: 1 });
     try {
-      migrate(db, 6);
-      const insert = db.prepare('INSERT INTO audit_events (at, kind, by, details) VALUES (?, ?, ?, ?)');
-      insert.run('2026-11-01T08:00:00.000Z', 'backup', 'ops', JSON.stringify({ destination: '/sauvegardes/a.sqlite' }));
-      insert.run('2026-11-02T08:00:00.000Z', 'export', 'Camille Martin', JSON.stringify({ campaign: '2026-2027', format: 'xlsx', sheet: null }));
-      expect(() => insert.run('2026-11-03T08:00:00.000Z', 'referential-published', 'ops', '{}')).toThrow(/CHECK constraint failed/);
+      await migratePg(pool, 1);
+      const insert = (entry: readonly string[]) => pool.query('INSERT INTO audit_events (at, kind, actor, details) VALUES ($1, $2, $3, $4)', [...entry]);
+      for (const entry of OLDER_ENTRIES) await insert(entry);
+      await expect(insert(PUBLICATION)).rejects.toThrow(UNKNOWN_KIND);
     } finally {
-      db.close();
+      await pool.end();
     }
+    return;
+  }
+  const db = new Database(dbPath);
+  try {
+    migrate(db, 6);
+    const insert = db.prepare('INSERT INTO audit_events (at, kind, by, details) VALUES (?, ?, ?, ?)');
+    for (const entry of OLDER_ENTRIES) insert.run(...entry);
+    expect(() => insert.run(...PUBLICATION)).toThrow(UNKNOWN_KIND);
+  } finally {
+    db.close();
+  }
+}
+
+describe('a store before the référentiel kind of audit event (a SQLite file of schema 6, a PostgreSQL database of schema 1)', () => {
+  it('keeps every audit entry and its seq, then logs a publication after them; the log stays append-only', async () => {
+    await writeOlderStore();
 
     const store = await openStore(storeLocation(dbPath));
     try {
@@ -128,19 +155,19 @@ describe('a schema 6 file (before the référentiel kind of audit event)', () =>
     } finally {
       await store.close();
     }
-    const reopened = new Database(dbPath);
-    try {
-      expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(reopened.prepare('SELECT seq, kind FROM audit_events ORDER BY seq').all()).toEqual([
-        { seq: 1, kind: 'backup' },
-        { seq: 2, kind: 'export' },
-        { seq: 3, kind: 'referential-published' },
-      ]);
-      expect(() => reopened.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
-      expect(() => reopened.prepare("UPDATE audit_events SET by = 'x'").run()).toThrow(/append-only/);
-      expect(() => reopened.prepare("INSERT INTO audit_events (at, kind, by, details) VALUES ('x', 'autre', 'x', '{}')").run()).toThrow(/CHECK constraint failed/);
-    } finally {
-      reopened.close();
-    }
+    const version = ON_POSTGRES
+      ? readDb(dbPath, (db) => db.prepare('SELECT version FROM tne13_schema').pluck().get())
+      : readDb(dbPath, (db) => db.pragma('user_version', { simple: true }));
+    expect(version).toBe(ON_POSTGRES ? PG_SCHEMA_VERSION : SCHEMA_VERSION);
+    expect(readDb(dbPath, (db) => db.prepare('SELECT seq, kind FROM audit_events ORDER BY seq').all())).toEqual([
+      { seq: 1, kind: 'backup' },
+      { seq: 2, kind: 'export' },
+      // On PostgreSQL the publication refused above drew seq 3: a sequence gives no number back at a rollback.
+      { seq: ON_POSTGRES ? 4 : 3, kind: 'referential-published' },
+    ]);
+    const run = (sql: string) => execOnStore(dbPath, { sqlite: sql, postgres: sql });
+    expect(() => run('DELETE FROM audit_events')).toThrow(/append-only/);
+    expect(() => run(`UPDATE audit_events SET ${AUDIT_BY} = 'x'`)).toThrow(/append-only/);
+    expect(() => run(`INSERT INTO audit_events (at, kind, ${AUDIT_BY}, details) VALUES ('x', 'autre', 'x', '{}')`)).toThrow(UNKNOWN_KIND);
   });
 });

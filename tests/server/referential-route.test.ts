@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
 import { makeTempDir, readDb, removeTempDir, startServer, TOKEN_OWNER, type TestServer } from './support';
+import { AUDIT_BY } from './store-under-test';
 
 /** 28 November 2026: new versions are numbered in 2026. */
 const NOW = new Date('2026-11-28T17:38:00.000Z');
@@ -165,7 +166,7 @@ describe('PUT /api/v1/referential', () => {
     const latest = await call('GET', { etag: served.etag ?? '' });
     expect([latest.status, (latest.body?.params as Referential['params']).maxAgeYears, latest.body?.version]).toEqual([200, 9, '2026.10']);
     // Each publication is in the audit log, with the token's owner.
-    const logged = readDb(dbPath, (db) => db.prepare("SELECT by, details FROM audit_events WHERE kind = 'referential-published' ORDER BY seq").all()) as Array<{ by: string; details: string }>;
+    const logged = readDb(dbPath, (db) => db.prepare(`SELECT ${AUDIT_BY} AS "by", details FROM audit_events WHERE kind = 'referential-published' ORDER BY seq`).all()) as Array<{ by: string; details: string }>;
     expect(logged.map((row) => [row.by, JSON.parse(row.details)])).toEqual(
       ['2026.2', '2026.3', '2026.9', '2026.10'].map((version) => [TOKEN_OWNER, { via: 'api', version }]),
     );

@@ -182,10 +182,11 @@ const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
- * Brings the database to the latest schema in one transaction, under an advisory lock: a second instance starting
- * at the same moment waits, then finds the schema made and does nothing. Refuses a database of a newer server.
+ * Brings the database to the latest schema (or to `target`: tests make a database of an older server so) in one
+ * transaction, under an advisory lock: a second instance starting at the same moment waits, then finds the schema
+ * made and does nothing. Refuses a database of a newer server.
  */
-export async function migrate(pool: pg.Pool): Promise<void> {
+export async function migrate(pool: pg.Pool, target: number = SCHEMA_VERSION): Promise<void> {
   await inTransaction(pool, async (client) => {
     await lock(client, LOCKS.migrations);
     await client.query('CREATE TABLE IF NOT EXISTS tne13_schema (version integer NOT NULL)');
@@ -194,12 +195,12 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     if (from > SCHEMA_VERSION) {
       throw new Error(`Base de données d'une version plus récente (${from}) que ce serveur (${SCHEMA_VERSION}).`);
     }
-    if (from === SCHEMA_VERSION) return;
+    if (from >= target) return;
     // Several statements in one query, without parameters: the simple protocol runs them in this transaction.
-    for (const migration of MIGRATIONS.slice(from)) await client.query(migration);
+    for (const migration of MIGRATIONS.slice(from, target)) await client.query(migration);
     if (from === 0) await seedSchools(client);
-    if (rows.length === 0) await client.query('INSERT INTO tne13_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
-    else await client.query('UPDATE tne13_schema SET version = $1', [SCHEMA_VERSION]);
+    if (rows.length === 0) await client.query('INSERT INTO tne13_schema (version) VALUES ($1)', [target]);
+    else await client.query('UPDATE tne13_schema SET version = $1', [target]);
   });
 }
 
