@@ -9,7 +9,7 @@
 //   requests; then the store is read back (every acknowledged revision held once, nothing else).
 // On SQLite the two instances are two processes on one file (WAL); on PostgreSQL two processes on one database of a
 // throw-away cluster (tests/server/pg/cluster.ts), or of BENCH_DATABASE_URL's server when it is set.
-// `node --import tsx bench/stores.ts [--seconds 20]`
+// `node --import tsx bench/stores.ts [--fiches 10000] [--devices 50] [--seconds 20]`
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +28,13 @@ import { startCluster, type Cluster } from '../tests/server/pg/cluster';
 import { machine } from './machine';
 import { median, percentile } from './stats';
 
-const SYNCED = 10_000;
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const SYNCED = option('--fiches', 10_000);
 const PAGE = 500;
 const EXPORTS = 5;
-const DEVICES = 50;
-const args = process.argv.slice(2);
-const secondsAt = args.indexOf('--seconds');
-const SECONDS = secondsAt >= 0 ? Number(args[secondsAt + 1]) : 20;
+const DEVICES = option('--devices', 50);
+const SECONDS = option('--seconds', 20);
 
 interface Figures {
   store: string;
@@ -81,8 +81,26 @@ async function sqliteStore(): Promise<StoreUnderBench> {
   };
 }
 
-async function postgresStore(cluster: Cluster): Promise<StoreUnderBench> {
-  const { url, drop } = await cluster.createDatabase();
+/** A new database on `server` (a URL whose role may create databases). */
+async function createDatabase(server: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tne13_bench_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const onServer = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await onServer(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function postgresStore(server: string): Promise<StoreUnderBench> {
+  const { url, drop } = await createDatabase(server);
   return {
     name: 'PostgreSQL',
     env: { DATABASE_URL: url },
@@ -153,7 +171,7 @@ async function syncAndExport(store: StoreUnderBench, fiches: readonly Fiche[], s
     const exportMs: number[] = [];
     for (let n = 0; n <= EXPORTS; n += 1) {
       const fiche = fiches[n] as Fiche;
-      await post(server.url, token, { protocol: 2, deviceId: 'banc-push', batchId: crypto.randomUUID(), records: [pushRecordOf({ ...fiche, updatedAt: new Date().toISOString(), data: { ...fiche.data, notes: `Export ${n}` } } as Fiche, n === 0 ? 1 : n)] });
+      await post(server.url, token, { protocol: 2, deviceId: 'banc-push', batchId: crypto.randomUUID(), records: [pushRecordOf({ ...fiche, updatedAt: new Date().toISOString(), data: { ...fiche.data, notes: `Export ${n}` } } as Fiche, 1)] });
       const answer = await timed(`${server.url}/api/v1/export.xlsx`, { headers: { authorization: `Bearer ${token}` } }, 120_000);
       if (answer.status !== 200) throw new Error(`export: HTTP ${answer.status}`);
       if (n > 0) exportMs.push(answer.ms);
@@ -204,10 +222,12 @@ async function twoInstances(store: StoreUnderBench, templates: readonly Fiche[])
 async function main(): Promise<void> {
   const departement = generateDepartement();
   const fiches = departement.fiches.slice(0, SYNCED);
-  const cluster = await startCluster({ url: process.env.BENCH_DATABASE_URL });
+  const given = process.env.BENCH_DATABASE_URL?.trim();
+  // fsync on, as SQLite's synchronous=FULL: both stores answer "stored" only once the revision is on disk.
+  const cluster: Cluster = given ? { url: given, stop: () => undefined } : await startCluster({ durable: true });
   const all: Figures[] = [];
   try {
-    for (const make of [sqliteStore, () => postgresStore(cluster)]) {
+    for (const make of [sqliteStore, () => postgresStore(cluster.url)]) {
       const synced = await make();
       const loaded = await make();
       try {
@@ -220,7 +240,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await cluster.stop();
+    cluster.stop();
   }
   const row = (label: string, value: (f: Figures) => string) => console.log(`  ${label.padEnd(58)}${all.map((f) => value(f).padStart(16)).join('')}`);
   const n = (value: number, digits = 0) => value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });

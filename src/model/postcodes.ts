@@ -7,6 +7,8 @@ import bouchesDuRhone from './postcodes/13.json';
 interface PostcodeTable {
   source: string;
   departement: string;
+  /** A postcode to give as an example in the search's hint, one that is not a commune's INSEE code. */
+  example: string;
   /** INSEE code of a commune (or of a municipal arrondissement) → its postcodes. */
   communes: Record<string, readonly string[]>;
 }
@@ -24,4 +26,9 @@ export function postcodesOf(communeCode: string): readonly string[] {
 /** Whether a code is the postcode of some commune of the tables. */
 export function isKnownPostcode(code: string): boolean {
   return known.has(code);
+}
+
+/** A postcode of the département to give as an example, or null when its postcodes are not known (no search by them). */
+export function postcodeExample(departement: string): string | null {
+  return TABLES.find((table) => table.departement === departement)?.example ?? null;
 }

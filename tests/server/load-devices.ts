@@ -80,7 +80,10 @@ export interface LoadFigures {
 }
 
 export interface LoadOptions {
-  url: string;
+  /** The server; several instances of it: each batch goes to one of them at random (a balancer without affinity). */
+  url: string | readonly string[];
+  /** The export loop runs alongside the devices unless false. */
+  exports?: boolean;
   token: string;
   devices: number;
   /** The device id of device number `d` (0-based). */
@@ -117,7 +120,10 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * the figures at once (they fill as the load goes) and `done`, which resolves when every loop has stopped.
  */
 export function runLoad(options: LoadOptions): { figures: LoadFigures; done: Promise<LoadFigures> } {
-  const { url, signal, onAnswer } = options;
+  const { signal, onAnswer } = options;
+  const urls = typeof options.url === 'string' ? [options.url] : options.url;
+  const pick = () => urls[Math.floor(Math.random() * urls.length)] as string;
+  const url = urls[0] as string;
   // Every device and the export loop may wait on the signal at once.
   if (signal !== undefined) setMaxListeners(options.devices + 1, signal);
   const figures: LoadFigures = { sync: [], exports: [], exportsAsked: 0, exportInFlight: false, devices: [] };
@@ -129,7 +135,7 @@ export function runLoad(options: LoadOptions): { figures: LoadFigures; done: Pro
       const batch = Array.from({ length: BATCH }, () => options.fiches.next().value as Fiche);
       const request: SyncRequest = { protocol: 2, deviceId: log.deviceId, batchId: crypto.randomUUID(), records: batch.map((f) => pushRecordOf(f, 0)) };
       log.inFlight = request;
-      const answer = await timed(`${url}/api/v1/sync`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      const answer = await timed(`${pick()}/api/v1/sync`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(request) });
       log.inFlight = undefined;
       log.last = { batchId: request.batchId, status: answer.status };
       figures.sync.push(answer);
@@ -157,6 +163,6 @@ export function runLoad(options: LoadOptions): { figures: LoadFigures; done: Pro
     }
   };
   figures.devices = Array.from({ length: options.devices }, (_, d) => ({ deviceId: options.deviceId(d), acknowledged: [], inFlight: undefined, unanswered: [], batchesAnswered: 0, last: undefined }));
-  const done = Promise.all([...figures.devices.map(device), exportLoop()]).then(() => figures);
+  const done = Promise.all([...figures.devices.map(device), ...(options.exports === false ? [] : [exportLoop()])]).then(() => figures);
   return { figures, done };
 }

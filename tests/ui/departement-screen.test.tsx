@@ -220,7 +220,7 @@ describe('DepartementScreen in a département without configuration', () => {
   it('says its targets are not set, shows the figures without bars, and names its Conseil départemental', () => {
     renderScreen();
     expect(screen.getByText(/^Objectifs du plan/).textContent).toBe(
-      'Objectifs du plan non fixés (classes à équiper, néo-titulaires à équiper) : ils se règlent dans les Paramètres. ' +
+      "Objectifs du plan non fixés (classes à équiper, néo-titulaires à équiper) : le Département les fixe dans le référentiel qu'il publie. " +
         'Les chiffres ci-dessous comptent ce que disent les audits présents sur cet appareil, pas les équipements livrés.',
     );
     expect(screen.getByText(/^Classes à équiper trouvées/, { selector: 'p' }).textContent).toBe(

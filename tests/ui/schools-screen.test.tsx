@@ -116,6 +116,8 @@ describe('SchoolsScreen search by UAI and postcode', () => {
 
   it('finds the schools of Marseille 9e from the postcode 13009', () => {
     render(<SchoolsScreen />);
+    expect(screen.getByRole('searchbox', { name: /Rechercher une école/ }).getAttribute('aria-describedby')).toBe('recherche-aide');
+    expect(screen.getByText('Ou un code postal, par exemple 13009.')).toBeTruthy();
     search('13009');
     expect(rows().length).toBeGreaterThan(0);
     expect(rows().every((row) => row.textContent?.includes('Marseille 9e Arrondissement'))).toBe(true);
@@ -141,5 +143,12 @@ describe('the chef de file filter of another territory', () => {
     referential.value = defaultReferentialFor('094');
     render(<SchoolsScreen />);
     expect(screen.queryByRole('group', { name: 'Chef de file' })).toBeNull();
+  });
+
+  it('offers no postcode search where the app has no postcode table for the département', () => {
+    referential.value = defaultReferentialFor('094');
+    render(<SchoolsScreen />);
+    expect(screen.queryByText(/code postal/)).toBeNull();
+    expect(screen.getByRole('searchbox', { name: /Rechercher une école/ }).hasAttribute('aria-describedby')).toBe(false);
   });
 });

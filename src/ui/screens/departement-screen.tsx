@@ -43,7 +43,7 @@ function targetsText({ classes, newTeachers }: DepartementReport['targets']): st
   if (bring && equip) return `Objectif du plan : ${bring} et ${equip}.`;
   if (bring) return `Objectif du plan : ${bring} ; néo-titulaires à équiper : objectif non fixé.`;
   if (equip) return `Objectif du plan : ${equip} ; classes à équiper : objectif non fixé.`;
-  return 'Objectifs du plan non fixés (classes à équiper, néo-titulaires à équiper) : ils se règlent dans les Paramètres.';
+  return "Objectifs du plan non fixés (classes à équiper, néo-titulaires à équiper) : le Département les fixe dans le référentiel qu'il publie.";
 }
 
 function Progress({ total, targets }: { total: Aggregate; targets: DepartementReport['targets'] }) {

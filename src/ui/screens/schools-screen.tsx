@@ -8,6 +8,7 @@ import { referential } from '../../state/referential';
 import { DEMO_TERRITORY } from '../../directory/demo-label';
 import { chefDeFileOptions, hasSeveralChefsDeFile } from '../chefs-de-file';
 import { uaiOfQuery } from '../../model/search';
+import { postcodeExample } from '../../model/postcodes';
 import { frenchNumber } from '../../model/french-number';
 import { SegmentedField } from '../components/segmented-field';
 import { DemoNotice } from '../components/demo-notice';
@@ -46,6 +47,8 @@ export function SchoolsScreen() {
   const [shown, setShown] = useState(PAGE_SIZE);
   const filter = schoolFilter.value;
   const list = filteredSchools.value;
+  // Postcodes are searched only where the app holds the département's table.
+  const postcode = postcodeExample(referential.value.territory.departement);
   return (
     <main id="contenu">
       <h1>Écoles</h1>
@@ -57,13 +60,15 @@ export function SchoolsScreen() {
       <search class="filters">
         <div class="field">
           <label htmlFor="recherche">Rechercher une école (nom, UAI ou commune)</label>
-          <p class="hint" id="recherche-aide">
-            Ou un code postal, par exemple 13009.
-          </p>
+          {postcode !== null && (
+            <p class="hint" id="recherche-aide">
+              Ou un code postal, par exemple {postcode}.
+            </p>
+          )}
           <input
             id="recherche"
             type="search"
-            aria-describedby="recherche-aide"
+            aria-describedby={postcode !== null ? 'recherche-aide' : undefined}
             autoComplete="off"
             value={filter.query}
             onInput={(e) => {

@@ -56,7 +56,11 @@ function userIds(name: string): { uid: number; gid: number } {
   return { uid, gid };
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * `durable`: fsync on, as a production server runs (the benchmarks compare it with SQLite's synchronous=FULL);
+ * otherwise off, since a cluster thrown away at the end of a test run need not survive a power cut.
+ */
+export async function startCluster({ durable = false }: { durable?: boolean } = {}): Promise<Cluster> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'tne13-pg-'));
@@ -69,10 +73,10 @@ export async function startCluster(): Promise<Cluster> {
       const { uid, gid } = userIds('postgres');
       chownSync(dir, uid, gid);
     }
-    // --no-sync and fsync=off: a cluster thrown away at the end of the run need not survive a power cut.
-    runAsOwner(asRoot, join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+    const noSync = durable ? [] : ['--no-sync'];
+    runAsOwner(asRoot, join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8', ...noSync]);
     const port = await freePort();
-    const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c max_connections=300'].join(' ');
+    const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...(durable ? [] : ['-c fsync=off']), '-c max_connections=300'].join(' ');
     runAsOwner(asRoot, join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', log, '-w', 'start']);
     started = true;
     return {

@@ -121,6 +121,11 @@ export function describeStoreContract(name: string, open: OpenStore, traits: Sto
         ['conflict', 2],
         ['duplicate', 1],
       ]);
+      // The head a conflict answers is the one stored by the record before it, with its seq and content.
+      const [first, second, conflict, duplicate] = outcomes as [PushOutcome, PushOutcome, PushOutcome, PushOutcome];
+      if (second.status !== 'stored' || conflict.status !== 'conflict' || first.status !== 'stored' || duplicate.status !== 'duplicate') throw new Error('statuses');
+      expect(conflict.head).toMatchObject({ rev: 2, seq: second.seq, record: { rev: 2, data: { pupils: 21 } }, origin: 't1' });
+      expect(duplicate.seq).toBe(first.seq);
     });
 
     it('answers a fiche’s history: each revision with its sender and seq, then the copies kept aside, oldest first', async () => {

@@ -18,48 +18,110 @@ import { ORIGIN_OF_HEAD, pgChanges, toHead, type HeadRow } from './changes';
 import { pgHistory } from './history';
 import { inTransaction, lock, LOCKS, type Client } from './pool';
 
-const HEAD_OF = `SELECT h.rev, h.seq, r.record, ${ORIGIN_OF_HEAD} AS origin FROM heads h JOIN revisions r ON r.seq = h.seq WHERE h.id = $1`;
-const REVISION_AT = 'SELECT rev, seq, record FROM revisions WHERE id = $1 AND rev = $2';
-const INSERT_REVISION = `
+// The heads of the batch's fiches and the revisions made on its records' bases, each read once for the whole batch:
+// the batch is then judged in memory, record after record, on the heads the records before it left, and written in
+// two statements. Round trips to the database, made while the write lock is held, cost more than the judging.
+const HEADS_OF = `SELECT h.id, h.rev, h.seq, r.record, ${ORIGIN_OF_HEAD} AS origin FROM heads h JOIN revisions r ON r.seq = h.seq WHERE h.id = ANY($1::text[])`;
+const REVISIONS_AT = `
+  SELECT r.id, r.rev, r.seq, r.record FROM revisions r
+    JOIN unnest($1::text[], $2::integer[]) AS made(id, rev) ON r.id = made.id AND r.rev = made.rev`;
+const INSERT_REVISIONS = `
   INSERT INTO revisions (id, rev, kind, uai, campaign, deleted, record, device_id, token_owner, received_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq`;
+  SELECT t.id, t.rev, t.kind, t.uai, t.campaign, t.deleted, t.record, $8, $9, $10
+    FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[])
+      WITH ORDINALITY AS t(id, rev, kind, uai, campaign, deleted, record, n)
+   ORDER BY t.n
+  RETURNING id, rev, seq`;
 // The same conflicting content sent again is kept once: re-sending a batch changes nothing.
-const INSERT_CONFLICT = `
+const INSERT_CONFLICTS = `
   INSERT INTO conflicts (id, rev, base_rev, record_sha256, record, device_id, token_owner, received_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`;
+  SELECT t.id, t.rev, t.base_rev, t.sha256, t.record, $6, $7, $8
+    FROM unnest($1::text[], $2::integer[], $3::integer[], $4::text[], $5::text[]) AS t(id, rev, base_rev, sha256, record)
+  ON CONFLICT DO NOTHING`;
 
-async function store(client: Client, record: PushRecord, storedAt: (rev: number) => string, sender: Sender): Promise<PushOutcome> {
-  const rev = record.baseRev + 1;
-  const { kind, uai, campaign, id } = record;
-  const { rows } = await client.query<{ seq: number }>({
-    name: 'insert-revision',
-    text: INSERT_REVISION,
-    values: [id, rev, kind, uai, campaign, record.deleted, storedAt(rev), sender.deviceId, sender.tokenOwner, sender.receivedAt],
-  });
-  return { status: 'stored', rev, seq: (rows[0] as { seq: number }).seq };
+/** A revision as the batch knows it: read from the database, or stored by a record before (its seq given on insert). */
+interface Known {
+  rev: number;
+  seq: number | null;
+  record: string;
+  origin: string;
 }
 
-async function keepAside(client: Client, record: PushRecord, content: string, head: HeadRow, sender: Sender): Promise<PushOutcome> {
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  await client.query({
-    name: 'insert-conflict',
-    text: INSERT_CONFLICT,
-    values: [record.id, head.rev, record.baseRev, sha256, canonicalJson(record), sender.deviceId, sender.tokenOwner, sender.receivedAt],
-  });
-  return { status: 'conflict', head: toHead(head) };
-}
+type Decision =
+  | { status: 'stored' | 'duplicate'; revision: Known }
+  | { status: 'conflict'; head: Known }
+  | { status: 'unheld-base' };
 
-async function pushOne(client: Client, record: PushRecord, sender: Sender): Promise<PushOutcome> {
-  const { content, storedAt } = canonicalRevision(record);
-  // The revision made on baseRev: this same content there is a re-send (or another device's identical record).
-  const made = (await client.query<Omit<HeadRow, 'origin'>>({ name: 'revision-at', text: REVISION_AT, values: [record.id, record.baseRev + 1] })).rows[0];
-  if (made !== undefined && contentOf(JSON.parse(made.record) as Fiche) === content) return { status: 'duplicate', rev: made.rev, seq: made.seq };
-  const head = (await client.query<HeadRow>({ name: 'head-of', text: HEAD_OF, values: [record.id] })).rows[0];
-  if (head === undefined) return record.baseRev === 0 ? store(client, record, storedAt, sender) : { status: 'unheld-base' };
-  if (head.rev === record.baseRev) return store(client, record, storedAt, sender);
-  // A stale base, or one the server never made (forged, or a server restored from an older backup): the device
-  // merges with the head and pushes again on it.
-  return keepAside(client, record, content, head, sender);
+const keyOf = (id: string, rev: number) => `${id}\n${rev}`;
+
+/** A school fiche under another id than ecole-<campaign>-<uai> never becomes a head (schema.ts, tne13_move_head). */
+const becomesHead = (record: PushRecord) => record.kind !== 'school' || record.id === `ecole-${record.campaign}-${record.uai}`;
+
+async function pushBatch(client: Client, records: readonly PushRecord[], sender: Sender): Promise<PushOutcome[]> {
+  const ids = [...new Set(records.map((record) => record.id))];
+  const heads = new Map<string, Known>();
+  for (const row of (await client.query<HeadRow & { id: string }>({ name: 'heads-of', text: HEADS_OF, values: [ids] })).rows) heads.set(row.id, row);
+  const made = new Map<string, Known>();
+  const bases = { ids: records.map((record) => record.id), revs: records.map((record) => record.baseRev + 1) };
+  const madeRows = await client.query<Omit<HeadRow, 'origin'> & { id: string }>({ name: 'revisions-at', text: REVISIONS_AT, values: [bases.ids, bases.revs] });
+  for (const row of madeRows.rows) made.set(keyOf(row.id, row.rev), { ...row, origin: '' });
+
+  const stored: Array<{ record: PushRecord; revision: Known }> = [];
+  const conflicts: Array<{ record: PushRecord; headRev: number; content: string }> = [];
+  const decisions = records.map((record): Decision => {
+    const { content, storedAt } = canonicalRevision(record);
+    const rev = record.baseRev + 1;
+    // The revision made on baseRev: this same content there is a re-send (or another device's identical record).
+    const already = made.get(keyOf(record.id, rev));
+    if (already !== undefined && contentOf(JSON.parse(already.record) as Fiche) === content) return { status: 'duplicate', revision: already };
+    const head = heads.get(record.id);
+    if (head === undefined ? record.baseRev === 0 : head.rev === record.baseRev) {
+      const revision: Known = { rev, seq: null, record: storedAt(rev), origin: head?.origin ?? sender.deviceId };
+      stored.push({ record, revision });
+      made.set(keyOf(record.id, rev), revision);
+      if (becomesHead(record)) heads.set(record.id, revision);
+      return { status: 'stored', revision };
+    }
+    if (head === undefined) return { status: 'unheld-base' };
+    // A stale base, or one the server never made (forged, or a server restored from an older backup): the device
+    // merges with the head and pushes again on it.
+    conflicts.push({ record, headRev: head.rev, content });
+    return { status: 'conflict', head };
+  });
+
+  if (stored.length > 0) {
+    const column = <T>(pick: (record: PushRecord, revision: Known) => T) => stored.map(({ record, revision }) => pick(record, revision));
+    const { rows } = await client.query<{ id: string; rev: number; seq: number }>({
+      name: 'insert-revisions',
+      text: INSERT_REVISIONS,
+      values: [
+        column((r) => r.id), column((_, v) => v.rev), column((r) => r.kind), column((r) => r.uai), column((r) => r.campaign),
+        column((r) => r.deleted), column((_, v) => v.record), sender.deviceId, sender.tokenOwner, sender.receivedAt,
+      ],
+    });
+    const seqs = new Map(rows.map((row) => [keyOf(row.id, row.rev), Number(row.seq)]));
+    for (const { record, revision } of stored) revision.seq = seqs.get(keyOf(record.id, revision.rev)) as number;
+  }
+  if (conflicts.length > 0) {
+    const column = <T>(pick: (c: (typeof conflicts)[number]) => T) => conflicts.map(pick);
+    await client.query({
+      name: 'insert-conflicts',
+      text: INSERT_CONFLICTS,
+      values: [
+        column((c) => c.record.id), column((c) => c.headRev), column((c) => c.record.baseRev),
+        column((c) => createHash('sha256').update(c.content).digest('hex')), column((c) => canonicalJson(c.record)),
+        sender.deviceId, sender.tokenOwner, sender.receivedAt,
+      ],
+    });
+  }
+  return decisions.map((decision): PushOutcome => {
+    if (decision.status === 'unheld-base') return decision;
+    if (decision.status === 'conflict') {
+      const { rev, seq, record, origin } = decision.head;
+      return { status: 'conflict', head: toHead({ rev, seq: seq as number, record, origin }) };
+    }
+    return { status: decision.status, rev: decision.revision.rev, seq: decision.revision.seq as number };
+  });
 }
 
 export function pgRevisions(pool: pg.Pool): RevisionStore {
@@ -67,9 +129,7 @@ export function pgRevisions(pool: pg.Pool): RevisionStore {
     push(records, sender) {
       return inTransaction(pool, async (client) => {
         await lock(client, LOCKS.writes);
-        const outcomes: PushOutcome[] = [];
-        for (const record of records) outcomes.push(await pushOne(client, record, sender));
-        return outcomes;
+        return pushBatch(client, records, sender);
       });
     },
     changes: pgChanges(pool),
