@@ -15,7 +15,7 @@ import { CONTENT_SECURITY_POLICY } from '../../server/src/web';
 import { exchange, openSocket, parseAnswer, requestFrom, type OpenSocket, type RawAnswer } from './raw-http';
 import { serveProcess } from './serve-process';
 import { IN_TEST_PROCESS, makeBatch, makeTempDir, postSync, pushOf, removeTempDir, startServer, type TestServer } from './support';
-import { storeLocation } from './store-under-test';
+import { execOnPostgres, ON_POSTGRES, storeLocation } from './store-under-test';
 
 let dir: string;
 let servers: TestServer[];
@@ -313,7 +313,8 @@ describe('refusals of the HTTP layer', () => {
 });
 
 describe('the database file', () => {
-  it('an unwritable database path: French message naming the path, exit ≠ 0', async () => {
+  // SQLite only: a file's path; PostgreSQL's unreachable server and absent database are in pg-store.test.ts.
+  it.skipIf(ON_POSTGRES)('an unwritable database path: French message naming the path, exit ≠ 0', async () => {
     writeFileSync(join(dir, 'un-fichier'), 'pas un dossier');
     const underAFile = join(dir, 'un-fichier', 'tne13.sqlite');
     const notADatabase = join(dir, 'pas-une-base.sqlite');
@@ -335,29 +336,43 @@ describe('the database file', () => {
   });
 
   it('/health 503 when writes fail, and ok again once they succeed', async () => {
-    const started = await serveProcess(join(dir, 'tne13.sqlite'));
+    const dbPath = join(dir, 'tne13.sqlite');
+    const started = await serveProcess(dbPath);
     if (!('url' in started)) throw new Error(`le serveur s'est arrêté : ${started.stderr}`);
     const health = async () => {
       const response = await fetch(`${started.url}/api/v1/health`);
       return { status: response.status, headers: response.headers, text: await response.text() };
     };
+    // As a full disk would. SQLite: no file of the server's may grow by a byte (the soft limit only, so it can be
+    // lifted). PostgreSQL, whose files are its server's: every write of the health probe's table fails as a full
+    // disk makes it fail (SQLSTATE 53100), until the trigger is dropped.
+    const fillDisk = () =>
+      ON_POSTGRES
+        ? execOnPostgres(dbPath, `CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+                         BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$;
+                       CREATE TRIGGER disk_full BEFORE INSERT OR UPDATE ON write_probe FOR EACH ROW EXECUTE FUNCTION disk_full();`)
+        : execFileSync('prlimit', ['--pid', String(started.pid), '--fsize=1:unlimited']);
+    const freeDisk = () =>
+      ON_POSTGRES
+        ? execOnPostgres(dbPath, 'DROP TRIGGER disk_full ON write_probe; DROP FUNCTION disk_full();')
+        : execFileSync('prlimit', ['--pid', String(started.pid), '--fsize=unlimited:unlimited']);
     try {
       expect((await health()).status).toBe(200);
-      // As a full disk would: no file of the server's may grow by a byte (the soft limit only, so it can be lifted).
-      execFileSync('prlimit', ['--pid', String(started.pid), '--fsize=1:unlimited']);
+      fillDisk();
       await eventually(async () => (await health()).status === 503);
       const refused = await health();
       expectFrenchRefusal(refused.headers, refused.text, 'storage_unavailable');
       expect(refused.text).toContain('disque plein');
 
-      execFileSync('prlimit', ['--pid', String(started.pid), '--fsize=unlimited:unlimited']);
+      freeDisk();
       await eventually(async () => (await health()).status === 200);
     } finally {
       await started.stop();
     }
   });
 
-  it('the WAL is truncated after a checkpoint', async () => {
+  // SQLite only: PostgreSQL checkpoints and recycles its write-ahead log itself (Store.checkpoint does nothing there).
+  it.skipIf(ON_POSTGRES)('the WAL is truncated after a checkpoint', async () => {
     const server = await start({ limits: { walCheckpointIntervalMs: 200 } });
     const walSize = () => statSync(`${server.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0;
     // Pushes until the log is seen to hold something (a checkpoint may fall between a push and the look).

@@ -11,7 +11,7 @@ import { handleBatch } from '../../server/src/sync';
 import { DEMO_SCHOOLS } from '../../src/directory/demo-schools';
 import { makeClassroomFiche, makeDirectorySchool } from '../../src/model/make';
 import { makeBatch, makeTempDir, pushOf, removeTempDir } from './support';
-import { execOnStore, ON_POSTGRES, storeLocation } from './store-under-test';
+import { execOnPostgres, execOnStore, ON_POSTGRES, storeLocation } from './store-under-test';
 
 let dir: string;
 let dbPath: string;
@@ -51,7 +51,7 @@ function ficheSender(): { send(): void; close(): void } {
                   VALUES ('f1', 1, 'classroom', '${DEMO_SCHOOLS[0]!.uai}', '2026-2027', %DELETED%, '{}', 'tablette-1', 'Camille Martin', '2026-11-29T10:00:00Z')`;
   if (ON_POSTGRES) {
     const push = `BEGIN; SET LOCAL lock_timeout = '50ms'; SELECT pg_advisory_xact_lock(${LOCKS.writes}); ${insert.replace('%DELETED%', 'false')}; COMMIT;`;
-    return { send: () => execOnStore(dbPath, { sqlite: '', postgres: push }), close: () => {} };
+    return { send: () => execOnPostgres(dbPath, push), close: () => {} };
   }
   const other = new Database(dbPath, { timeout: 50 });
   return { send: () => void other.prepare(insert.replace('%DELETED%', '0')).run(), close: () => other.close() };

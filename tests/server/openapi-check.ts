@@ -84,10 +84,20 @@ export class OpenApiChecker {
     addFormats(this.ajv);
     this.templates = Object.keys(document.paths).map((template) => [template, templateRegex(template)]);
     const operationsOf = (item: Record<string, Operation>) => OPERATION_METHODS.flatMap((method) => item[method] ?? []);
-    const [first, ...others] = Object.values(document.paths).flatMap(operationsOf);
-    const everywhere = ([status, response]: [string, Response]) =>
-      response.$ref !== undefined && others.every((operation) => operation.responses[status]?.$ref === response.$ref);
-    this.anyRequest = Object.fromEntries(Object.entries(first?.responses ?? {}).filter(everywhere));
+    const operations = Object.values(document.paths).flatMap(operationsOf);
+    // A status every operation describes, by one shared component wherever it refers to one: an operation may describe
+    // more under it (PUT /referential's 400 also names each field of a refused référentiel).
+    const shared = (status: string): Response | undefined => {
+      if (!operations.every((operation) => operation.responses[status] !== undefined)) return undefined;
+      const refs = new Set(operations.flatMap((operation) => operation.responses[status]?.$ref ?? []));
+      const [ref] = refs;
+      return refs.size === 1 ? { $ref: ref } : undefined;
+    };
+    const statuses = Object.keys(operations[0]?.responses ?? {});
+    this.anyRequest = Object.fromEntries(statuses.flatMap((status) => {
+      const response = shared(status);
+      return response === undefined ? [] : [[status, response]];
+    }));
   }
 
   /**
