@@ -1,12 +1,12 @@
-// The server killed with SIGKILL under the load of bench/server-load.ts (a power cut, the OOM killer while the
-// server is busiest): `npm run serve` runs as a child process on a real SQLite file while 20 devices push batches of
-// 100 new fiches one after the other and an export loop asks for the workbook again and again
-// (tests/server/load-devices.ts, the bench's own load). The kill comes at an answer once 50 batches were answered,
-// 20 of them while an export was asked and not yet answered, and while half the devices have a batch in flight:
-// conditions on what happened, never on how long it took. Then the file must hold every acknowledged revision, with
-// its rev, seq and device, each unanswered batch whole or not at all, and nothing else; the server started again on
-// the same file takes each unanswered batch sent again as it was, as duplicate or stored; and the load comes back and
-// the server is killed again, three times on the same file.
+// The server killed with SIGKILL under the load of bench/server-load.ts (a power cut, the OOM killer while the server
+// is busiest): `npm run serve` runs as a child process on the store under test (a real SQLite file, or a PostgreSQL
+// database that outlives the killed process) while 20 devices push batches of 100 new fiches one after the other and an
+// export loop asks for the workbook again and again (tests/server/load-devices.ts, the bench's own load). The kill
+// comes at an answer once 50 batches were answered, 20 of them while an export was asked and not yet answered, and
+// while half the devices have a batch in flight: conditions on what happened, never on how long it took. Then the file
+// must hold every acknowledged revision, with its rev, seq and device, each unanswered batch whole or not at all, and
+// nothing else; the server started again on the same file takes each unanswered batch sent again as it was, as
+// duplicate or stored; and the load comes back and the server is killed again, three times on the same file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { SyncRequest, SyncResponse } from '../../src/model/sync-protocol';
