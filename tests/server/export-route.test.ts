@@ -16,7 +16,6 @@ import { CAMPAIGN, DIRECTORY, EXPORTED_AT, fixtureFiches, OUTSIDE_UAI, TABLET_A,
 import { freshDb } from '../support/db';
 import { readXlsx, type ReadSheet, type Value } from '../export/support/read-xlsx';
 import { expectSameWorkbook, records, sheetNamed } from '../export/support/same-workbook';
-import type { LoadLimits } from '../../server/src/load-shedding';
 import { makeTempDir, postSync, pushOf, removeTempDir, startServer, syncStatuses, useDirectory, type TestServer } from './support';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,10 +26,10 @@ const XLSX_NAME = 'tne13-etat-des-lieux-2026-2027-20261128-1838.xlsx';
 let dir: string;
 let server: TestServer;
 
-async function startWith(now: Date, schools: readonly DirectorySchool[] = DIRECTORY, limits: Partial<LoadLimits> = {}): Promise<TestServer> {
+async function startWith(now: Date, schools: readonly DirectorySchool[] = DIRECTORY): Promise<TestServer> {
   const dbPath = join(dir, `tne13-${crypto.randomUUID()}.sqlite`);
   await useDirectory(dbPath, schools);
-  return startServer(dbPath, { now: () => now, limits });
+  return startServer(dbPath, { now: () => now });
 }
 
 beforeEach(async () => {
@@ -311,11 +310,6 @@ describe('the server’s export equals the tablet’s for the same fiches', () =
 
 describe('the export and sync together', () => {
   it('stores every batch sent while exports are being answered, and a later export holds them all', async () => {
-    // The work queue's bound (load shedding: attack-http.test.ts) is not what is checked here. On PostgreSQL a batch
-    // of 100 is some 100 ms of round trips to the database, so three queued at once may pass the default 500 ms on a
-    // shared machine, and one would be answered 503 as a device is when the server is busy.
-    await server.close();
-    server = await startWith(EXPORTED_AT, DIRECTORY, { maxQueueWaitMs: 10_000 });
     const rooms = Array.from({ length: 300 }, (_, i) =>
       makeClassroomFiche({ uai: '0131234W', updatedAt: '2026-11-27T08:00:00.000Z', data: { label: `Salle ${String(i).padStart(3, '0')}`, pupils: 20 } }));
     const batches = [rooms.slice(0, 100), rooms.slice(100, 200), rooms.slice(200)];
