@@ -133,6 +133,9 @@ export default defineConfig(({ mode }) => ({
           // server and the test runner, and one second (Vitest's default) was sometimes too short for a first sync.
           expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
+          // After every other project: the browser, the server it talks to and the test share the machine's two cores
+          // with nothing else (the server suite, run twice since it has two stores, made a first sync miss 20 s).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

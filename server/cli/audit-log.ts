@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditLine, parseSinceDay } from '../src/audit-text';
-import { storeOpenFailure } from '../src/startup-error';
-import { describeStoreLocation, isPostgresUrl, openStore, storeLocationFromEnv } from '../src/store/open-store';
+import { describeStoreLocation, isPostgresUrl, storeLocationFromEnv } from '../src/store/open-store';
 import { frenchDay } from '../src/tokens';
+import { openCliStore } from './cli-store';
 
 const DEFAULT_LIMIT = 200;
 const USAGE = [
@@ -60,13 +60,9 @@ async function main(args: string[]): Promise<number> {
     console.error(`Aucune base de données à ${resolve(location)} : vérifiez TNE13_DB.`);
     return 1;
   }
-  let store;
-  try {
-    store = await openStore(location);
-  } catch (error) {
-    console.error(storeOpenFailure(location, error));
-    return 1;
-  }
+  const opened = await openCliStore(location);
+  if (opened === null) return 1;
+  const { store } = opened;
   try {
     // One more than asked: whether older entries were left out.
     const entries = await store.audit.list({ since: options.since?.at, limit: options.limit === undefined ? undefined : options.limit + 1 });

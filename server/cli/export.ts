@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { campaignOf, sheetOf } from '../src/export-route';
 import { exportFromServer } from '../src/export-source';
 import { referentialInForce } from '../src/referential';
-import { storeOpenFailure } from '../src/startup-error';
-import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
+import { describeStoreLocation } from '../src/store/open-store';
 import { territoryFromEnv } from '../src/territory';
+import { openCliStore } from './cli-store';
 
 const USAGE = [
   'Usage :',
@@ -31,14 +31,9 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const location = storeLocationFromEnv(process.env);
-  let store;
-  try {
-    store = await openStore(location);
-  } catch (error) {
-    console.error(storeOpenFailure(location, error));
-    return 1;
-  }
+  const opened = await openCliStore();
+  if (opened === null) return 1;
+  const { store, location } = opened;
   try {
     const at = new Date();
     const campaign = campaignOf(parsed.values.campaign, at);

@@ -7,12 +7,12 @@
 import { openAsBlob } from 'node:fs';
 import { resolve } from 'node:path';
 import { importDirectoryFiles } from '../../src/directory/import-files';
-import { storeOpenFailure } from '../src/startup-error';
-import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
+import { describeStoreLocation } from '../src/store/open-store';
 import { cliActor } from '../src/audit';
 import { importSchools } from '../src/directory';
 import { territoryConfigFromEnv } from '../src/territory';
 import type { TerritoryConfig } from '../../src/territory/territory';
+import { openCliStore } from './cli-store';
 
 const USAGE = 'Usage : npm run import -- annuaire.csv [effectifs.csv] [ips.csv] [--departement=013] [--maternelles]';
 
@@ -42,14 +42,9 @@ async function main(args: readonly string[]): Promise<number> {
     { annuaire: annuaire as Blob, effectifs, ips },
     { departement: territory.departement, territory, includeMaternelles: args.includes('--maternelles') },
   );
-  const location = storeLocationFromEnv(process.env);
-  let store;
-  try {
-    store = await openStore(location);
-  } catch (error) {
-    console.error(storeOpenFailure(location, error));
-    return 1;
-  }
+  const opened = await openCliStore();
+  if (opened === null) return 1;
+  const { store, location } = opened;
   try {
     const merge = await importSchools(store, reading.schools);
     const { report } = reading;

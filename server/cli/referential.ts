@@ -10,10 +10,10 @@ import { parseArgs } from 'node:util';
 import { cliActor } from '../src/audit';
 import { frenchTime } from '../src/audit-text';
 import { publishReferential, referentialInForce, versionTakenMessage } from '../src/referential';
-import { storeOpenFailure } from '../src/startup-error';
-import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
+import { describeStoreLocation, storeLocationFromEnv } from '../src/store/open-store';
 import type { Store } from '../src/store/store';
 import { territoryFromEnv, type Territory } from '../src/territory';
+import { openCliStore } from './cli-store';
 
 const USAGE = [
   'Usage :',
@@ -90,13 +90,9 @@ async function main(args: readonly string[]): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
-  let store;
-  try {
-    store = await openStore(location);
-  } catch (error) {
-    console.error(storeOpenFailure(location, error));
-    return 1;
-  }
+  const opened = await openCliStore(location);
+  if (opened === null) return 1;
+  const { store } = opened;
   try {
     if (command === 'show') return await show(store, territory);
     return await publish(store, territory, rest, location);

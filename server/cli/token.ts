@@ -6,10 +6,10 @@
 import { parisDateTime } from '../../src/export/paris-time';
 import { cliActor } from '../src/audit';
 import { DEFAULT_ROLE } from '../src/roles';
-import { storeOpenFailure } from '../src/startup-error';
-import { describeStoreLocation, openStore, storeLocationFromEnv } from '../src/store/open-store';
+import { describeStoreLocation } from '../src/store/open-store';
 import type { Store, TokenRecord } from '../src/store/store';
 import { frenchDay, issueToken, parseRole, tokenState, type TokenOptions } from '../src/tokens';
+import { openCliStore } from './cli-store';
 
 const USAGE = [
   'Usage :',
@@ -101,14 +101,9 @@ async function main(args: readonly string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const location = storeLocationFromEnv(process.env);
-  let store;
-  try {
-    store = await openStore(location);
-  } catch (error) {
-    console.error(storeOpenFailure(location, error));
-    return 1;
-  }
+  const opened = await openCliStore();
+  if (opened === null) return 1;
+  const { store, location } = opened;
   try {
     if (command === 'create') await create(store, rest, location);
     else if (command === 'list') await list(store);

@@ -2,17 +2,14 @@
 // minute, exports with their token's owner, directory imports; append-only; printed in French by `npm run audit-log`.
 // Real CLI processes, the real server over HTTP and the real SQLite file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openStore } from '../../server/src/store/open-store';
 import type { AuditEvent } from '../../server/src/store/store';
-import { makeTempDir, readDb, removeTempDir, startServer, type TestServer } from './support';
-import { AUDIT_BY, execOnStore, shownLocation, storeLocation, storeEnv } from './store-under-test';
+import { makeTempDir, readDb, removeTempDir, startServer, type TestServer, runCli, type CliRun } from './support';
+import { AUDIT_BY, execOnStore, shownLocation, storeLocation } from './store-under-test';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ACCOUNT = userInfo().username;
 const BY_CLI = `compte ${ACCOUNT} \\(ligne de commande\\)`;
 const TIME = String.raw`\d\d/\d\d/\d{4} \d\d:\d\d:\d\d`;
@@ -33,9 +30,8 @@ afterEach(async () => {
 });
 
 /** `npm run <script>` as a process on the test's database: its exit code and what it wrote. */
-function cli(script: 'token' | 'audit-log' | 'import', ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+function cli(script: 'token' | 'audit-log' | 'import', ...args: string[]): CliRun {
+  return runCli(script, dbPath, ...args);
 }
 
 /** The lines `npm run audit-log` prints after its heading. */

@@ -2,7 +2,7 @@
 // copy that passes integrity_check and holds every acknowledged revision; no file replaced without --force; French
 // errors naming the path. And what devices see after a restore to an older backup (README, "Backup and restore").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { createToken } from '../../server/src/tokens';
 import { makeClassroomFiche } from '../../src/model/make';
 import type { ChangesResponse, SyncResponse } from '../../src/model/sync-protocol';
 import { serveProcess } from './serve-process';
-import { getChanges, makeBatch, makeTempDir, postSync, pushOf, readDb, removeTempDir, startServer, type TestServer } from './support';
+import { getChanges, makeBatch, makeTempDir, postSync, pushOf, readDb, removeTempDir, startServer, type TestServer, runCli } from './support';
 import { storeLocation, storeEnv } from './store-under-test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,8 +36,7 @@ interface Run {
 
 /** `npm run backup -- …` on the test's database, waited for. */
 function backupCli(...args: string[]): Run {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli('backup', dbPath, ...args);
 }
 
 /** The same as a child process running alongside the test, which goes on pushing meanwhile. */

@@ -3,21 +3,18 @@
 // each field, a version taken, the audit log's line, and what the server then serves. Also the file of a schema 6
 // server (a PostgreSQL database of schema 1): its audit log given a new kind of event with every entry kept.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { migrate, SCHEMA_VERSION } from '../../server/src/store/sqlite/schema';
 import { openPool } from '../../server/src/store/pg/pool';
 import { migrate as migratePg, SCHEMA_VERSION as PG_SCHEMA_VERSION } from '../../server/src/store/pg/schema';
 import { openStore } from '../../server/src/store/open-store';
 import { REFERENTIAL_V1, type Referential } from '../../src/model/referential';
-import { makeTempDir, readDb, removeTempDir, startServer } from './support';
-import { AUDIT_BY, execOnStore, ON_POSTGRES, shownLocation, storeEnv, storeLocation } from './store-under-test';
+import { makeTempDir, readDb, removeTempDir, startServer, runCli, type CliRun } from './support';
+import { AUDIT_BY, execOnStore, ON_POSTGRES, shownLocation, storeLocation } from './store-under-test';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let dir: string;
 let dbPath: string;
@@ -29,9 +26,8 @@ beforeEach(() => {
 
 afterEach(() => removeTempDir(dir));
 
-function cli(script: 'referential' | 'audit-log', ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+function cli(script: 'referential' | 'audit-log', ...args: string[]): CliRun {
+  return runCli(script, dbPath, ...args);
 }
 
 function fileWith(name: string, content: unknown): string {

@@ -1,5 +1,6 @@
 // The reference server for protocol tests: the real app listening on 127.0.0.1 with a real SQLite file in a
 // fresh temporary folder, spoken to with fetch. No mocks, no inject.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { buildApp } from '../../server/src/app';
 import type { AppOptions } from '../../server/src/app';
 import { openStore } from '../../server/src/store/open-store';
 import { createToken, type TokenOptions } from '../../server/src/tokens';
-import { dropDatabasesUnder, ON_POSTGRES, pgReader, storeLocation } from './store-under-test';
+import { dropDatabasesUnder, ON_POSTGRES, pgReader, storeEnv, storeLocation } from './store-under-test';
 import type { DirectorySchool } from '../../src/model/school';
 import type { ChangesResponse, PushRecord, SyncRequest, SyncResponse, SyncResult } from '../../src/model/sync-protocol';
 
@@ -149,4 +150,19 @@ export function readDb<T>(dbPath: string, read: (db: Database.Database) => T): T
 
 export function countRows(dbPath: string, table: 'revisions' | 'heads' | 'conflicts' | 'fiches' | 'tokens'): number {
   return readDb(dbPath, (db) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number);
+}
+
+/** What a command printed, and how it ended. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const ROOT_DIR = new URL('../..', import.meta.url).pathname;
+
+/** `npm run <script> -- …args` as a process on the store of the test path `dbPath`, waited for. */
+export function runCli(script: 'token' | 'audit-log' | 'import' | 'referential' | 'backup' | 'export', dbPath: string, ...args: string[]): CliRun {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT_DIR, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

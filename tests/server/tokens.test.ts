@@ -2,7 +2,7 @@
 // Paris) and a revocation; what the server checks on every request (401 with a French reason); tokens made before
 // roles; the demonstration token of a first start.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import type { ExecFileSyncOptionsWithStringEncoding } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import type { SyncError } from '../../src/model/sync-protocol';
 import { hashToken, parisDay, parseExpiry, tokenState } from '../../server/src/tokens';
 import type { TokenRecord } from '../../server/src/store/store';
 import { DEMO_TOKEN_PRINTED, serveProcess } from './serve-process';
-import { getChanges, makeBatch, makeTempDir, postSync, pushOf, readDb, removeTempDir, startServer, type TestServer } from './support';
+import { getChanges, makeBatch, makeTempDir, postSync, pushOf, readDb, removeTempDir, startServer, type TestServer, runCli, type CliRun } from './support';
 import { ON_POSTGRES, shownLocation, storeContents, storeEnv } from './store-under-test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,9 +36,8 @@ function tokenCli(...args: string[]): string {
 }
 
 /** The same, never throwing: its exit code and what it wrote. */
-function runTokenCli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/token.ts', ...args], { env: { ...process.env, ...storeEnv(dbPath) }, cwd: ROOT, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+function runTokenCli(...args: string[]): CliRun {
+  return runCli('token', dbPath, ...args);
 }
 
 /** The token a `create` printed: its last line. */
