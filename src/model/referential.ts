@@ -2,7 +2,7 @@
 // Every threshold is a parameter and every price a setting: the Département changes them without a code change,
 // and each computed result names the référentiel version that produced it.
 import type { Territory, TerritoryConfig, TerritoryTargets } from '../territory/territory';
-import { SHIPPED_TERRITORY, territoryFor } from '../territory/territory-for';
+import { SHIPPED_TERRITORY } from '../territory/config';
 
 export const CLASSROOM_RULE_IDS = ['C01', 'C02', 'C03', 'C04', 'C05'] as const;
 export const SCHOOL_RULE_IDS = ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09'] as const;
@@ -266,11 +266,11 @@ function territoryOf(config: TerritoryConfig): Territory {
 
 /**
  * The référentiel a département starts with: v1's rules, parameters, prices and funding, with its territory and its
- * targets (the shipped ones, or none set for a département without configuration). `config` is a département code
- * ('094', '2A') or a configuration already made (territoryFor with a deployment's territory file).
+ * targets (the shipped ones, or none set for a département without configuration): `territoryFor(code, file?)`.
+ * It takes a configuration, not a code, so that the table of the 101 départements (territory-for.ts) stays out of
+ * the app's first screen, which only needs the shipped one.
  */
-export function defaultReferentialFor(config: string | TerritoryConfig): Referential {
-  const territory = typeof config === 'string' ? territoryFor(config) : config;
+export function defaultReferentialFor(territory: TerritoryConfig): Referential {
   return { ...REFERENTIAL_V1, targets: { ...territory.targets }, territory: territoryOf(territory) };
 }
 

@@ -14,7 +14,7 @@ import { CHAMPIGNY, CRETEIL, IVRY, VAL_DE_MARNE_CSV, VITRY_1, VITRY_2, VITRY_TER
 const annuaire = () => new Blob([VAL_DE_MARNE_CSV], { type: 'text/csv' });
 const chefs = (schools: readonly DirectorySchool[]) => Object.fromEntries(schools.map((s) => [s.uai, s.chefDeFile]));
 
-async function synthese(schools: DirectorySchool[], referential = defaultReferentialFor('094')) {
+async function synthese(schools: DirectorySchool[], referential = defaultReferentialFor(territoryFor('094'))) {
   const file = runExport({
     campaign: '2026-2027', directory: schools, fiches: [], deviceOf: new Map(), referential, exportedAt: new Date('2026-11-28T17:38:00Z'),
   }, 'xlsx', undefined);
@@ -31,7 +31,7 @@ describe('the Annuaire of the Val-de-Marne', () => {
   });
 
   it('ignores a territory of another département given with it: the Val-de-Marne’s own applies', async () => {
-    const { schools } = await importDirectoryFiles({ annuaire: annuaire() }, { departement: '094', territory: defaultReferentialFor('013').territory });
+    const { schools } = await importDirectoryFiles({ annuaire: annuaire() }, { departement: '094', territory: defaultReferentialFor(territoryFor('013')).territory });
     expect(new Set(schools.map((s) => s.chefDeFile))).toEqual(new Set(['cd94']));
   });
 

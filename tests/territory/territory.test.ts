@@ -32,7 +32,7 @@ describe('the Bouches-du-Rhône', () => {
     const { targets, ...territory } = BOUCHES_DU_RHONE;
     expect(REFERENTIAL_V1.territory).toEqual(territory);
     expect(REFERENTIAL_V1.targets).toEqual({ classes: 2700, newTeachers: 1000 });
-    expect(defaultReferentialFor('013')).toEqual(REFERENTIAL_V1);
+    expect(defaultReferentialFor(territoryFor('013'))).toEqual(REFERENTIAL_V1);
     expect(targets).toEqual(REFERENTIAL_V1.targets);
   });
 });
@@ -68,7 +68,7 @@ describe('a département without configuration', () => {
   });
 
   it('starts a référentiel with its territory and no target; a stored référentiel without a territory gets the shipped one', () => {
-    const referential = defaultReferentialFor('86');
+    const referential = defaultReferentialFor(territoryFor('86'));
     expect(referential.territory.name).toBe('Vienne');
     expect(referential.targets).toEqual({ classes: null, newTeachers: null });
     expect(referential.prices).toBe(REFERENTIAL_V1.prices);

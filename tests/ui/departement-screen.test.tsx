@@ -13,6 +13,7 @@ import type { Fiche } from '../../src/model/types';
 import { socleClassroom, socleSchool } from '../gaps/fixtures';
 import { referential } from '../../src/state/referential';
 import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referential';
+import { territoryFor } from '../../src/territory/territory-for';
 
 const CAPUCINS = '0139664J'; // Marseille 1er
 const SAINTE_MARGUERITE = '0134939Y'; // Marseille 9e
@@ -209,7 +210,7 @@ function chartRows(caption: string): string[][] {
 
 describe('DepartementScreen in a département without configuration', () => {
   beforeEach(async () => {
-    referential.value = defaultReferentialFor('094');
+    referential.value = defaultReferentialFor(territoryFor('094'));
     schools.value = DEMO_SCHOOLS.map((s) => ({ ...s, chefDeFile: 'cd94' }));
     await recomputeGaps(new Date('2026-11-28'));
   });

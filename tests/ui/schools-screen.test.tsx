@@ -140,13 +140,13 @@ describe('the chef de file filter of another territory', () => {
   });
 
   it('is left out when the Conseil départemental is the only one', () => {
-    referential.value = defaultReferentialFor('094');
+    referential.value = defaultReferentialFor(territoryFor('094'));
     render(<SchoolsScreen />);
     expect(screen.queryByRole('group', { name: 'Chef de file' })).toBeNull();
   });
 
   it('offers no postcode search where the app has no postcode table for the département', () => {
-    referential.value = defaultReferentialFor('094');
+    referential.value = defaultReferentialFor(territoryFor('094'));
     render(<SchoolsScreen />);
     expect(screen.queryByText(/code postal/)).toBeNull();
     expect(screen.getByRole('searchbox', { name: /Rechercher une école/ }).hasAttribute('aria-describedby')).toBe(false);

@@ -10,6 +10,7 @@ import { defaultReferentialFor, REFERENTIAL_V1 } from '../../src/model/referenti
 import { getSimulation } from '../../src/storage/prefs';
 import { useGapsClient } from '../../src/state/gaps';
 import { inThreadGapsClient } from '../../src/state/gaps-client';
+import { territoryFor } from '../../src/territory/territory-for';
 
 beforeEach(async () => {
   await clear();
@@ -65,7 +66,7 @@ describe('SettingsScreen', () => {
 
 describe('SettingsScreen in a département without configuration', () => {
   it('shows its targets empty, sets one, leaves the other not set, and keeps the territory in the version saved', async () => {
-    referential.value = defaultReferentialFor('094');
+    referential.value = defaultReferentialFor(territoryFor('094'));
     render(<SettingsScreen />);
     expect(screen.getByText('Vide : objectif non fixé.')).toBeTruthy();
     expect(numberField('Classes à équiper').value).toBe('');

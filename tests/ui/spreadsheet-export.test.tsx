@@ -128,7 +128,7 @@ describe('who the workbook is for', () => {
     render(<SpreadsheetExport />);
     expect(said()).toBe('Un classeur pour la DSDEN, la Ville de Vitry-sur-Seine et le Conseil départemental du Val-de-Marne');
     cleanup();
-    referential.value = defaultReferentialFor('02');
+    referential.value = defaultReferentialFor(territoryFor('02'));
     render(<SpreadsheetExport />);
     expect(said()).toBe("Un classeur pour la DSDEN et le Conseil départemental de l'Aisne");
   });
