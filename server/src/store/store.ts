@@ -283,7 +283,8 @@ export interface Store {
   readCampaign(campaign: string): Promise<CampaignSnapshot>;
   /**
    * Writes a copy of the whole store, as it is at one moment, into the file `destination` (new, or empty), while
-   * others go on reading and writing; checks the copy and answers what it holds. The caller chooses the file.
+   * others go on reading and writing; checks the copy and answers what it holds. The caller chooses the file. A store
+   * whose database has tools of its own for that (PostgreSQL: pg_dump) rejects, in French, naming them.
    */
   backup(destination: string): Promise<BackupSummary>;
   /**
@@ -292,7 +293,10 @@ export interface Store {
    * cached and revalidated (ETag) by it.
    */
   exportVersion(campaign: string): Promise<string>;
-  /** What `openCampaignReader` opens from another thread (the SQLite file); null when nothing else can (':memory:'). */
+  /**
+   * What `openCampaignReader` opens from another thread: the SQLite file, or the PostgreSQL URL (password included:
+   * never printed); null when nothing else can (':memory:').
+   */
   readonly readerLocation: string | null;
   /** Resolves when the store answers a trivial query (GET /api/v1/health). */
   ping(): Promise<void>;
