@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { DirectorySchool } from '../../../../src/model/school';
 import type { Fiche } from '../../../../src/model/types';
 import type { CampaignReader, CampaignSnapshot } from '../store';
-import { ORIGIN_OF_HEAD } from './changes';
+import { ORIGIN_OF_HEAD } from '../head-row';
 import { inSnapshot, openPool, type Client } from './pool';
 
 /** Heads fetched from the cursor at a time: a few megabytes of JSON at most. */

@@ -14,7 +14,8 @@ import type pg from 'pg';
 import { canonicalJson, canonicalRevision, contentOf, type PushRecord } from '../../../../src/model/sync-protocol';
 import type { Fiche } from '../../../../src/model/types';
 import type { PushOutcome, RevisionStore, Sender } from '../store';
-import { ORIGIN_OF_HEAD, pgChanges, toHead, type HeadRow } from './changes';
+import { pgChanges } from './changes';
+import { ORIGIN_OF_HEAD, toHead, type HeadRow } from '../head-row';
 import { pgHistory } from './history';
 import { inTransaction, lock, LOCKS, type Client } from './pool';
 

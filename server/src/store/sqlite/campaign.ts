@@ -6,7 +6,7 @@ import type { DirectorySchool } from '../../../../src/model/school';
 import type { Fiche } from '../../../../src/model/types';
 import type { CampaignReader, CampaignSnapshot } from '../store';
 import { directoryFingerprint, schoolRecordsReader } from './directory';
-import { ORIGIN_OF_HEAD } from './changes';
+import { ORIGIN_OF_HEAD } from '../head-row';
 
 const BUSY_TIMEOUT_MS = 5_000;
 

@@ -3,24 +3,8 @@
 // directory label) and some UAIs.
 import type Database from 'better-sqlite3';
 import type { Head } from '../../../../src/model/sync-protocol';
-import type { Fiche } from '../../../../src/model/types';
 import type { ChangesQuery } from '../store';
-
-/** The device that made the fiche of the head `h`: the sender of its first stored revision (its lowest seq). The
- * export's "Doublon possible" compares it, on the server and on a tablet that pulled the fiche. */
-export const ORIGIN_OF_HEAD = '(SELECT o.device_id FROM revisions o WHERE o.id = h.id ORDER BY o.seq LIMIT 1)';
-
-/** A head as read: its record is the stored JSON, with its rev. */
-export interface HeadRow {
-  rev: number;
-  seq: number;
-  record: string;
-  origin: string;
-}
-
-export function toHead(row: HeadRow): Head {
-  return { rev: row.rev, seq: row.seq, record: JSON.parse(row.record) as Fiche, origin: row.origin };
-}
+import { ORIGIN_OF_HEAD, toHead, type HeadRow } from '../head-row';
 
 export function sqliteChanges(db: Database.Database): (query: ChangesQuery) => Promise<Head[]> {
   // The filter lists travel as JSON arrays (json_each), so that one prepared statement serves any number of them.

@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3';
 import { canonicalJson, canonicalRevision, contentOf, type PushRecord } from '../../../../src/model/sync-protocol';
 import type { Fiche } from '../../../../src/model/types';
 import type { PushOutcome, RevisionStore, Sender } from '../store';
-import { ORIGIN_OF_HEAD, sqliteChanges, toHead, type HeadRow } from './changes';
+import { sqliteChanges } from './changes';
+import { ORIGIN_OF_HEAD, toHead, type HeadRow } from '../head-row';
 import { sqliteHistory } from './history';
 
 export function sqliteRevisions(db: Database.Database): RevisionStore {
