@@ -5,7 +5,7 @@
 import { labelPath, type LabelPath } from './field-paths';
 import type {
   AuthorRole, Charging, ClassroomData, ClassroomFiche, ComputerType, Condition, DisplayType, FicheKind, FleetType,
-  InternetAccess, NetworkAccess, SchoolData, SchoolStatus, StorageType, WifiCoverage,
+  InternetAccess, NetworkAccess, PhotoSubject, SchoolData, SchoolStatus, StorageType, WifiCoverage,
 } from './types';
 
 export const CONDITION_LABELS: Record<Condition, string> = {
@@ -72,6 +72,26 @@ export const COVERAGE_LABELS: Record<WifiCoverage, string> = {
 
 export const FLEET_LABELS: Record<FleetType, string> = { tablet: 'Tablettes', laptop: 'Portables', hybrid: 'Hybrides' };
 
+/** What a photo shows, as the form offers it. */
+export const PHOTO_SUBJECT_LABELS: Record<PhotoSubject, string> = {
+  display: 'Affichage collectif',
+  computer: 'Ordinateur',
+  network: 'Réseau',
+  documentCamera: 'Visualiseur',
+  fleet: 'Flotte mobile',
+  general: 'Vue générale',
+};
+
+/** A photo's subject in a file name of the export's zip (`<UAI>/<classe>/<sujet>-<n>.jpg`): plain ASCII. */
+export const PHOTO_SUBJECT_FILE_NAMES: Record<PhotoSubject, string> = {
+  display: 'affichage',
+  computer: 'ordinateur',
+  network: 'reseau',
+  documentCamera: 'visualiseur',
+  fleet: 'flotte',
+  general: 'general',
+};
+
 export const CHARGING_LABELS: Record<Charging, string> = { cart: 'Chariot', case: 'Valise', none: 'Aucune' };
 
 export const STATUS_LABELS: Record<SchoolStatus, string> = { draft: 'Brouillon', complete: 'Terminé' };
@@ -121,6 +141,13 @@ export const CLASSROOM_FIELDS: Labels<ClassroomData> = {
   'documentCamera.condition': 'État du visualiseur',
   trainingNeeds: 'Besoins de formation',
   notes: { name: 'Remarques', form: 'Remarques sur la classe' },
+  photos: 'Photos',
+  'photos.sha256': { name: 'Empreinte de la photo', form: 'Photo' },
+  'photos.type': 'Format de la photo',
+  'photos.bytes': 'Taille de la photo',
+  'photos.takenAt': { name: 'Date de la photo', form: 'Prise le' },
+  'photos.subject': { name: 'Sujet de la photo', form: 'Sujet' },
+  'photos.caption': { name: 'Légende de la photo', form: 'Légende' },
 };
 
 export const SCHOOL_FIELDS: Labels<SchoolData> = {
@@ -158,6 +185,13 @@ export const SCHOOL_FIELDS: Labels<SchoolData> = {
   trainingNeeds: 'Besoins de formation',
   needs: { name: 'Besoins exprimés', form: "Besoins exprimés par l'école (ressources, matériel, accompagnement)" },
   notes: 'Remarques',
+  photos: 'Photos',
+  'photos.sha256': { name: 'Empreinte de la photo', form: 'Photo' },
+  'photos.type': 'Format de la photo',
+  'photos.bytes': 'Taille de la photo',
+  'photos.takenAt': { name: 'Date de la photo', form: 'Prise le' },
+  'photos.subject': { name: 'Sujet de la photo', form: 'Sujet' },
+  'photos.caption': { name: 'Légende de la photo', form: 'Légende' },
 };
 
 const nameOf = (label: FieldLabel): string => (typeof label === 'string' ? label : label.name);

@@ -21,6 +21,14 @@ export const WIFI_COVERAGES = ['all', 'partial', 'none'] as const;
 export const FLEET_TYPES = ['tablet', 'laptop', 'hybrid'] as const;
 export const CHARGINGS = ['cart', 'case', 'none'] as const;
 export const SCHOOL_STATUSES = ['draft', 'complete'] as const;
+/** What a photo shows (records.md v2 "Photos"). */
+export const PHOTO_SUBJECTS = ['display', 'computer', 'network', 'documentCamera', 'fleet', 'general'] as const;
+export const PHOTO_TYPES = ['image/jpeg', 'image/webp'] as const;
+/** At most this many photos on one fiche. */
+export const MAX_PHOTOS = 20;
+/** The largest photo a record may reference and the server takes (sync.md v2: ≤ 2 MiB). */
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
  * A group of fields: every field it has is named here, and any other makes the record invalid (sync.md: an unknown
@@ -55,6 +63,27 @@ const campaignSchema = v.pipe(
 
 export const authorSchema = group({ name: text(100, 1), role: oneOf(AUTHOR_ROLES) });
 
+/** A photo a fiche references: the image is not in the record (records.md v2), only its hash and what it shows. */
+export const photoSchema = v.pipe(
+  group({
+    sha256: v.pipe(v.string("saisissez l'empreinte de la photo"), v.regex(SHA256_PATTERN, "n'est pas une empreinte SHA-256 (64 caractères hexadécimaux en minuscules)")),
+    type: oneOf(PHOTO_TYPES),
+    bytes: integerIn(1, PHOTO_MAX_BYTES),
+    takenAt: v.pipe(v.string('saisissez une date'), v.isoTimestamp("n'est pas une date ISO 8601")),
+    subject: oneOf(PHOTO_SUBJECTS),
+    caption: v.nullable(text(200)),
+  }),
+  documented("Une photo de la fiche : l'image est envoyée à part (PUT /api/v1/attachments/<sha256>) avant la fiche."),
+);
+
+/** A fiche's photos (optional: absent reads as none), each image at most once. */
+const photosSchema = v.optional(
+  v.pipe(
+    listOf(photoSchema, MAX_PHOTOS, { type: 'saisissez une liste de photos', max: `${MAX_PHOTOS} photos au plus par fiche` }),
+    v.check((photos) => new Set(photos.map((p) => p.sha256)).size === photos.length, 'une même photo figure deux fois'),
+  ),
+);
+
 export function classroomDataSchema(currentYear: number) {
   const year = v.nullable(yearUpTo(currentYear));
   const condition = v.nullable(oneOf(CONDITIONS));
@@ -82,6 +111,7 @@ export function classroomDataSchema(currentYear: number) {
     documentCamera: group({ present: v.nullable(yesNo), condition }),
     notes: text(2000),
     trainingNeeds: v.optional(setOf(TRAINING_NEED_IDS)),
+    photos: photosSchema,
   });
 }
 
@@ -142,6 +172,7 @@ export function schoolDataSchema(currentYear: number) {
     trainingNeeds: setOf(TRAINING_NEED_IDS),
     needs: text(4000),
     notes: text(4000),
+    photos: photosSchema,
   });
 }
 

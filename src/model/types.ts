@@ -4,7 +4,7 @@
 import type * as v from 'valibot';
 import type {
   authorSchema, AUTHOR_ROLES, CHARGINGS, CLASS_LEVELS, classroomDataSchema, COMPUTER_TYPES, CONDITIONS, DISPLAY_TYPES,
-  ficheSchema, FLEET_TYPES, INTERNET_ACCESSES, NETWORK_ACCESSES, SCHOOL_STATUSES, schoolDataSchema, STORAGE_TYPES,
+  ficheSchema, FLEET_TYPES, INTERNET_ACCESSES, NETWORK_ACCESSES, PHOTO_SUBJECTS, PHOTO_TYPES, photoSchema, SCHOOL_STATUSES, schoolDataSchema, STORAGE_TYPES,
   WIFI_COVERAGES,
 } from './schema';
 
@@ -20,6 +20,10 @@ export type WifiCoverage = (typeof WIFI_COVERAGES)[number];
 export type FleetType = (typeof FLEET_TYPES)[number];
 export type Charging = (typeof CHARGINGS)[number];
 export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
+export type PhotoSubject = (typeof PHOTO_SUBJECTS)[number];
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+/** A photo as a fiche references it (records.md v2 "Photos"). */
+export type Photo = v.InferOutput<typeof photoSchema>;
 
 export type Author = v.InferOutput<typeof authorSchema>;
 export type ClassroomData = v.InferOutput<ReturnType<typeof classroomDataSchema>>;
