@@ -4,12 +4,13 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { handleError, notFound } from './errors';
 
-// No inline script anywhere; blob: workers are those the spreadsheet writer spawns (setup.md).
+// No inline script anywhere; blob: workers are those the spreadsheet writer spawns (setup.md); blob: images are a
+// fiche's photos, shown from the device's Blobs through object URLs.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "manifest-src 'self'",
