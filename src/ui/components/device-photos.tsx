@@ -4,12 +4,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { count } from '../plural';
 import { fileSize, percent } from '../format';
 
-export interface PhotoSpaceView {
+interface Part {
   count: number;
   bytes: number;
-  /** Those the server holds (hash-checked): the ones that can be freed. */
-  uploadedCount: number;
-  uploadedBytes: number;
+}
+
+export interface PhotoSpaceView extends Part {
+  /** Full images the server holds: the ones that can be freed. */
+  uploaded: Part;
+  /** Full images the server does not hold yet: they leave only with a sync. */
+  waiting: Part;
   /** The browser's estimate of the whole site's storage (null where it gives none). */
   usage: number | null;
   quota: number | null;
@@ -17,15 +21,18 @@ export interface PhotoSpaceView {
 
 interface Props {
   load: () => Promise<PhotoSpaceView>;
-  /** Frees the photos already sent from this device; gives the bytes freed. */
-  free: () => Promise<number>;
+  /** Drops from this device the full images the server holds (their thumbnails stay); gives what was freed. */
+  free: () => Promise<Part>;
   /** Past this share of the quota, new photos are refused (0.8). */
   limitRatio: number;
 }
 
-function freedText(bytes: number): string {
-  if (bytes === 0) return "Aucune photo libérée : aucune n'était à la fois envoyée et encore sur l'appareil.";
-  return `Photos libérées : ${fileSize(bytes)} rendus à l'appareil. Elles restent sur le serveur et s'afficheront dans leur fiche une fois connecté.`;
+function freedText({ count: n, bytes }: Part): string {
+  if (n === 0) return "Aucune photo libérée : aucune n'était à la fois envoyée et encore entière sur l'appareil.";
+  return (
+    `${count(n, 'photo libérée', 'photos libérées')} : ${fileSize(bytes)} rendus à l'appareil. Leurs miniatures restent dans ` +
+    'les fiches ; en grand, elles viennent du serveur une fois connecté.'
+  );
 }
 
 export function DevicePhotos({ load, free, limitRatio }: Props) {
@@ -41,14 +48,13 @@ export function DevicePhotos({ load, free, limitRatio }: Props) {
   useEffect(() => void refresh(), []);
   if (failed) return <p class="warning">Les photos de l'appareil n'ont pas pu être lues. Rechargez la page.</p>;
   if (!space) return <p aria-busy="true">Lecture des photos de l'appareil…</p>;
-  const unavailable = busy || space.uploadedCount === 0;
+  const unavailable = busy || space.uploaded.count === 0;
   const onFree = async () => {
     if (unavailable) return;
     setBusy(true);
     setResult('Libération des photos déjà envoyées…');
     try {
-      const bytes = await free();
-      setResult(freedText(bytes));
+      setResult(freedText(await free()));
       await refresh();
     } catch (error) {
       console.error('cannot free the photos', error);
@@ -65,13 +71,13 @@ export function DevicePhotos({ load, free, limitRatio }: Props) {
         Au-delà de {limit} de cet espace, l'application refuse les nouvelles photos pour garder la place des fiches : libérez
         alors les photos déjà envoyées, qui restent sur le serveur.
       </p>
-      {space.uploadedCount === 0 && (
+      {space.uploaded.count === 0 && (
         <p class="hint" id="liberer-photos-aide">
-          Aucune photo de cet appareil n'est encore sur le serveur : il n'y a rien à libérer.
+          Rien à libérer : seules les photos déjà envoyées au serveur et encore entières sur l'appareil peuvent l'être.
         </p>
       )}
       <div class="actions">
-        <button type="button" class="button secondary" aria-disabled={unavailable} aria-describedby={space.uploadedCount === 0 ? 'liberer-photos-aide' : undefined} onClick={() => void onFree()}>
+        <button type="button" class="button secondary" aria-disabled={unavailable} aria-describedby={space.uploaded.count === 0 ? 'liberer-photos-aide' : undefined} onClick={() => void onFree()}>
           Libérer les photos déjà envoyées
         </button>
       </div>
@@ -82,14 +88,24 @@ export function DevicePhotos({ load, free, limitRatio }: Props) {
 
 function PhotoCounts({ space }: { space: PhotoSpaceView }) {
   if (space.count === 0) return <p>Aucune photo sur cet appareil.</p>;
+  const freed = space.count - space.uploaded.count - space.waiting.count;
+  const part = (label: string, { count: n, bytes }: Part) => (
+    <li>
+      {label} : {count(n, 'photo')}
+      {n > 0 && ` (${fileSize(bytes)})`}
+    </li>
+  );
   return (
-    <p>
-      {count(space.count, 'photo')} sur cet appareil ({fileSize(space.bytes)}), dont{' '}
-      {space.uploadedCount === 0
-        ? 'aucune déjà envoyée au serveur'
-        : `${count(space.uploadedCount, 'déjà envoyée', 'déjà envoyées')} au serveur (${fileSize(space.uploadedBytes)})`}
-      .
-    </p>
+    <>
+      <p>
+        {count(space.count, 'photo')} sur cet appareil : {fileSize(space.bytes)}.
+      </p>
+      <ul>
+        {part("En attente d'envoi au serveur", space.waiting)}
+        {part("Déjà envoyées, encore entières sur l'appareil", space.uploaded)}
+        {freed > 0 && <li>Libérées (seule la miniature reste sur l'appareil) : {count(freed, 'photo')}</li>}
+      </ul>
+    </>
   );
 }
 
