@@ -13,6 +13,11 @@ export function photoDescription(n: number, subject: PhotoSubject | null, captio
     .join(' – ');
 }
 
+/** "photo n° 3 (Affichage collectif)": a photo named in a sentence (its deletion, its undo). */
+export function photoName(n: number, subject: PhotoSubject | null): string {
+  return subject ? `photo n° ${n} (${PHOTO_SUBJECT_LABELS[subject]})` : `photo n° ${n}`;
+}
+
 /** "0 photo sur 20", "3 photos sur 20". */
 export const photoCountText = (n: number) => `${count(n, 'photo')} sur ${MAX_PHOTOS}`;
 
@@ -32,8 +37,8 @@ export function photoErrorText(error: unknown): string {
 }
 
 /** A deleted photo that could not be put back: no room left for it, or a fault of the app. */
-export function restoreErrorText(description: string, error: unknown): string {
-  return `${description} n'a pas pu être remise : ${isPhotoRefused(error) ? error.message : "erreur de l'application. Réessayez."}`;
+export function restoreErrorText(name: string, error: unknown): string {
+  return `La ${name} n'a pas pu être remise : ${isPhotoRefused(error) ? error.message : "erreur de l'application. Réessayez."}`;
 }
 
 /** Refused: the fiche or the device has no room left, so the photos picked after it are not tried. */

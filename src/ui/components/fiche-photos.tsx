@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_PHOTOS } from '../../model/schema';
 import type { PhotoSubject } from '../../model/types';
-import { photoCountText, photoDescription, PHOTOS_FULL_TEXT, restoreErrorText } from '../photo-text';
+import { photoCountText, photoName, PHOTOS_FULL_TEXT, restoreErrorText } from '../photo-text';
 import { PhotoCard, type PhotoItem } from './photo-card';
 import { PhotoPicker } from './photo-picker';
 import type { LoadPhotoImage } from './use-photo-image';
@@ -65,7 +65,7 @@ export function FichePhotos<Prepared, Undo>(props: FichePhotosProps<Prepared, Un
                 load={load}
                 onSubject={(value) => set(`photos.${index}.subject`, value)}
                 onCaption={(value, editedAt) => set(`photos.${index}.caption`, value, editedAt)}
-                onRemove={() => void removal.remove(photo.sha256 as string, photoDescription(index + 1, photo.subject, photo.caption))}
+                onRemove={() => void removal.remove(photo.sha256 as string, photoName(index + 1, photo.subject))}
               />
             ),
           )}
@@ -74,7 +74,7 @@ export function FichePhotos<Prepared, Undo>(props: FichePhotosProps<Prepared, Un
       <div role="status" class="toast-region">
         {removal.deleted && (
           <p class="toast">
-            {removal.deleted.description} : supprimée.{' '}
+            {capitalized(removal.deleted.name)} supprimée.{' '}
             <button type="button" class="button secondary" ref={removal.undoRef} onClick={() => void removal.undo()}>
               Annuler la suppression
             </button>
@@ -85,12 +85,14 @@ export function FichePhotos<Prepared, Undo>(props: FichePhotosProps<Prepared, Un
   );
 }
 
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * The photo just deleted, while its undo is offered (the last one only, like a classroom's). The keyboard goes to
  * "Annuler la suppression" once the photo's own button is gone, then to the count once the photo is back.
  */
 function useRemoval<Undo>(remove: (sha256: string) => Promise<Undo>, restore: (undo: Undo) => Promise<void>) {
-  const [deleted, setDeleted] = useState<{ undo: Undo; description: string } | null>(null);
+  const [deleted, setDeleted] = useState<{ undo: Undo; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   const countRef = useRef<HTMLParagraphElement>(null);
@@ -100,13 +102,13 @@ function useRemoval<Undo>(remove: (sha256: string) => Promise<Undo>, restore: (u
     error,
     undoRef,
     countRef,
-    remove: async (sha256: string, description: string) => {
+    remove: async (sha256: string, name: string) => {
       setError(null);
       try {
-        setDeleted({ undo: await remove(sha256), description });
+        setDeleted({ undo: await remove(sha256), name });
       } catch (failure) {
         console.error('cannot delete the photo', failure);
-        setError(`${description} n'a pas pu être supprimée. Réessayez.`);
+        setError(`La ${name} n'a pas pu être supprimée. Réessayez.`);
       }
     },
     undo: async () => {
@@ -117,7 +119,7 @@ function useRemoval<Undo>(remove: (sha256: string) => Promise<Undo>, restore: (u
         countRef.current?.focus();
       } catch (failure) {
         console.error('cannot restore the photo', failure);
-        setError(restoreErrorText(deleted.description, failure));
+        setError(restoreErrorText(deleted.name, failure));
       }
     },
   };
