@@ -23,7 +23,7 @@ interface Props {
   load: () => Promise<PhotoSpaceView>;
   /** Drops from this device the full images the server holds (their thumbnails stay); gives what was freed. */
   free: () => Promise<Part>;
-  /** Past this share of the quota, new photos are refused (0.8). */
+  /** From this share of the quota on, new photos are refused (0.8). */
   limitRatio: number;
 }
 
@@ -117,7 +117,7 @@ function StorageShare({ space, limitRatio }: { space: PhotoSpaceView; limitRatio
       <p>
         Stockage de l'appareil : {percent(usage, quota)} de l'espace accordé par le navigateur ({fileSize(usage)} sur {fileSize(quota)}).
       </p>
-      {usage / quota > limitRatio && (
+      {usage / quota >= limitRatio && (
         <p class="warning">Les nouvelles photos sont refusées : synchronisez, puis libérez les photos déjà envoyées.</p>
       )}
     </>
