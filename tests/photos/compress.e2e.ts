@@ -29,8 +29,10 @@ afterAll(async () => {
   await served?.close();
 });
 
-async function openPage(): Promise<Page> {
+/** The test page, `watch` called before it loads. */
+async function openPage(watch?: (page: Page) => void): Promise<Page> {
   const page = await browser.newPage();
+  watch?.(page);
   await page.goto(served.url);
   await page.waitForFunction(() => 'photoTest' in globalThis);
   return page;
@@ -171,14 +173,16 @@ describe('preparePhoto, through the photo worker', () => {
   const scripts: string[] = [];
 
   beforeAll(async () => {
-    page = await openPage();
-    page.on('worker', (worker) => workers.push(worker.url()));
-    page.on('request', (request) => void (request.url().endsWith('.js') && scripts.push(request.url())));
+    page = await openPage((opening) => {
+      opening.on('worker', (worker) => workers.push(worker.url()));
+      opening.on('request', (request) => void (request.url().endsWith('.js') && scripts.push(request.url())));
+    });
     await makeFixture(page, 'camera');
     await makeFixture(page, 'text');
   });
 
   it('starts the worker on the first photo only, and gives what the pipeline gives in the page, byte for byte', async () => {
+    expect(scripts.length).toBeGreaterThan(0); // the page's own were seen
     expect(workers).toEqual([]);
     expect(scripts.filter((url) => url.includes('photo.worker'))).toEqual([]);
 
