@@ -24,6 +24,9 @@ export const photoCountText = (n: number) => `${count(n, 'photo')} sur ${MAX_PHO
 /** A photo only the server holds, while the tablet is offline (it is fetched when the fiche is opened online). */
 export const NOT_ON_DEVICE_TEXT = 'Photo sur le serveur : visible une fois connecté';
 
+/** A photo freed from the tablet (its thumbnail kept), opened while offline. */
+export const THUMBNAIL_ONLY_TEXT = 'Photo entière sur le serveur : visible une fois connecté. Voici sa miniature.';
+
 export const PHOTOS_FULL_TEXT = `${MAX_PHOTOS} photos au plus par fiche : supprimez-en une pour en ajouter une autre.`;
 
 /**

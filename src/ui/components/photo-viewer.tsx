@@ -1,7 +1,7 @@
 // A photo at full size, in a modal dialog: the browser keeps the keyboard inside it and closes it on Échap.
 import { useEffect, useRef } from 'preact/hooks';
 import { usePhotoImage, type LoadPhotoImage } from './use-photo-image';
-import { NOT_ON_DEVICE_TEXT } from '../photo-text';
+import { NOT_ON_DEVICE_TEXT, THUMBNAIL_ONLY_TEXT } from '../photo-text';
 
 interface Props {
   sha256: string;
@@ -25,7 +25,10 @@ export function PhotoViewer({ sha256, description, load, onClose }: Props) {
     <dialog ref={dialog} class="photo-viewer" aria-labelledby={titleId}>
       <p id={titleId} class="photo-viewer-title">{description}</p>
       {image.state === 'shown' ? (
-        <img src={image.url} alt={description} />
+        <>
+          {image.size === 'thumbnail' && <p class="hint">{THUMBNAIL_ONLY_TEXT}</p>}
+          <img src={image.url} alt={description} />
+        </>
       ) : (
         <p class="photo-placeholder">{image.state === 'loading' ? 'Chargement de la photo…' : NOT_ON_DEVICE_TEXT}</p>
       )}

@@ -1,13 +1,16 @@
-// A photo's image as the page can show it: an object URL made from the Blob the device holds (or fetched for it),
-// revoked as soon as the image is no longer shown, so that twenty thumbnails do not keep their memory for ever.
+// A photo's image as the page can show it: an object URL of the image the device holds (or fetched for it), revoked
+// as soon as the image is no longer shown, so that twenty thumbnails do not keep their memory for ever.
 import { useEffect, useState } from 'preact/hooks';
 
 export type PhotoImageSize = 'thumbnail' | 'full';
 
-/** The image of the photo `sha256`, or null when neither the device nor (offline) the server can give it. */
-export type LoadPhotoImage = (sha256: string, size: PhotoImageSize) => Promise<Blob | null>;
+/**
+ * An object URL of the photo `sha256` at the size asked for, or as near as the device and the network allow (`size`
+ * says which came); undefined when neither the device nor (offline) the server can give it. The hook revokes it.
+ */
+export type LoadPhotoImage = (sha256: string, options: { size: PhotoImageSize }) => Promise<{ url: string; size: PhotoImageSize } | undefined>;
 
-export type PhotoImage = { state: 'loading' } | { state: 'absent' } | { state: 'shown'; url: string };
+export type PhotoImage = { state: 'loading' } | { state: 'absent' } | { state: 'shown'; url: string; size: PhotoImageSize };
 
 export function usePhotoImage(load: LoadPhotoImage, sha256: string, size: PhotoImageSize): PhotoImage {
   const [image, setImage] = useState<PhotoImage>({ state: 'loading' });
@@ -15,12 +18,13 @@ export function usePhotoImage(load: LoadPhotoImage, sha256: string, size: PhotoI
   useEffect(() => {
     let url: string | undefined;
     let cancelled = false;
-    load(sha256, size).then(
-      (blob) => {
-        if (cancelled) return;
-        if (!blob) return setImage({ state: 'absent' });
-        url = URL.createObjectURL(blob);
-        setImage({ state: 'shown', url });
+    load(sha256, { size }).then(
+      (shown) => {
+        // One that comes once the photo is off the screen is let go at once.
+        if (cancelled) return void (shown && URL.revokeObjectURL(shown.url));
+        if (!shown) return setImage({ state: 'absent' });
+        url = shown.url;
+        setImage({ state: 'shown', url: shown.url, size: shown.size });
       },
       (error: unknown) => {
         console.error('cannot read the photo', sha256, error);
