@@ -20,7 +20,8 @@ export interface FichePhotosProps<Prepared, Undo> {
   prepare: (file: File) => Promise<Prepared>;
   /** Stores a prepared photo with the fiche; throws PhotoRefusedError (French message) when there is no room. */
   add: (photo: Prepared, meta: { subject: PhotoSubject; caption: null }) => Promise<void>;
-  remove: (sha256: string) => Promise<Undo>;
+  /** Takes the photo off the fiche; gives what its undo needs (undefined: it was not on the fiche). */
+  remove: (sha256: string) => Promise<Undo | undefined>;
   restore: (undo: Undo) => Promise<void>;
   load: LoadPhotoImage;
 }
@@ -91,7 +92,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * The photo just deleted, while its undo is offered (the last one only, like a classroom's). The keyboard goes to
  * "Annuler la suppression" once the photo's own button is gone, then to the count once the photo is back.
  */
-function useRemoval<Undo>(remove: (sha256: string) => Promise<Undo>, restore: (undo: Undo) => Promise<void>) {
+function useRemoval<Undo>(remove: (sha256: string) => Promise<Undo | undefined>, restore: (undo: Undo) => Promise<void>) {
   const [deleted, setDeleted] = useState<{ undo: Undo; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
@@ -105,7 +106,8 @@ function useRemoval<Undo>(remove: (sha256: string) => Promise<Undo>, restore: (u
     remove: async (sha256: string, name: string) => {
       setError(null);
       try {
-        setDeleted({ undo: await remove(sha256), name });
+        const undo = await remove(sha256);
+        if (undo !== undefined) setDeleted({ undo, name });
       } catch (failure) {
         console.error('cannot delete the photo', failure);
         setError(`La ${name} n'a pas pu être supprimée. Réessayez.`);
