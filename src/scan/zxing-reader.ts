@@ -28,6 +28,7 @@ export async function loadZXing(): Promise<void> {
 /** The texts of the valid codes found in an image file (the wasm decodes PNG, JPEG…) or in pixels. */
 export async function readCodes(source: Blob | Pixels): Promise<string[]> {
   // One sticker per photo: stop at the first code. tryHarder (rotations, downscaling) suits a photo taken by hand.
-  const results = await readBarcodes(source, { formats: ZXING_FORMATS, tryHarder: true, maxNumberOfSymbols: 1 });
+  // Its types say ImageData; it reads data, width and height only (its README: "duck-typed"), which Pixels has.
+  const results = await readBarcodes(source as Blob | ImageData, { formats: ZXING_FORMATS, tryHarder: true, maxNumberOfSymbols: 1 });
   return results.filter((result) => result.isValid).map((result) => result.text);
 }

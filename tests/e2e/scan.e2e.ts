@@ -1,0 +1,155 @@
+// "Scanner" beside the inventory number, in Chromium against the built app and the reference server (its real CSP):
+// desktop Chromium has no BarcodeDetector, so ZXing's wasm does the reading, fetched only once the button is pressed.
+// Headless Chromium has no camera: the photo input is what reads the sticker here, given a generated PNG.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { completeFirstRun, openSchool, waitClassroomForm, waitControlled, waitSaved } from './support/app';
+import { writeCode } from '../scan/barcode-images';
+
+const SCAN = "Scanner le numéro d'inventaire";
+const DECODER = /\/assets\/zxing[-_]reader-[\w-]+\.(js|wasm)$/;
+// A 1×1 white PNG: an image with no code on it.
+const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAWkeDBQAAAABJRU5ErkJggg==', 'base64');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Tablet {
+  context: BrowserContext;
+  page: Page;
+  requests: Request[];
+  /** What the page's console said about the CSP (a refused wasm compilation would be one). */
+  cspReports: string[];
+}
+
+async function tablet(): Promise<Tablet> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  // The context sees the page's requests and its service worker's alike.
+  const requests: Request[] = [];
+  context.on('request', (request) => void requests.push(request));
+  const cspReports: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|wasm-unsafe-eval/i.test(message.text())) cspReports.push(message.text());
+  });
+  await page.goto(inject('baseUrl'));
+  await completeFirstRun(page);
+  await waitControlled(page);
+  return { context, page, requests, cspReports };
+}
+
+const decoderRequests = (requests: Request[]) => requests.filter((request) => DECODER.test(new URL(request.url()).pathname));
+const field = (page: Page) => page.getByLabel("Numéro d'inventaire", { exact: true });
+const dialog = (page: Page) => page.getByRole('dialog', { name: SCAN });
+const photoInput = (page: Page) => dialog(page).getByLabel("Photographier l'étiquette");
+
+/** A new classroom with a computer, whose details (the inventory number among them) are then shown. */
+async function classroomWithComputer(page: Page, school: [query: string, name: string]) {
+  await openSchool(page, ...school);
+  await page.getByRole('button', { name: 'Ajouter une classe' }).click();
+  await waitClassroomForm(page, 'Classe 1');
+  await page.getByRole('group', { name: 'Ordinateur', exact: true }).getByRole('radio', { name: 'Portable', exact: true }).locator('xpath=ancestor::label[1]').click();
+  await field(page).waitFor();
+}
+
+async function png(text: string) {
+  const { png } = await writeCode(text, 'Code128');
+  return { name: 'etiquette.png', mimeType: 'image/png', buffer: Buffer.from(await png.arrayBuffer()) };
+}
+
+describe('Scanner, with the network', () => {
+  let t: Tablet;
+  beforeAll(async () => {
+    t = await tablet();
+    await classroomWithComputer(t.page, ['Capucins', 'École élémentaire Les Capucins']);
+  });
+  afterAll(async () => {
+    await t?.context.close();
+  });
+
+  it('fetches nothing of the decoder before Scanner is pressed; the browser has no BarcodeDetector to use instead', async () => {
+    expect(await t.page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
+    expect(decoderRequests(t.requests).map((request) => request.url())).toEqual([]);
+  });
+
+  it('fills the number from a photo of a Code 128 label, saved like typing and still editable after a reload', async () => {
+    const before = t.requests.length;
+    await t.page.getByRole('button', { name: SCAN }).click();
+    await dialog(t.page).waitFor();
+    // No camera in headless Chromium: said so, and the photo is the way.
+    await expect.poll(() => dialog(t.page).getByRole('status').textContent()).toMatch(/photographiez l'étiquette ci-dessous ou saisissez le numéro\.$/);
+
+    await photoInput(t.page).setInputFiles(await png('MAT-13-004512'));
+    await dialog(t.page).waitFor({ state: 'detached' });
+    expect(await field(t.page).inputValue()).toBe('MAT-13-004512');
+    expect(await t.page.evaluate(() => document.activeElement?.id)).toBe('champ-computer-inventoryTag');
+
+    // The decoder's chunk and its wasm, both after the press, from this origin, the wasm compressed and of its type.
+    const fetched = decoderRequests(t.requests);
+    expect(fetched.map((request) => new URL(request.url()).pathname.split('.').pop()).sort()).toEqual(expect.arrayContaining(['js', 'wasm']));
+    expect(fetched.every((request) => t.requests.indexOf(request) >= before)).toBe(true);
+    expect(fetched.every((request) => request.url().startsWith(inject('baseUrl')))).toBe(true);
+    const wasm = fetched.find((request) => request.url().endsWith('.wasm') && request.serviceWorker() !== null) ?? fetched.find((request) => request.url().endsWith('.wasm'));
+    const headers = (await wasm?.response())?.headers() ?? {};
+    expect(headers['content-type']).toBe('application/wasm');
+    expect(headers['content-encoding']).toBe('br');
+    // The page ran under the server's CSP, and it let the wasm compile.
+    const csp = (await t.page.request.get(inject('baseUrl'))).headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(t.cspReports).toEqual([]);
+
+    await field(t.page).fill('MAT-13-004512 B');
+    await waitSaved(t.page);
+    await t.page.reload();
+    await waitClassroomForm(t.page, 'Classe 1');
+    expect(await field(t.page).inputValue()).toBe('MAT-13-004512 B');
+  });
+
+  it('says so when the photo holds no code, keeps the field as it was, and closes on Escape with the focus back on Scanner', async () => {
+    await t.page.getByRole('button', { name: SCAN }).click();
+    await photoInput(t.page).setInputFiles({ name: 'blanc.png', mimeType: 'image/png', buffer: BLANK_PNG });
+    await expect.poll(() => dialog(t.page).getByRole('alert').textContent()).toBe('Aucun code lu sur cette photo : réessayez ou saisissez le numéro.');
+    await t.page.keyboard.press('Escape');
+    await dialog(t.page).waitFor({ state: 'detached' });
+    expect(await t.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(SCAN);
+    expect(await field(t.page).inputValue()).toBe('MAT-13-004512 B');
+  });
+});
+
+describe('Scanner, offline', () => {
+  it('says the decoder is not there yet when first used offline; once used online it reads offline, after a reload too', async () => {
+    const t = await tablet();
+    try {
+      await classroomWithComputer(t.page, ['Sainte-Marguerite', 'École élémentaire Sainte-Marguerite']);
+      await t.context.setOffline(true);
+      await t.page.getByRole('button', { name: SCAN }).click();
+      await photoInput(t.page).setInputFiles(await png('TNE13-0042'));
+      await expect.poll(() => dialog(t.page).getByRole('alert').textContent()).toBe("Le lecteur de codes n'est pas encore disponible hors ligne : saisissez le numéro.");
+      expect(await field(t.page).inputValue()).toBe('');
+
+      // Back online, the same dialog tries again: the failure was not kept.
+      await t.context.setOffline(false);
+      await photoInput(t.page).setInputFiles(await png('TNE13-0042'));
+      await dialog(t.page).waitFor({ state: 'detached' });
+      expect(await field(t.page).inputValue()).toBe('TNE13-0042');
+      await waitSaved(t.page);
+
+      // Offline again, after a reload: the service worker serves the decoder it kept.
+      await t.context.setOffline(true);
+      await t.page.reload();
+      await waitClassroomForm(t.page, 'Classe 1');
+      await t.page.getByRole('button', { name: SCAN }).click();
+      await photoInput(t.page).setInputFiles(await png('TNE13-0043'));
+      await dialog(t.page).waitFor({ state: 'detached' });
+      expect(await field(t.page).inputValue()).toBe('TNE13-0043');
+    } finally {
+      await t.context.close();
+    }
+  });
+});
