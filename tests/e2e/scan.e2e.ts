@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { completeFirstRun, openSchool, waitClassroomForm, waitControlled, waitSaved } from './support/app';
+import { axeViolations } from './support/axe';
 import { writeCode } from '../scan/barcode-images';
 
 const SCAN = "Scanner le numéro d'inventaire";
@@ -28,8 +29,9 @@ interface Tablet {
   cspReports: string[];
 }
 
-async function tablet(): Promise<Tablet> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-FR' });
+/** A fresh browser profile through the first run. `bypassCSP` only for axe-core, injected as an inline script. */
+async function tablet(options: { bypassCSP?: boolean } = {}): Promise<Tablet> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-FR', ...options });
   const page = await context.newPage();
   // The context sees the page's requests and its service worker's alike.
   const requests: Request[] = [];
@@ -148,6 +150,30 @@ describe('Scanner, offline', () => {
       await photoInput(t.page).setInputFiles(await png('TNE13-0043'));
       await dialog(t.page).waitFor({ state: 'detached' });
       expect(await field(t.page).inputValue()).toBe('TNE13-0043');
+    } finally {
+      await t.context.close();
+    }
+  });
+});
+
+describe('Scanner, accessibility in Chromium', () => {
+  it('has no fault axe-core finds with the dialog open, none at 320 px wide, and is worked from the keyboard', async () => {
+    const t = await tablet({ bypassCSP: true });
+    try {
+      await classroomWithComputer(t.page, ['Capucins', 'École élémentaire Les Capucins']);
+      await t.page.getByRole('button', { name: SCAN }).focus();
+      await t.page.keyboard.press('Enter');
+      await dialog(t.page).getByRole('status').filter({ hasText: /photographiez/ }).waitFor();
+      // The modal dialog takes the focus, on its photo input.
+      expect(await t.page.evaluate(() => document.activeElement?.id)).toBe('scan-photo');
+      expect(await axeViolations(t.page)).toEqual([]);
+      await t.page.setViewportSize({ width: 320, height: 640 });
+      expect(await t.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+      await t.page.keyboard.press('Tab');
+      expect(await t.page.evaluate(() => document.activeElement?.textContent)).toBe('Fermer');
+      await t.page.keyboard.press('Enter');
+      await dialog(t.page).waitFor({ state: 'detached' });
+      expect(await t.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(SCAN);
     } finally {
       await t.context.close();
     }
