@@ -1,12 +1,17 @@
 // "Scanner" beside the inventory number, in Chromium against the built app and the reference server (its real CSP):
 // desktop Chromium has no BarcodeDetector, so ZXing's wasm does the reading, fetched only once the button is pressed.
-// Headless Chromium has no camera: the photo input is what reads the sticker here, given a generated PNG.
+// Headless Chromium has no camera: the photo input reads the sticker, given a generated PNG; and a fake camera that
+// films a generated image (Chromium's own test device, fed a Y4M file) shows the live scan.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser } from './support/browser';
 import { completeFirstRun, openSchool, waitClassroomForm, waitControlled, waitSaved } from './support/app';
 import { axeViolations } from './support/axe';
-import { writeCode } from '../scan/barcode-images';
+import { photoOf, writeCode } from '../scan/barcode-images';
+import type { Pixels } from '../../src/scan/formats';
 
 const SCAN = "Scanner le numéro d'inventaire";
 const DECODER = /\/assets\/zxing[-_]reader-[\w-]+\.(js|wasm)$/;
@@ -176,6 +181,55 @@ describe('Scanner, accessibility in Chromium', () => {
       expect(await t.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(SCAN);
     } finally {
       await t.context.close();
+    }
+  });
+});
+
+/** One frame of a Y4M video (4:2:0, grey: the chroma planes neutral), the file Chromium's fake camera films. */
+function y4m(frame: Pixels): Buffer {
+  const { width, height, data } = frame;
+  const luma = Buffer.alloc(width * height);
+  for (let i = 0; i < luma.length; i += 1) luma[i] = data[i * 4 + 1] ?? 0;
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
+}
+
+describe('Scanner, with a camera', () => {
+  it('reads a QR code held in front of the camera, fills the field, and stops the camera', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tne13-camera-'));
+    const code = await writeCode('INV-2024-00123', 'QRCode');
+    await writeFile(join(dir, 'etiquette.y4m'), y4m(photoOf(code, { width: 640, height: 480, scale: 6, angle: 12 })));
+    const filming = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${join(dir, 'etiquette.y4m')}`],
+    });
+    try {
+      const context = await filming.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-FR' });
+      const page = await context.newPage();
+      // Watches the streams the app opens (the camera itself is the browser's), to see their tracks end.
+      await page.addInitScript(() => {
+        const streams: MediaStream[] = ((window as unknown as { streams: MediaStream[] }).streams = []);
+        const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+        navigator.mediaDevices.getUserMedia = async (constraints) => {
+          const stream = await open(constraints);
+          streams.push(stream);
+          return stream;
+        };
+      });
+      await page.goto(inject('baseUrl'));
+      await completeFirstRun(page);
+      await classroomWithComputer(page, ['Capucins', 'École élémentaire Les Capucins']);
+      await page.getByRole('button', { name: SCAN }).click();
+
+      await dialog(page).waitFor({ state: 'detached' });
+      expect(await field(page).inputValue()).toBe('INV-2024-00123');
+      const tracks = await page.evaluate(() => (window as unknown as { streams: MediaStream[] }).streams.flatMap((s) => s.getTracks().map((t) => [t.kind, t.readyState])));
+      expect(tracks).toEqual([['video', 'ended']]);
+      await waitSaved(page);
+    } finally {
+      await filming.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
