@@ -4,10 +4,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { handleError, notFound } from './errors';
 
-// No inline script anywhere; blob: workers are those the spreadsheet writer spawns (setup.md).
+// No inline script anywhere; blob: workers are those the spreadsheet writer spawns (setup.md). 'wasm-unsafe-eval'
+// lets the barcode decoder's WebAssembly compile (Chromium refuses it under plain 'self'); it allows no eval() of JS.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "worker-src 'self' blob:",
