@@ -66,7 +66,7 @@ describe('a pushed fiche that references photos', () => {
     const batch = makeBatch([pushOf(fiche)]);
 
     const before = await postSync(server, batch);
-    expect(before.body.results.map((result) => [result.status, 'errors' in result ? result.errors.map((error) => error.path) : []])).toEqual([['invalid', ['data.photos.0.sha256']]]);
+    expect(before.body.results.map((result) => [result.status, (result.errors ?? []).map((error) => error.path)])).toEqual([['invalid', ['data.photos.0.sha256']]]);
 
     await upload(photo);
     const after = await postSync(server, batch);
@@ -116,7 +116,7 @@ describe('a pushed fiche that references photos', () => {
     const answer = await postSync(server, makeBatch([pushOf(withPhotos(makeClassroomFiche(), photos))]));
     const [result] = answer.body.results;
     expect(result?.status).toBe('invalid');
-    const errors = result !== undefined && 'errors' in result ? result.errors : [];
+    const errors = result?.errors ?? [];
     expect(errors.map((error) => error.path)).toEqual(['data.photos.0.sha256', 'data.photos.1.sha256', 'data.photos.2.sha256', 'data.photos.3.sha256', '']);
     expect(errors[4]?.message).toBe('Et 16 autres erreurs sur cette fiche.');
   });
