@@ -92,13 +92,15 @@ describe('PUT /api/v1/attachments/<sha256>', () => {
     expect(copiesOf(sha256Of(bytes))).toEqual([]);
   });
 
-  it('answers 400 to bytes that are not the declared image: a JPEG sent as WebP, a WebP as JPEG, random bytes, nothing', async () => {
+  it('answers 400 to bytes that are not the declared image: a JPEG sent as WebP, a WebP as JPEG, random bytes, a WAV, nothing', async () => {
     const jpeg = freshJpeg();
     const random = randomBytes(4096);
     const cases: Array<[Buffer, string, string]> = [
       [jpeg, 'image/webp', 'Photo refusée : le corps envoyé comme image/webp est une image JPEG.'],
       [WEBP, 'image/jpeg', 'Photo refusée : le corps envoyé comme image/jpeg est une image WebP.'],
       [random, 'image/jpeg', "Photo refusée : le corps envoyé comme image/jpeg n'est pas une image JPEG ni WebP."],
+      // A RIFF file of another form (a sound) is no WebP.
+      [Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), random]), 'image/webp', "Photo refusée : le corps envoyé comme image/webp n'est pas une image JPEG ni WebP."],
       [Buffer.alloc(0), 'image/webp', "Photo refusée : le corps envoyé comme image/webp n'est pas une image JPEG ni WebP."],
     ];
     const before = keptPhotos(server.dbPath).length;

@@ -12,7 +12,7 @@
 // the name is taken: of two devices sending one photo at once, one creates it and the other finds it held, and a file
 // once under its name is never replaced.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SHA256_PATTERN } from '../../../../src/model/schema';
@@ -60,12 +60,14 @@ function removeStaleTemps(tempFolder: string, now: number): void {
   }
 }
 
-/** The photos kept as files under `root` (created if missing). */
+/**
+ * The photos kept as files under `root`, made with the first photo: opening a store (a CLI, a backup) writes nothing
+ * beside its database.
+ */
 export function folderAttachments(root: string): AttachmentStore {
   const tempFolder = join(root, TEMP_FOLDER);
   try {
-    mkdirSync(tempFolder, { recursive: true });
-    removeStaleTemps(tempFolder, Date.now());
+    if (existsSync(tempFolder)) removeStaleTemps(tempFolder, Date.now());
   } catch (error) {
     // Said at start (startup-error.ts) after the store's location: the folder is named, since it is not the database.
     throw new Error(`dossier des photos ${root} inutilisable (${codeOf(error) ?? (error as Error).message})`, { cause: error });
@@ -87,8 +89,26 @@ export function folderAttachments(root: string): AttachmentStore {
     return undefined;
   }
 
+  const durableFolders = new Set<string>();
+
+  /**
+   * Makes `folder` (under `root`, and the folders between) if missing, and flushes their entries, up to the root's
+   * own, to the disk: whoever made them (another upload at the same moment, another instance), a photo is not answered
+   * while the folder it is in could vanish with a power cut. Once per folder and process.
+   */
+  async function makeFolder(folder: string): Promise<void> {
+    if (durableFolders.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    for (let made = folder; ; made = dirname(made)) {
+      await syncFolder(dirname(made));
+      if (made === root) break;
+    }
+    durableFolders.add(folder);
+  }
+
   /** Writes `bytes` to a new file in tmp/, flushed to the disk; answers its path. */
   async function writeTemp(sha256: string, bytes: Uint8Array): Promise<string> {
+    await makeFolder(tempFolder);
     const temp = join(tempFolder, `${sha256}.${randomUUID()}`);
     const handle = await open(temp, 'wx');
     try {
@@ -115,10 +135,13 @@ export function folderAttachments(root: string): AttachmentStore {
 
   async function put(sha256: string, type: PhotoType, bytes: Uint8Array): Promise<'created' | 'held'> {
     if (!SHA256_PATTERN.test(sha256)) throw new Error(`not a SHA-256: ${sha256.slice(0, 80)}`);
-    if ((await infoOf(sha256)) !== undefined) return 'held';
     const folder = folderOf(sha256);
-    // A subfolder made now is itself an entry of the root, flushed like the file's.
-    if ((await mkdir(folder, { recursive: true })) !== undefined) await syncFolder(dirname(folder));
+    if ((await infoOf(sha256)) !== undefined) {
+      // Maybe under its name this very moment by another upload, not yet flushed: "held" lets the device forget it too.
+      await syncFolder(folder);
+      return 'held';
+    }
+    await makeFolder(folder);
     const temp = await writeTemp(sha256, bytes);
     let created: boolean;
     try {
@@ -128,7 +151,7 @@ export function folderAttachments(root: string): AttachmentStore {
         if (codeOf(error) !== 'ENOENT') throw error;
       });
     }
-    // Flushed whether this write made the entry or another did: "held" is an answer the device acts on too.
+    // Flushed whether this write made the entry or another did.
     await syncFolder(folder);
     return created ? 'created' : 'held';
   }
