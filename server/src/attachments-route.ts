@@ -3,7 +3,8 @@
 // answers 201, any later one 200, and the server keeps one copy. The token, its role, the name, the media type and a
 // declared size are checked before the body is read; then the bytes themselves (attachments.ts): their first bytes
 // must be the declared type's, their hash the name. Every role reads (a lecteur sees the fiches, so their photos);
-// auditeur and admin write.
+// auditeur and admin write. Not through the store's work queue, which orders pushes and pulls: a photo is hashed in a
+// few milliseconds and written by the file system or the database off the thread, and no push waits for it.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from './app';
 import { authorize, decorateTokenOwner } from './auth';
