@@ -38,12 +38,16 @@ function isApi(path: string): boolean {
 }
 
 /**
- * API answers are never cached (they hold audits, and a token may have been sent). The app's files are revalidated
- * on every load, sw.js included, so that a new version is found; the service worker keeps the app offline.
+ * API answers are never cached (they hold audits, and a token may have been sent), except where the route says how
+ * (a photo, which never changes under its name: attachments-route.ts). The app's files are revalidated on every load,
+ * sw.js included, so that a new version is found; the service worker keeps the app offline.
  */
 function cacheControl(request: FastifyRequest, reply: FastifyReply): string {
   const path = pathOf(request);
-  if (isApi(path)) return 'no-store';
+  if (isApi(path)) {
+    const own = reply.getHeader('cache-control');
+    return typeof own === 'string' && reply.statusCode < 400 ? own : 'no-store';
+  }
   if (reply.statusCode === 200 && path.startsWith('/assets/')) return IMMUTABLE;
   return 'no-cache';
 }
