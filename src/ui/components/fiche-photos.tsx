@@ -9,6 +9,7 @@ import { PhotoCard, type PhotoItem } from './photo-card';
 import { PhotoPicker } from './photo-picker';
 import type { LoadPhotoImage } from './use-photo-image';
 import { useAddPhotos } from './use-add-photos';
+import './fiche-photos.css';
 
 export interface FichePhotosProps<Prepared, Undo> {
   photos: readonly PhotoItem[];
