@@ -19,6 +19,7 @@ import { TrainingNeedsField } from '../components/training-needs-field';
 import { routeHash } from '../../state/route';
 import { OpenFailed } from '../components/open-failed';
 import { ClassroomSocle } from './classroom-socle';
+import { PhotosField } from './photos-field';
 import { finishAndCopy, finishClassroom, freshClassroom } from '../../state/school-audit';
 import { useEffect, useState } from 'preact/hooks';
 
@@ -145,6 +146,10 @@ function ClassroomForm({ editor, back, schoolName }: FormProps) {
         <section aria-labelledby="s-remarques">
           <h2 id="s-remarques">Remarques</h2>
           <TextField {...bind(editor, 'notes')} multiline />
+        </section>
+        <section aria-labelledby="s-photos">
+          <h2 id="s-photos">Photos</h2>
+          <PhotosField editor={editor} />
         </section>
       </form>
       <FormEnd editor={editor} />

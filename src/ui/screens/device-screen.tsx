@@ -2,10 +2,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { downloadBackup, importBackupFile, type ImportReport } from '../../state/device';
 import { refreshStorageStatus, storageStatus, STORAGE_WARNING_RATIO } from '../../state/persistence';
+import { freeUploadedPhotos, photoSpace, PHOTO_QUOTA_RATIO } from '../../state/photo-space';
 import { count } from '../plural';
 import { fileSize } from '../format';
 import { SyncSettings } from './sync-settings';
 import { DirectoryImport } from './directory-import';
+import { DevicePhotos } from '../components/device-photos';
+
+/** Freeing photos changes the storage's figures that the section above shows too. */
+async function freePhotos() {
+  const freed = await freeUploadedPhotos();
+  void refreshStorageStatus();
+  return freed;
+}
 
 function StorageState() {
   const status = storageStatus.value;
@@ -76,6 +85,10 @@ export function DeviceScreen() {
       <section aria-labelledby="s-stockage">
         <h2 id="s-stockage">Stockage</h2>
         <StorageState />
+      </section>
+      <section aria-labelledby="s-photos">
+        <h2 id="s-photos">Photos sur cet appareil</h2>
+        <DevicePhotos load={photoSpace} free={freePhotos} limitRatio={PHOTO_QUOTA_RATIO} />
       </section>
       <section aria-labelledby="s-synchronisation">
         <h2 id="s-synchronisation">Synchronisation</h2>

@@ -8,6 +8,7 @@ import { NumberField } from '../components/number-field';
 import { TextField } from '../components/text-field';
 import { TrainingNeedsField } from '../components/training-needs-field';
 import { FleetsField } from './fleets-field';
+import { PhotosField } from './photos-field';
 
 function Section({ title, children, open }: { title: string; children: ComponentChildren; open?: boolean }) {
   return (
@@ -60,6 +61,9 @@ export function SchoolForm({ editor }: { editor: FicheEditor<'school'> }) {
       <Section title="Besoins et remarques">
         <TextField {...bind(editor, 'needs')} multiline />
         <TextField {...bind(editor, 'notes')} multiline />
+      </Section>
+      <Section title="Photos">
+        <PhotosField editor={editor} />
       </Section>
     </form>
   );
