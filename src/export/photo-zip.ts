@@ -3,6 +3,7 @@
 // memory together (the server's CLI writes them to a file). JPEG and WebP are compressed already: photos are stored
 // as they are; the workbook is deflated. fflate marks a name that is not ASCII as UTF-8, accents kept.
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { parisWall } from './paris-time';
 import type { PhotoEntry } from './photo-names';
 import type { ExportFile } from './run-export';
 
@@ -66,11 +67,17 @@ function checkLimits(workbook: ExportFile, photos: readonly PhotoEntry[]): void 
   if (foreseen > MAX_OFFSET) throw tooLarge(foreseen);
 }
 
-/** A zip entry's time: `iso` when a zip can say it (1980 to 2099, the DOS calendar), else `fallback`. */
-function entryTime(iso: string, fallback: Date): Date {
-  const at = new Date(iso);
-  const year = at.getFullYear();
-  return Number.isNaN(at.getTime()) || year < 1980 || year > 2099 ? fallback : at;
+/**
+ * A zip entry's time: the wall clock in Paris at `at` (a zip's dates have no zone; the export's file name is in Paris
+ * time too), null when `at` is no date or outside what a zip can say (1980 to 2099 here: DOS dates). fflate reads the
+ * local fields of the Date it is given, so the answer's local fields are Paris's, whatever the machine's zone.
+ */
+export function zipEntryTime(at: Date): Date | null {
+  if (Number.isNaN(at.getTime())) return null;
+  const wall = parisWall(at);
+  const year = wall.getUTCFullYear();
+  if (year < 1980 || year > 2099) return null;
+  return new Date(year, wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds());
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -131,15 +138,16 @@ export async function writePhotoZip(
     if (written > MAX_OFFSET) throw tooLarge(written);
   };
 
-  await add(new ZipDeflate(workbook.fileName, { level: 6 }), workbook.bytes, exportedAt);
+  const exportTime = zipEntryTime(exportedAt) ?? new Date(1980, 0, 1);
+  await add(new ZipDeflate(workbook.fileName, { level: 6 }), workbook.bytes, exportTime);
   const missing: MissingPhoto[] = [];
   for (const photo of photos) {
     const stored = await read(photo.sha256);
     if (stored === undefined) missing.push({ entry: photo, reason: 'absent' });
     else if ((await sha256Hex(stored.bytes)) !== photo.sha256) missing.push({ entry: photo, reason: 'altered' });
-    else await add(new ZipPassThrough(photo.path), stored.bytes, entryTime(photo.takenAt, exportedAt));
+    else await add(new ZipPassThrough(photo.path), stored.bytes, zipEntryTime(new Date(photo.takenAt)) ?? exportTime);
   }
-  if (missing.length > 0) await add(new ZipDeflate(MISSING_PHOTOS_FILE, { level: 6 }), strToU8(missingPhotosText(missing)), exportedAt);
+  if (missing.length > 0) await add(new ZipDeflate(MISSING_PHOTOS_FILE, { level: 6 }), strToU8(missingPhotosText(missing)), exportTime);
   zip.end();
   await flush();
   if (!finished) throw new Error("L'archive n'a pas pu être terminée.");

@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ExportInput } from '../../src/export/export-input';
 import { photoEntries, type PhotoEntry } from '../../src/export/photo-names';
-import { MISSING_PHOTOS_FILE, writePhotoZip, type ReadPhoto } from '../../src/export/photo-zip';
+import { MISSING_PHOTOS_FILE, writePhotoZip, zipEntryTime, type ReadPhoto } from '../../src/export/photo-zip';
 import { runExport, type ExportFile } from '../../src/export/run-export';
 import { REFERENTIAL_V1 } from '../../src/model/referential';
 import { CAMPAIGN, DIRECTORY, EXPORTED_AT } from './fixture';
@@ -118,24 +118,27 @@ describe('writePhotoZip', () => {
     expect(report.missing).toEqual([{ entry: lost, reason: 'absent' }, { entry: altered, reason: 'altered' }]);
   });
 
-  it('dates each photo by when it was taken, and the workbook by the export, a time outside what a zip can say by the export', async () => {
+  it('dates each photo by when it was taken and the workbook by the export, at the Paris wall clock whatever the zone', async () => {
     const old = fixturePhoto('vieille', 'general');
     const photos: PhotoEntry[] = [
       { path: '0130569Y/ecole/general-1.jpg', sha256: old.photo.sha256, type: 'image/jpeg', bytes: old.bytes.length, takenAt: '1970-01-01T00:00:00.000Z' },
-      ...entries.slice(0, 1),
+      { ...(entries[0] as PhotoEntry), takenAt: '2026-10-12T08:45:31.000Z' },
     ];
     const { bytes } = await zipOf(photos, readerOf([old, ...held.values()]));
-    const view = new DataView(bytes.buffer);
-    // DOS date and time of each local header, as local time (what fflate writes and unzip shows).
-    const times: Date[] = [];
-    for (let at = 0; at < bytes.length - 4 && times.length < 3; at++) {
-      if (view.getUint32(at, true) !== 0x04034b50) continue;
-      const [time, date] = [view.getUint16(at + 10, true), view.getUint16(at + 12, true)];
-      times.push(new Date(1980 + (date >> 9), ((date >> 5) & 15) - 1, date & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2));
-      at += 29;
-    }
-    const dos = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds() & ~1);
-    expect(times).toEqual([dos(EXPORTED_AT), dos(EXPORTED_AT), dos(new Date(entries[0]?.takenAt as string))]);
+    // The DOS date and time of each entry (APPNOTE 4.4.6), read from the central directory as unzip shows them.
+    const times = zipDirectory(bytes).map(({ time, date }) =>
+      `${1980 + (date >> 9)}-${String((date >> 5) & 15).padStart(2, '0')}-${String(date & 31).padStart(2, '0')} ` +
+      `${String(time >> 11).padStart(2, '0')}:${String((time >> 5) & 63).padStart(2, '0')}:${String((time & 31) * 2).padStart(2, '0')}`);
+    // 17:38 UTC in November is 18:38 in Paris; 08:45:31 UTC in October is 10:45:30 there (DOS times count by 2 s);
+    // 1970 is before any zip date: the export's.
+    expect(times).toEqual(['2026-11-28 18:38:00', '2026-11-28 18:38:00', '2026-10-12 10:45:30']);
+  });
+
+  it('gives no zip time to what is no date or out of the DOS calendar', () => {
+    expect(zipEntryTime(new Date('pas une date'))).toBeNull();
+    expect(zipEntryTime(new Date('1979-12-31T22:59:59Z'))).toBeNull();
+    expect(zipEntryTime(new Date('1979-12-31T23:00:00Z'))?.getFullYear()).toBe(1980);
+    expect(zipEntryTime(new Date('2100-01-01T00:00:00Z'))).toBeNull();
   });
 
   it('refuses, writing nothing, more photos than a zip without ZIP64 counts, or more than 4 GiB of them', async () => {

@@ -7,6 +7,9 @@ export interface ZipDirectoryEntry {
   compressedSize: number;
   size: number;
   crc: number;
+  /** DOS time and date fields (APPNOTE 4.4.6), as written. */
+  time: number;
+  date: number;
   /** The entry's local header agrees with the central record on its name and method. */
   localAgrees: boolean;
 }
@@ -34,6 +37,8 @@ export function zipDirectory(zip: Uint8Array): ZipDirectoryEntry[] {
       utf8: (flags & 0x800) !== 0,
       method,
       crc: view.getUint32(at + 16, true),
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
       compressedSize: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
       localAgrees: view.getUint32(local, true) === 0x04034b50 && view.getUint16(local + 8, true) === method
