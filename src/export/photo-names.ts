@@ -2,7 +2,7 @@
 // `<UAI>/ecole/`. Pure: the names come from the fiches alone, before any image is read, so that a photo the server
 // lacks is still named (in photos-manquantes.txt) and the same fiches always give the same names.
 import { PHOTO_SUBJECT_FILE_NAMES } from '../model/labels';
-import type { ClassroomFiche, Fiche, Photo, PhotoSubject, PhotoType, SchoolFiche } from '../model/types';
+import type { ClassroomFiche, Photo, PhotoSubject, PhotoType, SchoolFiche } from '../model/types';
 import { classroomOrder, coveredFiches, type ExportInput } from './export-input';
 
 /** One photo of the zip: its path there (`/` between folders) and what the fiche says of it. */
@@ -86,7 +86,7 @@ function entriesOf(folder: string, photos: readonly Photo[], counters: Map<Photo
  */
 export function photoEntries(input: Pick<ExportInput, 'fiches' | 'campaign'>): PhotoEntry[] {
   const bySchool = new Map<string, { schools: SchoolFiche[]; classrooms: ClassroomFiche[] }>();
-  for (const fiche of coveredFiches(input) as Fiche[]) {
+  for (const fiche of coveredFiches(input)) {
     let school = bySchool.get(fiche.uai);
     if (!school) bySchool.set(fiche.uai, (school = { schools: [], classrooms: [] }));
     if (fiche.kind === 'school') school.schools.push(fiche);
