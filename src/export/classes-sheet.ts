@@ -60,7 +60,8 @@ export const CLASSES_COLUMNS = [
   text('État visualiseur', (room) => labelOf(CONDITION_LABELS, room.data.documentCamera.condition)),
   text('Besoins de formation', (room) => trainingText(room.data.trainingNeeds)),
   text('Remarques', (room) => textOrNull(room.data.notes)),
-  text('Photos', () => null), // Empty until fiches hold photos (the photos issue).
+  // How many photos the fiche holds; the images themselves go in the zip (`npm run export -- out.zip --photos`).
+  integer('Photos', (room) => room.data.photos?.length ?? 0),
 ];
 
 export function buildClassesSheet(ctx: ExportContext): Sheet {

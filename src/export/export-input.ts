@@ -50,8 +50,18 @@ export interface ExportContext {
   fichesCovered: { school: number; classroom: number };
 }
 
+/** The fiches an export covers: the campaign's, tombstones left out. */
+export function coveredFiches(input: Pick<ExportInput, 'fiches' | 'campaign'>): Fiche[] {
+  return input.fiches.filter((f) => !f.deleted && f.campaign === input.campaign);
+}
+
+/** A school's classrooms in the order of the Classes sheet: by label as people read it, then oldest first. */
+export function classroomOrder(a: ClassroomFiche, b: ClassroomFiche): number {
+  return naturalCompare(a.data.label.trim(), b.data.label.trim()) || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id);
+}
+
 export function prepareExport(input: ExportInput): ExportContext {
-  const fiches = input.fiches.filter((f) => !f.deleted && f.campaign === input.campaign);
+  const fiches = coveredFiches(input);
   const currentYear = Number((parisDateTime(input.exportedAt) ?? '').slice(0, 4)) || input.exportedAt.getUTCFullYear();
   const report = new GapEngine({ referential: input.referential, directory: input.directory, fiches, currentYear }).report(0);
 
@@ -73,7 +83,7 @@ export function prepareExport(input: ExportInput): ExportContext {
     const school = open.get(uai);
     const [chefDeFileKey, chefDeFile] = chefDeFileGroup(input.referential.territory, school);
     const list = classrooms.get(uai) ?? [];
-    list.sort((a, b) => naturalCompare(a.data.label.trim(), b.data.label.trim()) || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
+    list.sort(classroomOrder);
     return {
       uai, school, known: known.get(uai), chefDeFileKey, chefDeFile,
       circonscription: school?.circonscription ?? '',

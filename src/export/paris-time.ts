@@ -35,6 +35,15 @@ export function parisDateTime(value: string | Date): string | null {
   return new Date(ms + offsetMs(ms)).toISOString().slice(0, 16);
 }
 
+/**
+ * The wall clock in Paris at `at`, to the second, as the UTC fields of the Date answered (`2026-11-28T17:38:04Z` →
+ * `2026-11-28T18:38:04Z`): for formats that write a wall time with no zone, a zip entry's date say.
+ */
+export function parisWall(at: Date): Date {
+  const ms = at.getTime();
+  return new Date(ms + offsetMs(ms));
+}
+
 /** `20261128-1838`: the time stamp of an export's file name. */
 export function fileStamp(at: Date): string {
   const wall = parisDateTime(at) ?? '';

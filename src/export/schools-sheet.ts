@@ -83,7 +83,8 @@ export const SCHOOLS_COLUMNS = [
   integer('Robots', (audit) => audit.data?.peripherals.robots ?? null),
   text('Ressources', (audit) => yesNo(audit.data?.resources)),
   text('Remarques', (audit) => textOrNull(audit.data?.notes)),
-  text('Photos', () => null), // Empty until fiches hold photos (the photos issue).
+  // The school fiche's photos (its classrooms' are on their rows); empty, like its other cells, without a school fiche.
+  integer('Photos', (audit) => (audit.data ? (audit.data.photos?.length ?? 0) : null)),
   integer('Priorité', (audit) => audit.priority?.rank ?? null),
   decimal('Score de priorité', (audit) => audit.priority?.score ?? null),
 ];

@@ -21,11 +21,11 @@ describe('Classes (v2 columns)', () => {
     });
   });
 
-  it('leaves every v2 cell of an untouched classroom empty, and Photos empty everywhere', () => {
+  it('leaves every v2 cell of an untouched classroom empty, and counts 0 photos where a fiche holds none', () => {
     const untouched = room('Moyenne section');
     for (const header of ['Taille affichage (pouces)', 'Système', "Relié à l'affichage", "Numéro d'inventaire", 'Accès testé', 'État visualiseur', 'Au socle']) {
       expect(untouched[header], header).toBeNull();
     }
-    expect(rows.map((r) => r.Photos)).toEqual(rows.map(() => null));
+    expect(rows.map((r) => r.Photos)).toEqual(rows.map(() => 0));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileStamp, parisDateTime } from '../../src/export/paris-time';
+import { fileStamp, parisDateTime, parisWall } from '../../src/export/paris-time';
 
 describe('Paris wall-clock time', () => {
   it('is UTC+1 in winter and UTC+2 in summer, whatever the machine\'s time zone', () => {
@@ -18,5 +18,10 @@ describe('Paris wall-clock time', () => {
   it('gives null for an unreadable date, and the file name\'s stamp', () => {
     expect(parisDateTime('hier')).toBeNull();
     expect(fileStamp(new Date('2026-01-05T07:09:00Z'))).toBe('20260105-0809');
+  });
+
+  it('gives the wall clock to the second as the fields of a UTC date, for formats without a zone', () => {
+    expect(parisWall(new Date('2026-11-28T17:38:04.500Z')).toISOString()).toBe('2026-11-28T18:38:04.500Z');
+    expect(parisWall(new Date('2026-07-01T10:00:59Z')).toISOString()).toBe('2026-07-01T12:00:59.000Z');
   });
 });

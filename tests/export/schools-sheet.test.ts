@@ -26,8 +26,10 @@ describe('Écoles (v2 columns)', () => {
     expect(school('0130001F').Flottes).toBeNull();
   });
 
-  it('leaves Photos empty: fiches hold no photos yet', () => {
-    expect(rows.map((r) => r.Photos)).toEqual(rows.map(() => null));
+  it('counts 0 photos for a school fiche without any, and leaves Photos empty without a school fiche', () => {
+    expect(rows.map((r) => [r.UAI, r.Photos])).toEqual([
+      ['0130569Y', 0], ['0131234W', null], ['0130001F', 0], ['0130002G', null], [OUTSIDE_UAI, 0], ['0130003H', null],
+    ]);
   });
 
   it("writes the status in the app's words, and a school with classrooms but no school fiche is \"En cours\"", () => {
