@@ -20,9 +20,11 @@ export const LAYERS = {
   'src/storage': ['src/model'],
   'src/sync': ['src/model', 'src/storage'],
   'src/export': ['src/model', 'src/gaps', 'src/territory'],
+  // The photo pipeline (resize, compress, hash), run in its worker: browser APIs over a Blob, nothing of the app's state.
+  'src/photos': ['src/model'],
   // The worker bridge: plumbing for whichever layer owns a worker; it knows Comlink and nothing of the app.
   'src/workers': [],
-  'src/state': ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/storage', 'src/sync', 'src/export', 'src/workers', 'src/state/device-export'],
+  'src/state': ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/storage', 'src/sync', 'src/export', 'src/photos', 'src/workers', 'src/state/device-export'],
   // The tablet's export shell, run in the export worker: reads IndexedDB and calls the pure builders of src/export.
   'src/state/device-export': ['src/model', 'src/storage', 'src/export'],
   'src/ui': ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/export', 'src/state'],
@@ -44,7 +46,7 @@ export const PACKAGES = {
   'idb-keyval': ['src/storage/prefs.ts', 'src/storage/saved-summary.ts'],
   preact: ['src/ui', 'src/main.tsx'],
   '@preact/signals': ['src/state', 'src/ui'],
-  comlink: ['src/gaps', 'src/directory', 'src/workers', 'src/state/device-export'],
+  comlink: ['src/gaps', 'src/directory', 'src/photos', 'src/workers', 'src/state/device-export'],
   'workbox-window': ['src/state'],
   'workbox-core': ['sw'],
   'workbox-precaching': ['sw'],

@@ -124,7 +124,8 @@ export default defineConfig(({ mode }) => ({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.e2e.ts'],
+          // The app's walks in tests/e2e/, and a module's own browser tests beside its unit tests (tests/photos/).
+          include: ['tests/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,

@@ -5,7 +5,8 @@ import { heldFiche, resolveHeld } from '../storage/heads';
 import { InvalidRecordError } from '../storage/fiches';
 import { fieldLabel } from '../model/labels';
 import { genericPath, valueText } from '../model/value-text';
-import type { Author, Fiche, SchoolFiche } from '../model/types';
+import { itemNamed, keyedListOf } from '../model/merge/keyed-lists';
+import type { Author, Fiche } from '../model/types';
 import { deviceDb } from './device-db';
 import { currentAuthor } from './session';
 import { referential } from './referential';
@@ -33,17 +34,17 @@ export const heldFiches = signal<HeldView[] | null>(null);
 
 /**
  * A field named as it reads on its own, with no form section around it ("Points d'accès Wi-Fi", not the form's
- * "Nombre de points d'accès"); a fleet's field also by the fleet's place in the version that has it: "Nombre
- * d'appareils fonctionnels (flotte n° 2)".
+ * "Nombre de points d'accès"); a fleet's or a photo's field also by its place in the version that has it: "Nombre
+ * d'appareils fonctionnels (flotte n° 2)", "Légende de la photo (photo n° 3)".
  */
 function labelOf(fiche: Fiche, other: Fiche, path: string): string {
-  const fleet = /^data\.fleets\.([^.]+)(?:\.|$)/.exec(path)?.[1];
-  if (fiche.kind === 'school' && fleet !== undefined) {
-    const place = (f: Fiche) => (f as SchoolFiche).data.fleets.findIndex((x) => x.id === fleet);
-    const index = place(fiche) >= 0 ? place(fiche) : place(other);
+  const list = keyedListOf(path);
+  if (list !== undefined) {
+    const index = (itemNamed(fiche, path) ?? itemNamed(other, path))?.index ?? 0;
     const field = genericPath(path);
-    const name = field === 'fleets' ? 'Flotte' : fieldLabel(`data.${field}`);
-    return `${name} (flotte n° ${index + 1})`;
+    const [whole, item] = list === 'fleets' ? ['Flotte', 'flotte'] : ['Photo', 'photo'];
+    const name = field === list ? whole : fieldLabel(`data.${field}`);
+    return `${name} (${item} n° ${index + 1})`;
   }
   if (path === 'deleted') return 'Suppression de la fiche';
   return fieldLabel(path);

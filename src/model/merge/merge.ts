@@ -1,26 +1,28 @@
 // The three-way merge of a fiche (sync.md v2, "Merge on the device"): pure, field by field against the base. A leaf
 // changed on one side takes that side's value; changed on both to different values, it is a conflict for the user
-// (the local value kept until then). Sets merge as sets, fleets by id, and `deleted` gives way to an edit.
+// (the local value kept until then). Sets merge as sets, fleets and photos by their keys (keyed-lists.ts), and
+// `deleted` gives way to an edit.
 import { makeClassroomData, makeSchoolData } from '../make';
 import { CLASS_LEVELS } from '../schema';
 import { TRAINING_NEED_IDS } from '../training';
-import type { Fiche, FicheData, FicheKind, Fleet } from '../types';
+import type { Fiche, FicheData, FicheKind } from '../types';
 import { mergeValue, type FieldMerger, type MergeContext } from './merge-fields';
-import { mergeFleets, takeHeadFleet } from './merge-fleets';
+import { mergeKeyed, takeHeadItem } from './merge-keyed';
+import { keyedListOf } from './keyed-lists';
 import { isRecord, mergeSet, sameValue, type PlainRecord } from './merge-values';
 
 /** One field changed on both sides to different values. */
 export interface FieldConflict {
   /**
    * Where, from the record's root: `data.internet.access`, `data.fleets.<fleet id>.count`, `data.fleets.<fleet id>`
-   * (a fleet removed on one side and changed on the other), or `deleted`.
+   * (a fleet removed on one side and changed on the other), `data.photos.<sha256>[.caption]` likewise, or `deleted`.
    */
   path: string;
   /** The value on this device (undefined: absent, e.g. a fleet removed here). */
   local: unknown;
   /** The value in the server's head. */
   head: unknown;
-  /** For a `data.fleets.<fleet id>` conflict the head still holds: the ids of the fleets before it in the head. */
+  /** For a `data.fleets.<fleet id>` (or photo) conflict the head still holds: the keys of the items before it there. */
   headBefore?: string[];
 }
 
@@ -41,7 +43,8 @@ const setOf = (order: readonly string[]): FieldMerger => (base, local, head) => 
 const RULES: Readonly<Record<string, FieldMerger>> = {
   'data.levels': setOf(CLASS_LEVELS),
   'data.trainingNeeds': setOf(TRAINING_NEED_IDS),
-  'data.fleets': mergeFleets,
+  'data.fleets': mergeKeyed('fleets'),
+  'data.photos': mergeKeyed('photos'),
 };
 
 /**
@@ -59,9 +62,9 @@ export function mergeFiche<K extends FicheKind>(base: Fiche | null, local: Fiche
   return { data, deleted, conflicts: context.conflicts, notice };
 }
 
-/** Data the same but for an optional set absent on one side and empty on the other. */
+/** Data the same but for an optional list absent on one side and empty on the other. */
 function sameData(a: unknown, b: unknown): boolean {
-  const filled = (data: unknown) => (isRecord(data) ? { ...data, trainingNeeds: data.trainingNeeds ?? [] } : data);
+  const filled = (data: unknown) => (isRecord(data) ? { ...data, trainingNeeds: data.trainingNeeds ?? [], photos: data.photos ?? [] } : data);
   return sameValue(filled(a), filled(b));
 }
 
@@ -89,12 +92,11 @@ export function resolveConflicts<K extends FicheKind>(
   return { data: data as FicheData<K>, deleted };
 }
 
-const FLEETS_PREFIX = 'data.fleets.';
-
 function takeHead(data: PlainRecord, conflict: FieldConflict): PlainRecord {
-  if (conflict.path.startsWith(FLEETS_PREFIX)) {
-    const fleets = (Array.isArray(data.fleets) ? data.fleets : []) as Fleet[];
-    return { ...data, fleets: takeHeadFleet(fleets, conflict, conflict.path.slice(FLEETS_PREFIX.length)) };
+  const list = keyedListOf(conflict.path);
+  if (list !== undefined) {
+    const items = (Array.isArray(data[list]) ? data[list] : []) as object[];
+    return { ...data, [list]: takeHeadItem(items, conflict, list) };
   }
   return setIn(data, conflict.path.split('.').slice(1), conflict.head);
 }

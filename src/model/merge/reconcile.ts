@@ -6,6 +6,7 @@ import { canonicalJson, type Head } from '../sync-protocol';
 import type { Author, Fiche, FieldError } from '../types';
 import { validateFiche } from '../validate';
 import { mergeFiche, resolveConflicts, type DeleteNotice, type FieldConflict } from './merge';
+import { byKey, itemNamed, itemsOf } from './keyed-lists';
 
 /** The head a device's fiche was last built on: what its next push names as `baseRev`. */
 export interface Base {
@@ -78,48 +79,20 @@ export function mergedRevision(input: Pick<ReconcileInput, 'head' | 'author' | '
   } as Fiche;
 }
 
-const FLEETS = 'data.fleets.';
-const FLEET_BY_INDEX = /^data\.fleets\.(\d+)(\..+)?$/;
-
-function fleetsOf(record: unknown): Array<Record<string, unknown>> {
-  const fleets = (record as { data?: { fleets?: unknown } } | null)?.data?.fleets;
-  return Array.isArray(fleets) ? (fleets as Array<Record<string, unknown>>) : [];
-}
-
-/** The fleet a `data.fleets.<id>[.<field>]` path names in a record (an id may hold dots, a fleet's field never). */
-function fleetNamed(record: unknown, path: string): { index: number; field: string | undefined } | undefined {
-  if (!path.startsWith(FLEETS)) return undefined;
-  const rest = path.slice(FLEETS.length);
-  for (const [index, { id }] of fleetsOf(record).entries()) {
-    if (typeof id !== 'string') continue;
-    if (rest === id) return { index, field: undefined };
-    const field = rest.startsWith(`${id}.`) ? rest.slice(id.length + 1) : '';
-    if (field !== '' && !field.includes('.')) return { index, field };
-  }
-  return undefined;
-}
-
-/**
- * Validation names a fleet by its place in the merged fiche (`data.fleets.0.workingCount`), which is not its place on
- * either side; the merge and the screens name it by its id, the same everywhere (`data.fleets.<id>.workingCount`).
- */
-function byFleetId(merged: Fiche, path: string): string {
-  const match = FLEET_BY_INDEX.exec(path);
-  const id = match ? fleetsOf(merged)[Number(match[1])]?.id : undefined;
-  return match && typeof id === 'string' ? `${FLEETS}${id}${match[2] ?? ''}` : path;
-}
-
 function conflictsOf(errors: readonly FieldError[], merged: Fiche, local: Fiche, head: Fiche): FieldConflict[] {
-  const paths = new Set(errors.map(({ path }) => byFleetId(merged, path)));
+  // Validation names an item of a keyed list by its place in the merged fiche (`data.fleets.0.workingCount`), which is
+  // not its place on either side; the merge and the screens name it by its key, the same everywhere.
+  const paths = new Set(errors.map(({ path }) => byKey(merged, path)));
   return [...paths].map((path) => ({ path, local: valueAt(local, path), head: valueAt(head, path) }));
 }
 
-/** The value at a dotted path of a record: `data.internet.access`, a fleet by id (`data.fleets.<id>.count`) or place. */
+/** The value at a dotted path of a record: `data.internet.access`, a fleet or photo by key (`data.fleets.<id>.count`)
+ * or place. */
 export function valueAt(record: unknown, path: string): unknown {
-  const fleet = fleetNamed(record, path);
-  if (fleet) {
-    const item = fleetsOf(record)[fleet.index];
-    return fleet.field === undefined ? item : item?.[fleet.field];
+  const named = itemNamed(record, path);
+  if (named) {
+    const item = itemsOf(record, named.list)[named.index];
+    return named.field === undefined ? item : item?.[named.field];
   }
   let value: unknown = record;
   for (const key of path.split('.')) {
@@ -160,15 +133,16 @@ export function chosen(base: Fiche | null, local: Fiche, head: Fiche, choices: R
   return { data: data as Fiche['data'], deleted: merged.deleted };
 }
 
-/** A copy of a fiche's `data` with the value at `path` (from the record's root) replaced; a fleet found by its id. */
+/** A copy of a fiche's `data` with the value at `path` (from the record's root) replaced; a fleet or photo found by
+ * its key. */
 function withValue(data: unknown, path: string, value: unknown): unknown {
-  const fleet = fleetNamed({ data }, path);
-  if (!fleet) return withValueAt(data, path.slice('data.'.length).split('.'), value);
-  const fleets: unknown[] = [...fleetsOf({ data })];
-  if (fleet.field !== undefined) fleets[fleet.index] = { ...(fleets[fleet.index] as Record<string, unknown>), [fleet.field]: value };
-  else if (value === undefined) fleets.splice(fleet.index, 1);
-  else fleets[fleet.index] = value;
-  return { ...(data as Record<string, unknown>), fleets };
+  const named = itemNamed({ data }, path);
+  if (!named) return withValueAt(data, path.slice('data.'.length).split('.'), value);
+  const items: unknown[] = [...itemsOf({ data }, named.list)];
+  if (named.field !== undefined) items[named.index] = { ...(items[named.index] as Record<string, unknown>), [named.field]: value };
+  else if (value === undefined) items.splice(named.index, 1);
+  else items[named.index] = value;
+  return { ...(data as Record<string, unknown>), [named.list]: items };
 }
 
 function withValueAt(target: unknown, keys: readonly string[], value: unknown): unknown {

@@ -4,7 +4,7 @@
 import { makeClassroomData, makeSchoolData } from '../../../src/model/make';
 import { CLASS_LEVELS } from '../../../src/model/schema';
 import { TRAINING_NEED_IDS } from '../../../src/model/training';
-import type { ClassroomData, FicheKind, Fleet, SchoolData } from '../../../src/model/types';
+import type { ClassroomData, FicheKind, Fleet, Photo, SchoolData } from '../../../src/model/types';
 import type { Random } from '../../fixtures/departement/prng';
 
 type Data = ClassroomData | SchoolData;
@@ -69,6 +69,31 @@ const FLEET_FIELDS: Readonly<Record<string, readonly unknown[]>> = {
   mdm: YES_NO,
 };
 
+const PHOTO_FIELDS: Readonly<Record<string, readonly unknown[]>> = {
+  subject: ['display', 'computer', 'general'],
+  caption: [null, 'VPI', 'Étiquette'],
+};
+
+function randomPhoto(random: Random, digit: string): Photo {
+  const photo: Record<string, unknown> = { sha256: digit.repeat(64), type: 'image/jpeg', bytes: 150_000, takenAt: '2026-11-30T08:00:00.000Z' };
+  for (const [field, pool] of Object.entries(PHOTO_FIELDS)) photo[field] = random.pick(pool);
+  return photo as Photo;
+}
+
+/** A few photos removed, changed or added (`side`'s own, or one both sides add). */
+function editPhotos(random: Random, photos: readonly Photo[] | undefined, side: string): Photo[] | undefined {
+  if (photos === undefined && !random.chance(0.5)) return undefined;
+  const edited = (photos ?? []).filter(() => !random.chance(0.25)).map((photo) => {
+    if (!random.chance(0.4)) return photo;
+    const changed: Record<string, unknown> = { ...photo };
+    for (const [field, pool] of Object.entries(PHOTO_FIELDS)) if (random.chance(0.5)) changed[field] = random.pick(pool);
+    return changed as Photo;
+  });
+  if (random.chance(0.25)) edited.push(randomPhoto(random, side === 'ici' ? 'd' : 'e'));
+  if (random.chance(0.2)) edited.push(randomPhoto(random, 'f'));
+  return edited;
+}
+
 function setAt(record: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   const last = keys.pop() as string;
@@ -104,6 +129,8 @@ export function randomData(random: Random, kind: FicheKind): Data {
   const data = structuredClone(emptyData(kind)) as Record<string, unknown>;
   for (const [path, pool] of Object.entries(kind === 'school' ? SCHOOL_LEAVES : CLASSROOM_LEAVES)) setAt(data, path, random.pick(pool));
   data.trainingNeeds = randomSet(random, TRAINING_NEED_IDS);
+  // `photos` is optional on both kinds: absent on some bases, as on a fiche saved before photos existed.
+  if (random.chance(0.6)) data.photos = Array.from({ length: random.int(0, 3) }, (_, i) => randomPhoto(random, String(i)));
   if (kind === 'classroom') {
     data.levels = randomSet(random, CLASS_LEVELS);
     if (random.chance(0.3)) delete data.trainingNeeds;
@@ -138,5 +165,10 @@ export function editData(random: Random, kind: FicheKind, data: Data, side: stri
   } else if (needs !== undefined && random.chance(0.5)) edited.trainingNeeds = editSet(random, needs, TRAINING_NEED_IDS);
   if (kind === 'classroom' && random.chance(0.5)) edited.levels = editSet(random, edited.levels as string[], CLASS_LEVELS);
   if (kind === 'school' && random.chance(0.6)) edited.fleets = editFleets(random, edited.fleets as Fleet[], side);
+  if (random.chance(0.7)) {
+    const photos = editPhotos(random, edited.photos as Photo[] | undefined, side);
+    if (photos === undefined) delete edited.photos;
+    else edited.photos = photos;
+  }
   return edited as Data;
 }

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { mergeFiche, resolveConflicts, type FieldConflict, type MergeResult } from '../../../src/model/merge/merge';
 import { makeClassroomFiche, makeSchoolFiche } from '../../../src/model/make';
-import type { Fiche, FicheKind, Fleet } from '../../../src/model/types';
+import type { Fiche, FicheKind } from '../../../src/model/types';
+import { KEYED_LISTS, keyOf, type KeyedList } from '../../../src/model/merge/keyed-lists';
 import { createRandom } from '../../fixtures/departement/prng';
 import { editData, emptyData, randomData } from './merge-arbitrary';
 
@@ -38,14 +39,18 @@ function makeCase(seed: number): Case {
 
 const CASES = Array.from({ length: RUNS }, (_, i) => makeCase(i + 1));
 
-/** Every field as a path: leaves, one entry per member of a set, a fleet's presence and each of its fields. */
+const keyedList = (path: string) => (path.startsWith('data.') && Object.hasOwn(KEYED_LISTS, path.slice(5)) ? (path.slice(5) as KeyedList) : undefined);
+
+/** Every field as a path: leaves, one entry per member of a set, a fleet's or photo's presence and each of its fields. */
 function flatten(value: unknown, path = 'data', out = new Map<string, unknown>()): Map<string, unknown> {
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const at = `${path}.${key}`;
-    if (at === 'data.fleets') {
-      for (const fleet of item as Fleet[]) {
-        out.set(`${at}.${fleet.id}`, true);
-        for (const [field, v] of Object.entries(fleet)) out.set(`${at}.${fleet.id}.${field}`, v);
+    const list = keyedList(at);
+    if (list !== undefined) {
+      for (const member of item as Record<string, unknown>[]) {
+        const id = keyOf(member, list) as string;
+        out.set(`${at}.${id}`, true);
+        for (const [field, v] of Object.entries(member)) out.set(`${at}.${id}.${field}`, v);
       }
     } else if (Array.isArray(item)) for (const member of item) out.set(`${at}[${String(member)}]`, true);
     else if (item !== null && typeof item === 'object') flatten(item, at, out);
@@ -54,10 +59,15 @@ function flatten(value: unknown, path = 'data', out = new Map<string, unknown>()
   return out;
 }
 
-/** Fleets in the order of their ids: their order is not what the merge promises to make the same both ways. */
+/** Fleets and photos in the order of their keys: their order is not what the merge promises to make the same both
+ * ways. */
 function normalized(data: unknown): unknown {
-  const record = data as { fleets?: Fleet[] };
-  return record.fleets ? { ...record, fleets: [...record.fleets].sort((a, b) => (a.id < b.id ? -1 : 1)) } : record;
+  const record = { ...(data as Record<string, unknown>) };
+  for (const list of Object.keys(KEYED_LISTS) as KeyedList[]) {
+    const items = record[list];
+    if (Array.isArray(items)) record[list] = [...items].sort((a, b) => ((keyOf(a, list) ?? '') < (keyOf(b, list) ?? '') ? -1 : 1));
+  }
+  return record;
 }
 
 const swapped = (c: FieldConflict) => ({ path: c.path, local: c.head, head: c.local });
@@ -130,6 +140,8 @@ describe('mergeFiche over random edits', () => {
     expect(CASES.filter((c) => c.base === null).length).toBeGreaterThan(50);
     expect(paths.filter((p) => /^data\.fleets\.[^.]+$/.test(p)).length).toBeGreaterThan(10);
     expect(paths.filter((p) => /^data\.fleets\.[^.]+\.\w+$/.test(p)).length).toBeGreaterThan(10);
+    expect(paths.filter((p) => /^data\.photos\.[^.]+$/.test(p)).length).toBeGreaterThan(10);
+    expect(paths.filter((p) => /^data\.photos\.[^.]+\.\w+$/.test(p)).length).toBeGreaterThan(10);
     expect(paths.filter((p) => p.startsWith('data.computer.') || p.startsWith('data.internet.')).length).toBeGreaterThan(10);
     expect(results.filter((r) => r.notice === 'deleted-here-kept-by-edit-there').length).toBeGreaterThan(10);
     expect(results.filter((r) => r.notice === 'deleted-there-kept-by-edit-here').length).toBeGreaterThan(10);

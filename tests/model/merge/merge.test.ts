@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeFiche, resolveConflicts, type MergeResult } from '../../../src/model/merge/merge';
 import { makeClassroomFiche, makeSchoolFiche } from '../../../src/model/make';
-import type { ClassroomFiche, Fleet, SchoolFiche } from '../../../src/model/types';
+import type { ClassroomFiche, Fleet, Photo, SchoolFiche } from '../../../src/model/types';
 import { fleet } from '../../gaps/fixtures';
 
 const CLASSROOM_ID = '6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f';
@@ -21,6 +21,14 @@ const A = fleet({ id: 'flotte-a', type: 'tablet', count: 12, workingCount: 12 })
 const B = fleet({ id: 'flotte-b', type: 'laptop', count: 8, workingCount: 6 });
 const C = fleet({ id: 'flotte-c', type: 'hybrid', count: 4, workingCount: 4 });
 const withFleets = (...fleets: Fleet[]) => school({ fleets });
+
+const photo = (digit: string, patch: Partial<Photo> = {}): Photo => ({
+  sha256: digit.repeat(64), type: 'image/jpeg', bytes: 180_000, takenAt: AT, subject: 'display', caption: null, ...patch,
+});
+const P = photo('a');
+const Q = photo('b', { subject: 'computer' });
+const R = photo('c', { subject: 'general', caption: 'Vue de la classe' });
+const withPhotos = (...photos: Photo[]) => classroom({ photos });
 
 describe('mergeFiche: leaves', () => {
   const base = classroom({ pupils: 24, notes: 'RAS' });
@@ -165,6 +173,45 @@ describe('mergeFiche: fleets by id', () => {
   it('judges a fleet both sides added under one id field by field, each difference a conflict', () => {
     const result = mergeFiche(withFleets(), withFleets({ ...C, count: 5 }), withFleets({ ...C, count: 6 }));
     expect(result.conflicts).toEqual([{ path: 'data.fleets.flotte-c.count', local: 5, head: 6 }]);
+  });
+});
+
+describe('mergeFiche: photos by sha256', () => {
+  it('keeps the photos each side added, the head’s first, on a base that had none (the field absent)', () => {
+    const result = mergeFiche(classroom(), withPhotos(P), withPhotos(Q));
+    expect(result.conflicts).toEqual([]);
+    expect(result.data.photos).toEqual([Q, P]);
+  });
+
+  it('drops a photo removed on one side and untouched on the other', () => {
+    expect(mergeFiche(withPhotos(P, Q), withPhotos(Q), withPhotos(P, Q, R)).data.photos).toEqual([Q, R]);
+  });
+
+  it('merges captions and subjects changed on each side, photo by photo', () => {
+    const result = mergeFiche(withPhotos(P, Q), withPhotos({ ...P, caption: 'VPI fissuré' }, Q), withPhotos(P, { ...Q, subject: 'network' }));
+    expect(result.conflicts).toEqual([]);
+    expect(result.data.photos).toEqual([{ ...P, caption: 'VPI fissuré' }, { ...Q, subject: 'network' }]);
+  });
+
+  it('makes a caption both sides changed differently a conflict on that photo’s caption, the head’s taken on request', () => {
+    const result = mergeFiche(withPhotos(P), withPhotos({ ...P, caption: 'ici' }), withPhotos({ ...P, caption: 'là' }));
+    expect(result.conflicts).toEqual([{ path: `data.photos.${P.sha256}.caption`, local: 'ici', head: 'là' }]);
+    expect(resolveConflicts(result, { [`data.photos.${P.sha256}.caption`]: 'head' }).data.photos).toEqual([{ ...P, caption: 'là' }]);
+  });
+
+  it('makes a photo removed here and captioned in the head a conflict, and puts it back at its place on request', () => {
+    const captioned = { ...Q, caption: 'Étiquette du poste' };
+    const result = mergeFiche(withPhotos(P, Q, R), withPhotos(P, R), withPhotos(P, captioned, R));
+    expect(result.conflicts).toMatchObject([{ path: `data.photos.${Q.sha256}`, local: undefined, head: captioned }]);
+    expect(result.data.photos).toEqual([P, R]);
+    expect(resolveConflicts(result, { [`data.photos.${Q.sha256}`]: 'head' }).data.photos).toEqual([P, captioned, R]);
+  });
+
+  it('reads an absent list and an empty one as the same data (no edit made by emptying it)', () => {
+    const emptied = withPhotos();
+    const result = mergeFiche(classroom(), emptied, classroom({ notes: 'RAS' }));
+    expect(result.conflicts).toEqual([]);
+    expect(result.data.notes).toBe('RAS');
   });
 });
 

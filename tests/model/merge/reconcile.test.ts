@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chosen, heldConflicts, mergedRevision, reconcile, valueAt, type Base, type ReconcileInput } from '../../../src/model/merge/reconcile';
 import { makeClassroomFiche, makeSchoolFiche } from '../../../src/model/make';
 import type { Head } from '../../../src/model/sync-protocol';
-import type { Author, ClassroomFiche, Fleet, SchoolFiche } from '../../../src/model/types';
+import type { Author, ClassroomFiche, Fleet, Photo, SchoolFiche } from '../../../src/model/types';
 import { fleet } from '../../gaps/fixtures';
 
 const CLASSROOM_ID = '6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f';
@@ -213,6 +213,27 @@ describe('heldConflicts and chosen: fields refused in a merge that is not valid'
   });
 });
 
+describe('heldConflicts and chosen: photos past 20 once both sides’ are put together', () => {
+  const photo = (n: number): Photo => ({
+    sha256: n.toString(16).padStart(64, '0'), type: 'image/jpeg', bytes: 100_000, takenAt: '2026-11-30T08:00:00.000Z', subject: 'general', caption: null,
+  });
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => photo(from + i));
+  const base = classroom(3, { photos: range(0, 10) });
+  const local = classroom(4, { photos: range(0, 16) }, { author: me });
+  const head = classroom(5, { photos: [...range(0, 10), ...range(100, 106)] });
+
+  it('asks which list to keep (the merge has no collision, but 22 photos are refused)', () => {
+    expect(heldConflicts(base, local, head, NOW)).toEqual([{ path: 'data.photos', local: local.data.photos, head: head.data.photos }]);
+  });
+
+  it('keeps the chosen side’s photos, a valid fiche', () => {
+    const mine = chosen(base, local, head, {}, NOW) as { data: ClassroomFiche['data'] };
+    expect(mine.data.photos).toEqual(local.data.photos);
+    const theirs = chosen(base, local, head, { 'data.photos': 'head' }, NOW) as { data: ClassroomFiche['data'] };
+    expect(theirs.data.photos).toEqual(head.data.photos);
+  });
+});
+
 describe('valueAt', () => {
   const record = school(3, [fleet({ id: 'flotte-a', count: 12 }), fleet({ id: 'b.2', count: 4 })]);
   it.each([
@@ -225,6 +246,12 @@ describe('valueAt', () => {
     ['data.nothing.here', undefined],
   ])('reads %s', (path, value) => {
     expect(valueAt(record, path)).toEqual(value);
+  });
+  it('reads a photo’s field by its sha256', () => {
+    const sha = 'c'.repeat(64);
+    const withPhoto = classroom(3, { photos: [{ sha256: sha, type: 'image/webp', bytes: 9, takenAt: '2026-11-30T08:00:00.000Z', subject: 'network', caption: 'Baie' }] });
+    expect(valueAt(withPhoto, `data.photos.${sha}.caption`)).toBe('Baie');
+    expect(valueAt(withPhoto, `data.photos.${sha}`)).toMatchObject({ subject: 'network' });
   });
   it('reads a whole fleet by its id', () => {
     expect(valueAt(record, 'data.fleets.b.2')).toMatchObject({ id: 'b.2', count: 4 });
