@@ -29,9 +29,9 @@ export function photosOf(record: PushRecord): Photo[] {
 
 function reasonOf(outcome: Extract<Outcome<unknown>, { kind: 'refused' }>): string {
   if (outcome.error?.message) return outcome.error.message;
-  if (outcome.status === 413) return 'elle dépasse la taille acceptée (2 Mio)';
-  if (outcome.status === 415) return "ce n'est pas une image JPEG ou WebP";
-  return 'son contenu ne correspond pas à son empreinte';
+  if (outcome.status === 413) return 'Photo trop volumineuse : au plus 2 Mio.';
+  if (outcome.status === 415) return "Ce n'est pas une image JPEG ou WebP.";
+  return 'Photo refusée : son contenu ne correspond pas à son empreinte.';
 }
 
 export async function uploadPhotos(
@@ -63,21 +63,17 @@ export async function uploadPhotos(
   return result;
 }
 
-/** A server's sentence as a clause after a colon: lower-case first word, no full stop. */
-function clauseOf(reason: string): string {
-  const trimmed = reason.trim().replace(/[\s.]+$/u, '');
-  return /^\p{Lu}\p{Ll}/u.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
-}
+/** A sentence, ending with one full stop whatever it ended with. */
+const sentence = (text: string) => `${text.trim().replace(/[\s.]+$/u, '')}${/[?!…)]$/u.test(text.trim()) ? '' : '.'}`;
 
 /** What the outbox shows for a fiche whose photo the server refused: which photo, why, and what to do. */
 export function photoRefusalMessage(record: PushRecord, refused: ReadonlyMap<string, string>): string | undefined {
-  const photos = photosOf(record);
-  const named = photos.flatMap((photo, i) => {
+  const named = photosOf(record).flatMap((photo, i) => {
     const reason = refused.get(photo.sha256);
     if (reason === undefined) return [];
     const caption = photo.caption ? ` « ${photo.caption} »` : '';
-    return [`la photo n° ${i + 1} (${PHOTO_SUBJECT_LABELS[photo.subject]}${caption}) : ${clauseOf(reason)}`];
+    return [`Le serveur refuse la photo n° ${i + 1} (${PHOTO_SUBJECT_LABELS[photo.subject]}${caption}). ${sentence(reason)}`];
   });
   if (named.length === 0) return undefined;
-  return `Fiche non envoyée, le serveur refuse ${named.join(' ; ')}. Retirez cette photo de la fiche (ou reprenez-la) pour que la fiche parte.`;
+  return `Fiche non envoyée. ${named.join(' ')} Retirez cette photo de la fiche (ou reprenez-la) pour que la fiche parte.`;
 }
