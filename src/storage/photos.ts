@@ -88,6 +88,22 @@ export async function markUploaded(db: AuditDb, sha256: string, now = new Date()
   });
 }
 
+/**
+ * The server said it lacks these images after all (a fiche refused "photo non reçue": another server now, or one
+ * restored without its photos): those still held in full here are to be uploaded again. Answers which.
+ */
+export function forgetUploaded(db: AuditDb, hashes: readonly string[]): Promise<string[]> {
+  return db.transaction('rw', db.photos, async () => {
+    const again: string[] = [];
+    await db.photos.where(':id').anyOf([...hashes]).modify((row) => {
+      if (!row.blob) return;
+      delete row.uploadedAt;
+      again.push(row.sha256);
+    });
+    return again;
+  });
+}
+
 /** An image fetched from the server (a photo another tablet took): kept, as held by the server. */
 export async function storeFetchedPhoto(db: AuditDb, photo: { sha256: string; type: PhotoType; blob: Blob }, now = new Date()): Promise<void> {
   await db.transaction('rw', db.photos, async () => {

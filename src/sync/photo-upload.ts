@@ -2,10 +2,11 @@
 // reference a photo only once it is held). Each is uploaded once, two at a time, and marked held on 200 or 201, so
 // that a run cut short sends again only what was not acknowledged (the PUT is idempotent: a repeat is a 200).
 import type { AuditDb } from '../storage/db';
-import { markUploaded, photosToUpload } from '../storage/photos';
+import { forgetUploaded, markUploaded, photosToUpload } from '../storage/photos';
+import { withdrawRefusal, type Sendable } from '../storage/outbox';
 import { PHOTO_SUBJECT_LABELS } from '../model/labels';
 import type { Photo } from '../model/types';
-import type { PushRecord } from '../model/sync-protocol';
+import type { PushRecord, SyncResult } from '../model/sync-protocol';
 import { putAttachment } from './attachments';
 import type { Endpoint, Outcome } from './transport';
 
@@ -76,4 +77,27 @@ export function photoRefusalMessage(record: PushRecord, refused: ReadonlyMap<str
   });
   if (named.length === 0) return undefined;
   return `Fiche non envoyée. ${named.join(' ')} Retirez cette photo de la fiche (ou reprenez-la) pour que la fiche parte.`;
+}
+
+const MISSING_PHOTO = /^data\.photos\.(\d+)\.sha256$/;
+
+/**
+ * Fiches the server refused only because it lacks images this tablet had marked as held (the server changed, or lost
+ * them): their images are marked to upload again and the fiches to send again, else they would stay refused for
+ * good, each new edit refused in turn. Answers how many were put back. An image freed here cannot be sent again: its
+ * fiche stays refused, with the server's message.
+ */
+export async function resendMissingPhotos(db: AuditDb, sent: readonly Sendable[], results: readonly SyncResult[]): Promise<number> {
+  let reopened = 0;
+  for (const [i, result] of results.entries()) {
+    const item = sent[i];
+    const errors = result.errors ?? [];
+    if (!item || result.status !== 'invalid' || errors.length === 0) continue;
+    const indices = errors.map((e) => MISSING_PHOTO.exec(e.path)?.[1]);
+    if (indices.some((index) => index === undefined)) continue; // refused for something else too: the user's to see
+    const hashes = indices.map((index) => photosOf(item.record)[Number(index)]?.sha256).filter((sha) => sha !== undefined);
+    const again = await forgetUploaded(db, hashes);
+    if (again.length === hashes.length && (await withdrawRefusal(db, item.entry.id, item.entry.rev))) reopened += 1;
+  }
+  return reopened;
 }

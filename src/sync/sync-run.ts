@@ -11,7 +11,7 @@ import { CHANGES_PAGE, SYNC_PROTOCOL } from '../model/sync-protocol';
 import { makeBatches } from './batches';
 import { fetchChanges, sendBatch, type Endpoint, type Outcome } from './transport';
 import { putAttachment } from './attachments';
-import { photoRefusalMessage, uploadPhotos } from './photo-upload';
+import { photoRefusalMessage, resendMissingPhotos, uploadPhotos } from './photo-upload';
 
 export type RunEnd =
   | { kind: 'done' }
@@ -117,11 +117,13 @@ async function push(options: RunOptions, report: RunReport): Promise<RunEnd | nu
       report.sent += batch.length;
       if (outcome.kind === 'answered') {
         const applied = await applyPushResults(db, batch, outcome.response.results, merger);
+        // Refused for images the server lacks after all: uploaded and sent again in the next round, like a merge.
+        const reopened = await resendMissingPhotos(db, batch, outcome.response.results);
         report.acknowledged += applied.acknowledged;
-        report.refused += applied.refused;
+        report.refused += applied.refused - reopened;
         report.merged += applied.merged;
         report.arbitrated += applied.arbitrated;
-        merged += applied.merged;
+        merged += applied.merged + reopened;
         continue;
       }
       // A whole-request refusal stored nothing: only an unheard answer leaves a record to be sent again as it was (one

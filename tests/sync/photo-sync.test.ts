@@ -2,7 +2,7 @@
 // that names it, once; an upload that fails in any way leaves the fiche on the tablet (the server never holds a fiche
 // naming an image it lacks), and the next run sends both; an answer lost, or a tab dead before it marked the upload,
 // costs one more PUT answered 200, never a second copy. A photo another tablet took is fetched when opened.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditDb } from '../../src/storage/db';
@@ -208,6 +208,28 @@ describe('photos pushed with their fiche', () => {
     await saveRevision(db, { ...fiche, data: { ...fiche.data, photos: fiche.data.photos?.slice(0, 1) } } as Parameters<typeof saveRevision>[1]);
     expect(await runSync({ ...setup.options, db })).toMatchObject({ end: { kind: 'done' }, acknowledged: 1, refused: 0 });
     expect((await serverHeads(setup.server)).find((h) => h.id === fiche.id)?.data.photos?.map((p) => p.sha256)).toEqual([photos[0]?.sha256]);
+    expectNoFicheNamesAMissingImage(setup);
+  });
+});
+
+describe('a server that lacks an image the tablet had marked held', () => {
+  it('gets the image again and the fiche in the same run, instead of refusing the fiche for good', async () => {
+    const setup = await setUp();
+    const db = freshDb();
+    const { fiche, photos } = await ficheWithPhotos(db, 2);
+    await runSync({ ...setup.options, db });
+    // The server restored without its photos folder.
+    rmSync(join(setup.dir, 'attachments'), { recursive: true, force: true });
+    expect(heldOnServer(setup.dir)).toEqual([]);
+    await saveRevision(db, { ...fiche, data: { ...fiche.data, notes: 'Après la restauration' } } as Parameters<typeof saveRevision>[1]);
+
+    const answers: string[] = [];
+    const report = await runSync({ ...setup.options, db, upload: recordedUpload(answers) });
+    expect(report).toMatchObject({ end: { kind: 'done' }, uploaded: 2, acknowledged: 1, refused: 0 });
+    expect(answers).toEqual(['201', '201']);
+    expect(heldOnServer(setup.dir)).toEqual(sorted(photos));
+    expect((await serverHeads(setup.server))[0]).toMatchObject({ rev: 2, data: { notes: 'Après la restauration' } });
+    expect(await listOutbox(db)).toEqual([]);
     expectNoFicheNamesAMissingImage(setup);
   });
 });
