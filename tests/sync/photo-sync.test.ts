@@ -2,7 +2,7 @@
 // that names it, once; an upload that fails in any way leaves the fiche on the tablet (the server never holds a fiche
 // naming an image it lacks), and the next run sends both; an answer lost, or a tab dead before it marked the upload,
 // costs one more PUT answered 200, never a second copy. A photo another tablet took is fetched when opened.
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditDb } from '../../src/storage/db';
@@ -48,6 +48,7 @@ async function setUp(url?: (server: TestServer) => Promise<string>): Promise<Set
 /** The photos the server keeps: one file per image under attachments/ beside its database (tmp/ holds none). */
 function heldOnServer(dir: string): string[] {
   const root = join(dir, 'attachments');
+  if (!existsSync(root)) return [];
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(jpg|webp)$/.test(name) && !name.startsWith('tmp'));
   return files.map((name) => (name.split('/').pop() as string).replace(/\.\w+$/, '')).sort();
 }
