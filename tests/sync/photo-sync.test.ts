@@ -219,8 +219,8 @@ describe('a server that lacks an image the tablet had marked held', () => {
     const db = freshDb();
     const { fiche, photos } = await ficheWithPhotos(db, 2);
     await runSync({ ...setup.options, db });
-    // The server restored without its photos folder.
-    rmSync(join(setup.dir, 'attachments'), { recursive: true, force: true });
+    // The server restored without its photos: their files gone, the folders left.
+    for (const sha of heldOnServer(setup.dir)) rmSync(join(setup.dir, 'attachments', sha.slice(0, 2), `${sha}.jpg`));
     expect(heldOnServer(setup.dir)).toEqual([]);
     await saveRevision(db, { ...fiche, data: { ...fiche.data, notes: 'Après la restauration' } } as Parameters<typeof saveRevision>[1]);
 
