@@ -22,12 +22,14 @@ export const LAYERS = {
   'src/export': ['src/model', 'src/gaps', 'src/territory'],
   // The photo pipeline (resize, compress, hash), run in its worker: browser APIs over a Blob, nothing of the app's state.
   'src/photos': ['src/model'],
+  // Reading barcodes (an inventory sticker): the browser's detector or ZXing's wasm, loaded on first use.
+  'src/scan': ['src/model'],
   // The worker bridge: plumbing for whichever layer owns a worker; it knows Comlink and nothing of the app.
   'src/workers': [],
   'src/state': ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/storage', 'src/sync', 'src/export', 'src/photos', 'src/workers', 'src/state/device-export'],
   // The tablet's export shell, run in the export worker: reads IndexedDB and calls the pure builders of src/export.
   'src/state/device-export': ['src/model', 'src/storage', 'src/export'],
-  'src/ui': ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/export', 'src/state'],
+  'src/ui': ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/export', 'src/state', 'src/scan'],
   'src/main.tsx': ['src/ui', 'src/state'],
   sw: [],
   server: ['src/model', 'src/territory', 'src/gaps', 'src/directory', 'src/export'],
@@ -48,6 +50,8 @@ export const PACKAGES = {
   '@preact/signals': ['src/state', 'src/ui'],
   comlink: ['src/gaps', 'src/directory', 'src/photos', 'src/workers', 'src/state/device-export'],
   'workbox-window': ['src/state'],
+  // About 1 MB of wasm: only the scan module loads it, on first use (src/scan/zxing-reader.ts).
+  'zxing-wasm': ['src/scan/zxing-reader.ts'],
   'workbox-core': ['sw'],
   'workbox-precaching': ['sw'],
   'workbox-routing': ['sw'],

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { resolve } from 'node:path';
 import { buildApp, parseCorsOrigins } from './src/app';
 import { listenFailure, storeOpenFailure } from './src/startup-error';
-import { describeStoreLocation, openStore, storeLocationFromEnv } from './src/store/open-store';
+import { describeStoreLocation, openStore, storeLocationFromEnv, storeOptionsFromEnv } from './src/store/open-store';
 import type { Store } from './src/store/store';
 import { describeTerritory, territoryFromEnv, type Territory } from './src/territory';
 import { issueToken } from './src/tokens';
@@ -33,7 +33,7 @@ try {
 let store: Store;
 let demoToken: string | null;
 try {
-  store = await openStore(dbPath);
+  store = await openStore(dbPath, storeOptionsFromEnv(process.env));
   if (await store.tokens.hasAny()) demoToken = null;
   else {
     const issued = await issueToken(store, DEMO_TOKEN_OWNER, { role: 'admin' });

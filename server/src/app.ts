@@ -1,9 +1,10 @@
 // The reference server (sync.md): the sync endpoints (push and pull), health, the school directory, the référentiel, the exports, a
-// fiche's history, the API's OpenAPI description, and optionally the built app on the same origin, behind its limits
+// fiche's history, the photos, the API's OpenAPI description, and optionally the built app on the same origin, behind its limits
 // (timeouts, connections, failed authentications, load). `buildApp` does not listen: main.ts and the tests choose where.
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { registerAttachmentRoutes } from './attachments-route';
 import { registerChangesRoute } from './changes-route';
 import { handleError } from './errors';
 import { registerExportRoutes } from './export-route';
@@ -81,6 +82,7 @@ const API_ROUTES: readonly RegisterRoutes[] = [
   registerChangesRoute,
   registerExportRoutes,
   registerHistoryRoute,
+  registerAttachmentRoutes,
   registerOpenApiRoute,
 ];
 
@@ -105,7 +107,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   if (origins.length > 0) {
     await app.register(cors, {
       origin: [...origins],
-      methods: ['GET', 'HEAD', 'POST'],
+      methods: ['GET', 'HEAD', 'POST', 'PUT'],
       allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
       exposedHeaders: ['ETag', 'Retry-After'],
       maxAge: 600,

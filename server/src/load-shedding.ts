@@ -1,7 +1,7 @@
 // Back-pressure (sync.md, "Whole-request answers"): an overloaded server answers 503 with `Retry-After` at once rather
 // than let every request wait longer. Two measures: the API requests in progress, a bounded queue counted from the
-// headers to the end of the answer (a body being received holds memory, up to 1 MiB), so that past the bound a
-// request is refused before its body is read; and the process itself (event-loop delay, heap), sampled by
+// headers to the end of the answer (a body being received holds memory, up to 1 MiB, 2 MiB for a photo), so that past
+// the bound a request is refused before its body is read; and the process itself (event-loop delay, heap), sampled by
 // @fastify/under-pressure. /api/v1/health takes no place in the queue: it must answer while the queue is full.
 import underPressure from '@fastify/under-pressure';
 import { getHeapStatistics } from 'node:v8';
@@ -22,7 +22,7 @@ export interface LoadLimits {
   maxQueueWaitMs: number;
 }
 
-// The requests in progress bound what their bodies hold in memory (64 × 1 MiB at most); the queue's wait bounds the
+// The requests in progress bound what their bodies hold in memory (64 × 2 MiB at most, were they all photos); the queue's wait bounds the
 // latency: a batch of 100 takes 20 to 30 ms of the thread on a small server, so about 20 batches wait at most, and a
 // device has its answer within the second that sync.md's back-pressure aims at, or a 503 at once.
 export const DEFAULT_LOAD_LIMITS: LoadLimits = {

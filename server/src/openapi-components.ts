@@ -4,6 +4,7 @@
 import type { DirectorySource, EducationPrioritaire } from '../../src/model/school';
 import { CHEF_DE_FILE_ID } from '../../src/territory/territory';
 import { SYNC_PROTOCOL, BATCH_MAX_RECORDS, type SyncStatus } from '../../src/model/sync-protocol';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES, SHA256_PATTERN } from '../../src/model/schema';
 import { ID_MAX_LENGTH } from './envelope';
 import { recordSchemas, referentialSchemas } from './openapi-schemas';
 
@@ -51,6 +52,15 @@ function answerSchemas(): Record<string, Schema> {
       { description: 'Refus de toute la requête (sync.md, « Whole-request answers »).' },
     ),
     Health: object({ status: { const: 'ok' } }),
+    Attachment: object(
+      {
+        sha256: { type: 'string', pattern: SHA256_PATTERN.source, description: "L'empreinte SHA-256 de l'image, son nom." },
+        type: { enum: [...PHOTO_TYPES] },
+        bytes: { type: 'integer', minimum: 1, maximum: PHOTO_MAX_BYTES, description: 'Sa taille en octets : celle que la fiche doit indiquer.' },
+      },
+      undefined,
+      { description: 'Une photo que le serveur garde.' },
+    ),
     ReferentialRefusal: object(
       {
         error: { const: 'invalid_referential' },
@@ -164,7 +174,8 @@ export function componentSchemas(currentYear: number): Record<string, Schema> {
 
 const retryAfter = { description: 'Secondes à attendre avant de réessayer.', required: true, schema: { type: 'integer', minimum: 1 } };
 const errorBody = { 'application/json': { schema: ref('Error') } };
-const refusal = (description: string, headers: Record<string, unknown> = {}) => ({ description, headers, content: errorBody });
+/** A refusal `{ error, message }` with `headers`: the components below, and an operation's own wording of one. */
+export const refusal = (description: string, headers: Record<string, unknown> = {}) => ({ description, headers, content: errorBody });
 
 /**
  * The whole-request refusals (sync.md "Whole-request answers"), by name. MethodNotAllowed answers any method an

@@ -12,7 +12,9 @@ import { SERVER_VERSION } from '../../src/model/referential-schema';
 import { CURSOR, FILTER_MAX_LENGTH, FILTERS_MAX } from './changes-query';
 import { REFERENTIAL_MAX_BYTES } from './referential-route';
 import { FICHE_ID_MAX_LENGTH, FICHE_ID_PATTERN } from './history-route';
-import { componentSchemas, REFUSALS, type RefusalName, type Schema } from './openapi-components';
+import { componentSchemas, refusal, REFUSALS, type RefusalName, type Schema } from './openapi-components';
+import { ATTACHMENT_CACHE_CONTROL } from './attachments';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES, SHA256_PATTERN } from '../../src/model/schema';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema) => ({ 'application/json': { schema } });
@@ -73,6 +75,50 @@ function exportOperation(head: boolean, format: 'xlsx' | 'csv') {
       '200': { description: head ? 'Les en-têtes du fichier.' : 'Le fichier.', headers, ...(head ? {} : { content: { [mime]: {} } }) },
       ...NOT_MODIFIED,
       ...refused('Unauthorized', 'Forbidden'),
+    },
+  };
+}
+
+/** PUT and GET of a photo (sync.md v2, attachments). */
+function attachmentOperations(): Record<string, unknown> {
+  const sha256 = {
+    name: 'sha256',
+    in: 'path',
+    required: true,
+    schema: { type: 'string', pattern: SHA256_PATTERN.source },
+    description: "L'empreinte SHA-256 des octets de l'image, 64 caractères hexadécimaux en minuscules ; un autre nom est refusé (400 invalid_attachment_name).",
+  };
+  const images = Object.fromEntries(PHOTO_TYPES.map((type) => [type, {}]));
+  const strongEtag = { ETag: { description: "L'empreinte entre guillemets : la photo ne change jamais sous ce nom.", required: true, schema: { type: 'string', pattern: '^"[0-9a-f]{64}"$' } } };
+  const cacheControl = { 'Cache-Control': { description: 'Gardée par la tablette, pour elle seule.', required: true, schema: { const: ATTACHMENT_CACHE_CONTROL } } };
+  const stored = (description: string) => ({ description, content: json(ref('Attachment')) });
+  return {
+    put: {
+      summary: 'Envoyer une photo',
+      description:
+        "Rôle auditeur ou admin. Idempotent : 201 quand la photo est nouvelle, 200 quand elle est déjà gardée (une seule copie). Le corps doit être l'image déclarée par Content-Type (ses premiers octets le disent) et avoir pour empreinte SHA-256 le nom de l'adresse. Une tablette envoie chaque photo avant la fiche qui la cite : une fiche qui cite une photo non reçue est refusée (invalid, « photo non reçue »).",
+      parameters: [sha256],
+      requestBody: { required: true, description: `L'image, au plus ${PHOTO_MAX_BYTES} octets (2 Mio).`, content: images },
+      responses: {
+        '200': stored('Déjà gardée : rien ne change.'),
+        '201': stored('Gardée.'),
+        ...refused('Unauthorized', 'Forbidden', 'UriTooLong'),
+        '400': refusal(
+          "Nom qui n'est pas une empreinte SHA-256 (invalid_attachment_name), image qui n'est pas du type déclaré ou dont l'empreinte n'est pas le nom (invalid_attachment) ; ou requête invalide.",
+        ),
+        '413': refusal('Photo de plus de 2 Mio (payload_too_large).'),
+        '415': refusal("Content-Type autre que image/jpeg ou image/webp (unsupported_media_type)."),
+      },
+    },
+    get: {
+      summary: 'Recevoir une photo',
+      description: "Tout rôle. L'image telle qu'elle a été envoyée ; un If-None-Match de son ETag vaut un 304.",
+      parameters: [sha256, IF_NONE_MATCH],
+      responses: {
+        '200': { description: "L'image.", headers: { ...strongEtag, ...cacheControl }, content: images },
+        '304': { description: "Inchangée (elle l'est toujours) : pas de corps.", headers: { ...strongEtag, ...cacheControl } },
+        ...refused('Unauthorized', 'NotFound', 'UriTooLong'),
+      },
     },
   };
 }
@@ -186,6 +232,7 @@ function paths(): Record<string, Record<string, unknown>> {
         },
       },
     },
+    '/api/v1/attachments/{sha256}': attachmentOperations(),
     '/api/v1/openapi.json': {
       get: {
         summary: 'Cette description',

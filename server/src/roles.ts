@@ -25,6 +25,8 @@ export const PULL: Access = { roles: ROLES, action: 'de recevoir les fiches', as
 export const EXPORT: Access = { roles: ['lecteur', 'admin'], action: "d'exporter le tableau départemental", askFor: 'de lecteur' };
 export const READ_REFERENTIAL: Access = { roles: ROLES, action: 'de lire le référentiel', askFor: "d'auditeur ou de lecteur" };
 export const PUBLISH_REFERENTIAL: Access = { roles: ['admin'], action: 'de publier le référentiel', askFor: "d'administrateur (rôle admin)" };
+export const PUT_ATTACHMENT: Access = { roles: ['auditeur', 'admin'], action: "d'envoyer des photos", askFor: "d'auditeur" };
+export const GET_ATTACHMENT: Access = { roles: ROLES, action: 'de recevoir les photos', askFor: "d'auditeur ou de lecteur" };
 export const HISTORY: Access = { roles: ['lecteur', 'admin'], action: "de consulter l'historique des fiches", askFor: 'de lecteur' };
 
 /** The 403 message for `role` outside `access`: one sentence, which the device shows as it is. */

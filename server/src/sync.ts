@@ -1,12 +1,15 @@
 // One batch of POST /api/v1/sync (sync.md v2): every record is validated with the device's own rules and normalised,
 // records outside the server's territory are refused, then the rest are judged against the heads in one transaction
 // of the store (stored, duplicate or conflict), so a crash leaves either all of them or none. What is stored is the
-// validated record, never the record as sent; a refusal's answer is bounded whatever was sent. The validation is done
-// a slice at a time and the transaction in a turn of its own, so that the thread answers others in between.
+// validated record, never the record as sent; a refusal's answer is bounded whatever was sent. A record whose photos
+// the server has not received (or received otherwise) is refused, so that no fiche held references a missing photo.
+// The validation is done a slice at a time and the transaction in a turn of its own, so that the thread answers
+// others in between.
 import { frenchNumber } from '../../src/model/french-number';
 import type { PushRecord, SyncResponse, SyncResult } from '../../src/model/sync-protocol';
 import type { FieldError } from '../../src/model/types';
 import { validatePushRecord } from '../../src/model/validate';
+import { photoHashes, photoReferenceErrors } from './attachments';
 import type { PushOutcome, Sender, Store } from './store/store';
 import { DEFAULT_TERRITORY, outOfScopeMessage, type Territory } from './territory';
 import { nextTurn } from './work-queue';
@@ -47,12 +50,29 @@ export async function handleBatch(
     for (const record of batch.records.slice(start, start + RECORDS_PER_TURN)) checked.push(checkRecord(record, now, territory));
   }
   await nextTurn();
+  await checkPhotos(store, checked);
   const sender: Sender = { deviceId: batch.deviceId, tokenOwner, receivedAt: now.toISOString() };
   const valid = checked.flatMap((item) => (item.ok ? [item.record] : []));
   // One outcome per valid record, in order: they go back to their places among the refused ones.
   const outcomes = (await store.revisions.push(valid, sender)).values();
   const results = checked.map((item) => (item.ok ? resultOf(item.record.id, outcomes.next().value as PushOutcome) : item.result));
   return { batchId: batch.batchId, serverTime: sender.receivedAt, results };
+}
+
+/**
+ * Refuses, in place, each valid record that references a photo the server does not hold, or holds with another type
+ * or size (sync.md: devices upload photos before the fiches that use them). One question to the store for the whole
+ * batch, however many photos. Photos are never deleted, so what is held now is still held when the batch is stored.
+ */
+async function checkPhotos(store: Store, checked: Checked[]): Promise<void> {
+  const hashes = checked.flatMap((item) => (item.ok ? photoHashes(item.record) : []));
+  if (hashes.length === 0) return;
+  const held = await store.attachments.info(hashes);
+  checked.forEach((item, index) => {
+    if (!item.ok) return;
+    const errors = photoReferenceErrors(item.record, held);
+    if (errors.length > 0) checked[index] = { ok: false, result: { id: item.record.id, status: 'invalid', errors: bounded(errors) } };
+  });
 }
 
 function resultOf(id: string, outcome: PushOutcome): SyncResult {

@@ -4,10 +4,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { handleError, notFound } from './errors';
 
-// No inline script anywhere; blob: workers are those the spreadsheet writer spawns (setup.md).
+// No inline script anywhere; blob: workers are those the spreadsheet writer spawns (setup.md). 'wasm-unsafe-eval'
+// lets the barcode decoder's WebAssembly compile (Chromium refuses it under plain 'self'); it allows no eval() of JS.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "worker-src 'self' blob:",
@@ -37,12 +38,16 @@ function isApi(path: string): boolean {
 }
 
 /**
- * API answers are never cached (they hold audits, and a token may have been sent). The app's files are revalidated
- * on every load, sw.js included, so that a new version is found; the service worker keeps the app offline.
+ * API answers are never cached (they hold audits, and a token may have been sent), except where the route says how
+ * (a photo, which never changes under its name: attachments-route.ts). The app's files are revalidated on every load,
+ * sw.js included, so that a new version is found; the service worker keeps the app offline.
  */
 function cacheControl(request: FastifyRequest, reply: FastifyReply): string {
   const path = pathOf(request);
-  if (isApi(path)) return 'no-store';
+  if (isApi(path)) {
+    const own = reply.getHeader('cache-control');
+    return typeof own === 'string' && reply.statusCode < 400 ? own : 'no-store';
+  }
   if (reply.statusCode === 200 && path.startsWith('/assets/')) return IMMUTABLE;
   return 'no-cache';
 }

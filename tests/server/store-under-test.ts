@@ -4,11 +4,13 @@
 // database of the throw-away cluster, made the first time the path is used and dropped with its folder. So one suite,
 // written once, runs on both stores.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
+import { TEMP_FOLDER } from '../../server/src/store/attachments/folder';
 import { describeStoreLocation } from '../../server/src/store/open-store';
+import { ATTACHMENTS_FOLDER } from '../../server/src/store/sqlite/sqlite-store';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -193,4 +195,50 @@ export function pgReader(url: string): ReadOnlyDb {
       throw new Error('PRAGMA : SQLite seulement ; ce test ne vaut que pour la base SQLite.');
     },
   };
+}
+
+/** A photo as the store of a test keeps it. */
+export interface KeptPhoto {
+  sha256: string;
+  type: string;
+  bytes: Buffer;
+}
+
+/** The folder where the SQLite store of `dbPath` keeps its photos (sqlite-store.ts): `attachments/` beside the file. */
+export function photoFolder(dbPath: string): string {
+  return join(dirname(dbPath), ATTACHMENTS_FOLDER);
+}
+
+const PHOTO_FILE = /^([0-9a-f]{64})\.(jpg|webp)$/;
+const TYPE_OF_EXTENSION: Record<string, string> = { jpg: 'image/jpeg', webp: 'image/webp' };
+
+/**
+ * Every photo the store of `dbPath` keeps, one entry per copy, read as an administrator would: each file under the
+ * SQLite store's `attachments/` (its `tmp/` aside; a file there of any other name fails the read), or each row of
+ * PostgreSQL's `attachments` table.
+ */
+export function keptPhotos(dbPath: string): KeptPhoto[] {
+  if (ON_POSTGRES) {
+    const rows = pgRows(storeLocation(dbPath), "SELECT sha256, type, encode(bytes, 'hex') AS hex FROM attachments ORDER BY sha256");
+    return rows.map((row) => ({ sha256: String(row.sha256), type: String(row.type), bytes: Buffer.from(String(row.hex), 'hex') }));
+  }
+  const root = photoFolder(dbPath);
+  if (!existsSync(root)) return [];
+  const kept: KeptPhoto[] = [];
+  for (const folder of readdirSync(root).sort()) {
+    if (folder === TEMP_FOLDER) continue;
+    for (const name of readdirSync(join(root, folder)).sort()) {
+      const [, sha256 = '', extension = ''] = PHOTO_FILE.exec(name) ?? [];
+      if (sha256 === '' || !sha256.startsWith(folder)) throw new Error(`unexpected file in the photo folder: ${folder}/${name}`);
+      kept.push({ sha256, type: TYPE_OF_EXTENSION[extension] ?? '', bytes: readFileSync(join(root, folder, name)) });
+    }
+  }
+  return kept;
+}
+
+/** What photo uploads left in the SQLite store's `attachments/tmp/` (none on PostgreSQL, which writes a row or nothing). */
+export function photoTempFiles(dbPath: string): string[] {
+  if (ON_POSTGRES) return [];
+  const folder = join(photoFolder(dbPath), TEMP_FOLDER);
+  return existsSync(folder) ? readdirSync(folder) : [];
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildApp } from '../../server/src/app';
 import type { AppOptions } from '../../server/src/app';
+import type { FastifyInstance } from 'fastify';
 import { openStore } from '../../server/src/store/open-store';
 import { createToken, type TokenOptions } from '../../server/src/tokens';
 import { dropDatabasesUnder, ON_POSTGRES, pgReader, storeEnv, storeLocation } from './store-under-test';
@@ -22,6 +23,8 @@ export interface TestServer {
   token: string;
   /** Another token on the server's store (role auditeur unless told). */
   makeToken(owner: string, options?: TokenOptions): Promise<string>;
+  /** The app itself: what a test watches on the server's side (its connections). */
+  app: FastifyInstance;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function startServer(dbPath: string, options: Omit<AppOptions, 'sto
     dbPath,
     token,
     makeToken: (owner, tokenOptions) => createToken(store, owner, tokenOptions),
+    app,
     async close() {
       await app.close();
       await store.close();

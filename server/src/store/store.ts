@@ -8,7 +8,7 @@
 // that the store runs inside the transaction.
 import type { DirectorySchool } from '../../../src/model/school';
 import type { Head, PushRecord } from '../../../src/model/sync-protocol';
-import type { Fiche } from '../../../src/model/types';
+import type { Fiche, PhotoType } from '../../../src/model/types';
 import type { Role } from '../roles';
 import type { SheetSlug } from '../../../src/export/sheet';
 
@@ -272,6 +272,42 @@ export interface ThrottleStore {
   forgetBefore(at: Date): Promise<void>;
 }
 
+/** What is known of a held photo without reading it. */
+export interface AttachmentInfo {
+  type: PhotoType;
+  /** Its size in bytes. */
+  bytes: number;
+}
+
+/**
+ * The photos devices upload (sync.md v2, `PUT /api/v1/attachments/<sha256>`), each under the SHA-256 of its bytes, in
+ * lowercase hex. The caller has checked that the bytes hash to the name and are of the type (attachments.ts); the
+ * store keeps them durably before it answers, never shows a half-written photo under its name, and never changes
+ * one: a name stands for one content. No photo is deleted by the protocol (a fiche's older revisions still name it).
+ */
+export interface AttachmentStore {
+  /** Keeps the image; 'created' when new, 'held' when these bytes were already kept (idempotent). */
+  put(sha256: string, type: PhotoType, bytes: Uint8Array): Promise<'created' | 'held'>;
+  /** The image, or undefined when it is not held (a name that is no SHA-256 included). */
+  get(sha256: string): Promise<{ type: PhotoType; bytes: Uint8Array } | undefined>;
+  /** Which of these hashes are held. */
+  held(sha256s: readonly string[]): Promise<Set<string>>;
+  /**
+   * The type and size of those of these hashes that are held, in one call however many: a pushed batch's photos are
+   * checked against them (sync.ts) without reading any image.
+   */
+  info(sha256s: readonly string[]): Promise<Map<string, AttachmentInfo>>;
+}
+
+/** How a store is opened, beyond its location. */
+export interface StoreOptions {
+  /**
+   * The folder photos are kept in (TNE13_ATTACHMENTS_DIR: a shared mount, say), whatever the store; absent, SQLite keeps
+   * them beside its file and PostgreSQL in its database.
+   */
+  attachmentsDir?: string;
+}
+
 export interface Store {
   readonly tokens: TokenStore;
   readonly revisions: RevisionStore;
@@ -279,6 +315,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly referentials: ReferentialStore;
   readonly throttle: ThrottleStore;
+  readonly attachments: AttachmentStore;
   /** Heads and directory read in one transaction, whatever devices send meanwhile. */
   readCampaign(campaign: string): Promise<CampaignSnapshot>;
   /**

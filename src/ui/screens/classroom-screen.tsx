@@ -12,6 +12,7 @@ import { useFicheEditor } from '../use-editor';
 import { SegmentedField, YES_NO } from '../components/segmented-field';
 import { NumberField } from '../components/number-field';
 import { TextField } from '../components/text-field';
+import { ScannableTextField } from '../components/scannable-text-field';
 import { CheckboxGroup } from '../components/checkbox-group';
 import { SaveIndicator } from '../components/save-indicator';
 import { TrainingNeedsField } from '../components/training-needs-field';
@@ -160,7 +161,7 @@ function ComputerDetails({ editor }: { editor: FicheEditor<'classroom'> }) {
       <SegmentedField {...bind(editor, 'computer.storage')} options={options(STORAGE_LABELS)} nullable />
       <TextField {...bind(editor, 'computer.os')} nullable />
       <SegmentedField {...bind(editor, 'computer.linkedToDisplay')} options={YES_NO} nullable />
-      <TextField {...bind(editor, 'computer.inventoryTag')} nullable />
+      <ScannableTextField {...bind(editor, 'computer.inventoryTag')} scanLabel="Scanner le numéro d'inventaire" />
     </>
   );
 }

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describeStoreLocation, openCampaignReader, openStore, storeLocationFromEnv } from '../../../server/src/store/open-store';
 import { openPgStore } from '../../../server/src/store/pg/pg-store';
-import { SCHEMA_VERSION } from '../../../server/src/store/pg/schema';
+import { openPool } from '../../../server/src/store/pg/pool';
+import { migrate, SCHEMA_VERSION } from '../../../server/src/store/pg/schema';
 import { directoryFingerprint } from '../../../server/src/store/sqlite/directory';
 import type { PushOutcome, Sender, Store } from '../../../server/src/store/store';
 import { DEMO_SCHOOLS } from '../../../src/directory/demo-schools';
@@ -17,6 +18,7 @@ import { makeClassroomFiche, makeDirectorySchool } from '../../../src/model/make
 import type { Fiche } from '../../../src/model/types';
 import { createTestDatabase, type TestDatabase } from '../pg/database';
 import { DEMO_TOKEN_PRINTED, serveProcess } from '../serve-process';
+import { distinctJpeg, sha256Of } from '../fixtures/photos';
 import { postSync, makeBatch, pushOf } from '../support';
 import { describeStoreContract } from './store-contract';
 
@@ -89,6 +91,25 @@ describe('the PostgreSQL store shared by several instances', () => {
       await expect(sql(database.url, statement)).rejects.toThrow(/append-only/);
     }
     expect(await sql(database.url, 'SELECT COUNT(*)::int AS n FROM revisions')).toEqual([{ n: 1 }]);
+  });
+
+  it('brings a database of the server before photos (schema 2) to schema 3, its directory kept, and never lets SQL change a photo', async () => {
+    const pool = openPool(database.url, { max: 1 });
+    try {
+      await migrate(pool, 2);
+    } finally {
+      await pool.end();
+    }
+    expect(await sql(database.url, "SELECT to_regclass('attachments') AS t")).toEqual([{ t: null }]);
+
+    const store = await instance();
+    expect(await sql(database.url, 'SELECT version FROM tne13_schema')).toEqual([{ version: 3 }]);
+    expect(await store.directory.list()).toHaveLength(DEMO_SCHOOLS.length);
+    const photo = distinctJpeg(7);
+    expect(await store.attachments.put(sha256Of(photo), 'image/jpeg', photo)).toBe('created');
+    await expect(sql(database.url, "UPDATE attachments SET type = 'image/webp'")).rejects.toThrow(/never changes/);
+    await expect(sql(database.url, "INSERT INTO attachments (sha256, type, bytes) VALUES ('ABC', 'image/jpeg', '\\xffd8ff')")).rejects.toThrow(/check constraint/);
+    expect(await sql(database.url, 'SELECT sha256, type, octet_length(bytes) AS n FROM attachments')).toEqual([{ sha256: sha256Of(photo), type: 'image/jpeg', n: photo.length }]);
   });
 
   it('answers stored to one push per base when two instances push the same fiche at once, conflict or duplicate to the others', async () => {

@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAILED_AUTH_ADDRESSES_PER_MINUTE, OTHER_ADDRESSES, type AuditEvent, type ChangesQuery, type PushOutcome, type Sender, type Store } from '../../../server/src/store/store';
+import { FAILED_AUTH_ADDRESSES_PER_MINUTE, OTHER_ADDRESSES, type AttachmentStore, type AuditEvent, type ChangesQuery, type PushOutcome, type Sender, type Store } from '../../../server/src/store/store';
 import { openCampaignReader } from '../../../server/src/store/open-store';
 import { makeClassroomFiche, makeDirectorySchool, makeSchoolFiche } from '../../../src/model/make';
 import type { Fiche } from '../../../src/model/types';
+import { distinctJpeg, sha256Of, WEBP } from '../fixtures/photos';
 import { pushOf } from '../support';
 
 /** Opens a new, empty store (seeded as a first start would), and removes whatever it left when done. */
@@ -357,5 +358,85 @@ export function describeStoreContract(name: string, open: OpenStore, traits: Sto
       expect(await store.throttle.failures('192.0.2.1', at)).toBe(0);
       expect(await store.throttle.failures('192.0.2.1', nextMinute)).toBe(1);
     });
+
+    describeAttachmentCases(() => store.attachments);
+  });
+}
+
+/** Opens a new, empty photo store on its own, and removes whatever it left when done. */
+export type OpenAttachmentStore = () => Promise<{ attachments: AttachmentStore; remove(): Promise<void> | void }>;
+
+/** What every AttachmentStore must do, on its own (a store's photos kept elsewhere than the store itself, in memory). */
+export function describeAttachmentStoreContract(name: string, open: OpenAttachmentStore): void {
+  describe(`${name}: the AttachmentStore contract`, () => {
+    let attachments: AttachmentStore;
+    let remove: () => Promise<void> | void;
+    beforeEach(async () => ({ attachments, remove } = await open()));
+    afterEach(async () => {
+      await remove();
+    });
+    describeAttachmentCases(() => attachments);
+  });
+}
+
+function describeAttachmentCases(attachmentsOf: () => AttachmentStore): void {
+  const jpeg = distinctJpeg(1);
+  const other = distinctJpeg(2);
+
+  it('keeps a photo once: created, then held; answers it byte for byte with its type', async () => {
+    const attachments = attachmentsOf();
+    expect(await attachments.get(sha256Of(jpeg))).toBeUndefined();
+    expect(await attachments.put(sha256Of(jpeg), 'image/jpeg', jpeg)).toBe('created');
+    expect(await attachments.put(sha256Of(jpeg), 'image/jpeg', jpeg)).toBe('held');
+    expect(await attachments.put(sha256Of(WEBP), 'image/webp', WEBP)).toBe('created');
+
+    const kept = await attachments.get(sha256Of(jpeg));
+    expect(kept?.type).toBe('image/jpeg');
+    expect(Buffer.from(kept?.bytes ?? []).equals(jpeg)).toBe(true);
+    const webp = await attachments.get(sha256Of(WEBP));
+    expect([webp?.type, Buffer.from(webp?.bytes ?? []).equals(WEBP)]).toEqual(['image/webp', true]);
+    expect(await attachments.get(sha256Of(other))).toBeUndefined();
+  });
+
+  it('keeps the bytes as they were put, whatever becomes of the caller’s buffer', async () => {
+    const attachments = attachmentsOf();
+    const buffer = Buffer.from(jpeg);
+    await attachments.put(sha256Of(jpeg), 'image/jpeg', buffer);
+    buffer.fill(0);
+    expect(Buffer.from((await attachments.get(sha256Of(jpeg)))?.bytes ?? []).equals(jpeg)).toBe(true);
+  });
+
+  it('tells which of a list are held, and their type and size, in one call', async () => {
+    const attachments = attachmentsOf();
+    await attachments.put(sha256Of(jpeg), 'image/jpeg', jpeg);
+    await attachments.put(sha256Of(WEBP), 'image/webp', WEBP);
+    const asked = [sha256Of(jpeg), sha256Of(other), sha256Of(jpeg), sha256Of(WEBP)];
+
+    expect(await attachments.held(asked)).toEqual(new Set([sha256Of(jpeg), sha256Of(WEBP)]));
+    expect(await attachments.info(asked)).toEqual(
+      new Map([
+        [sha256Of(jpeg), { type: 'image/jpeg', bytes: jpeg.length }],
+        [sha256Of(WEBP), { type: 'image/webp', bytes: WEBP.length }],
+      ]),
+    );
+    expect(await attachments.held([])).toEqual(new Set());
+    expect(await attachments.info([])).toEqual(new Map());
+  });
+
+  it('never takes a name that is no SHA-256 for one: nothing held, nothing answered, nothing kept', async () => {
+    const attachments = attachmentsOf();
+    await attachments.put(sha256Of(jpeg), 'image/jpeg', jpeg);
+    const notHashes = ['../../tne13.sqlite', sha256Of(jpeg).toUpperCase(), `${sha256Of(jpeg)}.jpg`, ''];
+    for (const name of notHashes) expect(await attachments.get(name)).toBeUndefined();
+    expect(await attachments.held(notHashes)).toEqual(new Set());
+    await expect(attachments.put('../photo', 'image/jpeg', jpeg)).rejects.toThrow();
+  });
+
+  it('creates a photo put by many at once exactly once; the others find it held', async () => {
+    const attachments = attachmentsOf();
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => attachments.put(sha256Of(other), 'image/jpeg', Buffer.from(other))));
+    expect(outcomes.filter((outcome) => outcome === 'created')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'held')).toHaveLength(7);
+    expect(Buffer.from((await attachments.get(sha256Of(other)))?.bytes ?? []).equals(other)).toBe(true);
   });
 }

@@ -2,7 +2,9 @@
 // share the database: pushes and directory replacements are serialised by an advisory lock (revisions.ts), the
 // schema is migrated under another (schema.ts), and everything an instance would otherwise keep in memory (the
 // export version, the failed authentications) is read from the database.
-import type { Store } from '../store';
+import { folderAttachments } from '../attachments/folder';
+import type { AttachmentStore, Store, StoreOptions } from '../store';
+import { pgAttachments } from './attachments';
 import { pgAudit } from './audit';
 import { pgBackup } from './backup';
 import { openPgCampaignReader, pgCampaignReader, readExportVersion } from './campaign';
@@ -31,11 +33,16 @@ function withCode(error: unknown): unknown {
   return error;
 }
 
-/** Opens the database at `url`, creating or migrating its schema; rejects when it cannot be reached or migrated. */
-export async function openPgStore(url: string): Promise<Store> {
+/**
+ * Opens the database at `url`, creating or migrating its schema; rejects when it cannot be reached or migrated. Photos
+ * go to its `attachments` table, or to the folder `options.attachmentsDir` when one is given.
+ */
+export async function openPgStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const pool = openPool(url, { max: POOL_SIZE });
+  let attachments: AttachmentStore;
   try {
     await migrate(pool);
+    attachments = options.attachmentsDir === undefined ? pgAttachments(pool) : folderAttachments(options.attachmentsDir);
   } catch (error) {
     await pool.end().catch(() => {});
     throw withCode(error);
@@ -47,6 +54,7 @@ export async function openPgStore(url: string): Promise<Store> {
     audit: pgAudit(pool),
     referentials: pgReferentials(pool),
     throttle: pgThrottle(pool),
+    attachments,
     backup: pgBackup,
     readCampaign: pgCampaignReader(pool),
     exportVersion: (campaign) => readExportVersion(pool, campaign),

@@ -177,6 +177,21 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE audit_events ADD CONSTRAINT audit_events_kind_check
     CHECK (kind IN ('token-created', 'token-revoked', 'export', 'directory-import', 'backup', 'referential-published'));
   `,
+  // 3 (issue 17): the photos devices upload, by the SHA-256 of their bytes (attachments.ts). SQLite's store keeps them
+  // as files beside the database, with no table. A photo never changes under its hash: updates are refused.
+  // STORAGE EXTERNAL: JPEG and WebP are compressed already, so TOAST moves them out of the row without trying to
+  // compress them again.
+  `
+  CREATE TABLE attachments (
+    sha256 text COLLATE "C" PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    type text NOT NULL CHECK (type IN ('image/jpeg', 'image/webp')),
+    -- At most 2 MiB (PHOTO_MAX_BYTES).
+    bytes bytea NOT NULL CHECK (octet_length(bytes) BETWEEN 1 AND 2097152)
+  );
+  ALTER TABLE attachments ALTER COLUMN bytes SET STORAGE EXTERNAL;
+  CREATE TRIGGER attachments_never_change BEFORE UPDATE ON attachments
+    FOR EACH ROW EXECUTE FUNCTION tne13_refuse_change('a photo never changes under its hash');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,11 @@
 // The Store on one SQLite file (better-sqlite3, WAL). Its calls are synchronous underneath: each method runs its
 // whole transaction before it returns, and hands the result back as a Promise to fit the interface.
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from '../store';
+import { folderAttachments } from '../attachments/folder';
+import { memoryAttachments } from '../attachments/memory';
+import type { AttachmentStore, Store, StoreOptions } from '../store';
 import { sqliteAudit } from './audit';
 import { sqliteBackup } from './backup';
 import { sqliteCampaignReader, sqliteExportVersion } from './campaign';
@@ -20,8 +22,22 @@ const BUSY_TIMEOUT_MS = 5_000;
 // same value each time, a real commit (a page written to the WAL, synced) that touches no table.
 const APPLICATION_ID = 0x544e4531;
 
-/** Opens (and creates or migrates) the database at `path`; ':memory:' is accepted. */
-export function openSqliteStore(path: string): Store {
+/** The folder of a database's photos when none is configured: `attachments/` beside its file. */
+export const ATTACHMENTS_FOLDER = 'attachments';
+
+// Photos are files, not rows (attachments/folder.ts): a database of a few megabytes of fiches stays one, quick to back
+// up and to copy, and the images, which never change, sit beside it. An in-memory database keeps them in memory.
+function attachmentsOf(path: string, options: StoreOptions): AttachmentStore {
+  if (options.attachmentsDir !== undefined) return folderAttachments(options.attachmentsDir);
+  if (path === ':memory:' || path === '') return memoryAttachments();
+  return folderAttachments(join(dirname(resolve(path)), ATTACHMENTS_FOLDER));
+}
+
+/**
+ * Opens (and creates or migrates) the database at `path`; ':memory:' is accepted. Photos go to `attachments/` beside
+ * the file, or to the folder `options.attachmentsDir` when one is given.
+ */
+export function openSqliteStore(path: string, options: StoreOptions = {}): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
@@ -37,6 +53,13 @@ export function openSqliteStore(path: string): Store {
   const readCampaign = sqliteCampaignReader(db);
   const { exportVersion, directoryReplaced } = sqliteExportVersion(db);
   const probe = db.prepare('SELECT 1');
+  let attachments: AttachmentStore;
+  try {
+    attachments = attachmentsOf(path, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return {
     tokens: sqliteTokens(db),
     revisions: sqliteRevisions(db),
@@ -44,6 +67,7 @@ export function openSqliteStore(path: string): Store {
     audit: sqliteAudit(db),
     referentials: sqliteReferentials(db),
     throttle: sqliteThrottle(db),
+    attachments,
     backup: sqliteBackup(db),
     async readCampaign(campaign) {
       return readCampaign(campaign);
