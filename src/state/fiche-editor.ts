@@ -33,10 +33,12 @@ export interface RemovedPhoto {
 
 const TOO_MANY = `Photo non enregistrée : une fiche porte ${MAX_PHOTOS} photos au plus. Retirez-en une pour en ajouter une autre.`;
 const ALREADY_THERE = 'Cette photo figure déjà sur la fiche.';
+const WRITE_FAILED = "Photo non enregistrée : l'écriture sur la tablette a échoué. Le reste de la fiche n'est pas touché ; réessayez.";
 
 function photoItem(photo: NewPhoto, meta: PhotoMeta): Photo {
   const caption = meta.caption?.trim() ?? '';
-  const item = { sha256: photo.sha256, type: photo.type, bytes: photo.bytes, takenAt: meta.takenAt ?? new Date().toISOString(), subject: meta.subject, caption: caption === '' ? null : caption };
+  const { sha256, type, bytes } = photo;
+  const item = { sha256, type, bytes, takenAt: meta.takenAt ?? new Date().toISOString(), subject: meta.subject, caption: caption === '' ? null : caption };
   const checked = v.safeParse(photoSchema, item);
   if (!checked.success) throw new PhotoRefusedError(`Photo non enregistrée : ${checked.issues.map((issue) => issue.message).join(' ; ')}.`);
   return checked.output;
@@ -47,7 +49,7 @@ function refusalOf(error: unknown): PhotoRefusedError {
   if (error instanceof PhotoRefusedError) return error;
   if (isQuotaError(error)) return new PhotoRefusedError(STORAGE_FULL_MESSAGE);
   const known = error instanceof Error && ['PhotoMismatchError', 'InvalidRecordError'].includes(error.name);
-  const refusal = new PhotoRefusedError(known ? `Photo non enregistrée : ${(error as Error).message}` : "Photo non enregistrée : l'écriture sur la tablette a échoué. Le reste de la fiche n'est pas touché ; réessayez.");
+  const refusal = new PhotoRefusedError(known ? `Photo non enregistrée : ${(error as Error).message}` : WRITE_FAILED);
   refusal.cause = error;
   return refusal;
 }
