@@ -4,6 +4,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { writeDraft } from '../storage/drafts';
 import { commitFormData, type FicheRef } from './commit';
+import type { NewPhoto } from '../storage/photos';
 import { deviceDb } from './device-db';
 import { recordTiming } from './timings';
 import type { Author, FicheData, FicheKind } from '../model/types';
@@ -67,6 +68,28 @@ export class Autosave<K extends FicheKind> {
     if (!this.dirtySinceRevision) return this.chain.then(() => undefined);
     this.dirtySinceRevision = false;
     return this.enqueue(() => this.commitRevision());
+  }
+
+  /**
+   * Commits `change` applied to the form's data at once, with `photos` written in the revision's transaction, in turn
+   * with the drafts and revisions queued before it (typing pending goes in with it) and before anything queued after
+   * it. Never drafted first: a draft must not name an image that is not on disk. `change` must be idempotent (it may
+   * throw to refuse): typing that came while the revision was written gets it too, and `applied` lets the form do
+   * the same, before any later draft is written. A failure is the caller's; the autosave's own work is left as it was.
+   */
+  commitChange(change: (data: FicheData<K>) => FicheData<K>, photos: readonly NewPhoto[], applied: () => void): Promise<void> {
+    const task = async () => {
+      const before = this.current;
+      const next = change(before);
+      const fiche = await commitFormData(this.options.ref, next, this.options.author, { photos });
+      if (!fiche) throw new Error('no valid revision can be made of the form');
+      this.current = this.current === before ? next : change(this.current);
+      applied();
+      if (!this.undrafted && !this.dirtySinceRevision) this.settle();
+    };
+    const run = this.chain.then(task, task);
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 // Turning what a form holds into a revision: valid fields as typed, invalid ones as last saved (revision-data.ts).
 // Shared by the autosave and by the start-up recovery of drafts left by a closed or killed tab.
 import { saveRevision } from '../storage/fiches';
+import type { NewPhoto } from '../storage/photos';
 import { getFiche } from '../storage/fiche-queries';
 import { listDrafts, typedData } from '../storage/drafts';
 import { keepValidFields } from '../model/revision-data';
@@ -27,6 +28,11 @@ function emptyData(kind: FicheKind): FicheData<FicheKind> {
   return kind === 'school' ? makeSchoolData() : makeClassroomData();
 }
 
+export interface CommitOptions {
+  /** Images of photos new in `data`, written in the revision's transaction (storage/fiches.ts, SaveOptions.photos). */
+  photos?: readonly NewPhoto[];
+}
+
 /**
  * Saves the revision that `data` allows. The draft is removed with it only when `data` is entirely valid;
  * otherwise it stays, holding the invalid values as typed. Returns undefined when no valid revision can be made.
@@ -35,6 +41,7 @@ export async function commitFormData<K extends FicheKind>(
   ref: FicheRef<K>,
   data: FicheData<K>,
   author: Author,
+  options: CommitOptions = {},
 ): Promise<Fiche | undefined> {
   const db = deviceDb();
   const errors = validateData(ref.kind, data);
@@ -48,7 +55,7 @@ export async function commitFormData<K extends FicheKind>(
   return saveRevision(
     db,
     { ...ref, data: revisionData, author, referentialVersion: referential.value.version },
-    { clearDraft: errors.length === 0 },
+    { clearDraft: errors.length === 0, ...(options.photos?.length ? { photos: options.photos } : {}) },
   );
 }
 

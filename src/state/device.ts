@@ -1,6 +1,6 @@
 // The device backup file: export, and import merged by id and rev. The fiches an import takes reach the campaign's
 // fiches and the gaps as one batch announced by the store (storage/saved.ts).
-import { exportBackup, importBackup } from '../storage/backup';
+import { BackupPhotoError, exportBackup, importBackup } from '../storage/backup';
 import { getDeviceId } from '../storage/prefs';
 import { readBackup } from '../model/backup';
 import { auditor, campaign } from './session';
@@ -25,7 +25,13 @@ export type ImportReport =
 export async function importBackupFile(text: string): Promise<ImportReport> {
   const reading = readBackup(text);
   if (!reading.ok) return reading;
-  const result = await importBackup(deviceDb(), reading.backup);
+  let result: Awaited<ReturnType<typeof importBackup>>;
+  try {
+    result = await importBackup(deviceDb(), reading.backup);
+  } catch (error) {
+    if (error instanceof BackupPhotoError) return { ok: false, message: error.message };
+    throw error;
+  }
   return {
     ok: true,
     added: result.added,

@@ -197,7 +197,7 @@ class Scheduler {
       // Read by bench/sync.ts: each pull until its last page is written, and the run as the indicator shows it.
       const onPulled = ({ startedAt: pullStart, ms, pages, fiches }: PullStats) => recordTiming('tne:sync-pull', pullStart, { ms, pages, fiches });
       const report = await runSync({ db: deviceDb(), endpoint, deviceId: await getDeviceId(), campaign: campaign.value, scope, merger, onPulled });
-      recordTiming('tne:sync-run', startedAt, { end: report.end.kind, sent: report.sent, pulled: report.pulled });
+      recordTiming('tne:sync-run', startedAt, { end: report.end.kind, sent: report.sent, uploaded: report.uploaded, pulled: report.pulled });
       const outcome = this.finish(report.end, report.received);
       if (report.end.kind === 'done') await this.refreshDirectory(endpoint);
       if (report.end.kind === 'done' || (report.end.kind === 'forbidden' && report.end.pulled)) await this.refreshReferential(endpoint);

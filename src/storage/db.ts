@@ -1,8 +1,9 @@
 // The device's database: the school directory, the fiches (latest state of each), the outbox of edits not yet
-// acknowledged by the server, the drafts of forms being typed, and the sync's state (bases, arbitrations, cursor). The only module that defines Dexie tables.
+// acknowledged by the server, the drafts of forms being typed, the sync's state (bases, arbitrations, cursor) and
+// the images of the photos. The only module that defines Dexie tables.
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectorySchool } from '../model/school';
-import type { ClassroomData, Fiche, FicheKind, FieldError, SchoolData } from '../model/types';
+import type { ClassroomData, Fiche, FicheKind, FieldError, PhotoType, SchoolData } from '../model/types';
 import type { Head, PushRecord } from '../model/sync-protocol';
 import type { Base } from '../model/merge/reconcile';
 import { DEFAULT_DB_NAME } from './db-name';
@@ -64,6 +65,22 @@ export interface Draft {
   editedAt: string;
 }
 
+/**
+ * A photo's image on the device, by the SHA-256 of its bytes (what the fiches reference and the server stores it
+ * under). `blob` goes once the server holds it and the user frees the space; the thumbnail stays, for the form.
+ */
+export interface StoredPhoto {
+  sha256: string;
+  type: PhotoType;
+  /** Of the full image (blob.size), also once the blob is freed. */
+  bytes: number;
+  blob?: Blob;
+  thumbnail?: Blob;
+  /** When the server answered that it holds the image (PUT 200/201, or it came from a GET): never uploaded again. */
+  uploadedAt?: string;
+  storedAt: string;
+}
+
 export class AuditDb extends Dexie {
   schools!: EntityTable<DirectorySchool, 'uai'>;
   fiches!: EntityTable<Fiche, 'id'>;
@@ -73,6 +90,7 @@ export class AuditDb extends Dexie {
   arbitrations!: EntityTable<Arbitration, 'id'>;
   notices!: EntityTable<SyncNotice, 'seq'>;
   meta!: EntityTable<Meta, 'key'>;
+  photos!: EntityTable<StoredPhoto, 'sha256'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -88,6 +106,9 @@ export class AuditDb extends Dexie {
     this.version(2)
       .stores({ bases: 'id', arbitrations: 'id', notices: '++seq, ficheId', meta: 'key' })
       .upgrade((tx) => migrateToV2(tx));
+    // Version 3 (issue 17): the images of the fiches' photos. Indexed by `uploadedAt` only: a row without it is not in
+    // that index, so "the photos the server holds" is one range, and the rest are read by the hashes a fiche names.
+    this.version(3).stores({ photos: 'sha256, uploadedAt' });
   }
 }
 

@@ -4,6 +4,7 @@
 import type { AuditDb } from './db';
 import { getFiche } from './fiche-queries';
 import { announceSaved } from './saved';
+import { checkNewPhotos, putPhotos, withPhotos, type NewPhoto } from './photos';
 import { REFERENTIAL_VERSION } from '../model/make';
 import { validateFiche } from '../model/validate';
 import type { Author, Fiche, FicheData, FicheKind, FieldError } from '../model/types';
@@ -32,6 +33,9 @@ export interface SaveOptions {
   now?: Date;
   /** Also removes the fiche's draft, in the same transaction: the revision now holds what was typed. */
   clearDraft?: boolean;
+  /** Images of photos new in this revision, written in its transaction: both are on disk, or neither. Each must be
+   * one the revision references (else PhotoMismatchError, and nothing is written). */
+  photos?: readonly NewPhoto[];
 }
 
 /**
@@ -40,7 +44,9 @@ export interface SaveOptions {
  * is announced and the stored fiche is returned. Opens its own transaction: the announce follows its commit.
  */
 export async function saveRevision(db: AuditDb, input: RevisionInput, options: SaveOptions = {}): Promise<Fiche> {
-  const { fiche, written } = await db.transaction('rw', [db.fiches, db.outbox, db.drafts, db.bases], () => writeRevision(db, input, options));
+  // Hashing is not IndexedDB work: done before the transaction, which would otherwise commit while it waits.
+  if (options.photos?.length) await checkNewPhotos(input.data.photos, options.photos);
+  const { fiche, written } = await db.transaction('rw', [db.fiches, db.outbox, db.drafts, db.bases, db.photos], () => writeRevision(db, input, options));
   if (written) announceSaved(db, [fiche]);
   return fiche;
 }
@@ -51,7 +57,11 @@ async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
   if (previous && previous.kind !== input.kind) throw new Error(`fiche ${input.id} is a ${previous.kind}`);
   const deleted = input.deleted ?? previous?.deleted ?? false;
   if (options.clearDraft) await db.drafts.delete(input.id);
-  if (previous && previous.deleted === deleted && sameData(previous.data, input.data)) return { fiche: previous, written: false };
+  const photos = options.photos ?? [];
+  if (previous && previous.deleted === deleted && sameData(previous.data, input.data)) {
+    await putPhotos(db, photos, now);
+    return { fiche: previous, written: false };
+  }
 
   const checked = validateFiche(
     {
@@ -72,13 +82,21 @@ async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
   );
   if (!checked.ok) throw new InvalidRecordError(checked.errors);
   const fiche = checked.value;
+  await putPhotos(db, photos, now);
   // A pulled head is its own base until the first edit: kept now, before the fiche moves away from it.
   const base = previous ? await db.bases.get(fiche.id) : undefined;
   if (base && !base.record) await db.bases.put({ ...base, record: previous });
   await db.fiches.put(fiche);
   // A draft left (values not valid yet) now starts from this revision: a sync later carries its typing onto the
   // fiche as it then is, against what is saved here (drafts.ts, typedData).
-  if (!options.clearDraft) await db.drafts.where(':id').equals(fiche.id).modify({ base: fiche.data });
+  // A new photo goes into that draft too: with it in the base and not in the typing, the draft would read as its removal.
+  const added = (fiche.data.photos ?? []).filter((item) => photos.some((p) => p.sha256 === item.sha256));
+  if (!options.clearDraft) {
+    await db.drafts.where(':id').equals(fiche.id).modify((draft) => {
+      draft.base = fiche.data;
+      draft.data = withPhotos(draft.data, added);
+    });
+  }
   // A new edit replaces the queued one; a push still unanswered stays to be sent again first (db.ts, OutboxEntry.sent).
   const queued = await db.outbox.get(fiche.id);
   await db.outbox.put({

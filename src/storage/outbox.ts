@@ -110,6 +110,17 @@ export async function applyPushResults(db: AuditDb, sent: readonly Sendable[], r
   return report;
 }
 
+/** A refusal whose cause is gone (the images it lacked are to be uploaded again): the revision is sent again. */
+export function withdrawRefusal(db: AuditDb, id: string, rev: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(id);
+    if (!entry?.refusal || entry.rev !== rev) return false;
+    const { refusal: _refusal, ...kept } = entry;
+    await db.outbox.put(kept);
+    return true;
+  });
+}
+
 /** The whole batch was refused (400 or 415): kept, shown, and not sent again unchanged. */
 export function refuseBatch(db: AuditDb, entries: ReadonlyArray<Pick<OutboxEntry, 'id' | 'rev'>>, message: string, now = new Date()): Promise<void> {
   const errors: FieldError[] = [{ path: '', message }];

@@ -10,6 +10,8 @@ import type { Merger } from '../storage/heads';
 import { CHANGES_PAGE, SYNC_PROTOCOL } from '../model/sync-protocol';
 import { makeBatches } from './batches';
 import { fetchChanges, sendBatch, type Endpoint, type Outcome } from './transport';
+import { putAttachment } from './attachments';
+import { photoRefusalMessage, resendMissingPhotos, uploadPhotos } from './photo-upload';
 
 export type RunEnd =
   | { kind: 'done' }
@@ -22,6 +24,8 @@ export type RunEnd =
 export interface RunReport {
   end: RunEnd;
   sent: number;
+  /** Images of photos the server answered for (200 or 201), uploaded before the fiches naming them. */
+  uploaded: number;
   acknowledged: number;
   refused: number;
   /** Heads the pull brought, whatever became of them (taken, merged, held, or already known). */
@@ -45,6 +49,7 @@ export interface RunOptions {
   /** Replaceable in tests (fault injection); the real requests otherwise. */
   send?: typeof sendBatch;
   fetchPage?: typeof fetchChanges;
+  upload?: typeof putAttachment;
   maxRecords?: number;
   pageSize?: number;
   /** Told when a pull has written its last page (timing marks, read by bench/sync.ts). */
@@ -80,7 +85,7 @@ function endOf(outcome: Exclude<Outcome<unknown>, { kind: 'answered' }>): RunEnd
 }
 
 export async function runSync(options: RunOptions): Promise<RunReport> {
-  const report: RunReport = { end: { kind: 'done' }, sent: 0, acknowledged: 0, refused: 0, received: 0, pulled: 0, merged: 0, arbitrated: 0 };
+  const report: RunReport = { end: { kind: 'done' }, sent: 0, uploaded: 0, acknowledged: 0, refused: 0, received: 0, pulled: 0, merged: 0, arbitrated: 0 };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const pushed = await push(options, report);
     // A token whose role may not push (lecteur) may still pull: the edits stay, visible, and the colleagues' come in.
@@ -103,18 +108,22 @@ async function push(options: RunOptions, report: RunReport): Promise<RunEnd | nu
     let merged = 0;
     while (queue.length > 0) {
       signal?.throwIfAborted();
-      const batch = queue.shift() as Sendable[];
+      const batch = await withPhotosHeld(options, report, queue.shift() as Sendable[]);
+      if (!Array.isArray(batch)) return batch;
+      if (batch.length === 0) continue;
       const request = { protocol: SYNC_PROTOCOL, deviceId, batchId: crypto.randomUUID(), records: batch.map((s) => s.record) } as const;
       await markSent(db, batch);
       const outcome = await send(endpoint, request, signal);
       report.sent += batch.length;
       if (outcome.kind === 'answered') {
         const applied = await applyPushResults(db, batch, outcome.response.results, merger);
+        // Refused for images the server lacks after all: uploaded and sent again in the next round, like a merge.
+        const reopened = await resendMissingPhotos(db, batch, outcome.response.results);
         report.acknowledged += applied.acknowledged;
-        report.refused += applied.refused;
+        report.refused += applied.refused - reopened;
         report.merged += applied.merged;
         report.arbitrated += applied.arbitrated;
-        merged += applied.merged;
+        merged += applied.merged + reopened;
         continue;
       }
       // A whole-request refusal stored nothing: only an unheard answer leaves a record to be sent again as it was (one
@@ -133,6 +142,29 @@ async function push(options: RunOptions, report: RunReport): Promise<RunEnd | nu
     if (merged === 0) return null;
   }
   return null;
+}
+
+/**
+ * Uploads the images the batch names that the server does not hold yet. A run that cannot (network, 5xx, 429, 503,
+ * token) ends as a push would, and no fiche of the batch leaves: the server never holds a fiche naming an image it
+ * lacks. A fiche naming an image the server refuses for good is refused here, visibly, saying which photo.
+ */
+async function withPhotosHeld(options: RunOptions, report: RunReport, batch: Sendable[]): Promise<Sendable[] | RunEnd> {
+  const { db, endpoint, signal } = options;
+  const photos = await uploadPhotos(db, endpoint, batch.map((s) => s.record), options.upload ?? putAttachment, signal);
+  report.uploaded += photos.uploaded;
+  if (photos.stopped) return endOf(photos.stopped);
+  if (photos.refused.size === 0) return batch;
+  const kept: Sendable[] = [];
+  for (const sendable of batch) {
+    const message = photoRefusalMessage(sendable.record, photos.refused);
+    if (message === undefined) kept.push(sendable);
+    else {
+      await refuseBatch(db, [sendable.entry], message);
+      report.refused += 1;
+    }
+  }
+  return kept;
 }
 
 /** Pulls every page changed since the cursor; says whether a merge queued something to push. */

@@ -49,7 +49,24 @@ export function fetchChanges(endpoint: Endpoint, query: ChangesQuery, signal?: A
   return call<ChangesResponse>(url.href, endpoint, { method: 'GET', cache: 'no-store' }, (body) => Array.isArray(body.changes) && typeof body.cursor === 'string', signal);
 }
 
-async function call<T>(url: string, endpoint: Endpoint, init: RequestInit, readable: (body: T) => boolean, signal?: AbortSignal): Promise<Outcome<T>> {
+function call<T>(url: string, endpoint: Endpoint, init: RequestInit, readable: (body: T) => boolean, signal?: AbortSignal): Promise<Outcome<T>> {
+  return request(url, endpoint, init, async (response) => {
+    const body = (await response.json()) as T;
+    return readable(body) ? body : undefined;
+  }, signal);
+}
+
+/**
+ * One authorised request and what came back. `read` turns a 2xx answer into its value, or undefined when it cannot
+ * (then `unreachable`, "réponse du serveur illisible"); any other status is `refused`, with the server's French error.
+ */
+export async function request<T>(
+  url: string,
+  endpoint: Endpoint,
+  init: RequestInit,
+  read: (response: Response) => Promise<T | undefined>,
+  signal?: AbortSignal,
+): Promise<Outcome<T>> {
   const timeout = AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS);
   try {
     const response = await fetch(url, {
@@ -58,9 +75,9 @@ async function call<T>(url: string, endpoint: Endpoint, init: RequestInit, reada
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     if (response.ok) {
-      const body = (await response.json()) as T;
-      if (!readable(body)) return { kind: 'unreachable', reason: 'réponse du serveur illisible' };
-      return { kind: 'answered', response: body };
+      const value = await read(response);
+      if (value === undefined) return { kind: 'unreachable', reason: 'réponse du serveur illisible' };
+      return { kind: 'answered', response: value };
     }
     return { kind: 'refused', status: response.status, error: await errorBody(response), retryAfterMs: retryAfterMs(response.headers.get('Retry-After')) };
   } catch (error) {

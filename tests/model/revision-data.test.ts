@@ -58,21 +58,31 @@ describe('keepValidFields', () => {
   });
 
   it('replaces a field of one fleet only, keeping the array and the other fleets as typed', () => {
-    const saved = makeSchoolData({ fleets: [fleet({ workingCount: 10 }), fleet({ type: 'laptop', count: 8, workingCount: 8 })] });
+    const saved = makeSchoolData({ fleets: [fleet({ workingCount: 10 }), fleet({ id: 'flotte-2', type: 'laptop', count: 8, workingCount: 8 })] });
     const typed = makeSchoolData({
-      fleets: [fleet({ count: 15, workingCount: 14 }), fleet({ type: 'laptop', count: 8, workingCount: 9 })],
+      fleets: [fleet({ count: 15, workingCount: 14 }), fleet({ id: 'flotte-2', type: 'laptop', count: 8, workingCount: 9 })],
     });
     const kept = keepValidFields(typed, [error('data.fleets.1.workingCount')], [saved]);
     expect(Array.isArray(kept.fleets)).toBe(true);
-    expect(kept.fleets).toEqual([fleet({ count: 15, workingCount: 14 }), fleet({ type: 'laptop', count: 8, workingCount: 8 })]);
+    expect(kept.fleets).toEqual([fleet({ count: 15, workingCount: 14 }), fleet({ id: 'flotte-2', type: 'laptop', count: 8, workingCount: 8 })]);
   });
 
   it('leaves out a fleet added since the last revision while it is invalid, keeping the other fleets as typed', () => {
     const saved = makeSchoolData({ fleets: [fleet({ count: 12 })] });
-    const typed = makeSchoolData({ fleets: [fleet({ count: 15 }), fleet({ type: 'laptop', count: 8, workingCount: 9 })], notes: 'Wi-Fi à revoir' });
+    const typed = makeSchoolData({ fleets: [fleet({ count: 15 }), fleet({ id: 'flotte-2', type: 'laptop', count: 8, workingCount: 9 })], notes: 'Wi-Fi à revoir' });
     const kept = keepValidFields(typed, [error('data.fleets.1.workingCount')], [saved, makeSchoolData()]);
     expect(kept.fleets).toEqual([fleet({ count: 15 })]);
     expect(kept.notes).toBe('Wi-Fi à revoir');
+  });
+
+  it('finds an item of a keyed list in the last revision by its key, not its place (a photo removed since)', () => {
+    const photo = (digit: string, caption: string | null) => ({
+      sha256: digit.repeat(64), type: 'image/jpeg' as const, bytes: 1000, takenAt: '2026-11-30T08:00:00.000Z', subject: 'general' as const, caption,
+    });
+    const saved = makeClassroomData({ label: 'CM1', photos: [photo('a', 'Affichage'), photo('b', 'Étiquette')] });
+    const typed = makeClassroomData({ label: 'CM1', photos: [photo('b', 'x'.repeat(201))] });
+    const kept = keepValidFields(typed, [error('data.photos.0.caption')], [saved, makeClassroomData()]);
+    expect(kept.photos).toEqual([photo('b', 'Étiquette')]);
   });
 
   it('leaves out every invalid new item, whatever the order of the errors', () => {

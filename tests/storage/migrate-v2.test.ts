@@ -177,7 +177,7 @@ describe('upgrade to version 2: what else a v1 tablet holds', () => {
   it('opens an empty version-1 database', async () => {
     const db = await v1Db({});
     expect(await db.fiches.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 });
 
@@ -201,7 +201,7 @@ describe('upgrade to version 2 that dies midway', () => {
     v1.close();
 
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.fiches.toCollection().primaryKeys()).sort()).toEqual([CLASSROOM, DERIVED].sort());
     expect(await db.drafts.toCollection().primaryKeys()).toEqual([DERIVED]);
   });

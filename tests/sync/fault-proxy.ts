@@ -1,8 +1,9 @@
 // A proxy between the devices and the real server that misbehaves like a bad school network, on the push
-// (POST /api/v1/sync) and the pull (GET /api/v1/changes) alike: it answers 503 with Retry-After, resets connections
-// before forwarding, and drops the server's answer after the server acted on the request (a batch stored, a page
-// read), either before its first byte or half-way through its body. Other requests pass untouched. Seeded, so that a
-// failing run can be replayed; the rates can change while it runs (the tests end with the faults off).
+// (POST /api/v1/sync), the pull (GET /api/v1/changes) and the photos' upload (PUT /api/v1/attachments/…) alike: it
+// answers 503 with Retry-After, resets connections before forwarding, and drops the server's answer after the server
+// acted on the request (a batch stored, a page read, a photo kept), either before its first byte or half-way through
+// its body. Other requests pass untouched. Seeded, so that a failing run can be replayed; the rates can change while
+// it runs (the tests end with the faults off).
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRandom } from '../fixtures/departement/prng';
@@ -27,7 +28,7 @@ export interface FaultCounts {
   truncated: number;
 }
 
-export type Route = 'push' | 'pull';
+export type Route = 'push' | 'pull' | 'upload';
 
 export interface FaultProxy {
   url: string;
@@ -42,13 +43,14 @@ function routeOf(incoming: IncomingMessage): Route | null {
   const path = (incoming.url ?? '').split('?')[0];
   if (incoming.method === 'POST' && path === '/api/v1/sync') return 'push';
   if (incoming.method === 'GET' && path === '/api/v1/changes') return 'pull';
+  if (incoming.method === 'PUT' && path?.startsWith('/api/v1/attachments/')) return 'upload';
   return null;
 }
 
 export async function startFaultProxy(target: string, initial: FaultRates, seed: number): Promise<FaultProxy> {
   const random = createRandom(seed);
   let rates = initial;
-  const counts: Record<Route, FaultCounts> = { push: zero(), pull: zero() };
+  const counts: Record<Route, FaultCounts> = { push: zero(), pull: zero(), upload: zero() };
   const server: Server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     // A device that gave up (its run aborted) closes its side: nothing to report.
     incoming.on('error', () => undefined);
