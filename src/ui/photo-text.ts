@@ -4,6 +4,8 @@ import { MAX_PHOTOS } from '../model/schema';
 import { PHOTO_SUBJECT_LABELS } from '../model/labels';
 import type { PhotoSubject } from '../model/types';
 import { trimText } from '../model/text';
+import { PhotoError } from '../state/photo-client';
+import { PhotoRefusedError } from '../state/photo-space';
 import { count } from './plural';
 
 /** "Photo n° 3 – Affichage collectif – Câble HDMI débranché": its place, its subject, its caption if any. */
@@ -45,10 +47,10 @@ export function restoreErrorText(name: string, error: unknown): string {
 }
 
 /** Refused: the fiche or the device has no room left, so the photos picked after it are not tried. */
-export function isPhotoRefused(error: unknown): error is Error {
-  return error instanceof Error && error.name === 'PhotoRefusedError';
+export function isPhotoRefused(error: unknown): error is PhotoRefusedError {
+  return error instanceof PhotoRefusedError;
 }
 
-export function isPhotoError(error: unknown): error is Error {
-  return error instanceof Error && error.name === 'PhotoError';
+export function isPhotoError(error: unknown): error is PhotoError {
+  return error instanceof PhotoError;
 }

@@ -51,7 +51,8 @@ describe('ClassroomScreen', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'CM1' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Robotique et programmation' }));
 
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Enregistré'));
+    // The save indicator's status (the photos section has its own): as the browser tests read it.
+    await waitFor(() => expect(document.querySelector('.save-indicator [role=status]')?.textContent).toBe('Enregistré'));
     expect(field("Nombre d'élèves").value).toBe('24');
     await waitFor(async () =>
       expect((await db.drafts.get(id))?.data).toMatchObject({

@@ -1,33 +1,25 @@
 // "Photos sur cet appareil" on the device screen: what the photos take, how many the server holds, the storage
 // against its quota and the 80 % rule, and freeing the photos already sent (issue 17). The photos table is the app's
 // own on fake-indexeddb; only the browser's storage estimate, which happy-dom lacks, is given.
+import '../support/node-blob';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { Blob as NodeBlob } from 'node:buffer';
 import axe from 'axe-core';
 import { DeviceScreen } from '../../src/ui/screens/device-screen';
 import { setStorageEstimator } from '../../src/state/photo-space';
-import { markUploaded, putPhotos, sha256Of, type NewPhoto } from '../../src/storage/photos';
+import { markUploaded, putPhotos } from '../../src/storage/photos';
 import { freshDeviceDb } from '../support/db';
+import { makeNewPhoto } from '../support/photos';
 
 afterEach(() => {
   cleanup();
   setStorageEstimator(undefined);
 });
 
-/** An image of `size` bytes and its 1 024-byte thumbnail, in Node's Blob (happy-dom's does not survive IndexedDB). */
-async function image(size: number): Promise<NewPhoto> {
-  const bytes = new Uint8Array(size);
-  crypto.getRandomValues(bytes);
-  const blob = new NodeBlob([bytes], { type: 'image/jpeg' }) as unknown as Blob;
-  const thumbnail = new NodeBlob([bytes.slice(0, 1024)], { type: 'image/jpeg' }) as unknown as Blob;
-  return { sha256: await sha256Of(blob), type: 'image/jpeg', bytes: size, blob, thumbnail };
-}
-
-/** A device holding `sent` images the server holds and `waiting` ones it does not, 100 ko each. */
+/** A device holding `sent` images the server holds and `waiting` ones it does not: 50 ko each, a 256-byte thumbnail. */
 async function deviceWith(sent: number, waiting: number, usage = 30 * 1024 * 1024) {
   const db = freshDeviceDb();
-  const images = await Promise.all(Array.from({ length: sent + waiting }, () => image(100 * 1024)));
+  const images = await Promise.all(Array.from({ length: sent + waiting }, () => makeNewPhoto(50 * 1024)));
   await db.transaction('rw', db.photos, () => putPhotos(db, images, new Date()));
   for (const photo of images.slice(0, sent)) await markUploaded(db, photo.sha256);
   setStorageEstimator(async () => ({ usage, quota: 100 * 1024 * 1024 }));
@@ -40,9 +32,9 @@ const freeButton = (section: ReturnType<typeof within>) => section.getByRole('bu
 describe('DevicePhotos', () => {
   it('shows the photos, those waiting and those sent, the storage in % of its quota and the 80 % rule', async () => {
     const { section } = await deviceWith(2, 1);
-    expect(await section.findByText('3 photos sur cet appareil : 303 ko.')).toBeTruthy();
-    expect(section.getByText("En attente d'envoi au serveur : 1 photo (100 ko)")).toBeTruthy();
-    expect(section.getByText("Déjà envoyées, encore entières sur l'appareil : 2 photos (200 ko)")).toBeTruthy();
+    expect(await section.findByText('3 photos sur cet appareil : 151 ko.')).toBeTruthy();
+    expect(section.getByText("En attente d'envoi au serveur : 1 photo (50 ko)")).toBeTruthy();
+    expect(section.getByText("Déjà envoyées, encore entières sur l'appareil : 2 photos (100 ko)")).toBeTruthy();
     expect(section.getByText("Stockage de l'appareil : 30 % de l'espace accordé par le navigateur (30 Mo sur 100 Mo).")).toBeTruthy();
     expect(section.getByText(/^Au-delà de 80 % de cet espace, l'application refuse les nouvelles photos/)).toBeTruthy();
     expect(section.queryByText(/Les nouvelles photos sont refusées/)).toBeNull();
@@ -52,7 +44,7 @@ describe('DevicePhotos', () => {
   it('frees the photos already sent, keeping their thumbnails, and says what was freed', async () => {
     const { db, section } = await deviceWith(2, 1);
     fireEvent.click(await section.findByRole('button', { name: 'Libérer les photos déjà envoyées' }));
-    expect(await section.findByText(/^2 photos libérées : 200 ko rendus à l'appareil\. Leurs miniatures restent dans les fiches/)).toBeTruthy();
+    expect(await section.findByText(/^2 photos libérées : 100 ko rendus à l'appareil\. Leurs miniatures restent dans les fiches/)).toBeTruthy();
     await waitFor(() => expect(section.getByText("Libérées (seule la miniature reste sur l'appareil) : 2 photos")).toBeTruthy());
     expect(section.getByText("Déjà envoyées, encore entières sur l'appareil : 0 photo")).toBeTruthy();
     const rows = await db.photos.toArray();

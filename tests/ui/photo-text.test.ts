@@ -1,11 +1,11 @@
 // What a fiche's photos say to a reader: their alt text, their count, the errors met adding them.
 import { describe, expect, it } from 'vitest';
 import { isPhotoRefused, photoCountText, photoDescription, photoErrorText, photoName, restoreErrorText } from '../../src/ui/photo-text';
+import { PhotoError } from '../../src/state/photo-client';
+import { PhotoRefusedError } from '../../src/state/photo-space';
 
-function named(name: string, message: string): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
+function named(name: 'PhotoError' | 'PhotoRefusedError', message: string): Error {
+  return name === 'PhotoError' ? new PhotoError(message) : new PhotoRefusedError(message);
 }
 
 describe('photoDescription', () => {
@@ -46,6 +46,11 @@ describe('photoErrorText', () => {
   it('tells a refusal, which stops a batch, from an unreadable file, which does not', () => {
     expect(isPhotoRefused(named('PhotoRefusedError', 'plein'))).toBe(true);
     expect(isPhotoRefused(named('PhotoError', 'illisible'))).toBe(false);
+  });
+
+  it('does not take an error of another kind for one written for the user because of its name', () => {
+    const lookalike = Object.assign(new Error('Disk I/O error'), { name: 'PhotoRefusedError' });
+    expect(photoErrorText(lookalike)).toMatch(/^La photo n'a pas pu être ajoutée à cause d'une erreur de l'application/);
   });
 
   it("says why a deleted photo could not be put back: the store's refusal, or a fault of the app", () => {
