@@ -88,6 +88,35 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 AA)', () => {
     expect(await overflowsAt320(page)).toBe(false);
   });
 
+  it('classroom form with a photo, an unreadable file refused, the photo opened larger', async () => {
+    // A small JPEG drawn by Chromium itself, and a text file under a photo's name.
+    const picture = Buffer.from(
+      await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(800, 600);
+        const g = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        g.fillStyle = '#5a8';
+        g.fillRect(0, 0, 800, 600);
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
+        return btoa(String.fromCharCode(...bytes));
+      }),
+      'base64',
+    );
+    await page.getByLabel('Choisir dans la galerie').setInputFiles([
+      { name: 'VPI.jpg', mimeType: 'image/jpeg', buffer: picture },
+      { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('pas une image') },
+    ]);
+    await page.locator('.fiche-photos [role=alert]').waitFor();
+    await page.getByRole('button', { name: 'Agrandir : Photo n° 1 – Vue générale' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsAt320(page)).toBe(false);
+    await page.getByRole('button', { name: 'Agrandir : Photo n° 1 – Vue générale' }).click();
+    await page.getByRole('dialog', { name: 'Photo n° 1 – Vue générale' }).getByRole('img').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('photo-thumb');
+  });
+
   it('school screen with a deleted classroom and its undo', async () => {
     await page.getByRole('link', { name: /Sainte-Marguerite/ }).click();
     await page.getByRole('button', { name: 'Supprimer Classe 1' }).click();

@@ -17,12 +17,12 @@ afterEach(() => {
 });
 
 /** A device holding `sent` images the server holds and `waiting` ones it does not: 50 ko each, a 256-byte thumbnail. */
-async function deviceWith(sent: number, waiting: number, usage = 30 * 1024 * 1024) {
+async function deviceWith(sent: number, waiting: number, usage = 30 * 1024 * 1024, quota = 100 * 1024 * 1024) {
   const db = freshDeviceDb();
   const images = await Promise.all(Array.from({ length: sent + waiting }, () => makeNewPhoto(50 * 1024)));
   await db.transaction('rw', db.photos, () => putPhotos(db, images, new Date()));
   for (const photo of images.slice(0, sent)) await markUploaded(db, photo.sha256);
-  setStorageEstimator(async () => ({ usage, quota: 100 * 1024 * 1024 }));
+  setStorageEstimator(async () => ({ usage, quota }));
   render(<DeviceScreen />);
   return { db, section: within(screen.getByRole('region', { name: 'Photos sur cet appareil' })) };
 }
@@ -63,6 +63,11 @@ describe('DevicePhotos', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await db.photos.toArray()).every((row) => row.blob)).toBe(true);
     expect(section.queryByText(/libérées :/)).toBeNull();
+  });
+
+  it('says "moins de 1 %" of a quota barely used, not a "0 %" that would read as nothing stored', async () => {
+    const { section } = await deviceWith(1, 0, 2 * 1024 * 1024, 10 * 1024 * 1024 * 1024);
+    expect(await section.findByText(/^Stockage de l'appareil : moins de 1 % de l'espace accordé par le navigateur \(2 Mo sur/)).toBeTruthy();
   });
 
   it('says new photos are refused from 80 % of the quota on', async () => {

@@ -109,13 +109,18 @@ function PhotoCounts({ space }: { space: PhotoSpaceView }) {
   );
 }
 
+/** "30 %"; "moins de 1 %" rather than a "0 %" that would read as nothing stored. */
+function shareText(usage: number, quota: number): string {
+  return usage > 0 && usage / quota < 0.005 ? 'moins de 1 %' : percent(usage, quota);
+}
+
 function StorageShare({ space, limitRatio }: { space: PhotoSpaceView; limitRatio: number }) {
   const { usage, quota } = space;
   if (usage === null || !quota) return <p>Ce navigateur ne dit pas quel espace il accorde à l'application.</p>;
   return (
     <>
       <p>
-        Stockage de l'appareil : {percent(usage, quota)} de l'espace accordé par le navigateur ({fileSize(usage)} sur {fileSize(quota)}).
+        Stockage de l'appareil : {shareText(usage, quota)} de l'espace accordé par le navigateur ({fileSize(usage)} sur {fileSize(quota)}).
       </p>
       {usage / quota >= limitRatio && (
         <p class="warning">Les nouvelles photos sont refusées : synchronisez, puis libérez les photos déjà envoyées.</p>

@@ -23,20 +23,19 @@ export function PhotoViewer({ sha256, description, load, onClose }: Props) {
   const titleId = `photo-agrandie-${sha256.slice(0, 12)}`;
   return (
     <dialog ref={dialog} class="photo-viewer" aria-labelledby={titleId}>
-      <p id={titleId} class="photo-viewer-title">{description}</p>
-      {image.state === 'shown' ? (
-        <>
-          {image.size === 'thumbnail' && <p class="hint">{THUMBNAIL_ONLY_TEXT}</p>}
-          <img src={image.url} alt={description} />
-        </>
-      ) : (
-        <p class="photo-placeholder">{image.state === 'loading' ? 'Chargement de la photo…' : NOT_ON_DEVICE_TEXT}</p>
-      )}
-      <div class="actions">
+      {/* "Fermer" above the photo: on a small or zoomed screen the photo shrinks, the way out stays in view. */}
+      <div class="photo-viewer-head">
+        <p id={titleId} class="photo-viewer-title">{description}</p>
         <button type="button" class="button" onClick={() => dialog.current?.close()}>
           Fermer
         </button>
       </div>
+      {image.state === 'shown' && image.size === 'thumbnail' && <p class="hint">{THUMBNAIL_ONLY_TEXT}</p>}
+      {image.state === 'shown' ? (
+        <img src={image.url} alt={description} />
+      ) : (
+        <p class="photo-placeholder">{image.state === 'loading' ? 'Chargement de la photo…' : NOT_ON_DEVICE_TEXT}</p>
+      )}
     </dialog>
   );
 }
