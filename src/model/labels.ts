@@ -115,6 +115,17 @@ const ENVELOPE_FIELDS: Labels<Omit<ClassroomFiche, 'data'>> = {
   referentialVersion: 'Version du référentiel',
 };
 
+/** A fiche's photos: the same fields on both kinds (records.md v2 "Photos"). */
+const PHOTO_FIELDS = {
+  photos: 'Photos',
+  'photos.sha256': { name: 'Empreinte de la photo', form: 'Photo' },
+  'photos.type': 'Format de la photo',
+  'photos.bytes': 'Taille de la photo',
+  'photos.takenAt': { name: 'Date de la photo', form: 'Prise le' },
+  'photos.subject': { name: 'Sujet de la photo', form: 'Sujet' },
+  'photos.caption': { name: 'Légende de la photo', form: 'Légende' },
+} as const;
+
 export const CLASSROOM_FIELDS: Labels<ClassroomData> = {
   label: 'Nom de la classe',
   levels: 'Niveaux',
@@ -141,13 +152,7 @@ export const CLASSROOM_FIELDS: Labels<ClassroomData> = {
   'documentCamera.condition': 'État du visualiseur',
   trainingNeeds: 'Besoins de formation',
   notes: { name: 'Remarques', form: 'Remarques sur la classe' },
-  photos: 'Photos',
-  'photos.sha256': { name: 'Empreinte de la photo', form: 'Photo' },
-  'photos.type': 'Format de la photo',
-  'photos.bytes': 'Taille de la photo',
-  'photos.takenAt': { name: 'Date de la photo', form: 'Prise le' },
-  'photos.subject': { name: 'Sujet de la photo', form: 'Sujet' },
-  'photos.caption': { name: 'Légende de la photo', form: 'Légende' },
+  ...PHOTO_FIELDS,
 };
 
 export const SCHOOL_FIELDS: Labels<SchoolData> = {
@@ -185,13 +190,7 @@ export const SCHOOL_FIELDS: Labels<SchoolData> = {
   trainingNeeds: 'Besoins de formation',
   needs: { name: 'Besoins exprimés', form: "Besoins exprimés par l'école (ressources, matériel, accompagnement)" },
   notes: 'Remarques',
-  photos: 'Photos',
-  'photos.sha256': { name: 'Empreinte de la photo', form: 'Photo' },
-  'photos.type': 'Format de la photo',
-  'photos.bytes': 'Taille de la photo',
-  'photos.takenAt': { name: 'Date de la photo', form: 'Prise le' },
-  'photos.subject': { name: 'Sujet de la photo', form: 'Sujet' },
-  'photos.caption': { name: 'Légende de la photo', form: 'Légende' },
+  ...PHOTO_FIELDS,
 };
 
 const nameOf = (label: FieldLabel): string => (typeof label === 'string' ? label : label.name);

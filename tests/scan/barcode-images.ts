@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { prepareZXingModule as prepareWriter, writeBarcode, type WriterOptions } from 'zxing-wasm/writer';
 import { prepareZXingModule as prepareReader } from 'zxing-wasm/reader';
 import type { Pixels } from '../../src/scan/formats';
+import { mulberry32 } from '../fixtures/departement/prng';
 
 const resolve = createRequire(import.meta.url).resolve;
 const bytesOf = (path: string) => {
@@ -49,17 +50,7 @@ export async function writeCode(text: string, format: WritableFormat, options: W
   return { png: written.image, modules: { data, width, height }, quietZone: LINEAR.has(format) ? 10 : 4 };
 }
 
-/** A seeded generator (mulberry32): the same "photo" on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 export interface PhotoOptions {
   width?: number;

@@ -2,6 +2,7 @@
 // run (a seeded generator): what a tablet's camera or gallery gives, EXIF and GPS included (./exif.ts), and a file
 // that is no image. Nothing is drawn on import: Node imports the colours.
 import { buildExifApp1, spliceAfterSoi } from './exif';
+import { mulberry32 } from '../../fixtures/departement/prng';
 
 export type FixtureName = 'camera' | 'portrait' | 'png' | 'small' | 'text';
 export type Rgb = [number, number, number];
@@ -20,17 +21,7 @@ const BLOCK = 4;
 const TEXTURE = 24;
 const GRAIN = 16;
 
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 /**
  * A picture with what makes photographs hard to compress: gradients, sharp edges, text, fine texture and
