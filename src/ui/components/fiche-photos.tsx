@@ -49,8 +49,8 @@ export function FichePhotos<Prepared, Undo>(props: FichePhotosProps<Prepared, Un
       </p>
       {(adding.errors.length > 0 || removal.error) && (
         <div role="alert" class="field-error">
-          {[...adding.errors, removal.error].filter(Boolean).map((message) => (
-            <p key={message}>{message}</p>
+          {[...adding.errors, removal.error].filter(Boolean).map((message, i) => (
+            <p key={i}>{message}</p>
           ))}
         </div>
       )}
