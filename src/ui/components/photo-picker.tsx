@@ -28,11 +28,11 @@ export function PhotoPicker({ subject, onSubject, onFiles, full }: Props) {
         </select>
       </div>
       <div class="actions">
-        <label class="photo-pick">
+        <label class="file-button">
           <input type="file" accept="image/*" capture="environment" disabled={full} aria-describedby={describedBy} onChange={change} />
           <span class="button">Prendre une photo</span>
         </label>
-        <label class="photo-pick">
+        <label class="file-button">
           <input type="file" accept="image/*" multiple disabled={full} aria-describedby={describedBy} onChange={change} />
           <span class="button secondary">Choisir dans la galerie</span>
         </label>

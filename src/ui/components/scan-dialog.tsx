@@ -120,9 +120,11 @@ export function ScanDialog({ title, onScanned, onClose }: Props) {
       {/* The camera's image: seen, not heard; what it finds is said through the field it fills. */}
       <video ref={video} class="scan-video" hidden={camera !== 'on'} muted playsInline autoPlay aria-label="Image de la caméra" />
       <div class="field">
-        <label htmlFor="scan-photo">Photographier l'étiquette</label>
+        <label class="file-button">
+          <input id="scan-photo" type="file" accept="image/*" capture="environment" aria-describedby="scan-photo-aide" onChange={(event) => void readPhoto(event.currentTarget)} />
+          <span class="button">Photographier l'étiquette</span>
+        </label>
         <p class="hint" id="scan-photo-aide">Ou choisissez une photo de l'étiquette déjà prise.</p>
-        <input id="scan-photo" type="file" accept="image/*" capture="environment" aria-describedby="scan-photo-aide" onChange={(event) => void readPhoto(event.currentTarget)} />
       </div>
       {message && (
         <p role="alert" class="field-error">
