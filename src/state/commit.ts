@@ -3,7 +3,8 @@
 import { saveRevision } from '../storage/fiches';
 import type { NewPhoto } from '../storage/photos';
 import { getFiche } from '../storage/fiche-queries';
-import { listDrafts, typedData } from '../storage/drafts';
+import { listDrafts } from '../storage/drafts';
+import { typedData } from '../storage/typed-draft';
 import { keepValidFields } from '../model/revision-data';
 import { makeClassroomData, makeSchoolData } from '../model/make';
 import { validateClassroomData, validateSchoolData } from '../model/validate';

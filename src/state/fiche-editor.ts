@@ -2,7 +2,8 @@
 // (added with their image in one revision, taken off and put back like any field).
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import * as v from 'valibot';
-import { getDraft, typedData } from '../storage/drafts';
+import { getDraft } from '../storage/drafts';
+import { typedData } from '../storage/typed-draft';
 import { getFiche } from '../storage/fiche-queries';
 import { onSaved } from '../storage/saved';
 import { withPhotos, type NewPhoto } from '../storage/photos';

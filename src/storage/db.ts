@@ -60,7 +60,7 @@ export interface Draft {
   campaign: string;
   data: SchoolData | ClassroomData;
   /** The fiche's data the typing started from (absent in drafts written before it was kept): a fiche that changed
-   * since, through a sync, gets the typing carried onto it rather than replaced by it (drafts.ts, typedData). */
+   * since, through a sync, gets the typing carried onto it rather than replaced by it (typed-draft.ts). */
   base?: SchoolData | ClassroomData;
   editedAt: string;
 }

@@ -1,7 +1,6 @@
-// Drafts: the form as typed, written on every edit; a revision later takes their place (see fiches.ts).
+// Drafts: the form as typed, written on every edit; a revision later takes their place (see fiches.ts). What a draft
+// holds once carried onto a fiche a sync changed is typed-draft.ts: it needs the merge, which the first screen does not.
 import type { AuditDb, Draft } from './db';
-import { rebaseTyping } from '../model/merge/rebase-typing';
-import type { Fiche, FicheData, FicheKind } from '../model/types';
 
 export async function writeDraft(db: AuditDb, draft: Draft): Promise<void> {
   await db.drafts.put(draft);
@@ -17,13 +16,4 @@ export function listDrafts(db: AuditDb): Promise<Draft[]> {
 
 export function countDrafts(db: AuditDb): Promise<number> {
   return db.drafts.count();
-}
-
-/**
- * What a draft holds, carried onto the fiche as it is now: a fiche a sync changed since the typing began keeps the
- * other tablet's values in the fields that were not typed (the typed values win where both changed a field).
- */
-export function typedData(draft: Draft, fiche: Fiche | undefined): FicheData<FicheKind> {
-  if (!draft.base || !fiche || fiche.kind !== draft.kind) return draft.data;
-  return rebaseTyping(draft.kind, draft.base as FicheData<FicheKind>, draft.data as FicheData<FicheKind>, fiche.data as FicheData<FicheKind>);
 }

@@ -88,7 +88,7 @@ async function writeRevision(db: AuditDb, input: RevisionInput, options: SaveOpt
   if (base && !base.record) await db.bases.put({ ...base, record: previous });
   await db.fiches.put(fiche);
   // A draft left (values not valid yet) now starts from this revision: a sync later carries its typing onto the
-  // fiche as it then is, against what is saved here (drafts.ts, typedData).
+  // fiche as it then is, against what is saved here (typed-draft.ts).
   // A new photo goes into that draft too: with it in the base and not in the typing, the draft would read as its removal.
   const added = (fiche.data.photos ?? []).filter((item) => photos.some((p) => p.sha256 === item.sha256));
   if (!options.clearDraft) {
