@@ -3,7 +3,7 @@
 // before the fiche once the network is back, and found in the export's zip, in Chromium with the built app and the
 // reference server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import Database from 'better-sqlite3';
 import { launchBrowser } from './support/browser';
-import { addNamedClassroom, completeFirstRun, openSchool, waitClassroomForm, waitControlled, waitSaved } from './support/app';
+import { addNamedClassroom, openSchool, tabletWithToken, waitClassroomForm, waitSaved } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
 import { runCli } from '../server/support';
 import { readXlsx } from '../export/support/read-xlsx';
@@ -77,21 +77,10 @@ function heldClassroom(label: string): Fiche | undefined {
   }
 }
 
-async function tabletWithToken(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(served.url);
-  await completeFirstRun(page);
-  await waitControlled(page);
-  await page.getByRole('link', { name: 'Appareil' }).click();
-  await page.getByLabel("Jeton d'accès").fill(served.token);
-  await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
-  return page;
-}
-
 describe('photos of a classroom, taken offline', () => {
   it('are kept on the tablet across a reload offline, then uploaded with the fiche and found in the export zip', async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const page = await tabletWithToken(context);
+    const page = await tabletWithToken(context, served.url, served.token);
     const status = page.locator('.sync-indicator [role=status]');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Tout est envoyé/);
     const pictures = [await cameraJpeg(page, 1), await cameraJpeg(page, 2)];

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from './support/browser';
-import { addNamedClassroom, completeFirstRun, openSchool, waitClassroomForm, waitControlled } from './support/app';
+import { addNamedClassroom, completeFirstRun, openSchool, tabletWithToken, waitClassroomForm, waitControlled } from './support/app';
 import { serveDir, type Served } from './support/serve-build';
 
 let browser: Browser;
@@ -30,25 +30,13 @@ const heldLabels = () => {
   }
 };
 
-/**
- * A new tablet, installed (its service worker controls the page: these tests go offline or stop the server, and a
- * screen opened then comes from the precache), whose user gave a token (the valid one unless said otherwise).
- */
-async function tabletWithToken(context: BrowserContext, token = served.token): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(served.url);
-  await completeFirstRun(page);
-  await waitControlled(page);
-  await page.getByRole('link', { name: 'Appareil' }).click();
-  await page.getByLabel("Jeton d'accès").fill(token);
-  await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
-  return page;
-}
+/** A new installed tablet whose user gave a token (the valid one unless said otherwise). */
+const tablet = (context: BrowserContext, token = served.token): Promise<Page> => tabletWithToken(context, served.url, token);
 
 describe('sync from the tablet to the reference server', () => {
   it('sends what was audited offline once the network is back, and the indicator goes to zero', async () => {
     const context = await browser.newContext();
-    const page = await tabletWithToken(context);
+    const page = await tablet(context);
     const status = page.locator('.sync-indicator [role=status]');
     await expect.poll(() => status.textContent()).toMatch(/^Tout est envoyé · dernière synchronisation à \d\d h \d\d$/);
 
@@ -70,7 +58,7 @@ describe('sync from the tablet to the reference server', () => {
   it('asks for the token again when the server refuses it, and keeps every fiche', async () => {
     const context = await browser.newContext();
     // The first pull is refused already (sync v2 pulls after every push run); the fiche added then stays pending.
-    const page = await tabletWithToken(context, 'jeton-inconnu');
+    const page = await tablet(context, 'jeton-inconnu');
     await page.getByRole('link', { name: 'Écoles' }).click();
     await openSchool(page, 'Sainte-Marguerite', 'École élémentaire Sainte-Marguerite');
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();
@@ -124,7 +112,7 @@ describe('setting sync up', () => {
 describe('two tabs of one tablet', () => {
   it('sync one at a time (Web Locks): one POST for a fiche, not one per tab', async () => {
     const context = await browser.newContext();
-    const first = await tabletWithToken(context);
+    const first = await tablet(context);
     await expect.poll(() => first.locator('.sync-indicator [role=status]').textContent()).toMatch(/^Tout est envoyé/);
 
     const second = await context.newPage();
@@ -161,7 +149,7 @@ describe('the directory served by the server', () => {
     const real = { ...DEMO_SCHOOLS[0]!, uai: '0130569Y', name: 'École élémentaire François Moisson', source: 'annuaire' as const };
     await importSchools(served.store, [real]);
     const context = await browser.newContext();
-    const page = await tabletWithToken(context);
+    const page = await tablet(context);
     // The first sync runs once the token is saved; on a busy machine it may take more than expect.poll's one second.
     await expect.poll(() => page.locator('.sync-indicator [role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Tout est envoyé/);
     await page.getByRole('link', { name: 'Écoles' }).click();

@@ -1,12 +1,11 @@
 // One photo of a fiche: its thumbnail (opened larger on a press), its subject, its caption, and its deletion.
 import { useRef, useState } from 'preact/hooks';
-import { PHOTO_SUBJECT_LABELS } from '../../model/labels';
-import { PHOTO_SUBJECTS } from '../../model/schema';
 import type { PhotoSubject } from '../../model/types';
 import { NOT_ON_DEVICE_TEXT, photoDescription } from '../photo-text';
 import { TextField } from './text-field';
 import { usePhotoImage, type LoadPhotoImage } from './use-photo-image';
 import { PhotoViewer } from './photo-viewer';
+import { PhotoSubjectOptions } from './photo-picker';
 
 /** A photo as the fiche's form holds it (its fields may read as null while the form is typed, see FormData). */
 export interface PhotoItem {
@@ -39,11 +38,7 @@ export function PhotoCard({ photo, n, index, captionError, load, onSubject, onCa
           <label htmlFor={`${id}-subject`}>Sujet</label>
           <select id={`${id}-subject`} value={photo.subject ?? ''} onChange={(e) => onSubject(e.currentTarget.value as PhotoSubject)}>
             {photo.subject === null && <option value="">Non renseigné</option>}
-            {PHOTO_SUBJECTS.map((s) => (
-              <option key={s} value={s}>
-                {PHOTO_SUBJECT_LABELS[s]}
-              </option>
-            ))}
+            <PhotoSubjectOptions />
           </select>
         </div>
         <TextField id={`${id}-caption`} label="Légende" value={photo.caption} onChange={onCaption} error={captionError} nullable />

@@ -20,11 +20,7 @@ export function PhotoPicker({ subject, onSubject, onFiles, full }: Props) {
       <div class="field">
         <label htmlFor="photos-sujet">Sujet des photos ajoutées</label>
         <select id="photos-sujet" value={subject} onChange={(e) => onSubject(e.currentTarget.value as PhotoSubject)}>
-          {PHOTO_SUBJECTS.map((s) => (
-            <option key={s} value={s}>
-              {PHOTO_SUBJECT_LABELS[s]}
-            </option>
-          ))}
+          <PhotoSubjectOptions />
         </select>
       </div>
       <div class="actions">
@@ -38,5 +34,18 @@ export function PhotoPicker({ subject, onSubject, onFiles, full }: Props) {
         </label>
       </div>
     </div>
+  );
+}
+
+/** The subjects a photo may have, as a select's options (the picker's, and each photo's). */
+export function PhotoSubjectOptions() {
+  return (
+    <>
+      {PHOTO_SUBJECTS.map((s) => (
+        <option key={s} value={s}>
+          {PHOTO_SUBJECT_LABELS[s]}
+        </option>
+      ))}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 // Steps a user takes in the app, written once for the browser tests.
 import { expect } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 
 export async function completeFirstRun(page: Page, name = 'Camille Martin') {
   await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
@@ -47,4 +47,19 @@ export async function workerOf(page: Page, name: string): Promise<Worker> {
   const find = () => page.workers().find((worker) => worker.url().includes(name));
   await expect.poll(() => find() !== undefined, { timeout: 10_000 }).toBe(true);
   return find() as Worker;
+}
+
+/**
+ * A new tablet, installed (its service worker controls the page: tests that go offline or stop the server open screens
+ * from the precache), whose user gave `token` on "Appareil" and started a sync.
+ */
+export async function tabletWithToken(context: BrowserContext, url: string, token: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await completeFirstRun(page);
+  await waitControlled(page);
+  await page.getByRole('link', { name: 'Appareil' }).click();
+  await page.getByLabel("Jeton d'accès").fill(token);
+  await page.getByRole('button', { name: 'Enregistrer et synchroniser' }).click();
+  return page;
 }
